@@ -1,0 +1,33 @@
+import type { App } from '../app/app';
+import type { Role } from '../../src-shared/api/roles';
+import type { Actor } from '../events/log';
+
+export interface SessionUser {
+  id: number;
+  username: string;
+  displayName: string;
+  roles: Role[];
+  teamId: string | null;
+}
+
+/** What a handler knows about the call: the app, who is calling, and from where. */
+export interface CallContext {
+  app: App;
+  user: SessionUser | null;
+  token: string | null;
+  workstation: string;
+  transport: 'ipc' | 'http' | 'internal';
+}
+
+export function actorOf(ctx: CallContext): Actor {
+  return { id: ctx.user?.id ?? null, name: ctx.user?.displayName ?? '系统', workstation: ctx.workstation };
+}
+
+/** A handler's result that is a file to download (web) or open (desktop), not JSON. */
+export class FileResponse {
+  constructor(
+    readonly path: string,
+    readonly fileName: string,
+    readonly mime: string,
+  ) {}
+}

@@ -1,0 +1,86 @@
+import { mkdirSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { join } from 'node:path';
+import { Db } from '../db/connection';
+import { migrate, latestSchemaVersion } from '../db/migrate';
+import { Registry } from '../api/registry';
+import { allHandlers } from '../api/handlers';
+import type { CallContext } from '../api/context';
+import { Sessions } from '../services/auth/sessions';
+import { ensureAdmin, findUser, isInitialized, setPassword, ADMIN_USERNAME } from '../services/auth/users';
+import { Jobs } from '../jobs/runner';
+import { Bus } from './bus';
+import { Clock } from './clock';
+
+export interface AppOptions {
+  dataDir: string;
+  mode: 'desktop' | 'web';
+  /** Sets the administrator's password on a fresh database (scripted starts, tests). */
+  adminPassword?: string;
+  /** Lets `system.setClock` move the app's clock (tests only). */
+  testClock?: boolean;
+  /** Called once before migrations run against an existing database (a backup hook). */
+  beforeMigrate?: (db: Db) => void;
+  quiet?: boolean;
+}
+
+export const APP_VERSION = '0.1.0';
+export const DB_FILE = 'zhixing.sqlite';
+
+/**
+ * The back office: one database in one data folder, the API registry, sessions, jobs and the push
+ * bus. Electron's main process and the web mode each open one App and serve its registry.
+ */
+export class App {
+  readonly db: Db;
+  readonly clock: Clock;
+  readonly bus = new Bus();
+  readonly sessions = new Sessions();
+  readonly registry = new Registry();
+  readonly jobs: Jobs;
+  readonly workstation = hostname();
+  readOnly = false;
+
+  constructor(readonly options: AppOptions) {
+    mkdirSync(options.dataDir, { recursive: true });
+    this.clock = new Clock(options.testClock ?? false);
+    this.db = new Db(join(options.dataDir, DB_FILE));
+    try {
+      migrate(this.db.sqlite, undefined, () => options.beforeMigrate?.(this.db));
+      this.db.tx(() => ensureAdmin(this.db, this.clock.now()));
+      if (options.adminPassword && !isInitialized(this.db)) {
+        setPassword(this.db, findUser(this.db, ADMIN_USERNAME)!.id, options.adminPassword);
+      }
+    } catch (e) {
+      this.db.close();
+      throw e;
+    }
+    this.jobs = new Jobs(this.db, this.bus, this.clock);
+    for (const group of allHandlers()) this.registry.register(group);
+  }
+
+  get dataDir(): string {
+    return this.options.dataDir;
+  }
+
+  get schemaVersion(): number {
+    return latestSchemaVersion();
+  }
+
+  /** A context for calls made by the app itself (demo data, start-up tasks). */
+  internalContext(user: CallContext['user'] = null): CallContext {
+    return { app: this, user, token: null, workstation: this.workstation, transport: 'internal' };
+  }
+
+  log(level: 'info' | 'warn' | 'error', message: string, detail?: unknown): void {
+    if (this.options.quiet && level === 'info') return;
+    const line = `[${new Date().toISOString()}] ${level} ${message}`;
+    if (level === 'error') console.error(line, detail ?? '');
+    else console.log(line, detail ?? '');
+  }
+
+  async close(): Promise<void> {
+    await this.jobs.idle();
+    this.db.close();
+  }
+}

@@ -1,0 +1,25 @@
+import { courtToday } from '../../src-shared/domain/chineseDate';
+
+/**
+ * The application's clock. Deadlines and metrics read time only through it, so a test (started
+ * with --test-clock) can move the clock forward and watch a case go overdue.
+ */
+export class Clock {
+  private offsetMs = 0;
+  constructor(readonly settable = false) {}
+
+  now(): Date {
+    return new Date(Date.now() + this.offsetMs);
+  }
+  nowIso(): string {
+    return this.now().toISOString();
+  }
+  /** Today's date in court-local time (Asia/Shanghai), YYYY-MM-DD. */
+  today(): string {
+    return courtToday(this.now());
+  }
+  set(iso: string | null): void {
+    if (!this.settable) throw new Error('clock is not settable');
+    this.offsetMs = iso === null ? 0 : new Date(iso).getTime() - Date.now();
+  }
+}

@@ -1,0 +1,181 @@
+import { randomUUID } from 'node:crypto';
+import type { Db } from '../db/connection';
+import type { Bus } from '../app/bus';
+import type { Clock } from '../app/clock';
+import { ApiError } from '../../src-shared/api/errors';
+import type { JobView } from '../../src-shared/api/methods/jobs';
+
+export interface JobHandle {
+  readonly id: string;
+  readonly signal: AbortSignal;
+  /** Reports progress; cheap to call often (pushes to the UI are throttled). */
+  progress(done: number, total?: number, message?: string): void;
+  /** Throws when the job was cancelled; call between units of work. */
+  checkCancelled(): void;
+}
+
+export class JobCancelled extends Error {
+  constructor() {
+    super('已取消');
+  }
+}
+
+interface Running {
+  view: JobView;
+  controller: AbortController;
+  lastPush: number;
+  userId: number | null;
+}
+
+/**
+ * Long-running work (batches, imports, exports) as jobs with progress and cancel. A job writes its
+ * results in one transaction at its end, so a cancelled, failed or killed job leaves nothing behind;
+ * jobs found running at start-up are marked interrupted.
+ */
+export class Jobs {
+  private readonly running = new Map<string, Running>();
+
+  constructor(
+    private readonly db: Db,
+    private readonly bus: Bus,
+    private readonly clock: Clock,
+  ) {
+    db.run(db.q.updateTable('jobs').set({ status: 'interrupted', finished_at: clock.nowIso(), message: '程序在任务运行中退出，任务未完成，未写入任何结果' }).where('status', 'in', ['queued', 'running']));
+  }
+
+  start(
+    opts: { kind: string; label: string; total?: number; user: { id: number; displayName: string } | null },
+    run: (job: JobHandle) => Promise<unknown>,
+  ): JobView {
+    const id = randomUUID();
+    const view: JobView = {
+      id,
+      kind: opts.kind,
+      label: opts.label,
+      status: 'running',
+      done: 0,
+      total: opts.total ?? 0,
+      message: '',
+      result: null,
+      error: null,
+      createdAt: this.clock.nowIso(),
+      finishedAt: null,
+      createdBy: opts.user?.displayName ?? '系统',
+    };
+    this.db.run(
+      this.db.q.insertInto('jobs').values({
+        id,
+        kind: view.kind,
+        label: view.label,
+        status: view.status,
+        done: 0,
+        total: view.total,
+        message: '',
+        result: null,
+        error: null,
+        created_at: view.createdAt,
+        finished_at: null,
+        created_by: view.createdBy,
+      }),
+    );
+    const controller = new AbortController();
+    const entry: Running = { view, controller, lastPush: 0, userId: opts.user?.id ?? null };
+    this.running.set(id, entry);
+    const handle: JobHandle = {
+      id,
+      signal: controller.signal,
+      progress: (done, total, message) => {
+        view.done = done;
+        if (total !== undefined) view.total = total;
+        if (message !== undefined) view.message = message;
+        const now = Date.now();
+        if (now - entry.lastPush > 100) {
+          entry.lastPush = now;
+          this.push(entry);
+        }
+      },
+      checkCancelled: () => {
+        if (controller.signal.aborted) throw new JobCancelled();
+      },
+    };
+    this.push(entry);
+    // Run on the next tick so the caller gets the job id before any work happens.
+    setImmediate(() => {
+      run(handle)
+        .then((result) => this.finish(entry, 'done', result ?? null, null))
+        .catch((e: unknown) => {
+          if (e instanceof JobCancelled || controller.signal.aborted) this.finish(entry, 'cancelled', null, null);
+          else {
+            const err = e instanceof ApiError ? { code: e.code, message: e.message } : { code: 'internal', message: e instanceof Error ? e.message : String(e) };
+            this.finish(entry, 'failed', null, err);
+          }
+        });
+    });
+    return { ...view };
+  }
+
+  private finish(entry: Running, status: JobView['status'], result: unknown, error: JobView['error']): void {
+    const v = entry.view;
+    v.status = status;
+    v.result = result;
+    v.error = error;
+    v.finishedAt = this.clock.nowIso();
+    if (status === 'done') v.done = Math.max(v.done, v.total);
+    if (status === 'cancelled') v.message = '已取消，未写入任何结果';
+    this.db.run(
+      this.db.q
+        .updateTable('jobs')
+        .set({ status, done: v.done, total: v.total, message: v.message, result: result === null ? null : JSON.stringify(result), error: error ? JSON.stringify(error) : null, finished_at: v.finishedAt })
+        .where('id', '=', v.id),
+    );
+    this.running.delete(v.id);
+    this.push(entry);
+  }
+
+  private push(entry: Running): void {
+    this.bus.publish({ topic: 'job', data: { ...entry.view }, ...(entry.userId !== null ? { userId: entry.userId } : {}) });
+  }
+
+  get(id: string): JobView {
+    const live = this.running.get(id);
+    if (live) return { ...live.view };
+    const row = this.db.get(this.db.q.selectFrom('jobs').selectAll().where('id', '=', id));
+    if (!row) throw new ApiError('not_found', '没有这个任务');
+    return rowToView(row);
+  }
+
+  list(limit: number): JobView[] {
+    return this.db.all(this.db.q.selectFrom('jobs').selectAll().orderBy('created_at', 'desc').limit(limit)).map((r) => this.running.get(r.id)?.view ?? rowToView(r));
+  }
+
+  cancel(id: string): void {
+    const live = this.running.get(id);
+    if (!live) {
+      this.get(id);
+      throw new ApiError('conflict', '任务已经结束，无法取消');
+    }
+    live.controller.abort();
+  }
+
+  /** Resolves when every running job has finished (used on shutdown and in tests). */
+  async idle(): Promise<void> {
+    while (this.running.size > 0) await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+function rowToView(r: { id: string; kind: string; label: string; status: string; done: number; total: number; message: string; result: string | null; error: string | null; created_at: string; finished_at: string | null; created_by: string }): JobView {
+  return {
+    id: r.id,
+    kind: r.kind,
+    label: r.label,
+    status: r.status as JobView['status'],
+    done: r.done,
+    total: r.total,
+    message: r.message,
+    result: r.result ? JSON.parse(r.result) : null,
+    error: r.error ? JSON.parse(r.error) : null,
+    createdAt: r.created_at,
+    finishedAt: r.finished_at,
+    createdBy: r.created_by,
+  };
+}

@@ -1,0 +1,128 @@
+import type { Db } from '../../db/connection';
+import { sql, type Selectable, type SelectQueryBuilder } from 'kysely';
+import type { CasesTable, Database } from '../../db/schema';
+import { ApiError } from '../../../src-shared/api/errors';
+import type { z } from 'zod';
+import type { caseDetail, caseFilter, caseSummary, CASE_SORT_FIELDS } from '../../../src-shared/api/methods/cases';
+import type { CaseStage } from '../../../src-shared/domain/stages';
+import { eventLabel } from '../../../src-shared/domain/events';
+
+export type CaseSummary = z.output<typeof caseSummary>;
+export type CaseDetail = z.output<typeof caseDetail>;
+export type CaseFilter = z.output<typeof caseFilter>;
+type SortField = (typeof CASE_SORT_FIELDS)[number];
+
+const SORT_COLUMNS: Record<SortField, keyof CasesTable> = {
+  number: 'number',
+  filedOn: 'filed_on',
+  claimFen: 'claim_fen',
+  stage: 'stage',
+  type: 'type',
+  teamId: 'team_id',
+  applicants: 'applicant_names',
+  debtors: 'debtor_names',
+  id: 'id',
+};
+
+export function toSummary(r: Selectable<CasesTable>): CaseSummary {
+  return {
+    id: r.id,
+    number: r.number,
+    type: r.type,
+    stage: r.stage as CaseStage,
+    filedOn: r.filed_on,
+    applicants: r.applicant_names,
+    debtors: r.debtor_names,
+    claimFen: r.claim_fen,
+    teamId: r.team_id,
+    judgeId: r.judge_id,
+    closedOn: r.closed_on,
+    demo: r.demo === 1,
+  };
+}
+
+/** Applies the register's filter to any query over `cases` (other domains reuse it for their queues). */
+export function applyCaseFilter<O>(qb: SelectQueryBuilder<Database, 'cases', O>, f: CaseFilter): SelectQueryBuilder<Database, 'cases', O> {
+  let q = qb;
+  if (f.text) {
+    const t = f.text.normalize('NFKC').replace(/\s+/g, '').toUpperCase().replace(/\(/g, '（').replace(/\)/g, '）');
+    const like = `%${t.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    // Quick search over number, party names and IDs: a substring match on one denormalised column.
+    q = q.where(sql<boolean>`cases.search_text LIKE ${like} ESCAPE '\\'`);
+  }
+  if (f.type) q = q.where('cases.type', '=', f.type);
+  if (f.stage && f.stage.length > 0) q = q.where('cases.stage', 'in', f.stage);
+  if (f.teamId) q = q.where('cases.team_id', '=', f.teamId);
+  if (f.filedFrom) q = q.where('cases.filed_on', '>=', f.filedFrom);
+  if (f.filedTo) q = q.where('cases.filed_on', '<=', f.filedTo);
+  if (f.ids) q = q.where('cases.id', 'in', f.ids.length ? f.ids : [-1]);
+  return q;
+}
+
+export function listCases(
+  db: Db,
+  input: { filter: CaseFilter; sort: { field: SortField; dir: 'asc' | 'desc' }[]; offset: number; limit: number },
+): { rows: CaseSummary[]; total: number } {
+  const base = applyCaseFilter(db.q.selectFrom('cases'), input.filter);
+  const total = Number(db.get(base.select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0);
+  let q = base.selectAll('cases');
+  for (const s of input.sort) q = q.orderBy(SORT_COLUMNS[s.field], s.dir);
+  if (!input.sort.some((s) => s.field === 'id')) q = q.orderBy('id', 'desc');
+  const rows = db.all(q.limit(input.limit).offset(input.offset)).map(toSummary);
+  return { rows, total };
+}
+
+export function getCaseRow(db: Db, id: number): Selectable<CasesTable> {
+  const row = db.get(db.q.selectFrom('cases').selectAll().where('id', '=', id));
+  if (!row) throw new ApiError('not_found', `案件不存在（编号 ${id}）`, 'id');
+  return row;
+}
+
+export function getCase(db: Db, id: number): CaseDetail {
+  const r = getCaseRow(db, id);
+  const parties = db.all(db.q.selectFrom('parties').selectAll().where('case_id', '=', id).orderBy('role').orderBy('seq'));
+  const iv = db.get(db.q.selectFrom('interviews').selectAll().where('case_id', '=', id));
+  const events = db.all(db.q.selectFrom('case_events').selectAll().where('case_id', '=', id).orderBy('id'));
+  return {
+    ...toSummary(r),
+    year: r.year,
+    serial: r.serial,
+    courtCode: r.court_code,
+    migrated: r.migrated === 1,
+    preserved: r.preserved === 1,
+    title: { court: r.title_court, number: r.title_number, effectiveOn: r.title_effective_on, cause: r.title_cause, nonLitigation: r.non_litigation === 1 },
+    claim: { principalFen: r.principal_fen, interestFen: r.interest_fen, costsFen: r.costs_fen },
+    parties: parties
+      .sort((a, b) => (a.role === b.role ? a.seq - b.seq : a.role === 'applicant' ? -1 : 1))
+      .map((p) => ({
+        id: p.id,
+        role: p.role,
+        kind: p.kind,
+        name: p.name,
+        idNumber: p.id_number,
+        creditCode: p.credit_code,
+        legalRep: p.legal_rep,
+        birthDate: p.birth_date,
+        sex: p.sex,
+        address: p.address,
+        phone: p.phone,
+      })),
+    interview: iv
+      ? {
+          contactConfirmed: iv.contact_confirmed === 1,
+          ...(iv.service_address ? { serviceAddress: iv.service_address } : {}),
+          ...(iv.payout_bank ? { payoutBank: iv.payout_bank } : {}),
+          ...(iv.payout_account_name ? { payoutAccountName: iv.payout_account_name } : {}),
+          ...(iv.payout_account ? { payoutAccount: iv.payout_account } : {}),
+          ...(iv.property_clues ? { propertyClues: iv.property_clues } : {}),
+          requests: JSON.parse(iv.requests),
+          ...(iv.notes ? { notes: iv.notes } : {}),
+        }
+      : null,
+    resumedFromId: r.resumed_from_id,
+    closureMode: r.closure_mode,
+    events: events.map((e) => ({ id: e.id, type: e.type, label: eventLabel(e.type), at: e.at, onDate: e.on_date, actor: e.actor_name, payload: JSON.parse(e.payload) })),
+    createdAt: r.created_at,
+    createdBy: r.created_by,
+  };
+}

@@ -1,0 +1,38 @@
+import type { Db } from '../../db/connection';
+import { settingsSchema, SETTINGS_SCHEMA, type Settings, type SettingKey } from '../../../src-shared/settings';
+import { appendEvent, type Actor } from '../../events/log';
+
+/** All settings: stored values over the documented defaults. */
+export function getSettings(db: Db): Settings {
+  const stored: Record<string, unknown> = {};
+  for (const row of db.all(db.q.selectFrom('settings').select(['key', 'value']))) {
+    if (row.key in SETTINGS_SCHEMA) stored[row.key] = JSON.parse(row.value);
+  }
+  return settingsSchema.parse(stored);
+}
+
+export function setSettings(db: Db, actor: Actor, at: Date, patch: Partial<Settings>): Settings {
+  return db.tx(() => {
+    const before = getSettings(db);
+    const changed: string[] = [];
+    for (const [key, value] of Object.entries(patch) as [SettingKey, unknown][]) {
+      if (value === undefined) continue;
+      if (JSON.stringify(before[key]) === JSON.stringify(value)) continue;
+      changed.push(key);
+      db.run(
+        db.q
+          .insertInto('settings')
+          .values({ key, value: JSON.stringify(value), updated_at: at.toISOString(), updated_by: actor.name })
+          .onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify(value), updated_at: at.toISOString(), updated_by: actor.name })),
+      );
+    }
+    if (changed.length > 0) {
+      appendEvent(db, actor, at, {
+        caseId: null,
+        type: 'settings.changed',
+        payload: { keys: changed, before: Object.fromEntries(changed.map((k) => [k, before[k as SettingKey]])), after: Object.fromEntries(changed.map((k) => [k, patch[k as SettingKey]])) },
+      });
+    }
+    return getSettings(db);
+  });
+}

@@ -1,0 +1,48 @@
+// The typed error every API method may return. `field` is a path into the input such as
+// `debtors.0.creditCode`, so the UI can put the message beside the field that caused it.
+export const ERROR_CODES = [
+  'invalid_input', // the input failed its schema or a domain rule
+  'needs_confirmation', // valid, but the clerk must confirm (e.g. a possible duplicate filing)
+  'unauthorized', // no valid session
+  'forbidden', // the session's roles may not call this method
+  'not_found',
+  'conflict', // the state changed or does not allow the operation
+  'unknown_method',
+  'read_only', // the database is in read-only mode (failed integrity check) or the case is closed
+  'internal',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface ApiErrorShape {
+  code: ErrorCode;
+  message: string;
+  field?: string;
+  /** Extra structured detail, e.g. the row/column list of a refused import. */
+  details?: unknown;
+}
+
+export class ApiError extends Error implements ApiErrorShape {
+  readonly code: ErrorCode;
+  readonly field?: string;
+  readonly details?: unknown;
+  constructor(code: ErrorCode, message: string, field?: string, details?: unknown) {
+    super(message);
+    this.name = 'ApiError';
+    this.code = code;
+    if (field !== undefined) this.field = field;
+    if (details !== undefined) this.details = details;
+  }
+  toJSON(): ApiErrorShape {
+    const out: ApiErrorShape = { code: this.code, message: this.message };
+    if (this.field !== undefined) out.field = this.field;
+    if (this.details !== undefined) out.details = this.details;
+    return out;
+  }
+}
+
+/** Shorthand for the most common error: bad input at a named field. */
+export function invalid(field: string, message: string, details?: unknown): ApiError {
+  return new ApiError('invalid_input', message, field, details);
+}
+
+export type ApiResult<T> = { ok: true; data: T } | { ok: false; error: ApiErrorShape };

@@ -1,0 +1,16 @@
+import type { z } from 'zod';
+import { mergeMethods } from './contract';
+import { systemMethods } from './methods/system';
+import { caseMethods } from './methods/cases';
+import { settingsMethods } from './methods/settings';
+import { jobMethods } from './methods/jobs';
+
+// The one registry of the API. Each domain declares its methods in ./methods/<domain>.ts and is
+// listed here once; both transports (Electron IPC and the web mode) serve exactly this set.
+export const methods = mergeMethods(systemMethods, caseMethods, settingsMethods, jobMethods);
+
+export type Methods = typeof methods;
+export type MethodName = keyof Methods & string;
+export type MethodInput<N extends MethodName> = z.input<Methods[N]['input']>;
+export type MethodOutput<N extends MethodName> = z.output<Methods[N]['output']>;
+export const METHOD_NAMES = Object.keys(methods).sort() as MethodName[];

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+
+// Court settings. Every rule tagged unverified in domain.md is a setting here with its documented
+// default (never a constant in code). Stored per key in the `settings` table; missing keys take
+// these defaults, so a new key never needs a data migration.
+export const teamSetting = z.object({
+  id: z.string().trim().min(1).max(50).regex(/^[A-Za-z0-9_-]+$/, '团队编号只能含字母、数字、- 和 _'),
+  name: z.string().trim().min(1, '团队名称不能为空').max(50),
+  kind: z.enum(['tribunal', 'fastTrack', 'centre', 'other']).default('tribunal'),
+  /** Township or address keywords that route a debtor's case to this tribunal (分案). */
+  areas: z.array(z.string().trim().min(1).max(50)).default([]),
+  active: z.boolean().default(true),
+});
+export type TeamSetting = z.infer<typeof teamSetting>;
+
+export const caseAccountSetting = z.object({
+  bank: z.string().max(100).default(''),
+  accountName: z.string().max(100).default(''),
+  accountNumber: z.string().max(60).default(''),
+});
+
+export const SETTINGS_SCHEMA = {
+  courtName: z.string().trim().min(1, '法院名称不能为空').max(60).default('开鲁县人民法院'),
+  courtCode: z.string().trim().min(1).max(10).default('内0523'),
+  /** The court's enforcement account; a case's sub-account is this number plus the case serial (一案一账号, domain.md §7). */
+  caseAccount: caseAccountSetting.default({ bank: '', accountName: '', accountNumber: '' }),
+  officePhone: z.string().max(50).default(''),
+  officeAddress: z.string().max(200).default(''),
+  teams: z.array(teamSetting).max(100).default([]),
+  /** Duplicate filing check: same title number and same debtor ID/credit code. */
+  duplicateCheck: z.boolean().default(true),
+} as const;
+
+export const settingsSchema = z.object(SETTINGS_SCHEMA);
+export type Settings = z.output<typeof settingsSchema>;
+export type SettingKey = keyof typeof SETTINGS_SCHEMA;
+export const settingsPatch = settingsSchema.partial();
+export function defaultSettings(): Settings {
+  return settingsSchema.parse({});
+}
