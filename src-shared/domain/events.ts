@@ -10,6 +10,7 @@ export const EVENT_TYPES: Record<string, EventTypeInfo> = {
   'case.filed': { label: '立案', node: '立案审查' },
   'case.migrated': { label: '迁移旧案', node: '立案审查' },
   'case.interviewed': { label: '初次接待笔录', node: '立案审查' },
+  'case.stageChanged': { label: '流转' },
   'settings.changed': { label: '修改设置' },
   'user.created': { label: '新建用户' },
   'system.setup': { label: '首次设置' },

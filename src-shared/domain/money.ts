@@ -110,8 +110,8 @@ function capitalBelow10k(n: number): string {
 }
 
 // Positive integer in capitals, grouped by 万 and 亿 as spoken: 100010000 → 壹亿零壹万,
-// 1000000001 → 壹拾亿零壹, 90万亿 → 玖拾万亿. A 零 marks a gap when the lower part does not fill
-// its top digit (e.g. 107000 → 壹拾万零柒仟).
+// 1000000001 → 壹拾亿零壹, 90万亿 → 玖拾万亿. A 零 marks a gap only when the lower part does not
+// fill its top digit (100100 → 壹拾万零壹佰, but 107000 → 壹拾万柒仟).
 function capitalInteger(n: number): string {
   if (n >= 1e8) {
     const high = Math.floor(n / 1e8);
@@ -132,9 +132,11 @@ function capitalInteger(n: number): string {
  * - 整 after 元 when there are no 角/分; nothing after 角 or 分 (整 after 角 is optional; omitted).
  * - Runs of zeros inside the number are written as one 零 (¥6,007.14 → 陆仟零柒元壹角肆分).
  * - 角 is 0 but 分 is not → 元 must be followed by 零 (¥325.04 → 叁佰贰拾伍元零肆分).
- * - Where the rule makes 零 optional (万位 or 元位 is 0 but 仟位 / 角位 is not) we always write it,
- *   the spoken form that also resists tampering: ¥1,680.32 → 壹仟陆佰捌拾元零叁角贰分,
- *   ¥107,000.53 → 壹拾万零柒仟元零伍角叁分.
+ * - Where the rule makes 零 optional we take the first form of its examples, which is also how the
+ *   number is read aloud: zeros that end a 万/亿 section are absorbed by the unit (a 零 appears
+ *   only when the next section lacks its top digit), while 元位 0 before a non-zero 角 gets 零:
+ *   ¥1,680.32 → 壹仟陆佰捌拾元零叁角贰分, ¥107,000.53 → 壹拾万柒仟元零伍角叁分,
+ *   ¥100,100 → 壹拾万零壹佰元整.
  * - Whole yuan 0: '零元整' for zero; otherwise only 角/分 (¥0.50 → 伍角, ¥0.05 → 伍分).
  * - Negative amounts (refunds, red vouchers) are prefixed with 负.
  * Examples: 123456 → 壹仟贰佰叁拾肆元伍角陆分; 10000 → 壹佰元整; 100200 → 壹仟零贰元整;
