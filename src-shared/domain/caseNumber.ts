@@ -75,7 +75,7 @@ function bracketKinds(raw: string): { ok: true } | { ok: false; reason: string }
   const kinds = new Set<'full' | 'half'>();
   for (const ch of raw) {
     if (ch === '（' || ch === '）') kinds.add('full');
-    else if (ch !== '〔' && ch !== '〕' && /^[()]$/u.test(ch.normalize('NFKC'))) kinds.add('half');
+    else if (/^[()]$/u.test(ch.normalize('NFKC'))) kinds.add('half');
   }
   return kinds.size > 1 ? { ok: false, reason: '括号须同为全角或同为半角' } : { ok: true };
 }
