@@ -60,7 +60,7 @@ export function normalizeTitleNumber(s: string): string {
  * Files one case: validates everything, then in one transaction assigns the number, writes the case,
  * its parties, the first-interview record and the events. Nothing is written unless all of it is.
  */
-export function fileCase(db: Db, actor: Actor, at: Date, today: string, draft: CaseDraftParsed, opts: { demo?: boolean } = {}): number {
+export function fileCase(db: Db, actor: Actor, at: Date, today: string, draft: CaseDraftParsed, opts: { demo?: boolean; resumedFromId?: number } = {}): number {
   return db.tx(() => {
     const report = reviewDraft(db, draft, today);
     const firstError = report.issues.find((i) => i.severity === 'error');
@@ -117,7 +117,7 @@ export function fileCase(db: Db, actor: Actor, at: Date, today: string, draft: C
         search_text: search,
         team_id: null,
         judge_id: null,
-        resumed_from_id: null,
+        resumed_from_id: opts.resumedFromId ?? null,
         closed_on: null,
         closure_mode: null,
         migrated: migrated ? 1 : 0,
@@ -155,7 +155,7 @@ export function fileCase(db: Db, actor: Actor, at: Date, today: string, draft: C
       caseId,
       type: migrated ? 'case.migrated' : 'case.filed',
       onDate: draft.filedOn,
-      payload: { number, type: draft.type, claimFen, preserved: draft.preserved, nonLitigation: draft.title.nonLitigation, duplicateConfirmed: report.duplicates.length > 0 },
+      payload: { number, type: draft.type, claimFen, preserved: draft.preserved, nonLitigation: draft.title.nonLitigation, duplicateConfirmed: report.duplicates.length > 0, ...(opts.resumedFromId ? { resumedFromId: opts.resumedFromId } : {}) },
     });
 
     if (draft.interview) {
