@@ -2,8 +2,12 @@ import { defineHandlers } from '../registry';
 import { actorOf } from '../context';
 import { fileCase, reviewDraft } from '../../services/cases/filing';
 import { getCase, listCases } from '../../services/cases/queries';
+import { assertCasesInScope, scopeFilter } from '../../services/auth/scope';
+import { maskCaseDetail } from '../../services/security/masking';
 
 export const handlers = defineHandlers({
+  'cases.counts': (_i, { app }) =>
+    Object.fromEntries(app.db.raw<{ stage: string; n: number }>('SELECT stage, count(*) AS n FROM cases GROUP BY stage').map((r) => [r.stage, r.n])),
   'cases.validate': (draft, { app }) => {
     const r = reviewDraft(app.db, draft, app.clock.today());
     return { ok: r.ok, issues: r.issues, duplicates: r.duplicates, normalized: { debtorNames: draft.debtors.map((d) => d.name) } };
@@ -12,8 +16,15 @@ export const handlers = defineHandlers({
     const { app } = ctx;
     const id = fileCase(app.db, actorOf(ctx), app.clock.now(), app.clock.today(), draft);
     app.bus.publish({ topic: 'cases', data: { filed: id } });
-    return getCase(app.db, id);
+    return maskCaseDetail(getCase(app.db, id));
   },
-  'cases.get': ({ id }, { app }) => getCase(app.db, id),
-  'cases.list': (input, { app }) => listCases(app.db, input),
+  // Team scoping and masking of personal data (issue 7): services/auth/scope.ts, services/security/masking.ts.
+  'cases.get': ({ id }, { app, user }) => {
+    assertCasesInScope(app.db, user, [id]);
+    return maskCaseDetail(getCase(app.db, id));
+  },
+  'cases.list': (input, { app, user }) => {
+    const filter = scopeFilter(user, input.filter);
+    return filter ? listCases(app.db, { ...input, filter }) : { rows: [], total: 0 };
+  },
 });

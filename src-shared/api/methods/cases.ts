@@ -135,6 +135,12 @@ export const CASE_SORT_FIELDS = ['number', 'filedOn', 'claimFen', 'stage', 'type
 const validationIssue = z.object({ field: z.string(), message: z.string(), severity: z.enum(['error', 'warning']) });
 
 export const caseMethods = defineMethods({
+  'cases.counts': {
+    summary: '各流程环节的案件数（导航栏显示）',
+    input: z.object({}).strict().default({}),
+    output: z.record(z.string(), z.number().int()),
+    access: 'user',
+  },
   'cases.validate': {
     summary: '检查立案草稿（不保存），返回逐字段的错误与提醒',
     input: caseDraft,

@@ -1,0 +1,123 @@
+import { useCallback, useEffect, useState } from 'react';
+import { api } from './api/client';
+import { NAV } from './nav';
+import { navigate, useRoute } from './router';
+import { hasRole, SessionContext, useSession, type Session, type SettingsView, type SessionUser, type SystemInfo } from './session';
+import { LoginPage } from './pages/LoginPage';
+import { CasePage } from './pages/CasePage';
+import { JobPanel } from './components/JobPanel';
+import { NotBuilt } from './components/NotBuilt';
+import { ROLES } from '../src-shared/api/roles';
+
+/** Boot: system info → first-run/login → the pipeline shell. */
+export function App() {
+  const [info, setInfo] = useState<SystemInfo | null>(null);
+  const [user, setUser] = useState<SessionUser | null>(null);
+  const [settings, setSettings] = useState<SettingsView | null>(null);
+  const [bootError, setBootError] = useState<string | null>(null);
+
+  const boot = useCallback(async () => {
+    try {
+      const i = await api.call('system.info', {});
+      setInfo(i);
+      if (api.loggedIn) {
+        const [u, s] = await Promise.all([api.call('auth.me', {}), api.call('settings.get', {})]);
+        setUser(u);
+        setSettings(s);
+      }
+    } catch (e) {
+      if (!api.loggedIn) setUser(null);
+      else setBootError(e instanceof Error ? e.message : String(e));
+    }
+  }, []);
+
+  useEffect(() => {
+    api.onUnauthorized = () => {
+      setUser(null);
+      void boot();
+    };
+    void boot();
+  }, [boot]);
+
+  if (bootError) return <div className="page error-banner">{bootError}</div>;
+  if (!info) return <div className="page muted">正在启动…</div>;
+  if (!user || !settings) return <LoginPage info={info} onLoggedIn={() => void boot()} />;
+
+  const session: Session = {
+    info,
+    user,
+    settings,
+    reloadSettings: async () => setSettings(await api.call('settings.get', {})),
+    logout: () => {
+      void api.call('auth.logout', {}).catch(() => undefined);
+      api.setToken(null);
+      setUser(null);
+    },
+  };
+  return (
+    <SessionContext.Provider value={session}>
+      <Shell />
+    </SessionContext.Provider>
+  );
+}
+
+function Shell() {
+  const path = useRoute();
+  const [counts, setCounts] = useState<Record<string, number>>({});
+  const session = useSession();
+  useEffect(() => {
+    const load = () => void api.call('cases.counts', {}).then(setCounts).catch(() => undefined);
+    load();
+    const offCases = api.onEvent('cases', load);
+    const offJobs = api.onEvent('job', (j) => (j as { status: string }).status !== 'running' && load());
+    return () => {
+      offCases();
+      offJobs();
+    };
+  }, []);
+  useEffect(() => {
+    if (path === '/') navigate(session.user.roles.includes('window') ? '/filing' : '/cases');
+  }, [path, session.user.roles]);
+
+  const caseMatch = /^\/cases\/(\d+)$/.exec(path);
+  const entry = NAV.find((n) => path === n.path || path.startsWith(`${n.path}/`));
+  let body;
+  if (caseMatch) body = <CasePage id={Number(caseMatch[1])} key={caseMatch[1]} />;
+  else if (entry?.page) body = <entry.page />;
+  else if (entry) body = <NotBuilt title={entry.label} description={entry.description} />;
+  else body = <div className="page muted">没有这个页面</div>;
+
+  return (
+    <div className="shell">
+      <nav className="nav" aria-label="流程">
+        <div className="brand">
+          <strong>执行案件管理</strong>
+          <span className="muted">{session.info.courtName}</span>
+          {session.info.demo ? <span className="demo-tag">演示数据</span> : null}
+        </div>
+        {NAV.filter((n) => hasRole(session.user, n.roles) || n.page === null).map((n) => {
+          const count = (n.stages ?? []).reduce((s, st) => s + (counts[st] ?? 0), 0);
+          return (
+            <a key={n.path} href={`#${n.path}`} className={entry?.path === n.path ? 'active' : ''} data-testid={`nav-${n.path.slice(1)}`}>
+              <span>{n.label}</span>
+              {n.stages && n.stages.length > 0 ? <span className="count">{count}</span> : null}
+              {n.page === null ? <span className="soon">未上线</span> : null}
+            </a>
+          );
+        })}
+        <div className="nav-foot">
+          <span>
+            {session.user.displayName}（{session.user.roles.map((r) => ROLES[r as keyof typeof ROLES] ?? r).join('、')}）
+          </span>
+          <button type="button" className="link" onClick={session.logout} data-testid="logout">
+            退出
+          </button>
+          {session.info.readOnly ? <div className="error-banner">数据库只读：启动自检未通过</div> : null}
+        </div>
+      </nav>
+      <main className="main">{body}</main>
+      <JobPanel />
+    </div>
+  );
+}
+

@@ -1,0 +1,148 @@
+import type { MethodInput, MethodName, MethodOutput } from '../../src-shared/api';
+import type { ApiErrorShape, ApiResult, ErrorCode } from '../../src-shared/api/errors';
+
+/** The preload bridge of the desktop app (absent in the browser). */
+interface Bridge {
+  invoke(method: string, input: unknown, token: string | null): Promise<ApiResult<unknown>>;
+  onEvent(listener: (e: { topic: string; data: unknown }) => void): () => void;
+}
+declare global {
+  interface Window {
+    zhixing?: Bridge;
+  }
+}
+
+export class ApiCallError extends Error implements ApiErrorShape {
+  readonly code: ErrorCode;
+  readonly field?: string;
+  readonly details?: unknown;
+  constructor(e: ApiErrorShape) {
+    super(e.message);
+    this.code = e.code;
+    if (e.field !== undefined) this.field = e.field;
+    if (e.details !== undefined) this.details = e.details;
+  }
+}
+
+type Listener = (data: unknown) => void;
+const TOKEN_KEY = 'zhixing.token';
+
+/**
+ * The renderer's only way to the back office: the same named methods over IPC (desktop) or
+ * `POST /api/<method>` (web mode). The session token travels in a header / IPC argument, never a cookie.
+ */
+class Client {
+  private token: string | null = sessionStorage.getItem(TOKEN_KEY);
+  private listeners = new Map<string, Set<Listener>>();
+  private stream: AbortController | null = null;
+  onUnauthorized: (() => void) | null = null;
+
+  get loggedIn(): boolean {
+    return this.token !== null;
+  }
+
+  setToken(token: string | null): void {
+    this.token = token;
+    if (token) sessionStorage.setItem(TOKEN_KEY, token);
+    else sessionStorage.removeItem(TOKEN_KEY);
+    this.restartStream();
+  }
+
+  async call<N extends MethodName>(method: N, input: MethodInput<N>): Promise<MethodOutput<N>> {
+    const result = await this.raw(method, input);
+    if (!result.ok) {
+      if (result.error.code === 'unauthorized' && method !== 'auth.login') {
+        this.setToken(null);
+        this.onUnauthorized?.();
+      }
+      throw new ApiCallError(result.error);
+    }
+    return result.data as MethodOutput<N>;
+  }
+
+  private async raw(method: string, input: unknown): Promise<ApiResult<unknown>> {
+    if (window.zhixing) return window.zhixing.invoke(method, input, this.token);
+    const res = await fetch(`/api/${method}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(this.token ? { authorization: `Bearer ${this.token}` } : {}) },
+      body: JSON.stringify(input ?? {}),
+    });
+    const type = res.headers.get('content-type') ?? '';
+    if (!type.includes('application/json')) {
+      // A file: hand it to the browser as a download.
+      const blob = await res.blob();
+      const name = decodeURIComponent(/filename\*=UTF-8''([^;]+)/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? 'download');
+      const url = URL.createObjectURL(blob);
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = name;
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      return { ok: true, data: { downloaded: name } };
+    }
+    return (await res.json()) as ApiResult<unknown>;
+  }
+
+  /** Subscribes to push events of a topic (e.g. 'job'); returns the unsubscribe function. */
+  onEvent(topic: string, listener: Listener): () => void {
+    let set = this.listeners.get(topic);
+    if (!set) this.listeners.set(topic, (set = new Set()));
+    set.add(listener);
+    this.ensureStream();
+    return () => set.delete(listener);
+  }
+
+  private dispatch(topic: string, data: unknown): void {
+    for (const l of this.listeners.get(topic) ?? []) l(data);
+  }
+
+  private bridgeOff: (() => void) | null = null;
+  private ensureStream(): void {
+    if (window.zhixing) {
+      if (!this.bridgeOff) this.bridgeOff = window.zhixing.onEvent((e) => this.dispatch(e.topic, e.data));
+      return;
+    }
+    if (this.stream || !this.token) return;
+    const controller = new AbortController();
+    this.stream = controller;
+    void this.readStream(controller).finally(() => {
+      if (this.stream === controller) {
+        this.stream = null;
+        if (!controller.signal.aborted) setTimeout(() => this.ensureStream(), 2000);
+      }
+    });
+  }
+
+  private restartStream(): void {
+    this.stream?.abort();
+    this.stream = null;
+    if (this.listeners.size > 0) this.ensureStream();
+  }
+
+  /** Server-sent events read through fetch, so the token goes in the Authorization header. */
+  private async readStream(controller: AbortController): Promise<void> {
+    try {
+      const res = await fetch('/api/events', { headers: { authorization: `Bearer ${this.token}` }, signal: controller.signal });
+      if (!res.ok || !res.body) return;
+      const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+      let buffer = '';
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) return;
+        buffer += value;
+        let cut: number;
+        while ((cut = buffer.indexOf('\n\n')) >= 0) {
+          const block = buffer.slice(0, cut);
+          buffer = buffer.slice(cut + 2);
+          const topic = /^event: (.*)$/m.exec(block)?.[1];
+          const data = /^data: (.*)$/m.exec(block)?.[1];
+          if (topic && data) this.dispatch(topic, JSON.parse(data));
+        }
+      }
+    } catch {
+      // Aborted or the connection dropped; ensureStream reconnects.
+    }
+  }
+}
+
+export const api = new Client();

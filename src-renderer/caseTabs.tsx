@@ -1,0 +1,26 @@
+import type { ComponentType } from 'react';
+import type { MethodOutput } from '../src-shared/api';
+import { OverviewTab, PartiesTab, TitleTab, TimelineTab } from './pages/case/FoundationTabs';
+
+export type CaseDetail = MethodOutput<'cases.get'>;
+export interface CaseTabProps {
+  c: CaseDetail;
+  /** Reloads the case after the tab changed something. */
+  reload: () => void;
+}
+
+/**
+ * The tabs of the case page (design.md §8). Each domain replaces its `component: null` with its own
+ * tab (a file under pages/case/); a null tab says plainly that it is not built yet.
+ */
+export const CASE_TABS: { key: string; label: string; component: ComponentType<CaseTabProps> | null }[] = [
+  { key: 'overview', label: '概况', component: OverviewTab },
+  { key: 'parties', label: '当事人', component: PartiesTab },
+  { key: 'title', label: '执行依据', component: TitleTab },
+  { key: 'documents', label: '文书与送达', component: null },
+  { key: 'assets', label: '查控与财产', component: null },
+  { key: 'measures', label: '措施', component: null },
+  { key: 'ledger', label: '案款', component: null },
+  { key: 'deadlines', label: '节点期限', component: null },
+  { key: 'timeline', label: '日志', component: TimelineTab },
+];

@@ -1,0 +1,74 @@
+import { useState } from 'react';
+import { api, ApiCallError } from '../api/client';
+import type { SystemInfo } from '../session';
+
+/** First start: set the administrator's password (or load the labelled demo court). Later: log in. */
+export function LoginPage({ info, onLoggedIn }: { info: SystemInfo; onLoggedIn: () => void }) {
+  const [username, setUsername] = useState('admin');
+  const [password, setPassword] = useState('');
+  const [password2, setPassword2] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const setup = !info.initialized;
+
+  const submit = async () => {
+    setError(null);
+    setBusy(true);
+    try {
+      if (setup) {
+        if (password !== password2) throw new Error('两次输入的密码不一致');
+        await api.call('system.setup', { adminPassword: password });
+      }
+      const r = await api.call('auth.login', { username: setup ? 'admin' : username, password });
+      api.setToken(r.token);
+      onLoggedIn();
+    } catch (e) {
+      setError(e instanceof ApiCallError || e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="login">
+      <form
+        className="login-box"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+        data-testid={setup ? 'setup-form' : 'login-form'}
+      >
+        <h1>执行案件管理系统</h1>
+        <p className="muted">
+          {info.courtName} · 执行局{info.demo ? ' · 演示数据' : ''}
+        </p>
+        {setup ? <p>首次启动：请为系统管理员 admin 设置密码（至少8位）。</p> : null}
+        {!setup ? (
+          <label>
+            用户名
+            <input value={username} onChange={(e) => setUsername(e.target.value)} autoFocus data-testid="login-username" />
+          </label>
+        ) : null}
+        <label>
+          密码
+          <input type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoFocus={setup} data-testid="login-password" />
+        </label>
+        {setup ? (
+          <label>
+            再次输入密码
+            <input type="password" value={password2} onChange={(e) => setPassword2(e.target.value)} data-testid="setup-password2" />
+          </label>
+        ) : null}
+        {error ? (
+          <div className="field-error" role="alert" data-testid="login-error">
+            {error}
+          </div>
+        ) : null}
+        <button type="submit" className="primary" disabled={busy} data-testid="login-submit">
+          {setup ? '设置密码并登录' : '登录'}
+        </button>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,233 @@
+import { useEffect, useState } from 'react';
+import { api, ApiCallError } from '../api/client';
+import { Field, enterMovesOn } from '../components/Field';
+import { useSession } from '../session';
+import { ROLES, type Role } from '../../src-shared/api/roles';
+import type { MethodOutput } from '../../src-shared/api';
+
+type Users = MethodOutput<'users.list'>;
+type Teams = MethodOutput<'settings.get'>['teams'];
+
+/** Court details, teams and users. */
+export function SettingsPage() {
+  const { settings, reloadSettings, user } = useSession();
+  const [court, setCourt] = useState({ courtName: settings.courtName, courtCode: settings.courtCode, officePhone: settings.officePhone, officeAddress: settings.officeAddress, ...settings.caseAccount });
+  const [teams, setTeams] = useState<Teams>(settings.teams);
+  const [message, setMessage] = useState<{ ok: boolean; text: string; field?: string | undefined } | null>(null);
+  const [users, setUsers] = useState<Users>([]);
+  const [nu, setNu] = useState({ username: '', displayName: '', password: '', roles: [] as Role[], teamId: '' });
+
+  const loadUsers = () => void api.call('users.list', {}).then(setUsers).catch(() => undefined);
+  useEffect(loadUsers, []);
+
+  const save = async (patch: Parameters<typeof api.call<'settings.set'>>[1]) => {
+    try {
+      await api.call('settings.set', patch);
+      await reloadSettings();
+      setMessage({ ok: true, text: '已保存' });
+    } catch (e) {
+      if (e instanceof ApiCallError) setMessage({ ok: false, text: e.message, field: e.field });
+    }
+  };
+
+  return (
+    <div className="page">
+      <h2>设置</h2>
+      {message ? (
+        <div className={message.ok ? 'success' : 'error-banner'} data-testid="settings-message">
+          {message.field ? `${message.field}：` : ''}
+          {message.text}
+        </div>
+      ) : null}
+      <form
+        className="form"
+        onKeyDown={enterMovesOn}
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save({
+            courtName: court.courtName,
+            courtCode: court.courtCode,
+            officePhone: court.officePhone,
+            officeAddress: court.officeAddress,
+            caseAccount: { bank: court.bank, accountName: court.accountName, accountNumber: court.accountNumber },
+          });
+        }}
+      >
+        <fieldset>
+          <legend>法院</legend>
+          <div className="row">
+            <Field label="法院名称">
+              <input value={court.courtName} onChange={(e) => setCourt({ ...court, courtName: e.target.value })} data-testid="set-court-name" />
+            </Field>
+            <Field label="法院代字" hint="如 内0523（内蒙古为“内”）">
+              <input value={court.courtCode} onChange={(e) => setCourt({ ...court, courtCode: e.target.value })} data-testid="set-court-code" />
+            </Field>
+            <Field label="执行局电话">
+              <input value={court.officePhone} onChange={(e) => setCourt({ ...court, officePhone: e.target.value })} />
+            </Field>
+            <Field label="执行局地址" wide>
+              <input value={court.officeAddress} onChange={(e) => setCourt({ ...court, officeAddress: e.target.value })} />
+            </Field>
+          </div>
+          <div className="row">
+            <Field label="执行款专户开户行">
+              <input value={court.bank} onChange={(e) => setCourt({ ...court, bank: e.target.value })} />
+            </Field>
+            <Field label="户名">
+              <input value={court.accountName} onChange={(e) => setCourt({ ...court, accountName: e.target.value })} />
+            </Field>
+            <Field label="账号">
+              <input value={court.accountNumber} onChange={(e) => setCourt({ ...court, accountNumber: e.target.value })} />
+            </Field>
+          </div>
+          <button type="submit" className="primary" data-testid="set-court-save">
+            保存法院信息
+          </button>
+        </fieldset>
+      </form>
+      <fieldset>
+        <legend>执行团队</legend>
+        <table className="table">
+          <thead>
+            <tr>
+              <th>编号</th>
+              <th>名称</th>
+              <th>类型</th>
+              <th>辖区（乡镇或地址关键词，逗号分隔）</th>
+              <th>启用</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {teams.map((t, i) => (
+              <tr key={i}>
+                <td>
+                  <input value={t.id} onChange={(e) => setTeams(teams.map((x, j) => (j === i ? { ...x, id: e.target.value } : x)))} />
+                </td>
+                <td>
+                  <input value={t.name} onChange={(e) => setTeams(teams.map((x, j) => (j === i ? { ...x, name: e.target.value } : x)))} />
+                </td>
+                <td>
+                  <select value={t.kind} onChange={(e) => setTeams(teams.map((x, j) => (j === i ? { ...x, kind: e.target.value as Teams[number]['kind'] } : x)))}>
+                    <option value="tribunal">法庭执行团队</option>
+                    <option value="fastTrack">快执团队</option>
+                    <option value="centre">指挥中心</option>
+                    <option value="other">其他</option>
+                  </select>
+                </td>
+                <td>
+                  <input
+                    value={t.areas.join('，')}
+                    onChange={(e) =>
+                      setTeams(
+                        teams.map((x, j) =>
+                          j === i
+                            ? {
+                                ...x,
+                                areas: e.target.value
+                                  .split(/[,，、]/)
+                                  .map((s) => s.trim())
+                                  .filter(Boolean),
+                              }
+                            : x,
+                        ),
+                      )
+                    }
+                  />
+                </td>
+                <td>
+                  <input type="checkbox" checked={t.active} onChange={(e) => setTeams(teams.map((x, j) => (j === i ? { ...x, active: e.target.checked } : x)))} />
+                </td>
+                <td>
+                  <button type="button" className="link" onClick={() => setTeams(teams.filter((_, j) => j !== i))}>
+                    删除
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <button type="button" className="link" onClick={() => setTeams([...teams, { id: `T${teams.length + 1}`, name: '', kind: 'tribunal', areas: [], active: true }])}>
+          ＋ 增加团队
+        </button>{' '}
+        <button type="button" className="primary" onClick={() => void save({ teams })}>
+          保存团队
+        </button>
+      </fieldset>
+      {user.roles.includes('admin') ? (
+        <fieldset>
+          <legend>用户</legend>
+          <table className="table" data-testid="users-table">
+            <thead>
+              <tr>
+                <th>用户名</th>
+                <th>姓名</th>
+                <th>角色</th>
+                <th>团队</th>
+                <th>状态</th>
+              </tr>
+            </thead>
+            <tbody>
+              {users.map((u) => (
+                <tr key={u.id}>
+                  <td>{u.username}</td>
+                  <td>{u.displayName}</td>
+                  <td>{u.roles.map((r) => ROLES[r as Role] ?? r).join('、')}</td>
+                  <td>{u.teamId ?? ''}</td>
+                  <td>{u.active ? '启用' : '停用'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <form
+            className="form"
+            onSubmit={(e) => {
+              e.preventDefault();
+              api
+                .call('users.create', { ...nu, teamId: nu.teamId || null })
+                .then(() => {
+                  setNu({ username: '', displayName: '', password: '', roles: [], teamId: '' });
+                  setMessage({ ok: true, text: '用户已创建' });
+                  loadUsers();
+                })
+                .catch((err: unknown) => err instanceof ApiCallError && setMessage({ ok: false, text: err.message, field: err.field }));
+            }}
+          >
+            <div className="row">
+              <Field label="用户名">
+                <input value={nu.username} onChange={(e) => setNu({ ...nu, username: e.target.value })} data-testid="nu-username" />
+              </Field>
+              <Field label="姓名">
+                <input value={nu.displayName} onChange={(e) => setNu({ ...nu, displayName: e.target.value })} data-testid="nu-name" />
+              </Field>
+              <Field label="初始密码">
+                <input type="password" value={nu.password} onChange={(e) => setNu({ ...nu, password: e.target.value })} data-testid="nu-password" />
+              </Field>
+              <Field label="团队">
+                <select value={nu.teamId} onChange={(e) => setNu({ ...nu, teamId: e.target.value })}>
+                  <option value="">（无）</option>
+                  {teams.map((t) => (
+                    <option key={t.id} value={t.id}>
+                      {t.name}
+                    </option>
+                  ))}
+                </select>
+              </Field>
+            </div>
+            <div className="row">
+              {(Object.keys(ROLES) as Role[]).map((r) => (
+                <label key={r} className="check">
+                  <input type="checkbox" checked={nu.roles.includes(r)} onChange={(e) => setNu({ ...nu, roles: e.target.checked ? [...nu.roles, r] : nu.roles.filter((x) => x !== r) })} data-testid={`nu-role-${r}`} />
+                  {ROLES[r]}
+                </label>
+              ))}
+            </div>
+            <button type="submit" className="primary" data-testid="nu-create">
+              创建用户
+            </button>
+          </form>
+        </fieldset>
+      ) : null}
+    </div>
+  );
+}

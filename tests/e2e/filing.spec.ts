@@ -1,0 +1,60 @@
+import { expect, test } from '@playwright/test';
+import { login } from './helpers';
+
+test('a clerk files a case: wrong ID shown at its field, corrected, number in the register, case opens', async ({ page }) => {
+  await login(page);
+  await page.getByTestId('nav-filing').click();
+  await page.getByTestId('filing-date').fill('2026-11-20');
+  await page.getByTestId('applicant-0-name').fill('张三');
+  await page.getByTestId('applicant-0-id').fill('150523198503171234'); // wrong check digit
+  await page.getByTestId('applicant-0-address').fill('开鲁县开鲁镇团结路1号');
+  await page.getByTestId('debtor-0-kind').selectOption('org');
+  await page.getByTestId('debtor-0-name').fill('开鲁县某商贸有限公司');
+  await page.getByTestId('debtor-0-credit').fill('91150523MA0N4B2K6Y');
+  await page.getByTestId('debtor-0-legalrep').fill('李四');
+  await page.getByTestId('title-number').fill('（2026）内0523民初100号');
+  await page.getByTestId('title-date').fill('2026-09-01');
+  await page.getByTestId('title-cause').fill('买卖合同纠纷');
+  await page.getByTestId('claim-principal').fill('123456');
+  await expect(page.getByText('壹拾贰万叁仟肆佰伍拾陆元整')).toBeVisible();
+  await page.getByTestId('iv-account').fill('6228480000000000001');
+  await page.getByTestId('filing-submit').click();
+
+  // The error is shown at the ID field, and nothing was saved.
+  const idField = page.locator('.field', { has: page.getByTestId('applicant-0-id') });
+  await expect(idField.getByTestId('field-error')).toContainText('校验');
+  await expect(page.getByTestId('filing-banner')).toContainText('未保存');
+  await page.screenshot({ path: 'test-results/e2e/filing-error.png', fullPage: true });
+
+  await page.getByTestId('applicant-0-id').fill('150523198503171233');
+  await page.getByTestId('applicant-0-id').blur();
+  await expect(idField.getByTestId('field-error')).toHaveCount(0);
+  await expect(idField).toContainText('1985-03-17');
+  await page.getByTestId('filing-submit').click();
+  await expect(page.getByTestId('filing-success')).toBeVisible();
+  const number = (await page.getByTestId('filed-number').textContent())!;
+  expect(number).toMatch(/^（2026）内0523执\d+号$/);
+
+  // The register shows it; quick search by name finds it; it opens.
+  await page.getByTestId('nav-cases').click();
+  await page.getByTestId('cases-search').fill('商贸');
+  await page.getByTestId('cases-search').press('Enter');
+  const grid = page.getByTestId('cases-grid');
+  await expect(grid.getByText(number)).toBeVisible();
+  await page.screenshot({ path: 'test-results/e2e/register.png', fullPage: true });
+  await grid.getByText(number).dblclick();
+  await expect(page.getByTestId('case-number')).toHaveText(number);
+  await page.getByTestId('tab-parties').click();
+  await expect(page.getByTestId('case-parties')).toContainText('开鲁县某商贸有限公司');
+  await page.getByTestId('tab-timeline').click();
+  await expect(page.getByTestId('case-timeline')).toContainText('立案');
+  await page.screenshot({ path: 'test-results/e2e/case.png', fullPage: true });
+});
+
+test('stages not built yet say so plainly', async ({ page }) => {
+  await login(page);
+  const soon = page.locator('nav a', { hasText: '未上线' });
+  if ((await soon.count()) === 0) return; // every stage is built
+  await soon.first().click();
+  await expect(page.getByTestId('not-built')).toContainText('尚未上线');
+});

@@ -1,0 +1,21 @@
+import { expect, type Page } from '@playwright/test';
+import { ADMIN_PASSWORD } from './playwright.config';
+
+/** Logs in through the login form (admin unless another user is given). */
+export async function login(page: Page, username = 'admin', password = ADMIN_PASSWORD): Promise<void> {
+  await page.goto('/');
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+  await expect(page.getByTestId('logout')).toBeVisible();
+}
+
+/** Calls the API directly with a fresh admin session (for setting up data a test does not click through). */
+export async function apiCall<T = unknown>(page: Page, method: string, input: unknown): Promise<T> {
+  const login = await page.request.post('/api/auth.login', { data: { username: 'admin', password: ADMIN_PASSWORD } });
+  const token = ((await login.json()) as { data: { token: string } }).data.token;
+  const res = await page.request.post(`/api/${method}`, { data: input, headers: { authorization: `Bearer ${token}` } });
+  const body = (await res.json()) as { ok: boolean; data: T; error?: { message: string } };
+  if (!body.ok) throw new Error(`${method}: ${body.error?.message}`);
+  return body.data;
+}
