@@ -1,0 +1,24 @@
+// Bundles a TypeScript entry of the project into one Node ESM file (as tests/helpers/bundle.ts does),
+// so a benchmark runs the real service code without the Electron build. Native and heavy packages
+// stay external and resolve from node_modules.
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { build } from 'vite';
+
+export async function bundleForNode(entry, name) {
+  const outDir = resolve('bench/.tmp/bundles', name);
+  mkdirSync(outDir, { recursive: true });
+  await build({
+    configFile: false,
+    logLevel: 'silent',
+    build: {
+      ssr: resolve(entry),
+      outDir,
+      emptyOutDir: true,
+      target: 'node22',
+      rollupOptions: { output: { format: 'es', entryFileNames: 'entry.mjs' } },
+    },
+    ssr: { noExternal: [] },
+  });
+  return join(outDir, 'entry.mjs');
+}

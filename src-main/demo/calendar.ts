@@ -1,0 +1,27 @@
+import chineseDays from 'chinese-days';
+import type { Rng } from './random';
+
+// Filing happens on working days (the State Council's holiday schedule, with make-up days), more after
+// the Spring Festival and before the year closes, fewer in the holiday month and at harvest.
+const MONTH_WEIGHT = [1.1, 0.75, 1.25, 1.1, 1.0, 1.0, 0.9, 0.9, 1.0, 0.85, 1.1, 1.05];
+
+/** The court's working days of `year` up to and including `until`. */
+export function workingDays(year: number, until: string): string[] {
+  const end = `${year}-12-31` < until ? `${year}-12-31` : until;
+  if (end < `${year}-01-01`) return [];
+  return chineseDays.getWorkdaysInRange(`${year}-01-01`, end, true).filter((d: string) => d <= end);
+}
+
+/**
+ * Filing dates for about `perYear` cases in `year` (a partial year gets its share), in date order.
+ * The yearly volume moves a little from year to year, as a real court's does.
+ */
+export function filingDates(rng: Rng, year: number, perYear: number, until: string): string[] {
+  const days = workingDays(year, until);
+  if (days.length === 0) return [];
+  const full = workingDays(year, `${year}-12-31`).length;
+  const volume = Math.round(perYear * (0.92 + rng.next() * 0.16) * (days.length / full));
+  const table = days.map((d) => [d, MONTH_WEIGHT[Number(d.slice(5, 7)) - 1]!] as const);
+  const out = Array.from({ length: volume }, () => rng.weighted(table));
+  return out.sort();
+}

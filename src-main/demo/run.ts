@@ -1,0 +1,71 @@
+import type { App } from '../app/app';
+import { ApiError } from '../../src-shared/api/errors';
+import { SYSTEM_ACTOR, type Actor } from '../events/log';
+import { findUser, ADMIN_USERNAME } from '../services/auth/users';
+import { courtStep } from './court';
+import { filingStep } from './filing';
+import { Rng } from './random';
+import { staffStep } from './staff';
+import type { DemoContext, DemoOptions, DemoStep } from './steps';
+
+/**
+ * The demo pipeline, in order. Later domains add their step files here (notices, queries, control,
+ * triage, assignment, ledger, closure, 终本 …); a step whose API methods are not built is skipped.
+ */
+export const DEMO_STEPS: readonly DemoStep[] = [courtStep, staffStep, filingStep];
+
+export const DEFAULT_DEMO_OPTIONS: DemoOptions = { seed: 523, fromYear: 2022, toYear: 2026, casesPerYear: 4000, password: 'demo1234' };
+
+export interface DemoHooks {
+  progress?: (message: string, done?: number, total?: number) => void;
+  checkCancelled?: () => void;
+}
+
+export interface DemoResult {
+  seed: number;
+  years: [number, number];
+  steps: { id: string; label: string; ms: number; skipped?: string }[];
+  summary: Record<string, unknown>;
+}
+
+/** Demo data goes only into a database that has no cases and no users but the administrator. */
+export function assertEmptyForDemo(app: App): void {
+  const cases = app.db.raw<{ n: number }>('SELECT count(*) AS n FROM cases')[0]!.n;
+  const users = app.db.raw<{ n: number }>("SELECT count(*) AS n FROM users WHERE username <> 'admin'")[0]!.n;
+  if (cases > 0 || users > 0) {
+    throw new ApiError('conflict', `数据库不是空的（已有 ${cases} 件案件、${users} 个用户）：演示数据只能载入新建的空数据库`);
+  }
+}
+
+export async function runDemo(app: App, options: DemoOptions, hooks: DemoHooks = {}): Promise<DemoResult> {
+  if (options.fromYear > options.toYear) throw new ApiError('invalid_input', '起始年份不能晚于结束年份', 'years');
+  assertEmptyForDemo(app);
+  const admin = findUser(app.db, ADMIN_USERNAME);
+  const adminActor: Actor = admin ? { id: admin.id, name: admin.display_name, workstation: 'demo' } : SYSTEM_ACTOR;
+  const root = new Rng(options.seed);
+  const base: Omit<DemoContext, 'rng'> = {
+    app,
+    db: app.db,
+    options,
+    today: app.clock.today(),
+    admin: adminActor,
+    users: [],
+    progress: hooks.progress ?? (() => {}),
+    checkCancelled: hooks.checkCancelled ?? (() => {}),
+    breathe: () => new Promise<void>((r) => setImmediate(r)),
+    summary: {},
+  };
+  const steps: DemoResult['steps'] = [];
+  for (const step of DEMO_STEPS) {
+    const missing = (step.requires ?? []).filter((m) => !app.registry.has(m));
+    if (missing.length > 0) {
+      steps.push({ id: step.id, label: step.label, ms: 0, skipped: `尚未实现：${missing.join('、')}` });
+      continue;
+    }
+    base.progress(step.label);
+    const started = performance.now();
+    await step.run({ ...base, rng: root.fork(step.id) });
+    steps.push({ id: step.id, label: step.label, ms: Math.round(performance.now() - started) });
+  }
+  return { seed: options.seed, years: [options.fromYear, options.toYear], steps, summary: base.summary };
+}
