@@ -13,6 +13,7 @@ export default defineConfig({
         input: {
           index: resolve('src-main/electron/main.ts'),
           web: resolve('src-main/cli/web.ts'),
+          demo: resolve('src-main/cli/demo.ts'),
         },
       },
     },

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineMethods } from '../contract';
 import { emptyInput, okOutput, requiredText } from '../common';
 import { ROLE_NAMES } from '../roles';
+import { jobView } from './jobs';
 
 export const userView = z.object({
   id: z.number().int(),
@@ -35,6 +36,22 @@ export const systemMethods = defineMethods({
     input: z.object({ adminPassword: z.string().min(8, '密码至少8位').max(200) }),
     output: okOutput,
     access: 'public',
+    errors: ['conflict'],
+    writes: true,
+  },
+  'system.loadDemo': {
+    summary: '载入演示数据（开鲁县人民法院：团队、干警账号、数年的执行案件）；仅限空数据库，作为长任务运行',
+    input: z
+      .object({
+        seed: z.number().int('种子须为整数').min(0, '种子不能为负').max(0xffffffff).default(523),
+        fromYear: z.number().int().min(2016, '起始年份不能早于2016年（现行案号规则）').max(2100).default(2022),
+        toYear: z.number().int().min(2016).max(2100).default(2026),
+        casesPerYear: z.number().int().min(1, '每年案件数至少为1').max(20_000, '每年案件数不能超过20000').default(4000),
+      })
+      .strict()
+      .default({ seed: 523, fromYear: 2022, toYear: 2026, casesPerYear: 4000 }),
+    output: jobView,
+    access: ['admin'],
     errors: ['conflict'],
     writes: true,
   },
