@@ -8,6 +8,8 @@ export interface SessionUser {
   displayName: string;
   roles: Role[];
   teamId: string | null;
+  /** Granted the whole register although a team member (see services/auth/scope.ts). */
+  allCases?: boolean;
 }
 
 /** What a handler knows about the call: the app, who is calling, and from where. */

@@ -4,6 +4,7 @@ import type { MethodSpec } from '../../src-shared/api/contract';
 import { ApiError, type ApiErrorShape, type ApiResult } from '../../src-shared/api/errors';
 import type { CallContext } from './context';
 import { FileResponse } from './context';
+import { guardCaseScope } from '../services/auth/scope';
 
 export type HandlerFor<N extends MethodName> = (
   input: z.output<Methods[N]['input']>,
@@ -59,6 +60,8 @@ export class Registry {
       }
       const parsed = spec.input.safeParse(rawInput ?? {});
       if (!parsed.success) throw zodToApiError(parsed.error);
+      // Team scoping for every method whose input names cases (services/auth/scope.ts).
+      guardCaseScope(ctx.app.db, ctx.user, parsed.data);
       const data = await handler(parsed.data, ctx);
       return { ok: true, data };
     } catch (e) {

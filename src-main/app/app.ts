@@ -11,6 +11,10 @@ import { ensureAdmin, findUser, isInitialized, setPassword, ADMIN_USERNAME } fro
 import { Jobs } from '../jobs/runner';
 import { Bus } from './bus';
 import { Clock } from './clock';
+import { acquireDataDirLock } from './dataDirLock';
+import { SYSTEM_ACTOR } from '../events/log';
+import { createBackupSync } from '../services/backups/create';
+import { runStartupChecks } from '../services/security/health';
 
 export interface AppOptions {
   dataDir: string;
@@ -22,6 +26,10 @@ export interface AppOptions {
   /** Called once before migrations run against an existing database (a backup hook). */
   beforeMigrate?: (db: Db) => void;
   quiet?: boolean;
+  /** Takes the one-process-per-folder lock (the desktop and web entry points; see dataDirLock.ts). */
+  exclusive?: boolean;
+  /** PRAGMA quick_check and the audit-chain verification at start-up (default on). */
+  startupChecks?: boolean;
 }
 
 export const APP_VERSION = '0.1.0';
@@ -40,23 +48,34 @@ export class App {
   readonly jobs: Jobs;
   readonly workstation = hostname();
   readOnly = false;
+  private readonly releaseLock: (() => void) | null;
 
   constructor(readonly options: AppOptions) {
     mkdirSync(options.dataDir, { recursive: true });
     this.clock = new Clock(options.testClock ?? false);
-    this.db = new Db(join(options.dataDir, DB_FILE));
+    this.releaseLock = options.exclusive ? acquireDataDirLock(options.dataDir) : null;
     try {
-      migrate(this.db.sqlite, undefined, () => options.beforeMigrate?.(this.db));
+      this.db = new Db(join(options.dataDir, DB_FILE));
+    } catch (e) {
+      this.releaseLock?.();
+      throw e;
+    }
+    try {
+      // Before any migration touches an existing database: a backup (issue 7), unless the caller hooks it.
+      const beforeMigrate = options.beforeMigrate ?? ((db: Db) => createBackupSync(db, options.dataDir, 'preMigration', { ...SYSTEM_ACTOR, workstation: this.workstation }, this.clock.now()));
+      migrate(this.db.sqlite, undefined, () => beforeMigrate(this.db));
       this.db.tx(() => ensureAdmin(this.db, this.clock.now()));
       if (options.adminPassword && !isInitialized(this.db)) {
         setPassword(this.db, findUser(this.db, ADMIN_USERNAME)!.id, options.adminPassword);
       }
     } catch (e) {
       this.db.close();
+      this.releaseLock?.();
       throw e;
     }
     this.jobs = new Jobs(this.db, this.bus, this.clock);
     for (const group of allHandlers()) this.registry.register(group);
+    if (options.startupChecks ?? true) runStartupChecks(this);
   }
 
   get dataDir(): string {
@@ -82,5 +101,6 @@ export class App {
   async close(): Promise<void> {
     await this.jobs.idle();
     this.db.close();
+    this.releaseLock?.();
   }
 }

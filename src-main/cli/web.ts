@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { App } from '../app/app';
 import { startWebServer } from '../transports/http';
 import { parseArgs } from './args';
+import { startBackupSchedule } from '../services/backups/schedule';
 
 // `npm run web -- --data <dir> --port <n> [--admin-password <p>] [--test-clock]`
 async function main(): Promise<void> {
@@ -17,7 +18,9 @@ async function main(): Promise<void> {
     ...(typeof args['admin-password'] === 'string' ? { adminPassword: args['admin-password'] } : {}),
     testClock: args['test-clock'] === true,
     quiet: args.quiet === true,
+    exclusive: true,
   });
+  startBackupSchedule(app);
   const staticDir = fileURLToPath(new URL('../renderer/', import.meta.url));
   const server = await startWebServer(app, { port, staticDir });
   const addr = server.address();

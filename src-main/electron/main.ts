@@ -5,6 +5,7 @@ import { App } from '../app/app';
 import { CONTENT_SECURITY_POLICY } from '../transports/http';
 import { lockDown, windowOptions } from './window';
 import { forwardEvents, serveIpc } from './ipc';
+import { startBackupSchedule } from '../services/backups/schedule';
 
 // The desktop shell: thin. It opens the back office on the user's app-data folder, serves the
 // registry over IPC and shows the same UI the web mode serves.
@@ -24,12 +25,13 @@ async function start(): Promise<void> {
   const dataDir = process.env.ZHIXING_DATA ?? join(electronApp.getPath('userData'), 'data');
   let core: App;
   try {
-    core = new App({ dataDir, mode: 'desktop' });
+    core = new App({ dataDir, mode: 'desktop', exclusive: true });
   } catch (e) {
     dialog.showErrorBox('无法打开数据', e instanceof Error ? e.message : String(e));
     electronApp.quit();
     return;
   }
+  startBackupSchedule(core);
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
   });

@@ -14,6 +14,8 @@ export interface UserView {
   roles: Role[];
   teamId: string | null;
   active: boolean;
+  allCases: boolean;
+  lockedUntil: string | null;
 }
 
 export function toUserView(row: Selectable<UsersTable>): UserView {
@@ -24,12 +26,14 @@ export function toUserView(row: Selectable<UsersTable>): UserView {
     roles: JSON.parse(row.roles) as Role[],
     teamId: row.team_id,
     active: row.active === 1,
+    allCases: row.all_cases === 1,
+    lockedUntil: row.locked_until,
   };
 }
 
 export function toSessionUser(row: Selectable<UsersTable>): SessionUser {
   const v = toUserView(row);
-  return { id: v.id, username: v.username, displayName: v.displayName, roles: v.roles, teamId: v.teamId };
+  return { id: v.id, username: v.username, displayName: v.displayName, roles: v.roles, teamId: v.teamId, allCases: v.allCases };
 }
 
 export function findUser(db: Db, username: string): Selectable<UsersTable> | undefined {
@@ -93,6 +97,11 @@ export function isInitialized(db: Db): boolean {
   return !!admin && admin.password_hash !== UNSET_PASSWORD;
 }
 
-export function setPassword(db: Db, userId: number, password: string): void {
-  db.run(db.q.updateTable('users').set({ password_hash: hashPassword(password), failed_logins: 0, locked_until: null }).where('id', '=', userId));
+export function setPassword(db: Db, userId: number, password: string, at: Date = new Date()): void {
+  db.run(
+    db.q
+      .updateTable('users')
+      .set({ password_hash: hashPassword(password), failed_logins: 0, locked_until: null, password_changed_at: at.toISOString() })
+      .where('id', '=', userId),
+  );
 }

@@ -1,0 +1,33 @@
+import type { App } from '../../app/app';
+import { courtToday } from '../../../src-shared/domain/chineseDate';
+import { SYSTEM_ACTOR } from '../../events/log';
+import { getSettings } from '../settings/settings';
+import { backupFolder, listBackups, type BackupInfo } from './folder';
+import { createBackup } from './create';
+
+/** Creates today's automatic backup unless one exists (court-local day) or daily backups are off. */
+export async function dailyBackupIfDue(app: App): Promise<BackupInfo | null> {
+  if (!getSettings(app.db).backupDaily) return null;
+  const today = app.clock.today();
+  const last = listBackups(backupFolder(app.db, app.dataDir)).find((b) => b.kind === 'daily');
+  if (last && courtToday(new Date(last.createdAt)) >= today) return null;
+  return createBackup(app.db, app.dataDir, 'daily', { ...SYSTEM_ACTOR, workstation: app.workstation }, app.clock.now(), { recordEvent: !app.readOnly });
+}
+
+/**
+ * The daily backup while the app runs: checked shortly after start and then every hour. Started by
+ * the desktop and web entry points (not by every App, so tests and child processes do not back up).
+ */
+export function startBackupSchedule(app: App, everyMs = 3600_000): () => void {
+  const tick = () => {
+    dailyBackupIfDue(app).catch((e: unknown) => app.log('error', '自动备份失败', e));
+  };
+  const first = setTimeout(tick, 30_000);
+  const timer = setInterval(tick, everyMs);
+  first.unref();
+  timer.unref();
+  return () => {
+    clearTimeout(first);
+    clearInterval(timer);
+  };
+}
