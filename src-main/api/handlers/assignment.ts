@@ -1,0 +1,17 @@
+import { defineHandlers } from '../registry';
+import { actorOf } from '../context';
+import { runDistribution } from '../../services/assignment/distribute';
+import { explainCase, getRun, listRuns } from '../../services/assignment/runs';
+import { reassignCases } from '../../services/assignment/reassign';
+
+export const handlers = defineHandlers({
+  'assignment.distribute': ({ caseIds, dryRun }, ctx) => {
+    const r = runDistribution(ctx.app.db, actorOf(ctx), ctx.app.clock.now(), ctx.app.clock.today(), { caseIds, dryRun });
+    if (!dryRun) ctx.app.bus.publish({ topic: 'cases', data: { distributed: r.stats.assigned } });
+    return r;
+  },
+  'assignment.runs': ({ offset, limit }, { app }) => listRuns(app.db, offset, limit),
+  'assignment.run': ({ id, offset, limit }, { app }) => getRun(app.db, id, offset, limit),
+  'assignment.explain': ({ caseId }, { app }) => explainCase(app.db, caseId),
+  'assignment.reassign': (input, ctx) => reassignCases(ctx.app.db, actorOf(ctx), ctx.app.clock.now(), input),
+});

@@ -1,0 +1,43 @@
+import { defineHandlers } from '../registry';
+import { actorOf, type CallContext } from '../context';
+import { calendarView, loadCalendar, setCalendarYears } from '../../services/calendar/calendar';
+import { addWorkingDays, covers } from '../../../src-shared/domain/workingDays';
+import { syncDeadlines } from '../../services/deadlines/sync';
+import { boardCases, boardWindow, caseClocks, deadlineBoard } from '../../services/deadlines/board';
+import { suspendCases, unsuspendCases } from '../../services/deadlines/suspensions';
+import { invalid } from '../../../src-shared/api/errors';
+
+/** Folds new events into the derived deadlines table before any read of it. */
+function fresh(ctx: CallContext) {
+  syncDeadlines(ctx.app.db, { readOnly: ctx.app.readOnly });
+  return boardWindow(ctx.app.db, ctx.app.clock.now(), ctx.app.clock.today());
+}
+
+export const handlers = defineHandlers({
+  'calendar.get': ({ year }, { app }) => calendarView(app.db, year),
+  'calendar.set': (input, ctx) => {
+    setCalendarYears(ctx.app.db, actorOf(ctx), ctx.app.clock.now(), input);
+    syncDeadlines(ctx.app.db);
+    return { ok: true as const };
+  },
+  'calendar.addWorkingDays': ({ date, n }, { app }) => {
+    const cal = loadCalendar(app.db);
+    try {
+      const d = addWorkingDays(date, n, cal);
+      return { date: d, covered: covers(cal, date) && covers(cal, d) };
+    } catch (e) {
+      throw invalid('date', e instanceof Error ? e.message : '日期无效');
+    }
+  },
+  'deadlines.board': (_i, ctx) => deadlineBoard(ctx.app.db, fresh(ctx)),
+  'deadlines.cases': ({ offset, limit, ...filter }, ctx) => boardCases(ctx.app.db, fresh(ctx), filter, offset, limit),
+  'deadlines.forCase': ({ caseId }, ctx) => caseClocks(ctx.app.db, caseId, fresh(ctx)),
+  'cases.suspend': (input, ctx) => {
+    suspendCases(ctx.app.db, actorOf(ctx), ctx.app.clock.now(), input);
+    return { ok: true as const };
+  },
+  'cases.unsuspend': (input, ctx) => {
+    unsuspendCases(ctx.app.db, actorOf(ctx), ctx.app.clock.now(), input);
+    return { ok: true as const };
+  },
+});

@@ -1,0 +1,45 @@
+import type { Db } from '../../db/connection';
+import type { Settings } from '../../../src-shared/settings';
+import type { DistJudge, DistTeam } from '../../../src-shared/domain/distribution';
+
+// Judges and their loads for 均衡分案. A judge is an active user with a team and the role of that
+// kind of team ('team' for tribunal and other teams, 'fastTrack' for the fast-track team).
+
+export type CapBasis = Settings['assignment']['capBasis'];
+
+export function teamsOfKind(settings: Settings, kinds: readonly string[]): DistTeam[] {
+  return settings.teams.filter((t) => t.active && kinds.includes(t.kind)).map((t) => ({ id: t.id, name: t.name, areas: t.areas }));
+}
+
+/**
+ * Load per judge: open cases under the judge's name, or cases assigned to the judge this calendar
+ * year (domain.md §8 [U]: "400 cases" most likely counts the year's assignments).
+ */
+export function judgeLoads(db: Db, basis: CapBasis, today: string): Map<number, number> {
+  const rows =
+    basis === 'open'
+      ? db.raw<{ judge: number; n: number }>(`SELECT judge_id AS judge, count(*) AS n FROM cases WHERE judge_id IS NOT NULL AND stage NOT IN ('closed','archived') GROUP BY judge_id`)
+      : db.raw<{ judge: number; n: number }>(
+          `SELECT json_extract(payload, '$.judgeId') AS judge, count(*) AS n FROM case_events
+           WHERE type IN ('case.assigned','case.reassigned') AND on_date >= ? AND on_date <= ? AND json_extract(payload, '$.judgeId') IS NOT NULL
+           GROUP BY 1`,
+          `${today.slice(0, 4)}-01-01`,
+          `${today.slice(0, 4)}-12-31`,
+        );
+  return new Map(rows.map((r) => [Number(r.judge), r.n]));
+}
+
+export function judgesOf(db: Db, teams: DistTeam[], role: 'team' | 'fastTrack', loads: Map<number, number>): DistJudge[] {
+  if (teams.length === 0) return [];
+  const users = db.all(
+    db.q
+      .selectFrom('users')
+      .select(['id', 'display_name', 'team_id', 'roles'])
+      .where('active', '=', 1)
+      .where('team_id', 'in', teams.map((t) => t.id))
+      .orderBy('id'),
+  );
+  return users
+    .filter((u) => (JSON.parse(u.roles) as string[]).includes(role))
+    .map((u) => ({ id: u.id, name: u.display_name, teamId: u.team_id!, load: loads.get(u.id) ?? 0 }));
+}

@@ -1,0 +1,202 @@
+import { z } from 'zod';
+
+// The rules table of node deadlines (节点期限, domain.md §3.2). Every rule is data — a setting the
+// court can edit — with its source, its unit, the event that starts the clock, the events that stop
+// it and the suspension periods that do not count. Deadlines are never typed in: they are derived
+// from a case's events by ./deadlines.ts.
+
+/** Suspensions that stop clocks (法发〔2006〕35号 Art. 13 [U]; 严格执行审限规定 Art. 9, metrics.md §0). */
+export const SUSPENSION_KINDS = ['公告', '中止', '暂缓', '请示', '协调', '鉴定', '评估拍卖'] as const;
+export type SuspensionKind = (typeof SUSPENSION_KINDS)[number];
+
+export const DEADLINE_UNITS = ['calendarDays', 'workingDays', 'hours', 'months', 'payloadDate'] as const;
+export type DeadlineUnit = (typeof DEADLINE_UNITS)[number];
+export const DEADLINE_UNIT_LABELS: Record<DeadlineUnit, string> = {
+  calendarDays: '日',
+  workingDays: '个工作日',
+  hours: '小时',
+  months: '个月',
+  payloadDate: '日（距到期日）',
+};
+
+/** An event type, optionally narrowed by payload values (e.g. case.stageChanged with to = 'query'). */
+export const eventMatch = z.object({
+  type: z.string().trim().min(1, '事件类型不能为空').max(60),
+  where: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).default({}),
+});
+export type EventMatch = z.output<typeof eventMatch>;
+
+export const deadlineRule = z.object({
+  id: z.string().trim().regex(/^[A-Za-z0-9_-]{1,40}$/, '规则编号只能含字母、数字、- 和 _'),
+  name: z.string().trim().min(1, '规则名称不能为空').max(60),
+  /** Where the rule comes from: a statute article, an SPC document or the court's internal rule. */
+  source: z.string().trim().max(200).default(''),
+  unit: z.enum(DEADLINE_UNITS, { error: '单位应为 日、工作日、小时、月 或 距到期日' }),
+  /** Days, working days, hours or months; for payloadDate the days before the date in the payload. */
+  amount: z.number().int('期限须为整数').min(0, '期限不能为负').max(10_000),
+  start: z.array(eventMatch).min(1, '至少需要一个起算事件'),
+  /** One clock per start event (each receipt, each freeze) instead of only the first. */
+  each: z.boolean().default(false),
+  stop: z.array(eventMatch).min(1, '至少需要一个完成事件'),
+  /** The stop event may precede the start (e.g. the notice was already sent before assignment). */
+  metIfStoppedBefore: z.boolean().default(false),
+  /** Ties a stop to its start by payload fields (receipt entryId ↔ payout receiptIds; measureId ↔ measureId). */
+  correlate: z.object({ start: z.string().max(40), stop: z.string().max(40) }).optional(),
+  /** payloadDate: the start payload field holding the date the deadline hangs off (e.g. expiresOn). */
+  dateField: z.string().max(40).optional(),
+  /** Recurring obligations: `repeat` clocks of `amount` units each (终本 re-query: 10 × 6 months). */
+  repeat: z.number().int().min(1).max(100).default(1),
+  /** Events after which an unmet clock no longer applies (a closed case needs no notice). */
+  cancelOn: z.array(eventMatch).default([{ type: 'case.closed', where: {} }]),
+  /** Suspension kinds whose days do not count (domain.md §3.2 "Periods excluded"). */
+  excluded: z.array(z.enum(SUSPENSION_KINDS)).default([]),
+  /** Calendar-day and month periods ending on a day off end on the next working day (民诉法 2023 Art. 85). */
+  lastDayRule: z.boolean().default(true),
+  /** Hour clocks stand still on days off (whether Kailu's 24 h rules pause is not stated: domain.md §3.3 [U]). */
+  pauseOnDaysOff: z.boolean().default(false),
+  /** Case types the rule applies to; empty = all. */
+  caseTypes: z.array(z.string().max(10)).default([]),
+  /** Only non-litigation titles (true), only others (false), or both (null). */
+  nonLitigation: z.boolean().nullable().default(null),
+  active: z.boolean().default(true),
+});
+export type DeadlineRule = z.output<typeof deadlineRule>;
+export type DeadlineRuleInput = z.input<typeof deadlineRule>;
+
+const m = (type: string, where: Record<string, string | number | boolean> = {}): EventMatch => ({ type, where });
+const ENFORCEMENT = ['执', '执恢'];
+const ALL_SUSPENSIONS = [...SUSPENSION_KINDS];
+
+/** The documented defaults (domain.md §3.2 and issue 5's list). Amounts are editable in 设置 → 节点期限. */
+export const DEFAULT_DEADLINE_RULES: DeadlineRuleInput[] = [
+  {
+    id: 'notices',
+    name: '集约制作并发出执行通知等文书',
+    source: '开鲁法院内部规定：立案之日起3个工作日内（seeds/003，domain.md §3.2）',
+    unit: 'workingDays',
+    amount: 3,
+    start: [m('case.filed')],
+    stop: [m('document.generated', { kind: '执行通知书' })],
+    caseTypes: ENFORCEMENT,
+    excluded: ['公告'],
+  },
+  {
+    id: 'officer',
+    name: '确定承办人',
+    source: '法发〔2006〕35号 第2条：立案后7日内确定承办人',
+    unit: 'calendarDays',
+    amount: 7,
+    start: [m('case.filed')],
+    stop: [m('case.assigned'), m('case.stageChanged', { to: 'fastTrack' })],
+    caseTypes: ENFORCEMENT,
+  },
+  {
+    id: 'noticeAfterAssignment',
+    name: '承办人收案后发出执行通知及报告财产令',
+    source: '法发〔2006〕35号 第4条：承办人收到案件材料后3日内；财产调查规定 第3条：报告财产令与执行通知同时发出',
+    unit: 'calendarDays',
+    amount: 3,
+    start: [m('case.assigned')],
+    stop: [m('document.generated', { kind: '报告财产令' })],
+    metIfStoppedBefore: true,
+    caseTypes: ENFORCEMENT,
+  },
+  {
+    id: 'firstQuery',
+    name: '发起首次网络查控',
+    source: '开鲁法院内部规定：卷宗移交查控人员后24小时内（seeds/003）',
+    unit: 'hours',
+    amount: 24,
+    start: [m('case.stageChanged', { to: 'query' })],
+    stop: [m('inquiry.requested')],
+  },
+  {
+    id: 'control',
+    name: '网查反馈后采取控制措施',
+    source: '开鲁法院内部规定：网查反馈后24小时内控制（seeds/003）',
+    unit: 'hours',
+    amount: 24,
+    start: [m('inquiry.feedback', { nothingFound: false })],
+    stop: [m('measure.applied')],
+    cancelOn: [m('case.closed'), m('triage.decided')],
+  },
+  {
+    id: 'handover',
+    name: '繁简分流并移交执行团队',
+    source: '开鲁法院内部规定：繁简分流后3日内移交（seeds/003）',
+    unit: 'calendarDays',
+    amount: 3,
+    start: [m('case.stageChanged', { to: 'triage' })],
+    each: true,
+    stop: [m('case.assigned'), m('case.stageChanged', { to: 'fastTrack' })],
+    lastDayRule: false,
+  },
+  {
+    id: 'closure',
+    name: '有财产可供执行案件结案',
+    source: '法发〔2006〕35号 第1条：立案之日起6个月内执结',
+    unit: 'months',
+    amount: 6,
+    start: [m('case.filed'), m('case.migrated')],
+    stop: [m('case.closed')],
+    cancelOn: [],
+    excluded: ALL_SUSPENSIONS,
+    caseTypes: ENFORCEMENT,
+    nonLitigation: false,
+  },
+  {
+    id: 'closureNonLitigation',
+    name: '非诉执行案件结案',
+    source: '法发〔2006〕35号 第1条：非诉执行案件3个月内执结',
+    unit: 'months',
+    amount: 3,
+    start: [m('case.filed'), m('case.migrated')],
+    stop: [m('case.closed')],
+    cancelOn: [],
+    excluded: ALL_SUSPENSIONS,
+    caseTypes: ENFORCEMENT,
+    nonLitigation: true,
+  },
+  {
+    id: 'payout',
+    name: '执行款发放',
+    source: '法发〔2017〕6号：财务部门通知到账之日起30日内发放（domain.md §7 [P]）',
+    unit: 'calendarDays',
+    amount: 30,
+    start: [m('ledger.receipt')],
+    each: true,
+    stop: [m('ledger.payout'), m('ledger.deferral'), m('ledger.refund')],
+    correlate: { start: 'entryId', stop: 'receiptIds' },
+    cancelOn: [m('ledger.reversal')],
+  },
+  {
+    id: 'renewal',
+    name: '续行查封、冻结',
+    source: '民诉法解释（2022）第485条：存款冻结1年、动产查封2年、不动产及其他财产权3年，期满前续行',
+    unit: 'payloadDate',
+    amount: 0,
+    dateField: 'expiresOn',
+    start: [m('measure.applied'), m('measure.renewed')],
+    each: true,
+    stop: [m('measure.renewed'), m('measure.released')],
+    correlate: { start: 'measureId', stop: 'measureId' },
+    cancelOn: [],
+    lastDayRule: false,
+  },
+  {
+    id: 'requery',
+    name: '终本案件定期网络查询',
+    source: '终本规定（2016）第9条：终本后5年内每6个月查询一次并告知申请执行人',
+    unit: 'months',
+    amount: 6,
+    repeat: 10,
+    start: [m('case.closed', { mode: '终结本次执行程序' })],
+    stop: [m('archive.requeried')],
+    cancelOn: [m('case.resumed')],
+    lastDayRule: false,
+  },
+];
+
+export function defaultDeadlineRules(): DeadlineRule[] {
+  return DEFAULT_DEADLINE_RULES.map((r) => deadlineRule.parse(r));
+}

@@ -1,0 +1,279 @@
+import { addCalendarDays, diffCalendarDays } from './chineseDate';
+import type { DeadlineRule, EventMatch, SuspensionKind } from './deadlineRules';
+import { addMonths, isWorkingDay, nextWorkingDay, type WorkingCalendar } from './workingDays';
+
+// Deadlines derived from a case's events (never typed in). Given the rules table, the working-day
+// calendar and the case's event list, returns every clock the case has: when it started, when it
+// is due (net of excluded suspension periods), and whether it was met, met late, is still open,
+// paused by a running suspension, or no longer applies. Pure: the same events always give the same
+// clocks, so the derived `deadlines` table can be rebuilt at any time.
+
+export interface CaseEventLite {
+  id: number;
+  type: string;
+  /** UTC ISO timestamp the event was recorded. */
+  at: string;
+  /** Court-local date the event takes effect. */
+  onDate: string;
+  payload: Record<string, unknown>;
+}
+
+export interface CaseFacts {
+  type: string;
+  nonLitigation: boolean;
+}
+
+export type DeadlineStatus = 'open' | 'met' | 'late' | 'paused' | 'cancelled';
+export const DEADLINE_STATUS_LABELS: Record<DeadlineStatus, string> = {
+  open: '进行中',
+  met: '按期完成',
+  late: '超期完成',
+  paused: '暂停计算',
+  cancelled: '不再适用',
+};
+
+export interface DeadlineInstance {
+  ruleId: string;
+  /** 1 for single clocks; the k-th period of a recurring rule; the k-th start of an `each` rule. */
+  seq: number;
+  startEventId: number;
+  startOn: string;
+  startAt: string;
+  /** Null while a suspension that stops this clock is still running. */
+  dueOn: string | null;
+  /** Hour rules only: the exact moment (UTC ISO). */
+  dueAt: string | null;
+  status: DeadlineStatus;
+  doneEventId: number | null;
+  doneOn: string | null;
+  doneAt: string | null;
+  /** Days not counted because of suspensions. */
+  excludedDays: number;
+}
+
+export interface Suspension {
+  kind: SuspensionKind;
+  from: string;
+  /** The day the clock runs again (exclusive); null while suspended. */
+  to: string | null;
+}
+
+/** Pairs case.suspended / case.unsuspended events of the same kind into intervals. */
+export function suspensionsOf(events: readonly CaseEventLite[]): Suspension[] {
+  const out: Suspension[] = [];
+  const open = new Map<string, Suspension>();
+  for (const e of events) {
+    const kind = e.payload.kind as SuspensionKind | undefined;
+    if (!kind) continue;
+    if (e.type === 'case.suspended' && !open.has(kind)) {
+      const s: Suspension = { kind, from: e.onDate, to: null };
+      open.set(kind, s);
+      out.push(s);
+    } else if (e.type === 'case.unsuspended') {
+      const s = open.get(kind);
+      if (s) {
+        s.to = e.onDate < s.from ? s.from : e.onDate;
+        open.delete(kind);
+      }
+    }
+  }
+  return out;
+}
+
+export function matches(e: CaseEventLite, list: readonly EventMatch[]): boolean {
+  return list.some((m) => m.type === e.type && Object.entries(m.where).every(([k, v]) => e.payload[k] === v));
+}
+
+const HOUR = 3_600_000;
+const COURT_OFFSET = 8 * HOUR; // Asia/Shanghai, UTC+8, no DST since 1991
+
+function localDate(ms: number): string {
+  return new Date(ms + COURT_OFFSET).toISOString().slice(0, 10);
+}
+function nextLocalMidnight(ms: number): number {
+  const local = ms + COURT_OFFSET;
+  return Math.floor(local / (24 * HOUR)) * 24 * HOUR + 24 * HOUR - COURT_OFFSET;
+}
+
+/** Excluded days for one rule: a membership test plus "is a suspension still running from day d". */
+class Exclusions {
+  constructor(private readonly periods: Suspension[]) {}
+  has(date: string): boolean {
+    return this.periods.some((p) => date >= p.from && (p.to === null || date < p.to));
+  }
+  /** A running (unended) suspension has started on or before `date`. */
+  runningBy(date: string): boolean {
+    return this.periods.some((p) => p.to === null && p.from <= date);
+  }
+  /** Excluded days in (from, to]. */
+  countIn(from: string, to: string): number {
+    let n = 0;
+    for (const p of this.periods) {
+      const a = p.from > from ? p.from : addCalendarDays(from, 1);
+      const bExcl = p.to === null ? addCalendarDays(to, 1) : p.to <= to ? p.to : addCalendarDays(to, 1);
+      if (bExcl > a) n += diffCalendarDays(bExcl, a);
+    }
+    return n;
+  }
+  get empty(): boolean {
+    return this.periods.length === 0;
+  }
+}
+
+interface Due {
+  dueOn: string | null;
+  dueAt: string | null;
+  excludedDays: number;
+}
+
+/** The due date of the k-th period of `rule` started by `start`. */
+export function dueFor(rule: DeadlineRule, start: CaseEventLite, k: number, cal: WorkingCalendar, ex: Exclusions): Due | null {
+  const n = rule.amount * k;
+  switch (rule.unit) {
+    case 'payloadDate': {
+      const d = rule.dateField ? start.payload[rule.dateField] : undefined;
+      if (typeof d !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(d)) return null; // e.g. a deduction: nothing expires
+      return { dueOn: addCalendarDays(d, -n), dueAt: null, excludedDays: 0 };
+    }
+    case 'calendarDays':
+    case 'months': {
+      const base = rule.unit === 'months' ? addMonths(start.onDate, n) : addCalendarDays(start.onDate, n);
+      let due = base;
+      let excluded = 0;
+      if (!ex.empty) {
+        // Each excluded day inside the period pushes the end one day further; repeat until stable.
+        for (let i = 0; i < 100; i++) {
+          if (ex.runningBy(due)) return { dueOn: null, dueAt: null, excludedDays: ex.countIn(start.onDate, due) };
+          excluded = ex.countIn(start.onDate, due);
+          const next = addCalendarDays(base, excluded);
+          if (next === due) break;
+          due = next;
+        }
+      }
+      if (rule.lastDayRule) due = nextWorkingDay(due, cal, true);
+      return { dueOn: due, dueAt: null, excludedDays: excluded };
+    }
+    case 'workingDays': {
+      let d = start.onDate;
+      let left = n;
+      let excluded = 0;
+      while (left > 0) {
+        d = addCalendarDays(d, 1);
+        if (ex.has(d)) {
+          if (ex.runningBy(d)) return { dueOn: null, dueAt: null, excludedDays: excluded };
+          excluded++;
+          continue;
+        }
+        if (isWorkingDay(d, cal)) left--;
+      }
+      return { dueOn: d, dueAt: null, excludedDays: excluded };
+    }
+    case 'hours': {
+      let t = Date.parse(start.at);
+      let left = n * HOUR;
+      let excluded = 0;
+      for (let guard = 0; guard < 10_000; guard++) {
+        const day = localDate(t);
+        const midnight = nextLocalMidnight(t);
+        const off = ex.has(day) || (rule.pauseOnDaysOff && !isWorkingDay(day, cal));
+        if (off) {
+          if (ex.runningBy(day)) return { dueOn: null, dueAt: null, excludedDays: excluded };
+          if (ex.has(day)) excluded++;
+          t = midnight;
+          continue;
+        }
+        if (left <= midnight - t) {
+          const dueMs = t + left;
+          return { dueOn: localDate(dueMs), dueAt: new Date(dueMs).toISOString(), excludedDays: excluded };
+        }
+        left -= midnight - t;
+        t = midnight;
+      }
+      return null;
+    }
+  }
+}
+
+function correlationOf(payload: Record<string, unknown>, key: string): unknown {
+  return payload[key];
+}
+
+/** Every clock of one case under the given rules. Events must be in id order. */
+export function computeDeadlines(facts: CaseFacts, events: readonly CaseEventLite[], rules: readonly DeadlineRule[], cal: WorkingCalendar): DeadlineInstance[] {
+  const suspensions = suspensionsOf(events);
+  const out: DeadlineInstance[] = [];
+  for (const rule of rules) {
+    if (!rule.active) continue;
+    if (rule.caseTypes.length > 0 && !rule.caseTypes.includes(facts.type)) continue;
+    if (rule.nonLitigation !== null && rule.nonLitigation !== facts.nonLitigation) continue;
+    let starts = events.filter((e) => matches(e, rule.start));
+    if (starts.length === 0) continue;
+    if (!rule.each) starts = starts.slice(0, 1);
+    const stops = events.filter((e) => matches(e, rule.stop));
+    const cancels = events.filter((e) => matches(e, rule.cancelOn));
+    const ex = new Exclusions(suspensions.filter((s) => rule.excluded.includes(s.kind)));
+    // A stop without a correlation value (a payout that names no receipt) settles the oldest open clock, once.
+    const usedLoose = new Set<number>();
+    let seq = 0;
+    for (const s of starts) {
+      const key = rule.correlate ? correlationOf(s.payload, rule.correlate.start) : undefined;
+      const candidates = stops.filter((e) => {
+        if (!rule.metIfStoppedBefore && e.id <= s.id) return false;
+        if (!rule.correlate || key === undefined) return true;
+        const v = correlationOf(e.payload, rule.correlate.stop);
+        if (v === undefined || v === null) return !usedLoose.has(e.id);
+        return Array.isArray(v) ? v.includes(key) : v === key;
+      });
+      const cancel = cancels.find((e) => e.id > s.id);
+      let prevDue: string | null = null;
+      let usedIdx = -1;
+      for (let k = 1; k <= rule.repeat; k++) {
+        const due = dueFor(rule, s, k, cal, ex);
+        if (!due) break;
+        seq++;
+        // Recurring periods: the k-th is met by the first unused stop after the (k−1)-th due date.
+        const idx = candidates.findIndex((e, i) => i > usedIdx && (k === 1 || prevDue === null || e.onDate > prevDue));
+        const stop = idx >= 0 ? candidates[idx] : undefined;
+        let status: DeadlineStatus;
+        if (stop && (!cancel || stop.id <= cancel.id)) {
+          usedIdx = idx;
+          if (rule.correlate && correlationOf(stop.payload, rule.correlate.stop) == null) usedLoose.add(stop.id);
+          const late = due.dueAt ? stop.at > due.dueAt : due.dueOn !== null && stop.onDate > due.dueOn;
+          status = late ? 'late' : 'met';
+        } else if (cancel) status = 'cancelled';
+        else status = due.dueOn === null ? 'paused' : 'open';
+        const done = status === 'met' || status === 'late' ? stop! : status === 'cancelled' ? cancel! : null;
+        out.push({
+          ruleId: rule.id,
+          seq,
+          startEventId: s.id,
+          startOn: s.onDate,
+          startAt: s.at,
+          dueOn: due.dueOn,
+          dueAt: due.dueAt,
+          status,
+          doneEventId: done?.id ?? null,
+          doneOn: done?.onDate ?? null,
+          doneAt: done?.at ?? null,
+          excludedDays: due.excludedDays,
+        });
+        // Later periods of a recurring rule only matter once this one is done.
+        if (status !== 'met' && status !== 'late') break;
+        prevDue = due.dueOn;
+      }
+    }
+  }
+  return out;
+}
+
+export type Bucket = 'overdue' | 'today' | 'soon';
+export const BUCKET_LABELS: Record<Bucket, string> = { overdue: '已超期', today: '今日到期', soon: '3个工作日内到期' };
+
+/** Where an open clock stands at `now`: overdue, due today, due within the horizon, or later (null). */
+export function bucketOf(d: Pick<DeadlineInstance, 'status' | 'dueOn' | 'dueAt'>, now: Date, today: string, horizon: string): Bucket | null {
+  if (d.status !== 'open' || d.dueOn === null) return null;
+  if (d.dueAt ? Date.parse(d.dueAt) < now.getTime() : d.dueOn < today) return 'overdue';
+  if (d.dueOn === today) return 'today';
+  if (d.dueOn <= horizon) return 'soon';
+  return null;
+}
