@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { deadlineRule, defaultDeadlineRules } from './domain/deadlineRules';
+import { triageSettings } from './domain/triage';
 
 // Court settings. Every rule tagged unverified in domain.md is a setting here with its documented
 // default (never a constant in code). Stored per key in the `settings` table; missing keys take
@@ -29,6 +31,28 @@ export const SETTINGS_SCHEMA = {
   teams: z.array(teamSetting).max(100).default([]),
   /** Duplicate filing check: same title number and same debtor ID/credit code. */
   duplicateCheck: z.boolean().default(true),
+  // — Triage, assignment and deadlines (issue 5) —
+  /** 繁简分流 thresholds (src-shared/domain/triage.ts; seeds/003). */
+  triage: triageSettings.default(triageSettings.parse({})),
+  /**
+   * 均衡分案 (domain.md §8 [U]): no judge over `cap` cases, counted as open cases under the judge or
+   * cases assigned to the judge this calendar year. Judges are users with role 'team' (tribunal teams)
+   * or 'fastTrack' and a team_id.
+   */
+  assignment: z
+    .object({
+      cap: z.number().int().min(1, '上限至少为1件').max(100_000).default(400),
+      capBasis: z.enum(['open', 'assignedThisYear'], { error: '计算口径应为 open（在办）或 assignedThisYear（本年分案）' }).default('open'),
+    })
+    .default({ cap: 400, capBasis: 'open' }),
+  /** The rules table of node deadlines (src-shared/domain/deadlineRules.ts, domain.md §3.2). */
+  deadlineRules: z
+    .array(deadlineRule)
+    .max(200)
+    .refine((rules) => new Set(rules.map((r) => r.id)).size === rules.length, '节点期限规则编号重复')
+    .default(defaultDeadlineRules()),
+  /** The board's "due soon" column: due within this many working days. */
+  deadlineSoonWorkingDays: z.number().int().min(1).max(30).default(3),
 } as const;
 
 export const settingsSchema = z.object(SETTINGS_SCHEMA);

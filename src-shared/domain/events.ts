@@ -16,6 +16,16 @@ export const EVENT_TYPES: Record<string, EventTypeInfo> = {
   'system.setup': { label: '首次设置' },
   // Each later domain adds its own section below (documents, inquiries, measures, ledger, triage,
   // assignment, closure, archive, ...).
+  // triage, assignment, suspensions, calendar, deadlines (issue 5)
+  'triage.proposed': { label: '繁简分流建议' },
+  'triage.decided': { label: '繁简分流', node: '有财产进入程序' },
+  'triage.sentBack': { label: '退回繁简分流' },
+  'case.assigned': { label: '分案', node: '分案' },
+  'case.reassigned': { label: '改分案件', node: '分案' },
+  'case.suspended': { label: '暂停计算期限（公告、中止、暂缓等）' },
+  'case.unsuspended': { label: '恢复计算期限' },
+  'assignment.run': { label: '分案批次' },
+  'calendar.changed': { label: '修改工作日历' },
 };
 
 export function eventLabel(type: string): string {
