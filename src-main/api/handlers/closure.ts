@@ -1,0 +1,117 @@
+import { defineHandlers } from '../registry';
+import { actorOf, type CallContext } from '../context';
+import type { Db } from '../../db/connection';
+import { ApiError } from '../../../src-shared/api/errors';
+import { getCase } from '../../services/cases/queries';
+import { getCaseRow } from '../../services/cases/queries';
+import { attestItem, evaluateChecklist } from '../../services/closure/checklist';
+import { closeCase, planClosure, type CloseInput } from '../../services/closure/close';
+import { ledgerFacts } from '../../services/closure/caseFacts';
+import { correctClosure } from '../../services/closure/correct';
+import { closureDocumentRequests } from '../../services/closure/documentTexts';
+import { prepareDocuments } from '../../services/closure/issueDocuments';
+import { resumeCase } from '../../services/resumption/resume';
+
+function checklistView(db: Db, caseId: number, asOf: string) {
+  const c = getCaseRow(db, caseId);
+  const list = evaluateChecklist(db, caseId, asOf);
+  const closure = db.get(db.q.selectFrom('closures').selectAll().where('case_id', '=', caseId));
+  const ledger = ledgerFacts(db, caseId);
+  const recovered = closure ? closure.recovered_fen : ledger.recoveredFen;
+  return {
+    ...list,
+    money: { claimFen: c.claim_fen, recoveredFen: recovered, unpaidFen: closure ? closure.unpaid_fen : Math.max(0, c.claim_fen - recovered), balanceFen: ledger.balanceFen },
+    stage: c.stage,
+    caseType: c.type,
+  };
+}
+
+export function closureView(db: Db, caseId: number) {
+  const c = getCaseRow(db, caseId);
+  const r = db.get(db.q.selectFrom('closures').selectAll().where('case_id', '=', caseId));
+  if (!r) return null;
+  const closed = db
+    .all(db.q.selectFrom('case_events').select('payload').where('case_id', '=', caseId).where('type', '=', 'case.closed').orderBy('id', 'desc').limit(1))
+    .map((e) => JSON.parse(e.payload) as { documents?: { documentId: number | null; kind: string; number: string }[] })[0];
+  const archive = db.get(db.q.selectFrom('archive_entries').select(['next_requery_on', 'resumed_case_id']).where('case_id', '=', caseId));
+  const resumed = db.get(db.q.selectFrom('cases').select('id').where('resumed_from_id', '=', caseId).orderBy('id', 'desc'));
+  return {
+    caseId,
+    number: c.number,
+    mode: r.mode,
+    closedOn: r.closed_on,
+    ground: r.ground,
+    rulingNumber: r.ruling_number,
+    claimFen: r.claim_fen,
+    recoveredFen: r.recovered_fen,
+    paidDirectlyFen: r.paid_directly_fen,
+    unpaidFen: r.unpaid_fen,
+    balanceFen: r.balance_fen,
+    balanceReason: r.balance_reason,
+    settlement: r.settlement === 1,
+    note: r.note,
+    closedBy: r.closed_by,
+    correctedBy: r.corrected_by,
+    documents: closed?.documents ?? [],
+    nextRequeryOn: archive?.next_requery_on ?? null,
+    resumedCaseId: resumed?.id ?? null,
+  };
+}
+
+async function close(ctx: CallContext, input: CloseInput) {
+  const { app } = ctx;
+  const today = app.clock.today();
+  // Validate and compute first (typed errors before any file is written), render the documents
+  // outside the transaction, then plan again and commit everything inside it.
+  const plan = planClosure(app.db, input, today);
+  const requests = closureDocumentRequests(app.db, plan, input).map((request) => ({ caseId: input.caseId, request }));
+  const prepared = await prepareDocuments(app.db, app.dataDir, input.closedOn, requests);
+  try {
+    closeCase(app.db, actorOf(ctx), app.clock.now(), today, input, () => prepared.register(app.db, actorOf(ctx), app.clock.now()));
+  } catch (e) {
+    prepared.discard();
+    throw e;
+  }
+  app.bus.publish({ topic: 'cases', data: { closed: input.caseId } });
+  return closureView(app.db, input.caseId)!;
+}
+
+export const handlers = defineHandlers({
+  'closure.checklist': ({ caseId, asOf }, { app }) => checklistView(app.db, caseId, asOf ?? app.clock.today()),
+  'closure.attest': (input, ctx) => {
+    const { app } = ctx;
+    const today = app.clock.today();
+    attestItem(app.db, actorOf(ctx), app.clock.now(), { ...input, attestedOn: input.attestedOn ?? today });
+    return checklistView(app.db, input.caseId, today);
+  },
+  'closure.close': (input, ctx) =>
+    close(ctx, {
+      caseId: input.caseId,
+      mode: input.mode,
+      closedOn: input.closedOn ?? ctx.app.clock.today(),
+      ground: input.ground,
+      rulingNumber: input.rulingNumber,
+      paidDirectlyFen: input.paidDirectlyFen,
+      settlementPerformed: input.settlementPerformed,
+      balanceReason: input.balanceReason,
+      note: input.note,
+    }),
+  'closure.get': ({ caseId }, { app }) => {
+    getCaseRow(app.db, caseId);
+    return closureView(app.db, caseId);
+  },
+  'closure.correct': (input, ctx) => {
+    const { app } = ctx;
+    correctClosure(app.db, actorOf(ctx), app.clock.now(), app.clock.today(), input);
+    const v = closureView(app.db, input.caseId);
+    if (!v) throw new ApiError('not_found', '没有结案记录', 'caseId');
+    return v;
+  },
+  'cases.resume': (input, ctx) => {
+    const { app } = ctx;
+    const today = app.clock.today();
+    const id = resumeCase(app.db, actorOf(ctx), app.clock.now(), today, { caseId: input.caseId, ground: input.ground, appliedOn: input.appliedOn ?? today, note: input.note });
+    app.bus.publish({ topic: 'cases', data: { filed: id, resumedFrom: input.caseId } });
+    return getCase(app.db, id);
+  },
+});

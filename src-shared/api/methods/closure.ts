@@ -1,0 +1,289 @@
+import { z } from 'zod';
+import { defineMethods } from '../contract';
+import { fen, id, isoDate, pageOf, paging, requiredText, shortText } from '../common';
+import { ALL_CLOSURE_MODES, CHECKLIST_ITEMS } from '../../domain/closure';
+import { caseDetail } from './cases';
+
+// Closure (结案), the 终本 checklist, the 终本 archive (终本库) with its re-query rounds and quality
+// review, and resumption (恢复执行): issue 6, domain.md §4.
+
+const evidence = z.object({ text: z.string(), onDate: z.string().optional(), eventId: z.number().int().optional() });
+
+export const checklistView = z.object({
+  caseId: z.number().int(),
+  number: z.string(),
+  asOf: z.string(),
+  complete: z.boolean(),
+  items: z.array(
+    z.object({
+      key: z.enum(CHECKLIST_ITEMS),
+      label: z.string(),
+      basis: z.string(),
+      source: z.enum(['events', 'attestation']),
+      attestable: z.boolean(),
+      met: z.boolean(),
+      via: z.enum(['events', 'attestation']).nullable(),
+      evidence: z.array(evidence),
+      attestation: z.object({ note: z.string(), attestedOn: z.string(), by: z.string() }).nullable(),
+    }),
+  ),
+  missing: z.array(z.string()),
+  /** The money a closure would record (fen): 申请执行标的, 执行到位, 未履行, 案款账户余额. */
+  money: z.object({ claimFen: z.number().int(), recoveredFen: z.number().int(), unpaidFen: z.number().int(), balanceFen: z.number().int() }),
+  stage: z.string(),
+  caseType: z.string(),
+});
+
+export const closureView = z.object({
+  caseId: z.number().int(),
+  number: z.string(),
+  mode: z.string(),
+  closedOn: z.string(),
+  ground: z.string().nullable(),
+  rulingNumber: z.string().nullable(),
+  claimFen: z.number().int(),
+  recoveredFen: z.number().int(),
+  paidDirectlyFen: z.number().int(),
+  unpaidFen: z.number().int(),
+  balanceFen: z.number().int(),
+  balanceReason: z.string().nullable(),
+  settlement: z.boolean(),
+  note: z.string().nullable(),
+  closedBy: z.string(),
+  correctedBy: z.string().nullable(),
+  documents: z.array(z.object({ documentId: z.number().int().nullable(), kind: z.string(), number: z.string() })),
+  nextRequeryOn: z.string().nullable(),
+  resumedCaseId: z.number().int().nullable(),
+});
+
+const scanStatus = z.enum(['pending', 'scanned', 'bound']);
+const reviewStatus = z.enum(['pending', 'pass', 'fail']);
+
+export const archiveRow = z.object({
+  caseId: z.number().int(),
+  number: z.string(),
+  applicants: z.string(),
+  debtors: z.string(),
+  claimFen: z.number().int(),
+  recoveredFen: z.number().int(),
+  unpaidFen: z.number().int(),
+  rulingNumber: z.string().nullable(),
+  terminatedOn: z.string(),
+  requeryUntil: z.string(),
+  nextRequeryOn: z.string().nullable(),
+  roundsDone: z.number().int(),
+  lastRequeryOn: z.string().nullable(),
+  lastResult: z.enum(['found', 'nothing']).nullable(),
+  room: z.string().nullable(),
+  shelf: z.string().nullable(),
+  box: z.string().nullable(),
+  scanStatus,
+  reviewStatus,
+  reviewReasons: z.array(z.string()),
+  resumedCaseId: z.number().int().nullable(),
+  resumedNumber: z.string().nullable(),
+});
+
+export const dueRow = z.object({
+  caseId: z.number().int(),
+  number: z.string(),
+  applicants: z.string(),
+  debtors: z.string(),
+  terminatedOn: z.string(),
+  round: z.number().int(),
+  dueOn: z.string(),
+  overdue: z.boolean(),
+  unpaidFen: z.number().int(),
+});
+
+export const requeryBatchView = z.object({
+  id: z.number().int(),
+  number: z.string(),
+  createdOn: z.string(),
+  caseCount: z.number().int(),
+  /** The query batch (issue 4) whose request file carries these debtors, when that machinery is installed. */
+  inquiryBatchId: z.number().int().nullable(),
+  inquiryBatchNumber: z.string().nullable(),
+  pending: z.number().int(),
+  found: z.number().int(),
+  nothing: z.number().int(),
+});
+
+export const requeryRoundView = z.object({
+  caseId: z.number().int(),
+  number: z.string(),
+  round: z.number().int(),
+  dueOn: z.string(),
+  requestedOn: z.string(),
+  result: z.enum(['pending', 'found', 'nothing']),
+  findings: z.array(z.string()),
+  resultOn: z.string().nullable(),
+  documentId: z.number().int().nullable(),
+});
+
+const requeryResult = z.object({
+  caseId: id,
+  nothingFound: z.boolean(),
+  findings: z.array(requiredText('财产信息', 500)).max(200).default([]),
+});
+
+const ZHONGBEN_ROLES = ['zhongben'] as const;
+const CLOSING_ROLES = ['zhongben', 'team', 'fastTrack'] as const;
+
+export const closureMethods = defineMethods({
+  'closure.checklist': {
+    summary: '终本条件核查表：逐项显示是否具备及其依据（案件记录或人工确认）',
+    input: z.object({ caseId: id, asOf: isoDate.optional() }),
+    output: checklistView,
+    access: 'user',
+    errors: ['not_found'],
+  },
+  'closure.attest': {
+    summary: '人工确认（或撤回）终本核查表中系统无法自动判断的一项，须写明依据',
+    input: z.object({
+      caseId: id,
+      item: z.enum(CHECKLIST_ITEMS, { error: '核查项目无效' }),
+      note: shortText(500).optional(),
+      attestedOn: isoDate.optional(),
+      withdraw: z.boolean().default(false),
+    }),
+    output: checklistView,
+    access: CLOSING_ROLES,
+    errors: ['not_found', 'read_only'],
+    writes: true,
+  },
+  'closure.close': {
+    summary: '结案：按结案方式核对条件，生成结案文书，记录到位与未履行金额；终本案件转入终本库',
+    input: z.object({
+      caseId: id,
+      mode: z.enum(ALL_CLOSURE_MODES, { error: '结案方式无效' }),
+      closedOn: isoDate.optional(),
+      ground: shortText(500).optional(),
+      rulingNumber: shortText(100).optional(),
+      paidDirectlyFen: fen.default(0),
+      settlementPerformed: z.boolean().default(false),
+      balanceReason: shortText(500).optional(),
+      note: shortText(2000).optional(),
+    }),
+    output: closureView,
+    access: CLOSING_ROLES,
+    errors: ['not_found', 'conflict', 'read_only'],
+    writes: true,
+  },
+  'closure.get': {
+    summary: '案件的结案记录（未结案为 null）',
+    input: z.object({ caseId: id }),
+    output: closureView.nullable(),
+    access: 'user',
+    errors: ['not_found'],
+  },
+  'closure.correct': {
+    summary: '负责人更正已结案件的结案日期、事由、文号或备注（留痕）',
+    input: z.object({
+      caseId: id,
+      reason: requiredText('更正理由', 500),
+      closedOn: isoDate.optional(),
+      ground: shortText(500).optional(),
+      rulingNumber: shortText(100).optional(),
+      note: shortText(2000).optional(),
+    }),
+    output: closureView,
+    access: ['management'],
+    errors: ['not_found', 'conflict'],
+    writes: true,
+  },
+  'cases.resume': {
+    summary: '恢复执行：以原案未履行金额为标的立执恢案件，与原案双向关联',
+    input: z.object({ caseId: id, ground: requiredText('恢复执行事由', 200), appliedOn: isoDate.optional(), note: shortText(1000).optional() }),
+    output: caseDetail,
+    access: ['zhongben', 'window'],
+    errors: ['not_found', 'conflict', 'needs_confirmation'],
+    writes: true,
+  },
+});
+
+export const archiveMethods = defineMethods({
+  'archive.list': {
+    summary: '终本库：终本案件的卷宗位置、扫描、复查期与评查情况',
+    input: z.object({
+      filter: z
+        .object({
+          text: shortText(100).optional(),
+          status: z.enum(['active', 'resumed', 'finished']).optional(),
+          reviewStatus: reviewStatus.optional(),
+          scanStatus: scanStatus.optional(),
+          terminatedFrom: isoDate.optional(),
+          terminatedTo: isoDate.optional(),
+        })
+        .default({}),
+      ...paging,
+    }),
+    output: pageOf(archiveRow),
+    access: 'user',
+  },
+  'archive.update': {
+    summary: '登记终本卷宗的存放位置（室、架、盒）与扫描状态',
+    input: z.object({ caseId: id, room: shortText(50).optional(), shelf: shortText(50).optional(), box: shortText(50).optional(), scanStatus: scanStatus.optional() }),
+    output: archiveRow,
+    access: ZHONGBEN_ROLES,
+    errors: ['not_found'],
+    writes: true,
+  },
+  'archive.requeryDue': {
+    summary: '到期（或即将到期）应复查的终本案件（每六个月一次，满五年止）',
+    input: z.object({ asOf: isoDate.optional(), withinDays: z.number().int().min(0).max(365).optional() }).default({}),
+    output: z.object({ asOf: z.string(), rows: z.array(dueRow) }),
+    access: 'user',
+  },
+  'archive.createRequeryBatch': {
+    summary: '以选定的终本案件建立复查批次（生成网络查控请求批次）',
+    input: z.object({ caseIds: z.array(id).min(1, '请至少选择一件案件').max(5000) }),
+    output: requeryBatchView,
+    access: ZHONGBEN_ROLES,
+    errors: ['conflict'],
+    writes: true,
+  },
+  'archive.requeryBatches': {
+    summary: '复查批次列表',
+    input: z.object({}).strict().default({}),
+    output: z.array(requeryBatchView),
+    access: 'user',
+  },
+  'archive.requeryBatch': {
+    summary: '一个复查批次的各案轮次与结果',
+    input: z.object({ batchId: id }),
+    output: requeryBatchView.extend({ rounds: z.array(requeryRoundView) }),
+    access: 'user',
+    errors: ['not_found'],
+  },
+  'archive.collectResults': {
+    summary: '从已导入的查控反馈取复查结果，向申请执行人出具查询结果告知书',
+    input: z.object({ batchId: id }),
+    output: requeryBatchView.extend({ recorded: z.number().int() }),
+    access: ZHONGBEN_ROLES,
+    errors: ['not_found', 'conflict'],
+    writes: true,
+  },
+  'archive.recordResults': {
+    summary: '逐案登记复查结果（如在总对总系统查看的结果），并出具查询结果告知书',
+    input: z.object({ batchId: id, results: z.array(requeryResult).min(1).max(5000) }),
+    output: requeryBatchView.extend({ recorded: z.number().int() }),
+    access: ZHONGBEN_ROLES,
+    errors: ['not_found', 'conflict'],
+    writes: true,
+  },
+  'archive.review': {
+    summary: '终本案件质量评查：合格或不合格（写明理由），计入终本合格率',
+    input: z.object({ caseId: id, pass: z.boolean(), reasons: z.array(shortText(200)).max(20).default([]), note: shortText(1000).optional() }),
+    output: archiveRow,
+    access: ['zhongben', 'management'],
+    errors: ['not_found'],
+    writes: true,
+  },
+  'archive.reviewStats': {
+    summary: '终本合格率：期间内终本案件的评查合格数 ÷ 评查数',
+    input: z.object({ from: isoDate, to: isoDate }),
+    output: z.object({ terminated: z.number().int(), reviewed: z.number().int(), passed: z.number().int(), ratePct: z.number().nullable() }),
+    access: 'user',
+  },
+});

@@ -1,0 +1,230 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { openTestApp, type TestApp } from '../helpers/testApp';
+import { makeId, sampleDraft } from '../helpers/drafts';
+import { feedback, measure, released, standardHistory } from '../helpers/caseHistory';
+import { CHECKLIST_RULES } from '../../src-shared/domain/closure';
+
+let t: TestApp;
+afterEach(async () => t?.close());
+
+const JAN = '2026-01-10';
+let titleSeq = 0;
+function draft(over: Parameters<typeof sampleDraft>[0] = {}) {
+  titleSeq += 1;
+  return sampleDraft({
+    filedOn: JAN,
+    title: { court: '开鲁县人民法院', number: `（2025）内0523民初${500 + titleSeq}号`, effectiveOn: '2025-12-01', cause: '买卖合同纠纷' },
+    ...over,
+  });
+}
+
+async function fileOn(day: string, over: Parameters<typeof sampleDraft>[0] = {}) {
+  t.app.clock.set(`${day}T02:00:00Z`);
+  return t.call('cases.file', draft({ filedOn: day, ...over }));
+}
+
+function eventsOf(caseId: number, type: string) {
+  return t.app.db.raw<{ payload: string; on_date: string }>('SELECT payload, on_date FROM case_events WHERE case_id = ? AND type = ? ORDER BY id', caseId, type).map((e) => ({ ...JSON.parse(e.payload), onDate: e.on_date }));
+}
+
+async function attestManual(caseId: number) {
+  await t.call('closure.attest', { caseId, item: 'debtorSearched', note: '被执行人下落清楚，卷第12页' });
+  await t.call('closure.attest', { caseId, item: 'applicantInterviewed', note: '2026-05-10 约谈笔录，卷第30页' });
+}
+
+describe('closure as 终本 through the checklist (终本规定 Art. 1)', () => {
+  it('refuses 终本 while one item is missing, naming it, and closes once the clerk attests it', async () => {
+    t = openTestApp();
+    const c = await fileOn(JAN);
+    standardHistory(t.app, c.id, '2026-01-20');
+    t.app.clock.set('2026-05-20T02:00:00Z');
+
+    const before = await t.call('closure.checklist', { caseId: c.id });
+    expect(before.complete).toBe(false);
+    expect(before.items.filter((i) => i.met).map((i) => i.key)).toEqual(['noticeServed', 'reportOrderServed', 'restrictionIssued', 'onlineQueried', 'nothingDisposable', 'threeMonths']);
+    expect(before.items.find((i) => i.key === 'noticeServed')!.evidence[0]!.eventId).toBeGreaterThan(0);
+
+    await t.call('closure.attest', { caseId: c.id, item: 'debtorSearched', note: '被执行人下落清楚，卷第12页' });
+    const err = await t.fail('closure.close', { caseId: c.id, mode: '终结本次执行程序' });
+    expect(err.code).toBe('conflict');
+    expect(err.field).toBe('checklist');
+    expect(err.message).toContain(CHECKLIST_RULES.applicantInterviewed.label);
+    expect((err.details as { missing: string[] }).missing).toEqual([CHECKLIST_RULES.applicantInterviewed.label]);
+    // Nothing was written by the refused closure.
+    expect(t.app.db.raw<{ n: number }>('SELECT count(*) AS n FROM closures')[0]!.n).toBe(0);
+    expect((await t.call('cases.get', { id: c.id })).stage).toBe('filed');
+
+    await t.call('closure.attest', { caseId: c.id, item: 'applicantInterviewed', note: '2026-05-10 约谈笔录，卷第30页' });
+    const closed = await t.call('closure.close', { caseId: c.id, mode: '终结本次执行程序' });
+    expect(closed.mode).toBe('终结本次执行程序');
+    expect(closed.closedOn).toBe('2026-05-20');
+    expect(closed.unpaidFen).toBe(c.claimFen);
+    expect(closed.nextRequeryOn).toBe('2026-11-20');
+
+    const detail = await t.call('cases.get', { id: c.id });
+    expect(detail.stage).toBe('archived');
+    expect(detail.closedOn).toBe('2026-05-20');
+    expect(detail.closureMode).toBe('终结本次执行程序');
+    const [ev] = eventsOf(c.id, 'case.closed');
+    expect(ev).toMatchObject({ mode: '终结本次执行程序', recoveredFen: 0, unpaidFen: c.claimFen, onDate: '2026-05-20' });
+
+    const archive = await t.call('archive.list', { filter: {} });
+    expect(archive.rows.map((r) => [r.number, r.nextRequeryOn, r.requeryUntil])).toEqual([[c.number, '2026-11-20', '2031-05-20']]);
+
+    // Closed means read-only: no more attestations, no second closure.
+    expect((await t.fail('closure.attest', { caseId: c.id, item: 'debtorSearched', note: 'x' })).code).toBe('read_only');
+    expect((await t.fail('closure.close', { caseId: c.id, mode: '执行完毕' })).code).toBe('read_only');
+  });
+
+  it('holds 终本 until more than three months have passed since filing; that item cannot be attested', async () => {
+    t = openTestApp();
+    const c = await fileOn('2026-02-28');
+    standardHistory(t.app, c.id, '2026-03-05');
+    await attestManual(c.id);
+    t.app.clock.set('2026-05-28T02:00:00Z');
+    const err = await t.fail('closure.close', { caseId: c.id, mode: '终结本次执行程序' });
+    expect(err.message).toContain(CHECKLIST_RULES.threeMonths.label);
+    expect((await t.fail('closure.attest', { caseId: c.id, item: 'threeMonths', note: '已满' })).field).toBe('item');
+    t.app.clock.set('2026-05-29T02:00:00Z');
+    expect((await t.call('closure.close', { caseId: c.id, mode: '终结本次执行程序' })).mode).toBe('终结本次执行程序');
+  });
+
+  it('counts a freeze still in force as disposable property until it is released or attested as not disposable', async () => {
+    t = openTestApp();
+    const c = await fileOn(JAN);
+    standardHistory(t.app, c.id, '2026-01-20');
+    feedback(t.app, c.id, '2026-02-01', [{ assetType: '银行存款', institution: '农业银行开鲁支行', identifier: '6228', valueFen: 5000 }]);
+    measure(t.app, c.id, '2026-02-02', { measureId: 7, action: 'freeze', amountFen: 5000, expiresOn: '2027-02-01' });
+    await attestManual(c.id);
+    t.app.clock.set('2026-05-20T02:00:00Z');
+    let list = await t.call('closure.checklist', { caseId: c.id });
+    const item = list.items.find((i) => i.key === 'nothingDisposable')!;
+    expect(item.met).toBe(false);
+    expect(item.evidence.map((e) => e.text).join('；')).toContain('冻结措施仍在执行');
+    released(t.app, c.id, '2026-05-01', 7);
+    feedback(t.app, c.id, '2026-05-02');
+    list = await t.call('closure.checklist', { caseId: c.id });
+    expect(list.complete).toBe(true);
+  });
+});
+
+describe('other closure modes', () => {
+  it('needs the facts of each mode and refuses 执行完毕 when the claim was not recovered', async () => {
+    t = openTestApp();
+    const c = await fileOn(JAN);
+    t.app.clock.set('2026-03-01T02:00:00Z');
+    expect((await t.fail('closure.close', { caseId: c.id, mode: '终结执行' })).field).toBe('ground');
+    expect((await t.fail('closure.close', { caseId: c.id, mode: '不予执行', ground: '裁定不予执行仲裁裁决' })).field).toBe('rulingNumber');
+    expect((await t.fail('closure.close', { caseId: c.id, mode: '保全完毕' })).field).toBe('mode');
+    const notDone = await t.fail('closure.close', { caseId: c.id, mode: '执行完毕' });
+    expect(notDone.field).toBe('mode');
+    expect(notDone.message).toContain('少于申请执行标的');
+    const done = await t.call('closure.close', { caseId: c.id, mode: '执行完毕', paidDirectlyFen: c.claimFen });
+    expect(done).toMatchObject({ recoveredFen: c.claimFen, unpaidFen: 0 });
+    expect((await t.call('cases.get', { id: c.id })).stage).toBe('closed');
+    expect(await t.call('archive.list', { filter: {} })).toMatchObject({ total: 0 });
+  });
+
+  it('closes 执保 cases only with the preservation modes', async () => {
+    t = openTestApp();
+    const c = await fileOn(JAN, { type: '执保' });
+    t.app.clock.set('2026-02-01T02:00:00Z');
+    expect((await t.fail('closure.close', { caseId: c.id, mode: '执行完毕' })).field).toBe('mode');
+    expect((await t.call('closure.close', { caseId: c.id, mode: '无标的物可实施保全' })).mode).toBe('无标的物可实施保全');
+  });
+
+  it('lets only a supervisor correct a closed case, and records the correction', async () => {
+    t = openTestApp();
+    const c = await fileOn(JAN);
+    t.app.clock.set('2026-03-01T02:00:00Z');
+    await t.call('closure.close', { caseId: c.id, mode: '终结执行', ground: '申请人撤销申请' });
+    t.user('clerk', ['zhongben']);
+    t.user('boss', ['management']);
+    expect((await t.fail('closure.correct', { caseId: c.id, reason: '日期录错', closedOn: '2026-02-27' }, 'clerk')).code).toBe('forbidden');
+    const fixed = await t.call('closure.correct', { caseId: c.id, reason: '日期录错', closedOn: '2026-02-27' }, 'boss');
+    expect(fixed.closedOn).toBe('2026-02-27');
+    expect(fixed.correctedBy).toBe('boss');
+    expect((await t.call('cases.get', { id: c.id })).closedOn).toBe('2026-02-27');
+    expect(eventsOf(c.id, 'case.closureCorrected')[0]).toMatchObject({ reason: '日期录错', before: { closedOn: '2026-03-01' }, after: { closedOn: '2026-02-27' } });
+  });
+});
+
+describe('the 终本 archive, re-query rounds and resumption', () => {
+  async function zhongbenCase() {
+    const c = await fileOn(JAN);
+    standardHistory(t.app, c.id, '2026-01-20');
+    await attestManual(c.id);
+    t.app.clock.set('2026-05-20T02:00:00Z');
+    await t.call('closure.close', { caseId: c.id, mode: '终结本次执行程序' });
+    return c;
+  }
+
+  it('lists due rounds, records a round with the applicant told, and moves the clock six months on', async () => {
+    t = openTestApp();
+    const c = await zhongbenCase();
+    t.app.clock.set('2026-10-01T02:00:00Z');
+    expect((await t.call('archive.requeryDue', {})).rows).toEqual([]);
+    t.app.clock.set('2026-11-01T02:00:00Z');
+    const due = await t.call('archive.requeryDue', {});
+    expect(due.rows.map((r) => [r.caseId, r.round, r.dueOn, r.overdue])).toEqual([[c.id, 1, '2026-11-20', false]]);
+
+    const batch = await t.call('archive.createRequeryBatch', { caseIds: [c.id] });
+    expect(batch).toMatchObject({ caseCount: 1, pending: 1 });
+    expect((await t.call('archive.requeryDue', {})).rows).toEqual([]);
+    expect((await t.fail('archive.createRequeryBatch', { caseIds: [c.id] })).code).toBe('conflict');
+
+    const bad = await t.fail('archive.recordResults', { batchId: batch.id, results: [{ caseId: c.id, nothingFound: false, findings: [] }] });
+    expect(bad.field).toBe('results.0.findings');
+    const done = await t.call('archive.recordResults', { batchId: batch.id, results: [{ caseId: c.id, nothingFound: false, findings: ['银行存款 农业银行开鲁支行 622848 余额 8,000.00元'] }] });
+    expect(done).toMatchObject({ pending: 0, found: 1 });
+    const row = (await t.call('archive.list', { filter: {} })).rows[0]!;
+    expect(row).toMatchObject({ roundsDone: 1, lastResult: 'found', lastRequeryOn: '2026-11-01', nextRequeryOn: '2027-05-20' });
+    expect(eventsOf(c.id, 'archive.requeried')[0]).toMatchObject({ round: 1, nothingFound: false });
+  });
+
+  it('resumes a 终本 case as the next 执恢 of the year, linked both ways, with the unpaid balance as its claim', async () => {
+    t = openTestApp();
+    const c = await zhongbenCase();
+    // Two 执恢 cases already filed this year: the resumption must be the third.
+    await fileOn('2026-06-01', { type: '执恢', debtors: [{ kind: 'person', name: '王五', idNumber: makeId('19900101', 456) }] });
+    await fileOn('2026-06-02', { type: '执恢', debtors: [{ kind: 'person', name: '赵六', idNumber: makeId('19910101', 457) }] });
+    t.app.clock.set('2026-07-01T02:00:00Z');
+    const r = await t.call('cases.resume', { caseId: c.id, ground: '终本后发现被执行人有可供执行的财产' });
+    expect(r.number).toBe('（2026）内0523执恢3号');
+    expect(r.type).toBe('执恢');
+    expect(r.stage).toBe('filed');
+    expect(r.resumedFromId).toBe(c.id);
+    expect(r.claimFen).toBe(c.claimFen);
+    expect(r.parties.map((p) => [p.role, p.name])).toEqual(c.parties.map((p) => [p.role, p.name]));
+    expect(r.title.number).toBe(c.title.number);
+    expect(r.events.find((e) => e.type === 'case.filed')!.payload).toMatchObject({ resumedFromId: c.id });
+    expect(eventsOf(c.id, 'case.resumed')[0]).toMatchObject({ newCaseId: r.id });
+    const row = (await t.call('archive.list', { filter: { status: 'resumed' } })).rows[0]!;
+    expect(row).toMatchObject({ caseId: c.id, resumedCaseId: r.id, resumedNumber: r.number, nextRequeryOn: null });
+    // While the resumed case is open, a second resumption is refused.
+    expect((await t.fail('cases.resume', { caseId: c.id, ground: '终本后发现被执行人有可供执行的财产' })).code).toBe('conflict');
+  });
+
+  it('refuses to resume an open case or one closed as 执行完毕 without a settlement', async () => {
+    t = openTestApp();
+    const open = await fileOn(JAN);
+    expect((await t.fail('cases.resume', { caseId: open.id, ground: 'x' })).code).toBe('conflict');
+    t.app.clock.set('2026-02-01T02:00:00Z');
+    await t.call('closure.close', { caseId: open.id, mode: '执行完毕', paidDirectlyFen: open.claimFen });
+    expect((await t.fail('cases.resume', { caseId: open.id, ground: 'x' })).code).toBe('conflict');
+  });
+
+  it('records quality reviews and computes 终本合格率 from them', async () => {
+    t = openTestApp();
+    const a = await zhongbenCase();
+    const b = await zhongbenCase();
+    expect((await t.fail('archive.review', { caseId: a.id, pass: false })).field).toBe('reasons');
+    await t.call('archive.review', { caseId: a.id, pass: true });
+    const rb = await t.call('archive.review', { caseId: b.id, pass: false, reasons: ['终本裁定书内容不全'] });
+    expect(rb).toMatchObject({ reviewStatus: 'fail', reviewReasons: ['终本裁定书内容不全'] });
+    expect(await t.call('archive.reviewStats', { from: '2026-01-01', to: '2026-12-31' })).toEqual({ terminated: 2, reviewed: 2, passed: 1, ratePct: 50 });
+    expect(eventsOf(b.id, 'archive.reviewed')[0]).toMatchObject({ pass: false, reasons: ['终本裁定书内容不全'] });
+    const located = await t.call('archive.update', { caseId: a.id, room: '终本档案室', shelf: '3', box: '2026-017', scanStatus: 'scanned' });
+    expect(located).toMatchObject({ room: '终本档案室', shelf: '3', box: '2026-017', scanStatus: 'scanned' });
+  });
+});
