@@ -1,0 +1,55 @@
+import { defineHandlers } from '../registry';
+import { actorOf, type CallContext } from '../context';
+import { NOTICE_SET_DEFAULT, NOTICE_SET_REQUIRED } from '../../../src-shared/domain/documentKinds';
+import { TEMPLATES } from '../../services/documents/templates';
+import { startBatch } from '../../services/documents/batch';
+import { noticeQueue } from '../../services/documents/queue';
+import { documentFile, listBatches, listDocuments } from '../../services/documents/queries';
+import { markServed } from '../../services/documents/service';
+import { cleanOrphans } from '../../services/documents/storage';
+import type { App } from '../../app/app';
+
+// Remains of a batch killed mid-way are cleared the first time this data folder's documents are
+// touched after start-up (no batch can be running then).
+const cleaned = new WeakSet<App>();
+function ready(ctx: CallContext): App {
+  const { app } = ctx;
+  if (!cleaned.has(app)) {
+    cleaned.add(app);
+    const r = cleanOrphans(app.db, app.dataDir);
+    if (r.filesRemoved + r.stagingRemoved > 0) app.log('warn', `清理未完成批次的残留文书文件：${r.filesRemoved} 个文件，${r.stagingRemoved} 个临时目录`);
+  }
+  return app;
+}
+
+export const handlers = defineHandlers({
+  'documents.templates': () =>
+    [...TEMPLATES.values()].map((t) => ({
+      kind: t.kind,
+      summary: t.summary,
+      addressee: t.addressee,
+      batchable: t.batchable !== false,
+      inNoticeSet: NOTICE_SET_REQUIRED.includes(t.kind),
+      defaultSelected: NOTICE_SET_DEFAULT.includes(t.kind),
+    })),
+  'documents.queue': (input, ctx) => {
+    const app = ready(ctx);
+    return noticeQueue(app.db, app.clock.today(), input);
+  },
+  'documents.generateBatch': (input, ctx) => {
+    const app = ready(ctx);
+    return startBatch(app, actorOf(ctx), ctx.user ? { id: ctx.user.id, displayName: ctx.user.displayName } : null, input);
+  },
+  'documents.list': (input, ctx) => listDocuments(ready(ctx).db, input),
+  'documents.batches': ({ limit }, ctx) => listBatches(ready(ctx).db, limit),
+  'documents.file': (input, ctx) => {
+    const app = ready(ctx);
+    return documentFile(app.db, app.dataDir, input);
+  },
+  'documents.markServed': ({ items }, ctx) => {
+    const app = ready(ctx);
+    const r = markServed(app.db, actorOf(ctx), app.clock.now(), app.clock.today(), items);
+    app.bus.publish({ topic: 'documents', data: { served: r.served } });
+    return r;
+  },
+});

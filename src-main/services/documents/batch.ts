@@ -1,0 +1,116 @@
+import type { App } from '../../app/app';
+import type { Actor } from '../../events/log';
+import type { JobView } from '../../../src-shared/api/methods/jobs';
+import { ApiError, invalid } from '../../../src-shared/api/errors';
+import { NOTICE_SET_DEFAULT, NOTICE_SET_REQUIRED, type DocumentKind } from '../../../src-shared/domain/documentKinds';
+import { assertOpen, setStage } from '../cases/stage';
+import { commitDocuments, issueDate, prepareDocuments, type DocumentRequest } from './generate';
+import { cleanOrphans, FileMoves } from './storage';
+import { currentDocument } from './register';
+import { TEMPLATES } from './templates';
+
+// The batch of notices (issue 3): selected cases × selected kinds, rendered by the worker pool into
+// staging, then registered in ONE transaction with the print file, events and stage moves. A
+// cancelled, failed or killed batch leaves no rows and no files the register names.
+
+/** Kinds a case holds one current copy of; a second one supersedes the first (and needs a reason). */
+export const SINGLE_KINDS: readonly DocumentKind[] = [...NOTICE_SET_DEFAULT, '执行案件受理通知书', '执行风险告知书', '送达回证', '初次接待笔录'];
+
+export interface BatchInput {
+  caseIds: number[];
+  kinds: DocumentKind[];
+  reason?: string | undefined;
+}
+
+export interface BatchResult {
+  batchId: string;
+  batchNumber: string;
+  cases: number;
+  documents: number;
+  printPages: number;
+  movedToQuery: number;
+  seconds: number;
+  workers: boolean;
+}
+
+/** Checks the selection before starting (the job re-checks inside its transaction). */
+function validate(app: App, input: BatchInput): void {
+  const { db } = app;
+  for (const k of input.kinds) {
+    const t = TEMPLATES.get(k);
+    if (!t || t.batchable === false) throw invalid('kinds', `${k}不能批量制作（正文由相应环节提供）`);
+  }
+  if (new Set(input.kinds).size !== input.kinds.length) throw invalid('kinds', '文书种类重复');
+  if (new Set(input.caseIds).size !== input.caseIds.length) throw invalid('caseIds', '案件重复选择');
+  const found = db.all(db.q.selectFrom('cases').select('id').where('id', 'in', input.caseIds));
+  if (found.length !== input.caseIds.length) {
+    const have = new Set(found.map((r) => r.id));
+    throw new ApiError('not_found', `案件不存在（编号 ${input.caseIds.find((x) => !have.has(x))}）`, 'caseIds');
+  }
+  input.caseIds.forEach((id) => assertOpen(db, id));
+  if (!input.reason) {
+    for (const caseId of input.caseIds) {
+      for (const kind of input.kinds) {
+        const prev = currentDocument(db, caseId, kind);
+        if (prev) throw new ApiError('conflict', `所选案件已有${kind}（${prev.number}）；重新制作请填写原因，原文书将保留`, 'reason', { caseId, kind, documentId: prev.id });
+      }
+    }
+  }
+}
+
+export function startBatch(app: App, actor: Actor, user: { id: number; displayName: string } | null, input: BatchInput): JobView {
+  validate(app, input);
+  // Print order: by case as selected, each case's set in the order of the kinds chosen.
+  const requests: DocumentRequest[] = input.caseIds.flatMap((caseId) => input.kinds.map((kind) => ({ caseId, kind })));
+  return app.jobs.start({ kind: 'documents.batch', label: `批量制作文书：${input.caseIds.length}件 × ${input.kinds.join('、')}`, total: input.caseIds.length, user }, async (job) => {
+    const started = performance.now();
+    const { db } = app;
+    cleanOrphans(db, app.dataDir);
+    job.progress(0, input.caseIds.length, '正在生成文书…');
+    const prepared = await prepareDocuments(db, app.dataDir, requests, {
+      issuedOn: issueDate(app.clock.now()),
+      print: true,
+      signal: job.signal,
+      onProgress: (done, total) => job.progress(done, total, `已生成 ${done}/${total} 件`),
+    });
+    const moves = new FileMoves();
+    try {
+      job.checkCancelled();
+      job.progress(input.caseIds.length, input.caseIds.length, '正在登记…');
+      const at = app.clock.now();
+      const result = db.tx(() => {
+        input.caseIds.forEach((id) => assertOpen(db, id));
+        const c = commitDocuments(db, app.dataDir, actor, at, prepared, { batch: { jobId: job.id, kinds: input.kinds, reason: input.reason ?? null }, reason: input.reason ?? null, singleKinds: SINGLE_KINDS }, moves);
+        // A case whose notice set is complete moves on to the query stage (stages.ts: filed → query).
+        let moved = 0;
+        for (const caseId of input.caseIds) {
+          const stage = db.get(db.q.selectFrom('cases').select('stage').where('id', '=', caseId))!.stage;
+          if (stage !== 'filed') continue;
+          if (NOTICE_SET_REQUIRED.every((k) => currentDocument(db, caseId, k))) {
+            setStage(db, actor, at, caseId, 'query', '通知文书已制作', { batchId: c.batchId });
+            moved++;
+          }
+        }
+        return { ...c, moved };
+      });
+      app.bus.publish({ topic: 'documents', data: { batchId: result.batchId } });
+      const out: BatchResult = {
+        batchId: result.batchId!,
+        batchNumber: result.batchNumber!,
+        cases: input.caseIds.length,
+        documents: result.documentIds.length,
+        printPages: prepared.printPages,
+        movedToQuery: result.moved,
+        seconds: Math.round((performance.now() - started) / 10) / 100,
+        workers: (await import('./pool')).usesWorkers(),
+      };
+      job.progress(input.caseIds.length, input.caseIds.length, `完成：${out.documents}份文书，打印文件${out.printPages}页`);
+      return out;
+    } catch (e) {
+      moves.undo();
+      throw e;
+    } finally {
+      prepared.discard();
+    }
+  });
+}

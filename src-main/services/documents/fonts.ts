@@ -1,0 +1,112 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+// Fonts of the documents. GB/T 9704 wants 仿宋 for the body and 小标宋 for titles. Court workstations
+// (Windows) have FangSong/SimSun and often 方正小标宋简体; those are used when installed. Otherwise the
+// app's own open-licence Noto Serif SC (SIL OFL, resources/fonts/OFL.txt) keeps every PDF readable
+// and searchable. The DOCX never embeds fonts: it names the official ones and Word/WPS substitute.
+
+export interface FontFile {
+  path: string;
+  /** Face name inside a .ttc collection. */
+  face?: string;
+}
+
+export interface FontSet {
+  body: FontFile;
+  title: FontFile;
+  /** 'system' when the workstation's Chinese fonts are used, 'bundled' for Noto Serif SC. */
+  source: 'system' | 'bundled';
+}
+
+/** Font names written into the DOCX (East Asian + Latin), as Word and WPS know them. */
+export const DOCX_FONTS = {
+  body: { eastAsia: '仿宋_GB2312', ascii: 'FangSong', hAnsi: 'FangSong' },
+  title: { eastAsia: '方正小标宋简体', ascii: 'SimSun', hAnsi: 'SimSun' },
+} as const;
+
+/**
+ * The app's resources/ folder, found by walking up from this module (src-main/services/documents/
+ * in tests, out/main/ in the build, a bundle folder in child-process tests) or from the working
+ * directory; ZHIXING_RESOURCES overrides (an installed app points it at its resources).
+ */
+export function resourcesDir(): string {
+  const env = process.env.ZHIXING_RESOURCES;
+  if (env && existsSync(join(env, 'fonts'))) return env;
+  const starts = [dirname(fileURLToPath(import.meta.url)), process.cwd()];
+  const electronResources = (process as { resourcesPath?: string }).resourcesPath;
+  if (electronResources) starts.push(join(electronResources, 'app.asar.unpacked'), electronResources);
+  for (const start of starts) {
+    let dir = start;
+    for (let i = 0; i < 8; i++) {
+      if (existsSync(join(dir, 'resources', 'fonts', 'NotoSerifSC_400Regular.ttf'))) return join(dir, 'resources');
+      const up = dirname(dir);
+      if (up === dir) break;
+      dir = up;
+    }
+  }
+  throw new Error('找不到程序资源文件夹 resources/（文书字体）');
+}
+
+const SYSTEM_FONT_DIRS = process.platform === 'win32' ? [join(process.env.WINDIR ?? 'C:\\Windows', 'Fonts'), join(process.env.LOCALAPPDATA ?? '', 'Microsoft', 'Windows', 'Fonts')] : ['/usr/share/fonts', '/usr/local/share/fonts', join(process.env.HOME ?? '/root', '.fonts'), join(process.env.HOME ?? '/root', '.local/share/fonts'), '/Library/Fonts'];
+
+// File names of the official faces (lower case). FangSong: simfang.ttf (Windows), 仿宋_GB2312 in older
+// installs; 方正小标宋简体: FZXBSJW.TTF; SimSun: simsun.ttc (face 'SimSun').
+const BODY_NAMES = ['simfang.ttf', 'fangsong_gb2312.ttf', '仿宋_gb2312.ttf', 'fzfsk.ttf'];
+const TITLE_NAMES = ['fzxbsjw.ttf', 'fzxbsk.ttf', '方正小标宋简体.ttf', 'fzxiaobiaosong-b05s.ttf'];
+const SONG_NAMES = ['simsun.ttc', 'simsun.ttf'];
+
+function findFiles(wanted: readonly string[]): Map<string, string> {
+  const found = new Map<string, string>();
+  const walk = (dir: string, depth: number) => {
+    if (depth > 4 || found.size === wanted.length) return;
+    let entries: string[];
+    try {
+      entries = readdirSync(dir);
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      const full = join(dir, e);
+      const lower = e.toLowerCase();
+      if (wanted.includes(lower)) {
+        if (!found.has(lower)) found.set(lower, full);
+      } else if (!lower.includes('.')) {
+        try {
+          if (statSync(full).isDirectory()) walk(full, depth + 1);
+        } catch {
+          /* unreadable: skip */
+        }
+      }
+    }
+  };
+  for (const d of SYSTEM_FONT_DIRS) walk(d, 0);
+  return found;
+}
+
+let cached: FontSet | null = null;
+
+/** The fonts to embed: the workstation's FangSong and 小标宋/SimSun, else the bundled Noto Serif SC. ZHIXING_FONTS=bundled forces the latter. */
+export function documentFonts(): FontSet {
+  if (cached) return cached;
+  const res = resourcesDir();
+  const bundled: FontSet = {
+    body: { path: join(res, 'fonts', 'NotoSerifSC_400Regular.ttf') },
+    title: { path: join(res, 'fonts', 'NotoSerifSC_700Bold.ttf') },
+    source: 'bundled',
+  };
+  if (process.env.ZHIXING_FONTS === 'bundled') return (cached = bundled);
+  const found = findFiles([...BODY_NAMES, ...TITLE_NAMES, ...SONG_NAMES]);
+  const first = (names: string[]) => names.map((n) => found.get(n)).find((x): x is string => !!x);
+  const body = first(BODY_NAMES);
+  const title = first(TITLE_NAMES);
+  const song = first(SONG_NAMES);
+  if (!body) return (cached = bundled);
+  const titleFile: FontFile = title ? { path: title } : song ? { path: song, ...(song.toLowerCase().endsWith('.ttc') ? { face: 'SimSun' } : {}) } : bundled.title;
+  return (cached = { body: { path: body }, title: titleFile, source: 'system' });
+}
+
+export function readFont(f: FontFile): Buffer {
+  return readFileSync(f.path);
+}

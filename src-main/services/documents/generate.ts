@@ -1,0 +1,241 @@
+import { randomUUID } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Db } from '../../db/connection';
+import { appendEvent, type Actor } from '../../events/log';
+import { ApiError } from '../../../src-shared/api/errors';
+import { courtToday } from '../../../src-shared/domain/chineseDate';
+import { loadCaseData, type CaseData } from './caseData';
+import { render } from './pool';
+import type { RenderItem } from './renderTask';
+import { absPath, batchPrintRelPath, documentRelPath, FileMoves, holdStaging, stagingDir } from './storage';
+import { currentDocument, nextBatchNumber, nextDocumentNumber } from './register';
+import { templateFor } from './templates';
+
+// The engine's entry point for every domain: render documents into a staging folder (async, off the
+// main thread), then register them inside the caller's own transaction. A caller that never commits
+// calls discard(); nothing it rendered is then left behind.
+//
+//   const prepared = await prepareDocuments(app.db, app.dataDir, [{ caseId, kind: '执行裁定书', extra }], { issuedOn });
+//   try { db.tx(() => { ...own writes...; commitDocuments(db, actor, at, prepared); }); } finally { prepared.discard(); }
+
+export interface DocumentRequest {
+  caseId: number;
+  kind: string;
+  /** Kind-specific content (see templates/generic.ts). */
+  extra?: Record<string, unknown>;
+}
+
+export interface PreparedDocument {
+  request: DocumentRequest;
+  caseNumber: string;
+  caseYear: number;
+  stagedDocx: string;
+  stagedPdf: string;
+  docxBytes: number;
+  pdfBytes: number;
+}
+
+export interface PreparedDocuments {
+  batchId: string;
+  issuedOn: string;
+  documents: PreparedDocument[];
+  /** Staged print file of the whole set, when asked for. */
+  stagedPrint: string | null;
+  printPages: number;
+  /** Removes the staging folder (after commit it holds nothing; after a failure, everything). */
+  discard(): void;
+}
+
+export interface PrepareOptions {
+  issuedOn: string;
+  /** Build the merged print file (each case's documents together, in request order). */
+  print?: boolean;
+  signal?: AbortSignal;
+  /** Called after each chunk with the number of cases rendered so far. */
+  onProgress?: (casesDone: number, casesTotal: number) => void;
+  /** Cases per worker task: small enough for smooth progress, large enough to amortise messaging. */
+  chunkCases?: number;
+}
+
+/** Renders the requested documents (DOCX + PDF each) into a new staging folder. */
+export async function prepareDocuments(db: Db, dataDir: string, requests: DocumentRequest[], opts: PrepareOptions): Promise<PreparedDocuments> {
+  for (const r of requests) templateFor(r.kind);
+  const batchId = randomUUID();
+  const release = holdStaging(batchId);
+  const dir = stagingDir(dataDir, batchId);
+  const discard = () => {
+    rmSync(dir, { recursive: true, force: true });
+    release();
+  };
+  try {
+    const caseIds = [...new Set(requests.map((r) => r.caseId))];
+    const data = loadCaseData(db, caseIds, opts.issuedOn);
+    const years = new Map(db.all(db.q.selectFrom('cases').select(['id', 'year']).where('id', 'in', caseIds.length ? caseIds : [-1])).map((r) => [r.id, r.year]));
+    // Group by case, keeping each case's documents together in the order asked (print order).
+    const byCase = new Map<number, number[]>();
+    requests.forEach((r, i) => byCase.set(r.caseId, [...(byCase.get(r.caseId) ?? []), i]));
+    const order = [...byCase.values()].flat();
+    const prepared: PreparedDocument[] = new Array(requests.length);
+    const chunkCases = opts.chunkCases ?? 8;
+    const groups = [...byCase.values()];
+    const chunks: number[][] = [];
+    for (let i = 0; i < groups.length; i += chunkCases) chunks.push(groups.slice(i, i + chunkCases).flat());
+    const chunkPrints: string[] = [];
+    let casesDone = 0;
+    await Promise.all(
+      chunks.map(async (idxs, ci) => {
+        const items: RenderItem[] = idxs.map((i) => {
+          const r = requests[i]!;
+          const d = data.get(r.caseId)!;
+          const itemData: CaseData = r.extra ? { ...d, extra: r.extra } : d;
+          return { kind: r.kind, data: itemData, docxPath: join(dir, `${i}.docx`), pdfPath: join(dir, `${i}.pdf`) };
+        });
+        const printPath = opts.print ? join(dir, `print-${String(ci).padStart(5, '0')}.pdf`) : undefined;
+        if (printPath) chunkPrints[ci] = printPath;
+        const out = await render({ op: 'render', items, ...(printPath ? { printPath } : {}) }, opts.signal);
+        idxs.forEach((i, k) => {
+          const r = requests[i]!;
+          prepared[i] = {
+            request: r,
+            caseNumber: data.get(r.caseId)!.number,
+            caseYear: years.get(r.caseId)!,
+            stagedDocx: items[k]!.docxPath,
+            stagedPdf: items[k]!.pdfPath,
+            docxBytes: out.items[k]!.docxBytes,
+            pdfBytes: out.items[k]!.pdfBytes,
+          };
+        });
+        casesDone += new Set(idxs.map((i) => requests[i]!.caseId)).size;
+        opts.onProgress?.(casesDone, caseIds.length);
+      }),
+    );
+    let stagedPrint: string | null = null;
+    let printPages = 0;
+    if (opts.print && chunkPrints.length > 0) {
+      stagedPrint = join(dir, 'print.pdf');
+      printPages = (await render({ op: 'merge', inputs: chunkPrints, output: stagedPrint }, opts.signal)).pages;
+    }
+    return { batchId, issuedOn: opts.issuedOn, documents: order.map((i) => prepared[i]!), stagedPrint, printPages, discard };
+  } catch (e) {
+    discard();
+    throw e;
+  }
+}
+
+export interface CommitOptions {
+  /** Registers a batch row (with the print file) under this job. */
+  batch?: { jobId: string | null; kinds: string[]; reason: string | null };
+  /** Why existing current documents of the same kind are replaced; without it a second version is refused. */
+  reason?: string | null;
+  /** Kinds of which a case holds one current document (the notices): a new one supersedes the old. */
+  singleKinds?: readonly string[];
+}
+
+export interface CommittedDocuments {
+  batchId: string | null;
+  batchNumber: string | null;
+  printPath: string | null;
+  documentIds: number[];
+  byCase: Map<number, string[]>;
+}
+
+/**
+ * Registers prepared documents: numbers, rows, events, and the files renamed into place as the last
+ * step. Must run inside the caller's db.tx(). If that transaction then fails, the caller calls
+ * `moves.undo()` so no file stays in place without its row; a crash in between leaves files that
+ * cleanOrphans() removes at the next start.
+ */
+export function commitDocuments(db: Db, dataDir: string, actor: Actor, at: Date, prepared: PreparedDocuments, opts: CommitOptions = {}, moves = new FileMoves()): CommittedDocuments {
+  if (!db.sqlite.inTransaction) throw new Error('commitDocuments must run inside a transaction');
+  const year = Number(prepared.issuedOn.slice(0, 4));
+  let batchId: string | null = null;
+  let batchNumber: string | null = null;
+  let printRel: string | null = null;
+  const caseIds = new Set(prepared.documents.map((d) => d.request.caseId));
+  if (opts.batch) {
+    batchId = prepared.batchId;
+    batchNumber = nextBatchNumber(db, year);
+    printRel = prepared.stagedPrint ? batchPrintRelPath(year, batchNumber) : null;
+    db.run(
+      db.q.insertInto('document_batches').values({
+        id: batchId,
+        number: batchNumber,
+        job_id: opts.batch.jobId,
+        kinds: JSON.stringify(opts.batch.kinds),
+        case_count: caseIds.size,
+        document_count: prepared.documents.length,
+        print_path: printRel,
+        reason: opts.batch.reason,
+        created_at: at.toISOString(),
+        created_by: actor.name,
+      }),
+    );
+  }
+  const single = new Set(opts.singleKinds ?? []);
+  const planned: { from: string; to: string }[] = [];
+  const documentIds: number[] = [];
+  const byCase = new Map<number, string[]>();
+  for (const d of prepared.documents) {
+    const { caseId, kind } = d.request;
+    const previous = single.has(kind) ? currentDocument(db, caseId, kind) : undefined;
+    if (previous && !opts.reason) {
+      throw new ApiError('conflict', `${d.caseNumber}已有${kind}（${previous.number}），重新制作须说明原因`, 'reason', { caseId, kind, documentId: previous.id });
+    }
+    const number = nextDocumentNumber(db, year);
+    const docxRel = documentRelPath(d.caseYear, d.caseNumber, kind, number, 'docx');
+    const pdfRel = documentRelPath(d.caseYear, d.caseNumber, kind, number, 'pdf');
+    if (previous) db.run(db.q.updateTable('documents').set({ status: 'superseded' }).where('id', '=', previous.id));
+    const id = db.run(
+      db.q.insertInto('documents').values({
+        case_id: caseId,
+        kind,
+        number,
+        version: (previous?.version ?? 0) + 1,
+        status: 'current',
+        supersedes_id: previous?.id ?? null,
+        reason: previous ? (opts.reason ?? null) : null,
+        batch_id: batchId,
+        issued_on: prepared.issuedOn,
+        docx_path: docxRel,
+        pdf_path: pdfRel,
+        docx_bytes: d.docxBytes,
+        pdf_bytes: d.pdfBytes,
+        generated_at: at.toISOString(),
+        generated_by: actor.name,
+        service_method: null,
+        tracking_number: null,
+        mailed_on: null,
+        published_on: null,
+        served_on: null,
+        recipient: null,
+        service_note: null,
+        service_recorded_at: null,
+        service_recorded_by: null,
+      }),
+    ).lastInsertRowid;
+    appendEvent(db, actor, at, {
+      caseId,
+      type: 'document.generated',
+      onDate: prepared.issuedOn,
+      payload: { documentId: id, kind, number, batchId, ...(previous ? { supersedesId: previous.id, version: previous.version + 1, reason: opts.reason } : {}) },
+    });
+    documentIds.push(id);
+    byCase.set(caseId, [...(byCase.get(caseId) ?? []), kind]);
+    planned.push({ from: d.stagedDocx, to: absPath(dataDir, docxRel) }, { from: d.stagedPdf, to: absPath(dataDir, pdfRel) });
+  }
+  if (printRel && prepared.stagedPrint) planned.push({ from: prepared.stagedPrint, to: absPath(dataDir, printRel) });
+  // Last step before the caller's commit: the files appear in place only with their rows.
+  try {
+    for (const m of planned) moves.move(m.from, m.to);
+  } catch (e) {
+    moves.undo();
+    throw e;
+  }
+  return { batchId, batchNumber, printPath: printRel, documentIds, byCase };
+}
+
+/** The court-local issue date of documents made now. */
+export function issueDate(at: Date): string {
+  return courtToday(at);
+}

@@ -1,0 +1,12 @@
+import type { CaseData } from '../caseData';
+import { genericModel, parties } from './generic';
+import type { Template } from './types';
+
+// 终本裁定书: the frame only; the domain that issues it supplies the findings and orders (domain.md §5).
+export const template: Template = {
+  kind: '终本裁定书',
+  addressee: 'applicant',
+  summary: '终本裁定书（正文由相应环节提供）',
+  batchable: false,
+  build: (c: CaseData) => genericModel(c, '终本裁定书', '执行裁定书', parties(c)),
+};
