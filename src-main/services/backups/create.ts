@@ -50,7 +50,9 @@ function finish(db: Db, partial: string, file: string, name: string, kind: Backu
     try {
       copy.pragma('journal_mode = DELETE');
       const check = copy.pragma('quick_check', { simple: true });
-      if (check !== 'ok') throw new Error(`备份副本自检未通过：${String(check)}`);
+      // A damaged database is still kept before a restore replaces it (for later recovery by hand),
+      // marked unchecked; any other backup must be sound.
+      if (check !== 'ok' && kind !== 'preRestore') throw new Error(`备份副本自检未通过：${String(check)}`);
       info = {
         name,
         kind,
@@ -58,8 +60,8 @@ function finish(db: Db, partial: string, file: string, name: string, kind: Backu
         createdBy: actor.name,
         sizeBytes: 0,
         schemaVersion: copy.pragma('user_version', { simple: true }) as number,
-        cases: (copy.prepare('SELECT count(*) AS n FROM cases').get() as { n: number }).n,
-        checked: true,
+        cases: countCases(copy),
+        checked: check === 'ok',
       };
     } finally {
       copy.close();
@@ -77,4 +79,12 @@ function finish(db: Db, partial: string, file: string, name: string, kind: Backu
   }
   applyRetention(db, dataDir, at);
   return info;
+}
+
+function countCases(copy: Database.Database): number {
+  try {
+    return (copy.prepare('SELECT count(*) AS n FROM cases').get() as { n: number }).n;
+  } catch {
+    return 0; // unreadable in a damaged copy
+  }
 }
