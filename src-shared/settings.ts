@@ -31,6 +31,17 @@ export const SETTINGS_SCHEMA = {
   teams: z.array(teamSetting).max(100).default([]),
   /** Duplicate filing check: same title number and same debtor ID/credit code. */
   duplicateCheck: z.boolean().default(true),
+  // documents (issue 3)
+  /** The officer named on notices as contact (联系人); blank prints the office phone only. */
+  documentContact: z.object({ name: z.string().max(50).default(''), phone: z.string().max(50).default('') }).default({ name: '', phone: '' }),
+  /** 限制消费令 is signed by the court president (限高规定 Art. 5). */
+  courtPresident: z.string().max(50).default(''),
+  /** Days the 执行通知书 gives the debtor to perform, counted from service [U]: forms say 立即 or a few days; 0 prints 立即. */
+  performanceDays: z.number().int().min(0).max(60).default(3),
+  /** Deadline in the 报告财产令 to hand in the report, days from service [U] (财产调查规定 Art. 4(1) leaves it to the court). */
+  propertyReportDays: z.number().int().min(1).max(60).default(5),
+  /** Kailu's internal limit for making and sending the notices, in working days from filing (domain.md §3.2, seed). */
+  noticeDeadlineWorkingDays: z.number().int().min(1).max(30).default(3),
   // — Triage, assignment and deadlines (issue 5) —
   /** 繁简分流 thresholds (src-shared/domain/triage.ts; seeds/003). */
   triage: triageSettings.default(triageSettings.parse({})),

@@ -16,6 +16,10 @@ export const EVENT_TYPES: Record<string, EventTypeInfo> = {
   'system.setup': { label: '首次设置' },
   // Each later domain adds its own section below (documents, inquiries, measures, ledger, triage,
   // assignment, closure, archive, ...).
+  // documents (issue 3): one event per generated document and per service record.
+  'document.generated': { label: '制作文书', node: '执行文书' },
+  'document.mailed': { label: '文书交邮' },
+  'document.served': { label: '文书送达', node: '发出执行通知' },
   // triage, assignment, suspensions, calendar, deadlines (issue 5)
   'triage.proposed': { label: '繁简分流建议' },
   'triage.decided': { label: '繁简分流', node: '有财产进入程序' },
