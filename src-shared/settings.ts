@@ -64,6 +64,13 @@ export const SETTINGS_SCHEMA = {
     .default(defaultDeadlineRules()),
   /** The board's "due soon" column: due within this many working days. */
   deadlineSoonWorkingDays: z.number().int().min(1).max(30).default(3),
+  // — Closure and the 终本 archive (issue 6) —
+  /** Months between re-queries of a 终本 case (终本规定 Art. 9: every six months). */
+  zhongbenRequeryIntervalMonths: z.number().int().min(1).max(24).default(6),
+  /** Years after termination during which the re-queries run (终本规定 Art. 9: five years). */
+  zhongbenRequeryYears: z.number().int().min(1).max(20).default(5),
+  /** The archive's due list shows rounds falling due within this many days. */
+  zhongbenRequeryLookaheadDays: z.number().int().min(0).max(180).default(30),
 } as const;
 
 export const settingsSchema = z.object(SETTINGS_SCHEMA);

@@ -8,10 +8,11 @@ import { documentMethods } from './methods/documents';
 import { triageMethods } from './methods/triage';
 import { assignmentMethods } from './methods/assignment';
 import { deadlineMethods } from './methods/deadlines';
+import { closureMethods, archiveMethods } from './methods/closure';
 
 // The one registry of the API. Each domain declares its methods in ./methods/<domain>.ts and is
 // listed here once; both transports (Electron IPC and the web mode) serve exactly this set.
-export const methods = mergeMethods(systemMethods, caseMethods, settingsMethods, jobMethods, documentMethods, triageMethods, assignmentMethods, deadlineMethods);
+export const methods = mergeMethods(systemMethods, caseMethods, settingsMethods, jobMethods, documentMethods, triageMethods, assignmentMethods, deadlineMethods, closureMethods, archiveMethods);
 
 export type Methods = typeof methods;
 export type MethodName = keyof Methods & string;

@@ -30,6 +30,16 @@ export const EVENT_TYPES: Record<string, EventTypeInfo> = {
   'case.unsuspended': { label: '恢复计算期限' },
   'assignment.run': { label: '分案批次' },
   'calendar.changed': { label: '修改工作日历' },
+  // closure, the 终本 archive and resumption (issue 6)
+  'closure.attested': { label: '确认终本核查事项' },
+  'closure.attestationWithdrawn': { label: '撤回终本核查确认' },
+  'case.closed': { label: '结案', node: '结案' },
+  'case.closureCorrected': { label: '更正结案信息' },
+  'archive.fileUpdated': { label: '登记终本卷宗位置/扫描', node: '归档' },
+  'archive.requeryRequested': { label: '终本案件发起复查' },
+  'archive.requeried': { label: '终本复查结果告知', node: '终本网络查询次数' },
+  'archive.reviewed': { label: '终本案件质量评查' },
+  'case.resumed': { label: '恢复执行', node: '恢复执行' },
 };
 
 export function eventLabel(type: string): string {
