@@ -1,0 +1,28 @@
+import { defineHandlers } from '../registry';
+import { actorOf, FileResponse } from '../context';
+import { recordEntry } from '../../services/ledger/entries';
+import { getLedger, listAccounts } from '../../services/ledger/view';
+import { addUnidentified, claimUnidentified, listUnidentified } from '../../services/ledger/unidentified';
+import { writePayoutList } from '../../services/ledger/payoutList';
+
+export const handlers = defineHandlers({
+  'ledger.get': ({ caseId }, { app }) => getLedger(app.db, caseId, app.clock.today()),
+  'ledger.record': (input, ctx) => {
+    const { app } = ctx;
+    recordEntry(app.db, actorOf(ctx), app.clock.now(), app.clock.today(), input);
+    app.bus.publish({ topic: 'cases', data: { ledger: input.caseId } });
+    return getLedger(app.db, input.caseId, app.clock.today());
+  },
+  'ledger.accounts': (input, { app }) => listAccounts(app.db, app.clock.today(), input),
+  'ledger.unidentified': (input, { app }) => listUnidentified(app.db, app.clock.today(), input),
+  'ledger.addUnidentified': (input, ctx) => addUnidentified(ctx.app.db, actorOf(ctx), ctx.app.clock.now(), ctx.app.clock.today(), input),
+  'ledger.claimUnidentified': (input, ctx) => {
+    const { app } = ctx;
+    claimUnidentified(app.db, actorOf(ctx), app.clock.now(), input);
+    return getLedger(app.db, input.caseId, app.clock.today());
+  },
+  'ledger.payoutList': async ({ date }, { app }) => {
+    const f = await writePayoutList(app.db, app.dataDir, date);
+    return new FileResponse(f.path, f.fileName, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+  },
+});

@@ -1,0 +1,100 @@
+import type { Db } from '../../db/connection';
+import type { z } from 'zod';
+import type { ledgerEntryView, ledgerView, ledgerAccountRow } from '../../../src-shared/api/methods/ledger';
+import { LEDGER_KIND_LABELS } from '../../../src-shared/api/methods/ledger';
+import { caseSubAccount } from '../../../src-shared/domain/caseAccount';
+import { getCaseRow } from '../cases/queries';
+import { getSettings } from '../settings/settings';
+import { ledgerTotals } from './balance';
+import { receiptClocks, type ClockEntry } from './clock';
+
+type EntryView = z.output<typeof ledgerEntryView>;
+export type LedgerView = z.output<typeof ledgerView>;
+export type LedgerAccountRow = z.output<typeof ledgerAccountRow>;
+
+/** The entries the payout clock needs, with whether each was reversed. */
+export function loadClockEntries(db: Db, caseId: number): ClockEntry[] {
+  return db
+    .raw<{ id: number; kind: string; amount_fen: number; on_date: string; deferred_until: string | null; reversed: number }>(
+      `SELECT e.id, e.kind, e.amount_fen, e.on_date, e.deferred_until,
+              EXISTS (SELECT 1 FROM ledger_entries x WHERE x.reverses_id = e.id) AS reversed
+         FROM ledger_entries e WHERE e.case_id = ? ORDER BY e.id`,
+      caseId,
+    )
+    .map((r) => ({ id: r.id, kind: r.kind, amountFen: r.amount_fen, onDate: r.on_date, deferredUntil: r.deferred_until, reversed: r.reversed === 1 }));
+}
+
+export function getLedger(db: Db, caseId: number, today: string): LedgerView {
+  const c = getCaseRow(db, caseId);
+  const settings = getSettings(db);
+  const rows = db.all(db.q.selectFrom('ledger_entries').selectAll().where('case_id', '=', caseId).orderBy('id'));
+  const reversedBy = new Map<number, number>();
+  for (const r of rows) if (r.reverses_id !== null) reversedBy.set(r.reverses_id, r.id);
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const effect = (r: (typeof rows)[number]): number => {
+    if (r.kind === 'receipt') return r.amount_fen;
+    if (r.kind === 'deferral') return 0;
+    if (r.kind === 'reversal') {
+      const t = byId.get(r.reverses_id!)!;
+      return t.kind === 'deferral' ? 0 : -effect(t);
+    }
+    return -r.amount_fen;
+  };
+  const entries: EntryView[] = rows.map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    kindLabel: LEDGER_KIND_LABELS[r.kind],
+    amountFen: r.amount_fen,
+    effectFen: effect(r),
+    onDate: r.on_date,
+    source: r.source,
+    payer: r.payer,
+    officers: JSON.parse(r.officers) as string[],
+    payeeName: r.payee_name,
+    payeeBank: r.payee_bank,
+    payeeAccount: r.payee_account,
+    approver: r.approver,
+    reason: r.reason,
+    deferredUntil: r.deferred_until,
+    reference: r.reference,
+    reversesId: r.reverses_id,
+    reversedById: reversedBy.get(r.id) ?? null,
+    measureId: r.measure_id,
+    unidentifiedId: r.unidentified_id,
+    note: r.note,
+    createdAt: r.created_at,
+    createdBy: r.created_by,
+  }));
+  const receipts = receiptClocks(loadClockEntries(db, caseId), today, settings.payoutDays);
+  const iv = db.get(db.q.selectFrom('interviews').select(['payout_bank', 'payout_account_name', 'payout_account']).where('case_id', '=', caseId));
+  return {
+    caseId,
+    caseNumber: c.number,
+    subAccount: caseSubAccount(settings.caseAccount.accountNumber, { year: c.year, type: c.type, serial: c.serial }),
+    ...ledgerTotals(db, caseId),
+    claimFen: c.claim_fen,
+    payoutAccount: { bank: iv?.payout_bank ?? null, name: iv?.payout_account_name ?? null, account: iv?.payout_account ?? null },
+    entries,
+    receipts,
+    overdueFen: receipts.filter((r) => r.overdue).reduce((s, r) => s + r.outstandingFen, 0),
+  };
+}
+
+/** Case accounts holding money or owing a payout, the overdue ones first (the money officer's queue). */
+export function listAccounts(db: Db, today: string, input: { overdueOnly: boolean; offset: number; limit: number }): { rows: LedgerAccountRow[]; total: number } {
+  const payoutDays = getSettings(db).payoutDays;
+  const cases = db.raw<{ id: number; number: string; stage: string }>(
+    `SELECT c.id, c.number, c.stage FROM cases c WHERE EXISTS (SELECT 1 FROM ledger_entries e WHERE e.case_id = c.id) ORDER BY c.id`,
+  );
+  const all: LedgerAccountRow[] = [];
+  for (const c of cases) {
+    const totals = ledgerTotals(db, c.id);
+    const clocks = receiptClocks(loadClockEntries(db, c.id), today, payoutDays).filter((r) => r.outstandingFen > 0);
+    const overdueFen = clocks.filter((r) => r.overdue).reduce((s, r) => s + r.outstandingFen, 0);
+    if (totals.balanceFen === 0 && overdueFen === 0) continue;
+    if (input.overdueOnly && overdueFen === 0) continue;
+    all.push({ caseId: c.id, caseNumber: c.number, stage: c.stage, balanceFen: totals.balanceFen, recoveredFen: totals.recoveredFen, overdueFen, oldestDueOn: clocks[0]?.dueOn ?? null });
+  }
+  all.sort((a, b) => b.overdueFen - a.overdueFen || (a.oldestDueOn ?? '9').localeCompare(b.oldestDueOn ?? '9'));
+  return { rows: all.slice(input.offset, input.offset + input.limit), total: all.length };
+}

@@ -1,0 +1,98 @@
+import type { Db } from '../../db/connection';
+import type { Selectable } from 'kysely';
+import type { MeasuresTable } from '../../db/tables/inquiries';
+import { ApiError, invalid } from '../../../src-shared/api/errors';
+import type { AssetType } from '../../../src-shared/domain/assets';
+import { appendEvent, type Actor } from '../../events/log';
+import { getSettings } from '../settings/settings';
+import { withControlDocuments, type RenderHooks } from './createBatch';
+import type { DocMeasure } from './documents';
+import { addYears, termYears } from './terms';
+
+// Renewal (续行查封/冻结) and release (解除). Both are allowed after closure: the 终本 group renews
+// measures of archived cases (domain.md §8), and release is what happens when a case is paid or
+// closed. Each produces its ruling and notices again through the documents engine.
+
+type MeasureRow = Selectable<MeasuresTable> & { type: AssetType; institution: string; identifier: string; debtor: string; code: string | null };
+
+function loadMeasures(db: Db, ids: number[]): MeasureRow[] {
+  const unique = [...new Set(ids)];
+  const rows = db.raw<MeasureRow>(
+    `SELECT m.*, a.type, a.institution, a.identifier, p.name AS debtor, coalesce(p.id_number, p.credit_code) AS code
+       FROM measures m JOIN assets a ON a.id = m.asset_id JOIN parties p ON p.id = a.party_id WHERE m.id IN (${unique.map(Number).join(',')})`,
+  );
+  for (const [i, id] of ids.entries()) if (!rows.some((r) => r.id === id)) throw new ApiError('not_found', `控制措施不存在（编号 ${id}）`, `measureIds.${i}`);
+  if (unique.length !== ids.length) throw invalid('measureIds', '措施重复选择');
+  return ids.map((id) => rows.find((r) => r.id === id)!);
+}
+
+const docMeasure = (m: MeasureRow, over: Partial<DocMeasure>): DocMeasure => ({
+  key: m.id,
+  caseId: m.case_id,
+  assetType: m.type,
+  institution: m.institution,
+  identifier: m.identifier,
+  debtor: m.debtor,
+  debtorCode: m.code ?? '',
+  action: m.action,
+  amountFen: m.actual_fen ?? m.amount_fen,
+  startOn: m.start_on,
+  expiresOn: m.expires_on,
+  years: null,
+  ...over,
+});
+
+/**
+ * Renews measures in force before they lapse: the new term runs from the old expiry for the same
+ * statutory maximum (民诉法解释 2022 Art. 485 第二款: 续行期限不得超过前款规定的期限).
+ */
+export async function renewMeasures(db: Db, dataDir: string, actor: Actor, at: Date, today: string, input: { measureIds: number[]; on?: string | undefined }, hooks: RenderHooks = {}): Promise<number[]> {
+  const on = input.on ?? today;
+  if (on > today) throw invalid('on', '续行日期不能晚于今天');
+  const settings = getSettings(db);
+  const plan = () =>
+    loadMeasures(db, input.measureIds).map((m, i) => {
+      if (m.action === 'deduct') throw invalid(`measureIds.${i}`, '扣划无期限，不需要续行');
+      if (m.status !== 'done' && m.status !== 'partial') throw new ApiError('conflict', `措施 ${m.id} 当前状态不能续行（须为已执行或部分执行）`, `measureIds.${i}`);
+      if (m.expires_on! < on) throw new ApiError('conflict', `措施 ${m.id} 已于 ${m.expires_on} 到期，不能续行（须重新查封、冻结）`, `measureIds.${i}`);
+      const years = termYears(settings, m.type);
+      return { m, years, from: m.expires_on!, to: addYears(m.expires_on!, years) };
+    });
+  const planned = plan();
+  const docs = planned.map((p) => docMeasure(p.m, { startOn: p.from, expiresOn: p.to, years: p.years }));
+  return withControlDocuments(db, dataDir, actor, at, today, docs, 'renew', hooks, () => {
+    const again = plan();
+    if (JSON.stringify(again.map((p) => p.to)) !== JSON.stringify(planned.map((p) => p.to))) throw new ApiError('conflict', '措施在制作文书期间发生了变化，请重试');
+    for (const p of again) {
+      db.rawRun(`UPDATE measures SET expires_on = ?, renewals = renewals + 1 WHERE id = ?`, p.to, p.m.id);
+      appendEvent(db, actor, at, { caseId: p.m.case_id, type: 'measure.renewed', onDate: on, payload: { measureId: p.m.id, action: p.m.action, assetId: p.m.asset_id, from: p.from, expiresOn: p.to } });
+    }
+    return { result: again.map((p) => p.m.id), measureIdOf: (key) => key };
+  });
+}
+
+/** Releases freezes and seizures (查扣冻规定 Art. 28). A freeze with a deduction still pending cannot be released. */
+export async function releaseMeasures(db: Db, dataDir: string, actor: Actor, at: Date, today: string, input: { measureIds: number[]; reason: string; on?: string | undefined }, hooks: RenderHooks = {}): Promise<number[]> {
+  const on = input.on ?? today;
+  if (on > today) throw invalid('on', '解除日期不能晚于今天');
+  const plan = () =>
+    loadMeasures(db, input.measureIds).map((m, i) => {
+      if (m.action === 'deduct') throw invalid(`measureIds.${i}`, '扣划已完成，不能解除');
+      if (m.status === 'released') throw new ApiError('conflict', `措施 ${m.id} 已于 ${m.released_on} 解除`, `measureIds.${i}`);
+      if (m.status === 'refused') throw new ApiError('conflict', `措施 ${m.id} 未能执行，无需解除`, `measureIds.${i}`);
+      const pending = db.raw(`SELECT 1 FROM measures WHERE from_measure_id = ? AND status = 'pending' LIMIT 1`, m.id)[0];
+      if (pending) throw new ApiError('conflict', `措施 ${m.id} 有尚未反馈的扣划，须先登记扣划结果`, `measureIds.${i}`);
+      return m;
+    });
+  const planned = plan();
+  const docs = planned.map((m) => docMeasure(m, { releaseReason: input.reason }));
+  return withControlDocuments(db, dataDir, actor, at, today, docs, 'release', hooks, () => {
+    const again = plan();
+    if (again.length !== planned.length) throw new ApiError('conflict', '措施在制作文书期间发生了变化，请重试');
+    for (const m of again) {
+      db.run(db.q.updateTable('measures').set({ status: 'released', released_on: on, release_reason: input.reason }).where('id', '=', m.id));
+      appendEvent(db, actor, at, { caseId: m.case_id, type: 'measure.released', onDate: on, payload: { measureId: m.id, action: m.action, assetId: m.asset_id, reason: input.reason } });
+    }
+    return { result: again.map((m) => m.id), measureIdOf: (key) => key };
+  });
+}
