@@ -1,0 +1,146 @@
+import { describe, expect, it } from 'vitest';
+import shipped from '../../resources/calendar/holidays-2020-2026.json';
+import { makeCalendar, type CalendarEntry } from '../../src-shared/domain/workingDays';
+import { defaultDeadlineRules, deadlineRule, type DeadlineRule } from '../../src-shared/domain/deadlineRules';
+import { bucketOf, computeDeadlines, type CaseEventLite } from '../../src-shared/domain/deadlines';
+
+const cal = makeCalendar(shipped.days as CalendarEntry[], shipped.years);
+const rules = defaultDeadlineRules();
+const only = (id: string): DeadlineRule[] => rules.filter((r) => r.id === id);
+const facts = { type: '执', nonLitigation: false };
+
+let nextId = 1;
+function ev(type: string, onDate: string, payload: Record<string, unknown> = {}, at = `${onDate}T02:00:00.000Z`): CaseEventLite {
+  return { id: nextId++, type, at, onDate, payload };
+}
+
+describe('deadline rules derived from events', () => {
+  it('notices: 3 working days from filing — filed 2025-09-30, due 2025-10-11 (make-up Saturday)', () => {
+    const e = [ev('case.filed', '2025-09-30')];
+    const [d] = computeDeadlines(facts, e, only('notices'), cal);
+    expect(d).toMatchObject({ ruleId: 'notices', startOn: '2025-09-30', dueOn: '2025-10-11', status: 'open' });
+    const met = computeDeadlines(facts, [...e, ev('document.generated', '2025-10-10', { kind: '执行通知书' })], only('notices'), cal)[0]!;
+    expect(met.status).toBe('met');
+    const late = computeDeadlines(facts, [...e, ev('document.generated', '2025-10-13', { kind: '执行通知书' })], only('notices'), cal)[0]!;
+    expect(late.status).toBe('late');
+    // Another kind of document does not stop the clock.
+    expect(computeDeadlines(facts, [...e, ev('document.generated', '2025-10-09', { kind: '限制消费令' })], only('notices'), cal)[0]!.status).toBe('open');
+  });
+
+  it('officer: 7 calendar days from filing, moved past a day off (Art. 85)', () => {
+    const [d] = computeDeadlines(facts, [ev('case.filed', '2026-11-13')], only('officer'), cal); // +7 = Fri 11-20
+    expect(d!.dueOn).toBe('2026-11-20');
+    const [w] = computeDeadlines(facts, [ev('case.filed', '2026-11-14')], only('officer'), cal); // +7 = Sat → Mon
+    expect(w!.dueOn).toBe('2026-11-23');
+    const stopped = computeDeadlines(facts, [ev('case.filed', '2026-11-14'), ev('case.stageChanged', '2026-11-18', { from: 'triage', to: 'fastTrack' })], only('officer'), cal);
+    expect(stopped[0]!.status).toBe('met');
+  });
+
+  it('notice after assignment is met when the notice and report order went out before (集约 model)', () => {
+    const e = [ev('case.filed', '2026-03-02'), ev('document.generated', '2026-03-03', { kind: '报告财产令' }), ev('case.assigned', '2026-03-20', { teamId: 'a', judgeId: 2 })];
+    const [d] = computeDeadlines(facts, e, only('noticeAfterAssignment'), cal);
+    expect(d).toMatchObject({ status: 'met', dueOn: '2026-03-23' });
+  });
+
+  it('first query: 24 hours from hand-over to the query staff, to the minute', () => {
+    const e = [ev('case.stageChanged', '2026-03-06', { to: 'query' }, '2026-03-06T07:30:00.000Z')];
+    const [d] = computeDeadlines(facts, e, only('firstQuery'), cal);
+    expect(d).toMatchObject({ dueAt: '2026-03-07T07:30:00.000Z', dueOn: '2026-03-07' });
+    expect(bucketOf(d!, new Date('2026-03-07T07:29:00Z'), '2026-03-07', '2026-03-12')).toBe('today');
+    expect(bucketOf(d!, new Date('2026-03-07T07:31:00Z'), '2026-03-07', '2026-03-12')).toBe('overdue');
+    // As a setting, hour clocks may stand still over days off: Friday 15:30 local → Monday 15:30.
+    const paused = only('firstQuery').map((r) => ({ ...r, pauseOnDaysOff: true }));
+    expect(computeDeadlines(facts, e, paused, cal)[0]!.dueAt).toBe('2026-03-09T07:30:00.000Z');
+  });
+
+  it('control: 24 hours after feedback with findings; nothing-found feedback starts no clock', () => {
+    expect(computeDeadlines(facts, [ev('inquiry.feedback', '2026-03-09', { nothingFound: true })], only('control'), cal)).toEqual([]);
+    const e = [ev('inquiry.feedback', '2026-03-09', { nothingFound: false }, '2026-03-09T01:00:00.000Z'), ev('measure.applied', '2026-03-10', { measureId: 1, action: 'freeze' }, '2026-03-10T03:00:00.000Z')];
+    expect(computeDeadlines(facts, e, only('control'), cal)[0]!.status).toBe('late');
+  });
+
+  it('hand-over: 3 days from entering triage; each return to triage starts a new clock', () => {
+    const e = [
+      ev('case.stageChanged', '2026-03-10', { to: 'triage' }),
+      ev('case.stageChanged', '2026-03-11', { to: 'fastTrack' }),
+      ev('case.stageChanged', '2026-04-01', { to: 'triage' }),
+    ];
+    const ds = computeDeadlines(facts, e, only('handover'), cal);
+    expect(ds.map((d) => [d.seq, d.status, d.dueOn])).toEqual([
+      [1, 'met', '2026-03-13'],
+      [2, 'open', '2026-04-04'],
+    ]);
+  });
+
+  it('closure: 6 months from filing net of suspensions; 3 months for non-litigation titles', () => {
+    const filed = ev('case.filed', '2026-01-15');
+    expect(computeDeadlines(facts, [filed], only('closure'), cal)[0]!.dueOn).toBe('2026-07-15');
+    expect(computeDeadlines({ type: '执', nonLitigation: true }, [filed], [...only('closure'), ...only('closureNonLitigation')], cal).map((d) => [d.ruleId, d.dueOn])).toEqual([
+      ['closureNonLitigation', '2026-04-15'],
+    ]);
+    // 20 days of 公告 (02-01 … 02-20 inclusive; resumed 02-21) push the end 20 days: 07-15 → 08-04.
+    const withNotice = [filed, ev('case.suspended', '2026-02-01', { kind: '公告' }), ev('case.unsuspended', '2026-02-21', { kind: '公告' })];
+    const d = computeDeadlines(facts, withNotice, only('closure'), cal)[0]!;
+    expect(d).toMatchObject({ dueOn: '2026-08-04', excludedDays: 20 });
+    // While a suspension runs the clock is paused (no due date); closing stops it.
+    const running = computeDeadlines(facts, [filed, ev('case.suspended', '2026-02-01', { kind: '中止' })], only('closure'), cal)[0]!;
+    expect(running).toMatchObject({ status: 'paused', dueOn: null });
+    expect(computeDeadlines(facts, [filed, ev('case.closed', '2026-05-01', { mode: '执行完毕' })], only('closure'), cal)[0]!.status).toBe('met');
+    // 执保 cases are not under this rule.
+    expect(computeDeadlines({ type: '执保', nonLitigation: false }, [filed], only('closure'), cal)).toEqual([]);
+  });
+
+  it('payout: 30 days per receipt, settled by the payout that names it', () => {
+    const e = [
+      ev('ledger.receipt', '2026-03-01', { entryId: 11, amountFen: 1000 }),
+      ev('ledger.receipt', '2026-03-05', { entryId: 12, amountFen: 500 }),
+      ev('ledger.payout', '2026-03-20', { entryId: 13, amountFen: 500, receiptIds: [12] }),
+    ];
+    const ds = computeDeadlines(facts, e, only('payout'), cal);
+    expect(ds.map((d) => [d.status, d.dueOn])).toEqual([
+      ['open', '2026-03-31'],
+      ['met', '2026-04-07'], // 04-04 is 清明 (holiday block 04-04…04-06) → next working day 04-07
+    ]);
+    // A payout that names no receipt settles the oldest open one, once.
+    const loose = computeDeadlines(facts, [e[0]!, e[1]!, ev('ledger.payout', '2026-03-20', { entryId: 14, amountFen: 1000 })], only('payout'), cal);
+    expect(loose.map((d) => d.status)).toEqual(['met', 'open']);
+  });
+
+  it('renewal: due on the measure\'s expiry; a renewal meets it and starts the next term', () => {
+    const e = [
+      ev('measure.applied', '2026-03-01', { measureId: 5, action: 'freeze', expiresOn: '2027-02-28' }),
+      ev('measure.applied', '2026-03-01', { measureId: 6, action: 'deduct', expiresOn: null }),
+      ev('measure.renewed', '2027-02-20', { measureId: 5, expiresOn: '2028-02-19' }),
+    ];
+    const ds = computeDeadlines(facts, e, only('renewal'), cal);
+    expect(ds.map((d) => [d.status, d.dueOn])).toEqual([
+      ['met', '2027-02-28'],
+      ['open', '2028-02-19'],
+    ]);
+  });
+
+  it('终本 re-query: every 6 months, each period met by a query after the previous due date', () => {
+    const closed = ev('case.closed', '2025-01-10', { mode: '终结本次执行程序' });
+    const e = [closed, ev('archive.requeried', '2025-06-01'), ev('archive.requeried', '2025-12-01')];
+    const ds = computeDeadlines(facts, e, only('requery'), cal);
+    expect(ds.map((d) => [d.seq, d.status, d.dueOn])).toEqual([
+      [1, 'met', '2025-07-10'],
+      [2, 'met', '2026-01-10'],
+      [3, 'open', '2026-07-10'],
+    ]);
+    expect(computeDeadlines(facts, [ev('case.closed', '2025-01-10', { mode: '执行完毕' })], only('requery'), cal)).toEqual([]);
+    expect(computeDeadlines(facts, [closed, ev('case.resumed', '2025-03-01', { newCaseId: 9 })], only('requery'), cal)[0]!.status).toBe('cancelled');
+  });
+
+  it('a closed case no longer owes its notice', () => {
+    const e = [ev('case.filed', '2026-03-02'), ev('case.closed', '2026-03-03', { mode: '驳回申请' })];
+    expect(computeDeadlines(facts, e, only('notices'), cal)[0]!.status).toBe('cancelled');
+  });
+
+  it('rejects a rule with a bad unit, naming the field in Chinese', () => {
+    const r = deadlineRule.safeParse({ id: 'x', name: '测试', unit: 'weeks', amount: 1, start: [{ type: 'case.filed' }], stop: [{ type: 'case.closed' }] });
+    expect(r.success).toBe(false);
+    expect(r.error!.issues[0]!.path).toEqual(['unit']);
+    expect(r.error!.issues[0]!.message).toMatch(/单位/);
+  });
+});
