@@ -3,6 +3,14 @@ import { openTestApp, type TestApp } from '../helpers/testApp';
 import { makeId, sampleDraft } from '../helpers/drafts';
 import { feedback, measure, released, standardHistory } from '../helpers/caseHistory';
 import { CHECKLIST_RULES } from '../../src-shared/domain/closure';
+import { join } from 'node:path';
+import { readDocx } from '../helpers/documents';
+
+/** The text of a registered document, read back from its DOCX. */
+async function documentText(id: number): Promise<string> {
+  const row = t.app.db.raw<{ docx_path: string }>('SELECT docx_path FROM documents WHERE id = ?', id)[0]!;
+  return (await readDocx(join(t.dir, row.docx_path))).text.replace(/\s+/g, '');
+}
 
 let t: TestApp;
 afterEach(async () => t?.close());
@@ -60,6 +68,13 @@ describe('closure as 终本 through the checklist (终本规定 Art. 1)', () => 
     expect(closed.closedOn).toBe('2026-05-20');
     expect(closed.unpaidFen).toBe(c.claimFen);
     expect(closed.nextRequeryOn).toBe('2026-11-20');
+    expect(closed.rulingNumber).toBe(c.number);
+    // The ruling states the contents of 终本规定 Art. 6, filled from the case.
+    expect(closed.documents.map((d) => d.kind)).toEqual(['终本裁定书']);
+    const ruling = await documentText(closed.documents[0]!.documentId!);
+    for (const part of ['执行裁定书', c.number, '开鲁县某商贸有限公司', '123456.00元', '已执行到位0.00元', '尚有123456.00元', '通过网络执行查控系统查询被执行人财产1次', '限制消费令继续有效', '可以再次申请执行', '终结本院']) {
+      expect(ruling).toContain(part);
+    }
 
     const detail = await t.call('cases.get', { id: c.id });
     expect(detail.stage).toBe('archived');
@@ -179,7 +194,12 @@ describe('the 终本 archive, re-query rounds and resumption', () => {
     expect(done).toMatchObject({ pending: 0, found: 1 });
     const row = (await t.call('archive.list', { filter: {} })).rows[0]!;
     expect(row).toMatchObject({ roundsDone: 1, lastResult: 'found', lastRequeryOn: '2026-11-01', nextRequeryOn: '2027-05-20' });
-    expect(eventsOf(c.id, 'archive.requeried')[0]).toMatchObject({ round: 1, nothingFound: false });
+    const told = eventsOf(c.id, 'archive.requeried')[0];
+    expect(told).toMatchObject({ round: 1, nothingFound: false });
+    const notice = await documentText(told.documentId);
+    expect(notice).toContain('第1次复查');
+    expect(notice).toContain('622848');
+    expect(notice).toContain('申请恢复执行');
   });
 
   it('resumes a 终本 case as the next 执恢 of the year, linked both ways, with the unpaid balance as its claim', async () => {

@@ -41,17 +41,18 @@ async function record(ctx: CallContext, batchId: number, results: RequeryResult[
     .filter((r) => rounds.get(r.caseId)?.result === 'pending')
     .map((r) => ({ caseId: r.caseId, request: requeryNotice(app.db, r.caseId, { round: rounds.get(r.caseId)!.round, requestedOn: rounds.get(r.caseId)!.requested_on, resultOn: today, nothingFound: r.nothingFound, findings: r.findings }) }));
   const prepared = await prepareDocuments(app.db, app.dataDir, today, requests);
+  let ok = false;
   try {
     let issued: ReturnType<typeof prepared.register> | null = null;
     const view = recordRequeryResults(app.db, actorOf(ctx), app.clock.now(), today, batchId, results, (caseId) => {
       issued ??= prepared.register(app.db, actorOf(ctx), app.clock.now());
       return issued.find((d) => d.caseId === caseId) ?? null;
     });
+    ok = true;
     app.bus.publish({ topic: 'archive', data: { batchId } });
     return { ...view, recorded: results.length };
-  } catch (e) {
-    prepared.discard();
-    throw e;
+  } finally {
+    prepared.finish(ok);
   }
 }
 

@@ -66,11 +66,12 @@ async function close(ctx: CallContext, input: CloseInput) {
   const plan = planClosure(app.db, input, today);
   const requests = closureDocumentRequests(app.db, plan, input).map((request) => ({ caseId: input.caseId, request }));
   const prepared = await prepareDocuments(app.db, app.dataDir, input.closedOn, requests);
+  let ok = false;
   try {
     closeCase(app.db, actorOf(ctx), app.clock.now(), today, input, () => prepared.register(app.db, actorOf(ctx), app.clock.now()));
-  } catch (e) {
-    prepared.discard();
-    throw e;
+    ok = true;
+  } finally {
+    prepared.finish(ok);
   }
   app.bus.publish({ topic: 'cases', data: { closed: input.caseId } });
   return closureView(app.db, input.caseId)!;

@@ -119,7 +119,8 @@ export function closeCase(db: Db, actor: Actor, at: Date, today: string, input: 
     const plan = planClosure(db, input, today);
     const docs = issue(plan, input);
     const ruling = docs.find((d) => d.kind === '终本裁定书' || d.kind === '执行裁定书');
-    const rulingNumber = input.rulingNumber?.trim() || ruling?.number || null;
+    // Enforcement rulings are issued under the case's own number (the register number is the document's).
+    const rulingNumber = input.rulingNumber?.trim() || (ruling ? plan.number : null);
     db.run(
       db.q.insertInto('closures').values({
         case_id: input.caseId,
