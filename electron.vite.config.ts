@@ -14,6 +14,7 @@ export default defineConfig({
           index: resolve('src-main/electron/main.ts'),
           web: resolve('src-main/cli/web.ts'),
           demo: resolve('src-main/cli/demo.ts'),
+          documentWorker: resolve('src-main/services/documents/worker.ts'),
         },
       },
     },
