@@ -8,6 +8,7 @@ import { caseEvents } from '../closure/caseFacts';
 import type { IssuedDocument } from '../closure/close';
 import { getArchiveEntry } from './entries';
 import { nextDueOn } from './schedule';
+import { batchFindings } from './inquiryLink';
 
 // The six-monthly re-query of 终本 cases (终本规定 Art. 9, domain.md §4.3). A round is requested in
 // a batch (which becomes a query request file through the query-batch machinery of issue 4), its
@@ -156,7 +157,7 @@ export function resultsFromFeedback(db: Db, batchId: number): RequeryResult[] {
       (e) => (!requested || e.id > requested.id) && (b.inquiry_batch_id === null || e.payload.batchId === b.inquiry_batch_id),
     );
     if (feedback.length === 0) continue;
-    const findings = feedback.flatMap((e) => describeFindings(e.payload.findings));
+    const findings = b.inquiry_batch_id ? batchFindings(db, b.inquiry_batch_id, r.case_id) : feedback.flatMap((e) => describeFindings(e.payload.findings));
     const nothingFound = feedback.every((e) => e.payload.nothingFound === true);
     out.push({ caseId: r.case_id, nothingFound, findings: nothingFound ? [] : findings.length ? findings : ['发现财产（详见查控反馈）'] });
   }
