@@ -20,8 +20,13 @@ export function filingDates(rng: Rng, year: number, perYear: number, until: stri
   const days = workingDays(year, until);
   if (days.length === 0) return [];
   const full = workingDays(year, `${year}-12-31`).length;
-  const volume = Math.round(perYear * (0.92 + rng.next() * 0.16) * (days.length / full));
+  return datesForCount(rng, year, Math.round(perYear * (0.92 + rng.next() * 0.16) * (days.length / full)), until);
+}
+
+/** Exactly `count` filing dates in `year` (up to `until`), spread over its working days by season. */
+export function datesForCount(rng: Rng, year: number, count: number, until: string): string[] {
+  const days = workingDays(year, until);
+  if (days.length === 0) return [];
   const table = days.map((d) => [d, MONTH_WEIGHT[Number(d.slice(5, 7)) - 1]!] as const);
-  const out = Array.from({ length: volume }, () => rng.weighted(table));
-  return out.sort();
+  return Array.from({ length: count }, () => rng.weighted(table)).sort();
 }

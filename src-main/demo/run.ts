@@ -1,6 +1,6 @@
 import type { App } from '../app/app';
 import { ApiError } from '../../src-shared/api/errors';
-import { SYSTEM_ACTOR, type Actor } from '../events/log';
+import { SYSTEM_ACTOR } from '../events/log';
 import { findUser, ADMIN_USERNAME } from '../services/auth/users';
 import { courtStep } from './court';
 import { filingStep } from './filing';
@@ -37,24 +37,28 @@ export function assertEmptyForDemo(app: App): void {
   }
 }
 
-export async function runDemo(app: App, options: DemoOptions, hooks: DemoHooks = {}): Promise<DemoResult> {
-  if (options.fromYear > options.toYear) throw new ApiError('invalid_input', '起始年份不能晚于结束年份', 'years');
-  assertEmptyForDemo(app);
+/** The context the steps share: the app, today, the administrator as actor, the hooks. */
+export function demoContext(app: App, options: DemoOptions, hooks: DemoHooks = {}): Omit<DemoContext, 'rng'> {
   const admin = findUser(app.db, ADMIN_USERNAME);
-  const adminActor: Actor = admin ? { id: admin.id, name: admin.display_name, workstation: 'demo' } : SYSTEM_ACTOR;
-  const root = new Rng(options.seed);
-  const base: Omit<DemoContext, 'rng'> = {
+  return {
     app,
     db: app.db,
     options,
     today: app.clock.today(),
-    admin: adminActor,
+    admin: admin ? { id: admin.id, name: admin.display_name, workstation: 'demo' } : SYSTEM_ACTOR,
     users: [],
     progress: hooks.progress ?? (() => {}),
     checkCancelled: hooks.checkCancelled ?? (() => {}),
     breathe: () => new Promise<void>((r) => setImmediate(r)),
     summary: {},
   };
+}
+
+export async function runDemo(app: App, options: DemoOptions, hooks: DemoHooks = {}): Promise<DemoResult> {
+  if (options.fromYear > options.toYear) throw new ApiError('invalid_input', '起始年份不能晚于结束年份', 'years');
+  assertEmptyForDemo(app);
+  const root = new Rng(options.seed);
+  const base = demoContext(app, options, hooks);
   const steps: DemoResult['steps'] = [];
   for (const step of DEMO_STEPS) {
     const missing = (step.requires ?? []).filter((m) => !app.registry.has(m));

@@ -1,0 +1,51 @@
+// `npm run bench` (after the build): runs every bench/*.bench.mjs in turn, passes their JSON figure
+// lines through, then prints a summary. `node bench/run.mjs foundation` runs only matching files.
+// Exit code 1 when a bench crashed or a figure missed its budget.
+import { spawn } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+const filter = process.argv.slice(2);
+const files = readdirSync('bench')
+  .filter((f) => f.endsWith('.bench.mjs'))
+  .filter((f) => filter.length === 0 || filter.some((x) => f.includes(x)))
+  .sort();
+
+const figures = [];
+const crashed = [];
+for (const file of files) {
+  process.stderr.write(`\n▶ ${file}\n`);
+  const started = Date.now();
+  const code = await new Promise((done) => {
+    const child = spawn(process.execPath, [join('bench', file)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let buf = '';
+    child.stdout.on('data', (chunk) => {
+      buf += chunk;
+      let i;
+      while ((i = buf.indexOf('\n')) >= 0) {
+        const line = buf.slice(0, i).trim();
+        buf = buf.slice(i + 1);
+        if (!line) continue;
+        console.log(line);
+        try {
+          const f = JSON.parse(line);
+          if (f && typeof f === 'object' && 'metric' in f) figures.push({ file, ...f });
+        } catch {
+          // not a figure: passed through as it is
+        }
+      }
+    });
+    child.on('close', (c) => done(c ?? 1));
+  });
+  if (code !== 0) crashed.push(file);
+  process.stderr.write(`  ${file}: ${code === 0 ? 'ok' : `exit ${code}`} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+}
+
+const missed = figures.filter((f) => f.ok === false);
+process.stderr.write('\nbench summary\n');
+for (const f of figures) {
+  const budget = f.budget ? (f.budget.max !== undefined ? `≤ ${f.budget.max}` : `≥ ${f.budget.min}`) : '';
+  process.stderr.write(`  ${f.ok === false ? '✗' : '✓'} ${`${f.bench} ${f.metric}`.padEnd(44)} ${String(f.value).padStart(10)} ${String(f.unit ?? '').padEnd(8)} ${budget}\n`);
+}
+console.log(JSON.stringify({ bench: 'summary', files: files.length, figures: figures.length, missed: missed.map((f) => `${f.bench}.${f.metric}`), crashed }));
+process.exit(crashed.length > 0 || missed.length > 0 ? 1 : 0);
