@@ -1,0 +1,49 @@
+import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
+import type { TestApp } from './testApp';
+import { makeId, sampleDraft } from './drafts';
+import { setStage } from '../../src-main/services/cases/stage';
+import { SYSTEM_ACTOR } from '../../src-main/events/log';
+import { FEEDBACK_COLUMNS } from '../../src-shared/domain/inquiryFiles';
+
+/** Files `n` cases (one person debtor each, with a payout account) and hands them to the query staff. */
+export async function casesInQuery(t: TestApp, n: number, opts: { claimFen?: number } = {}): Promise<number[]> {
+  const ids: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const c = await t.call(
+      'cases.file',
+      sampleDraft({
+        title: { court: '开鲁县人民法院', number: `（2026）内0523民初${1000 + i}号`, effectiveOn: '2026-09-01', cause: '民间借贷纠纷' },
+        debtors: [{ kind: 'person', name: `被执行人${i}`, idNumber: makeId('19800101', (i % 999) + 1, i < 999 ? '150523' : '150521') }],
+        claim: { principalFen: opts.claimFen ?? 10_000_000, interestFen: 0, costsFen: 0 },
+        interview: { contactConfirmed: true, payoutBank: '中国农业银行开鲁支行', payoutAccountName: '张三', payoutAccount: '6228480000000000001', requests: [] },
+      }),
+    );
+    ids.push(c.id);
+  }
+  const db = t.app.db;
+  db.tx(() => ids.forEach((id) => setStage(db, SYSTEM_ACTOR, t.app.clock.now(), id, 'query', '通知已发（测试）')));
+  return ids;
+}
+
+export type FeedbackRecord = Partial<Record<keyof typeof FEEDBACK_COLUMNS, string>>;
+
+/** Rows of a feedback file: header + records, in the documented column order. */
+export function feedbackTable(records: FeedbackRecord[]): string[][] {
+  const cols = Object.keys(FEEDBACK_COLUMNS) as (keyof typeof FEEDBACK_COLUMNS)[];
+  return [cols.map((c) => FEEDBACK_COLUMNS[c]), ...records.map((r) => cols.map((c) => r[c] ?? ''))];
+}
+
+export function csvBytes(rows: string[][], encoding: 'utf8' | 'gbk' = 'utf8'): Buffer {
+  const text = rows.map((r) => r.map((s) => (/[",\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s)).join(',')).join('\r\n') + '\r\n';
+  return encoding === 'gbk' ? iconv.encode(text, 'gbk') : Buffer.from(text, 'utf8');
+}
+
+export async function xlsxBytes(rows: (string | number | Date)[][]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('反馈');
+  for (const r of rows) ws.addRow(r);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+export const b64 = (b: Buffer) => b.toString('base64');
