@@ -1,0 +1,34 @@
+import { defineHandlers } from '../registry';
+import { actorOf, FileResponse } from '../context';
+import { exportFilePath, listExports, runMonthlyExport } from '../../services/reports/exportMonthly';
+import { dashboardPdf } from '../../services/reports/dashboardPdf';
+import { dashboardXlsx } from '../../services/reports/dashboardXlsx';
+import { dashboard } from '../../services/metrics/dashboard';
+import { deadlineSummary } from '../../services/metrics/deadlineSummary';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export const handlers = defineHandlers({
+  'reports.exportMonthly': ({ periodCode }, ctx) => {
+    const { app } = ctx;
+    const actor = actorOf(ctx);
+    return app.jobs.start({ kind: 'reports.exportMonthly', label: `上报导出 ${periodCode}`, total: 4, user: ctx.user }, (job) =>
+      runMonthlyExport(app.db, app.dataDir, actor, () => app.clock.now(), periodCode, job),
+    );
+  },
+  'reports.exports': ({ periodCode, limit }, { app }) => listExports(app.db, periodCode, limit),
+  'reports.download': ({ exportId, file }, { app }) => {
+    const f = exportFilePath(app.db, app.dataDir, exportId, file);
+    return new FileResponse(f.path, f.name, f.name.endsWith('.xlsx') ? XLSX : 'application/json; charset=utf-8');
+  },
+  'reports.dashboardPdf': async ({ year, month }, ctx) => {
+    const data = dashboard(ctx.app.db, year, month, { kind: 'court' }, await deadlineSummary(ctx));
+    const path = await dashboardPdf(ctx.app.dataDir, data);
+    return new FileResponse(path, `质效看板_${data.period.code}.pdf`, 'application/pdf');
+  },
+  'reports.dashboardXlsx': async ({ year, month }, ctx) => {
+    const data = dashboard(ctx.app.db, year, month, { kind: 'court' }, await deadlineSummary(ctx));
+    const path = await dashboardXlsx(ctx.app.dataDir, data);
+    return new FileResponse(path, `质效看板_${data.period.code}.xlsx`, XLSX);
+  },
+});

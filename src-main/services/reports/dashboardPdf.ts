@@ -1,0 +1,106 @@
+import { createRequire } from 'node:module';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
+import type { DashboardOutput } from '../../../src-shared/api/methods/metrics';
+import { documentFonts, readFont } from '../documents/fonts';
+import { installFontCache } from '../documents/pdfFontCache';
+import { METRIC_BY_ID } from '../../../src-shared/domain/metrics/definitions';
+import { formatFigure } from './formatFigure';
+
+// The printable dashboard: the month's cards against last month and the same month last year,
+// the 12-month trend and the team ranking as tables, each ratio with its numerator/denominator,
+// and the definitions underneath. Same fonts and font names as the documents engine, because
+// pdfmake's font table is one per process.
+
+type PdfMake = typeof import('pdfmake') & { virtualfs: { writeFileSync(name: string, data: Buffer): void } };
+const require = createRequire(import.meta.url);
+let ready: PdfMake | null = null;
+
+function engine(): PdfMake {
+  if (ready) return ready;
+  installFontCache();
+  const pm = require('pdfmake') as PdfMake;
+  const fonts = documentFonts();
+  pm.virtualfs.writeFileSync('zx-body.ttf', readFont(fonts.body));
+  pm.virtualfs.writeFileSync('zx-title.ttf', readFont(fonts.title));
+  const def = (name: string, face?: string) => (face ? [name, face] : name) as unknown as string;
+  pm.setFonts({
+    Body: { normal: def('zx-body.ttf', fonts.body.face), bold: def('zx-body.ttf', fonts.body.face) },
+    Title: { normal: def('zx-title.ttf', fonts.title.face), bold: def('zx-title.ttf', fonts.title.face) },
+  });
+  pm.setUrlAccessPolicy(() => false);
+  pm.setLocalAccessPolicy(() => false);
+  ready = pm;
+  return pm;
+}
+
+export function dashboardDefinition(d: DashboardOutput): TDocumentDefinitions {
+  const th = (t: string) => ({ text: t, bold: true, fillColor: '#eeeeee' });
+  const cards: Content = {
+    table: {
+      headerRows: 1,
+      widths: ['*', 'auto', 'auto', 'auto', 'auto'],
+      body: [
+        [th('指标'), th('本月'), th('分子/分母'), th('上月'), th('去年同月')],
+        ...d.cards.map((c) => [c.name, formatFigure(c.value, c.unit), c.denominator === null ? '—' : `${c.numerator}/${c.denominator}`, formatFigure(c.previousMonth, c.unit), formatFigure(c.sameMonthLastYear, c.unit)]),
+      ],
+    },
+    layout: 'lightHorizontalLines',
+  };
+  const trend: Content = {
+    table: {
+      headerRows: 1,
+      widths: ['auto', '*', '*', '*', '*'],
+      body: [[th('月份'), th('收案'), th('结案'), th('执结率'), th('首执平均用时')], ...d.trend.map((t) => [t.label, String(t.values.accepted ?? '—'), String(t.values.closed ?? '—'), formatFigure(t.values.closureRate ?? null, '%'), formatFigure(t.values.firstAvgDays ?? null, '天')])],
+    },
+    layout: 'lightHorizontalLines',
+  };
+  const teams: Content = d.teams.length
+    ? {
+        table: {
+          headerRows: 1,
+          widths: ['auto', '*', 'auto', 'auto', 'auto', 'auto', 'auto'],
+          body: [[th('名次'), th('团队'), th('收案'), th('结案'), th('执结率'), th('首执完毕率'), th('首执平均用时')], ...d.teams.map((t) => [t.rank === null ? '—' : String(t.rank), t.teamName, String(t.accepted), String(t.closed), formatFigure(t.closureRate, '%'), formatFigure(t.firstCompletionRate, '%'), formatFigure(t.firstAvgDays, '天')])],
+        },
+        layout: 'lightHorizontalLines',
+      }
+    : { text: '未设置执行团队。', color: '#666666' };
+  const deadlines = d.deadlines.available ? `节点超期：${d.deadlines.overdue ?? 0} 项；即将到期：${d.deadlines.dueSoon ?? 0} 项。` : d.deadlines.note;
+  const notes = d.cards.map((c) => {
+    const def = METRIC_BY_ID.get(c.metricId)!;
+    return { text: `${def.name}：分子 ${def.numeratorText}；分母 ${def.denominatorText}；范围 ${def.caseTypesText}。`, fontSize: 8, color: '#444444', margin: [0, 1, 0, 1] as [number, number, number, number] };
+  });
+  return {
+    pageSize: 'A4',
+    pageMargins: [40, 50, 40, 50],
+    defaultStyle: { font: 'Body', fontSize: 10 },
+    info: { title: `执行质效看板 ${d.period.label}`, creator: 'Zhixing' },
+    content: [
+      { text: `${d.scope.label}执行质效看板`, font: 'Title', fontSize: 18, alignment: 'center', margin: [0, 0, 0, 4] },
+      { text: `统计期：${d.period.label}（${d.period.from} 至 ${d.period.to}）`, alignment: 'center', margin: [0, 0, 0, 12] },
+      { text: '本月指标', font: 'Title', fontSize: 13, margin: [0, 6, 0, 4] },
+      cards,
+      { text: deadlines, margin: [0, 6, 0, 0] },
+      { text: '近12个月走势', font: 'Title', fontSize: 13, margin: [0, 12, 0, 4] },
+      trend,
+      { text: '团队排名（按执结率）', font: 'Title', fontSize: 13, margin: [0, 12, 0, 4] },
+      teams,
+      { text: '指标口径', font: 'Title', fontSize: 13, margin: [0, 12, 0, 4] },
+      ...notes,
+    ],
+  };
+}
+
+export async function dashboardPdfBuffer(d: DashboardOutput): Promise<Buffer> {
+  return engine().createPdf(dashboardDefinition(d)).getBuffer();
+}
+
+/** Writes the PDF under the data folder's tmp area and returns its path (served as a download). */
+export async function dashboardPdf(dataDir: string, d: DashboardOutput): Promise<string> {
+  const dir = join(dataDir, 'tmp');
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, `dashboard-${d.period.code}-${process.pid}-${Date.now()}.pdf`);
+  writeFileSync(path, await dashboardPdfBuffer(d));
+  return path;
+}

@@ -1,0 +1,137 @@
+import type { CaseFact, ReceiptFact } from './facts';
+import { deriveCase, type DerivedCase, type DerivedReceipt, type MetricContext } from './derive';
+import { activeColumns, columnGroups, METRIC_DEFINITIONS, type MetricColumn, type MetricDefinition } from './definitions';
+import { roundedQuotient } from './rounding';
+import type { MetricContextSettings } from './metricSettings';
+import type { Period } from './period';
+
+// One engine for every figure: the court's dashboard, the monthly export and the city level's
+// recomputation from detail rows all call computeFigures with the same definitions.
+
+export interface Figure {
+  metricId: string;
+  column: MetricColumn;
+  /** The rounded value; null when the denominator is empty (or 员额法官 not set). */
+  value: number | null;
+  /** Count of numerator rows, or Σ of the measured quantity (fen, days) for amount/average metrics. */
+  numerator: number;
+  /** Count of denominator rows, Σ of the denominator amount, or the judge count; null for plain counts. */
+  denominator: number | null;
+  numeratorCases: number;
+  denominatorCases: number | null;
+  version: number;
+  /** The settings in force that this definition reads. */
+  settings: Record<string, unknown>;
+}
+
+export interface FactSet {
+  cases: readonly CaseFact[];
+  receipts: readonly ReceiptFact[];
+}
+
+export interface Prepared {
+  ctx: MetricContext;
+  byColumnGroup: Map<string, DerivedCase[]>;
+  receipts: DerivedReceipt[];
+}
+
+/** Derives the period view of every case once; cases outside 受理 and not closed as 销案 in the period are dropped early. */
+export function prepare(facts: FactSet, ctx: MetricContext): Prepared {
+  const byColumnGroup = new Map<string, DerivedCase[]>();
+  const byId = new Map<number, DerivedCase>();
+  for (const f of facts.cases) {
+    const d = deriveCase(f, ctx.period);
+    byId.set(f.caseId, d);
+    if (!d.accepted && !d.cancelled) continue;
+    let list = byColumnGroup.get(d.group);
+    if (!list) byColumnGroup.set(d.group, (list = []));
+    list.push(d);
+  }
+  const receipts = facts.receipts.map((r) => ({ r, c: byId.get(r.caseId) }));
+  return { ctx, byColumnGroup, receipts };
+}
+
+function caseRows(p: Prepared, column: MetricColumn): DerivedCase[] {
+  const groups = columnGroups(column, p.ctx.settings.mergeResumed);
+  if (groups.length === 1) return p.byColumnGroup.get(groups[0]!) ?? [];
+  return groups.flatMap((g) => p.byColumnGroup.get(g) ?? []);
+}
+
+function settingsFor(def: MetricDefinition, s: MetricContextSettings): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const k of def.uses) out[k] = s[k];
+  return out;
+}
+
+/** The rows behind a figure: denominator rows and, among them, the numerator rows. */
+export function members(p: Prepared, def: MetricDefinition, column: MetricColumn): { den: (DerivedCase | DerivedReceipt)[] | null; num: (DerivedCase | DerivedReceipt)[] } {
+  const { ctx } = p;
+  if (def.rows === 'cases') {
+    const rows = caseRows(p, column);
+    if (!def.den) return { den: null, num: rows.filter((d) => def.num(d, ctx)) };
+    const den = rows.filter((d) => def.den!(d, ctx));
+    return { den, num: den.filter((d) => def.num(d, ctx)) };
+  }
+  // Receipts belong to the column of their case; a receipt on a case outside the data is kept under 'all'.
+  const groups = columnGroups(column, ctx.settings.mergeResumed);
+  const rows = p.receipts.filter((r) => (r.c ? groups.includes(r.c.group) : column === 'all'));
+  if (!def.den) return { den: null, num: rows.filter((r) => def.num(r, ctx)) };
+  const den = rows.filter((r) => def.den!(r, ctx));
+  return { den, num: den.filter((r) => def.num(r, ctx)) };
+}
+
+const caseIdOf = (x: DerivedCase | DerivedReceipt) => ('f' in x ? x.f.caseId : x.r.caseId);
+const distinctCases = (rows: (DerivedCase | DerivedReceipt)[]) => new Set(rows.map(caseIdOf)).size;
+
+export function figureOf(p: Prepared, def: MetricDefinition, column: MetricColumn): Figure {
+  const { ctx } = p;
+  const { den, num } = members(p, def, column);
+  const base = { metricId: def.id, column, version: def.version, settings: settingsFor(def, ctx.settings), numeratorCases: distinctCases(num), denominatorCases: den ? distinctCases(den) : null };
+  const measure = def.measure as ((x: unknown, c: MetricContext) => number) | undefined;
+  const sum = (rows: unknown[], f: (x: unknown, c: MetricContext) => number) => rows.reduce<number>((a, x) => a + f(x, ctx), 0);
+  switch (def.kind) {
+    case 'count':
+      return { ...base, value: num.length, numerator: num.length, denominator: null };
+    case 'amount': {
+      const total = sum(num, measure!);
+      return { ...base, value: roundedQuotient(total, 100, 1, 2), numerator: total, denominator: null };
+    }
+    case 'ratio':
+      return { ...base, value: den!.length ? roundedQuotient(num.length, den!.length, 100, def.dp) : null, numerator: num.length, denominator: den!.length };
+    case 'amountRatio': {
+      const n = sum(den!, measure!);
+      const dm = (def as { denMeasure: (x: unknown, c: MetricContext) => number }).denMeasure;
+      const d = sum(den!, dm);
+      return { ...base, value: d > 0 ? roundedQuotient(n, d, 100, def.dp) : null, numerator: n, denominator: d };
+    }
+    case 'average': {
+      const n = sum(den!, measure!);
+      return { ...base, value: den!.length ? roundedQuotient(n, den!.length, 1, def.dp) : null, numerator: n, denominator: den!.length };
+    }
+    case 'perCapita': {
+      const judges = ctx.settings.quotaJudges;
+      const ok = judges > 0 && ctx.scopeKind === 'court';
+      return { ...base, value: ok ? roundedQuotient(num.length, judges, 1, def.dp) : null, numerator: num.length, denominator: ok ? judges : null };
+    }
+  }
+}
+
+/** Every figure of every definition (or of the listed ones) for one period and one set of facts. */
+export function computeFigures(facts: FactSet, ctx: MetricContext, only?: readonly string[]): Figure[] {
+  const p = prepare(facts, ctx);
+  const out: Figure[] = [];
+  for (const def of METRIC_DEFINITIONS) {
+    if (only && !only.includes(def.id)) continue;
+    for (const column of activeColumns(def, ctx.settings.mergeResumed)) out.push(figureOf(p, def, column));
+  }
+  return out;
+}
+
+/** Case ids behind a figure, sorted: the drill-down lists (numerator ⊆ denominator by construction). */
+export function drillIds(facts: FactSet, ctx: MetricContext, def: MetricDefinition, column: MetricColumn): { numerator: number[]; denominator: number[] | null } {
+  const { den, num } = members(prepare(facts, ctx), def, column);
+  const ids = (rows: (DerivedCase | DerivedReceipt)[]) => [...new Set(rows.map(caseIdOf))].sort((a, b) => a - b);
+  return { numerator: ids(num), denominator: den ? ids(den) : null };
+}
+
+export const figureKey = (f: { metricId: string; column: string }) => `${f.metricId}|${f.column}`;
