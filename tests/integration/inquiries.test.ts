@@ -357,3 +357,26 @@ describe('control and the ledger', () => {
     expect(types).toEqual(['measure.applied', 'measure.result', 'measure.renewed', 'measure.released']);
   });
 });
+
+describe('the feedback simulator (tools/, outside the app)', () => {
+  it('writes a seeded GBK feedback for an exported request file that imports cleanly and is marked simulated', async () => {
+    const { execFile } = await import('node:child_process');
+    const { promisify } = await import('node:util');
+    t = openTestApp();
+    t.app.clock.set('2026-11-22T02:00:00Z');
+    const ids = await casesInQuery(t, 5);
+    const batch = await batchFor(ids);
+    const { writeRequestFile } = await import('../../src-main/services/inquiries/requestFile');
+    const req = await writeRequestFile(t.app.db, t.app.dataDir, batch.id, 'xlsx');
+    const run = (out: string) => promisify(execFile)(process.execPath, ['tools/simulate-feedback.mjs', req.path, '--seed', '7', '--date', '2026-11-22', '--out', out]);
+    const a = JSON.parse((await run(`${t.dir}/a.csv`)).stdout.trim().split('\n').pop()!);
+    await run(`${t.dir}/b.csv`);
+    const bytes = readFileSync(a.out);
+    expect(bytes.equals(readFileSync(`${t.dir}/b.csv`))).toBe(true); // same seed, same file
+    expect(decodeText(bytes).encoding).toBe('gb18030');
+    const r = await t.call('inquiries.importFeedback', { fileName: 'a.csv', contentBase64: b64(bytes) });
+    expect(r.simulated).toBe(true);
+    expect(r.rowCount).toBe(a.rows);
+    expect((await t.call('inquiries.get', { batchId: batch.id })).status).toBe('answered');
+  }, 60_000);
+});
