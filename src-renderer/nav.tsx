@@ -4,6 +4,8 @@ import type { CaseStage } from '../src-shared/domain/stages';
 import { FilingPage } from './pages/FilingPage';
 import { CasesPage } from './pages/CasesPage';
 import { SettingsPage } from './pages/SettingsPage';
+import { ClosurePage } from './pages/ClosurePage';
+import { ArchivePage } from './pages/ArchivePage';
 
 export interface NavEntry {
   /** Route, e.g. '/filing'. */
@@ -32,8 +34,8 @@ export const NAV: NavEntry[] = [
   { path: '/fast-track', label: '快执', page: null, description: '扣划、发放、以执行完毕结案的快速通道。', stages: ['fastTrack'] },
   { path: '/teams', label: '团队办案', page: null, description: '法庭执行团队的均衡分案与办理。', stages: ['team'] },
   { path: '/ledger', label: '案款', page: null, description: '一案一账号：到账、发放、暂缓、退款，30日发放期限与不明款。' },
-  { path: '/closure', label: '结案/终本', page: null, description: '六种结案方式与终本核查清单、终本裁定书。' },
-  { path: '/archive', label: '终本库', page: null, description: '终本案件归档、每6个月复查、质量评查与恢复执行。', stages: ['archived'] },
+  { path: '/closure', label: '结案/终本', page: ClosurePage, description: '六种结案方式与终本核查清单、终本裁定书。' },
+  { path: '/archive', label: '终本库', page: ArchivePage, description: '终本案件归档、每6个月复查、质量评查与恢复执行。', stages: ['archived'] },
   { path: '/deadlines', label: '节点监控', page: null, description: '各环节法定和内部期限：已超期、今日到期、3个工作日内到期。' },
   { path: '/metrics', label: '质效统计', page: null, description: '执结率、到位率等指标，月度上报文件与中院汇总。' },
   { path: '/settings', label: '设置', page: SettingsPage, description: '法院信息、团队、用户。', roles: ['admin', 'management'] },

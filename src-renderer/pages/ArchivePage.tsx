@@ -1,0 +1,214 @@
+import { useEffect, useState } from 'react';
+import { api, ApiCallError } from '../api/client';
+import { navigate } from '../router';
+import { yuan } from '../format';
+import type { MethodOutput } from '../../src-shared/api';
+
+type ArchiveRow = MethodOutput<'archive.list'>['rows'][number];
+type DueRow = MethodOutput<'archive.requeryDue'>['rows'][number];
+type Batch = MethodOutput<'archive.requeryBatch'>;
+
+const SCAN = { pending: '未扫描', scanned: '已扫描', bound: '已扫描装订' } as const;
+const REVIEW = { pending: '未评查', pass: '合格', fail: '不合格' } as const;
+
+/** 终本库: the archive register, the re-query due list and batches, results, review and resumption. */
+export function ArchivePage() {
+  const [rows, setRows] = useState<ArchiveRow[]>([]);
+  const [due, setDue] = useState<DueRow[]>([]);
+  const [picked, setPicked] = useState<Set<number>>(new Set());
+  const [batch, setBatch] = useState<Batch | null>(null);
+  const [findings, setFindings] = useState<Record<number, string>>({});
+  const [error, setError] = useState<string | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+
+  const refresh = async () => {
+    const [a, d] = await Promise.all([api.call('archive.list', { filter: {}, offset: 0, limit: 500 }), api.call('archive.requeryDue', {})]);
+    setRows(a.rows);
+    setDue(d.rows);
+  };
+  useEffect(() => {
+    void refresh().catch((e: unknown) => setError(String(e)));
+  }, []);
+
+  const run = async (fn: () => Promise<unknown>) => {
+    setError(null);
+    setMessage(null);
+    try {
+      await fn();
+      await refresh();
+    } catch (e) {
+      setError(e instanceof ApiCallError ? e.message : String(e));
+    }
+  };
+
+  const createBatch = () =>
+    run(async () => {
+      const b = await api.call('archive.createRequeryBatch', { caseIds: [...picked] });
+      setPicked(new Set());
+      setBatch(await api.call('archive.requeryBatch', { batchId: b.id }));
+      setMessage(`已建立复查批次 ${b.number}${b.inquiryBatchNumber ? `（查控批次 ${b.inquiryBatchNumber}，请导出请求文件）` : ''}`);
+    });
+
+  const record = (caseId: number, nothingFound: boolean) =>
+    run(async () => {
+      if (!batch) return;
+      const list = (findings[caseId] ?? '').split(/[;；\n]/).map((s) => s.trim()).filter(Boolean);
+      await api.call('archive.recordResults', { batchId: batch.id, results: [{ caseId, nothingFound, findings: nothingFound ? [] : list }] });
+      setBatch(await api.call('archive.requeryBatch', { batchId: batch.id }));
+      setMessage('复查结果已登记，并已出具查询结果告知书');
+    });
+
+  const collect = () =>
+    run(async () => {
+      if (!batch) return;
+      const r = await api.call('archive.collectResults', { batchId: batch.id });
+      setBatch(await api.call('archive.requeryBatch', { batchId: batch.id }));
+      setMessage(`已从查控反馈取得 ${r.recorded} 件复查结果`);
+    });
+
+  const resume = (caseId: number) =>
+    run(async () => {
+      const c = await api.call('cases.resume', { caseId, ground: '终本后发现被执行人有可供执行的财产' });
+      setMessage(`已恢复执行：${c.number}`);
+      navigate(`/cases/${c.id}`);
+    });
+
+  return (
+    <div className="page" data-testid="archive-page">
+      <div className="toolbar">
+        <h2>终本库</h2>
+        <span className="muted" data-testid="archive-total">
+          共 {rows.length} 件
+        </span>
+      </div>
+      {error ? (
+        <div className="error-banner" role="alert" data-testid="archive-error">
+          {error}
+        </div>
+      ) : null}
+      {message ? <div data-testid="archive-message">{message}</div> : null}
+
+      <h3>到期复查（每6个月一次，满5年止）</h3>
+      <table className="table" data-testid="requery-due">
+        <thead>
+          <tr>
+            <th />
+            <th>案号</th>
+            <th>被执行人</th>
+            <th>轮次</th>
+            <th>应复查日期</th>
+          </tr>
+        </thead>
+        <tbody>
+          {due.map((d) => (
+            <tr key={d.caseId} className={d.overdue ? 'overdue' : ''}>
+              <td>
+                <input
+                  type="checkbox"
+                  checked={picked.has(d.caseId)}
+                  onChange={(e) => {
+                    const next = new Set(picked);
+                    if (e.target.checked) next.add(d.caseId);
+                    else next.delete(d.caseId);
+                    setPicked(next);
+                  }}
+                  data-testid={`due-pick-${d.caseId}`}
+                />
+              </td>
+              <td>{d.number}</td>
+              <td>{d.debtors}</td>
+              <td>第{d.round}次</td>
+              <td>{d.dueOn}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <button type="button" className="primary" disabled={picked.size === 0} onClick={() => void createBatch()} data-testid="requery-create">
+        建立复查批次
+      </button>
+
+      {batch ? (
+        <div data-testid="requery-batch">
+          <h3>
+            复查批次 {batch.number}（待反馈 {batch.pending}，发现财产 {batch.found}，无财产 {batch.nothing}）
+          </h3>
+          {batch.inquiryBatchId ? (
+            <button type="button" onClick={() => void collect()} data-testid="requery-collect">
+              从查控反馈取结果
+            </button>
+          ) : null}
+          <table className="table">
+            <tbody>
+              {batch.rounds.map((r) => (
+                <tr key={r.caseId} data-testid={`round-${r.caseId}`}>
+                  <td>{r.number}</td>
+                  <td>第{r.round}次</td>
+                  <td>{r.result === 'pending' ? '待反馈' : r.result === 'found' ? `发现财产：${r.findings.join('；')}` : '未发现财产'}</td>
+                  <td>
+                    {r.result === 'pending' ? (
+                      <>
+                        <input placeholder="发现的财产（多项用；分隔）" value={findings[r.caseId] ?? ''} onChange={(e) => setFindings({ ...findings, [r.caseId]: e.target.value })} data-testid={`finding-${r.caseId}`} />
+                        <button type="button" onClick={() => void record(r.caseId, false)} data-testid={`record-found-${r.caseId}`}>
+                          登记发现财产
+                        </button>
+                        <button type="button" onClick={() => void record(r.caseId, true)} data-testid={`record-nothing-${r.caseId}`}>
+                          未发现财产
+                        </button>
+                      </>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+
+      <h3>终本案件</h3>
+      <table className="table" data-testid="archive-list">
+        <thead>
+          <tr>
+            <th>案号</th>
+            <th>申请执行人</th>
+            <th>被执行人</th>
+            <th>未履行（元）</th>
+            <th>终本日期</th>
+            <th>下次复查</th>
+            <th>最近结果</th>
+            <th>卷宗位置</th>
+            <th>扫描</th>
+            <th>评查</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.caseId} data-testid={`archive-row-${r.caseId}`}>
+              <td>
+                <a href={`#/cases/${r.caseId}`}>{r.number}</a>
+              </td>
+              <td>{r.applicants}</td>
+              <td>{r.debtors}</td>
+              <td className="num">{yuan(r.unpaidFen)}</td>
+              <td>{r.terminatedOn}</td>
+              <td data-testid={`archive-next-${r.caseId}`}>{r.nextRequeryOn ?? (r.resumedNumber ? '—' : '已满五年')}</td>
+              <td>{r.lastResult === 'found' ? '发现财产' : r.lastResult === 'nothing' ? '未发现' : ''}</td>
+              <td>{[r.room, r.shelf, r.box].filter(Boolean).join(' / ')}</td>
+              <td>{SCAN[r.scanStatus]}</td>
+              <td>{REVIEW[r.reviewStatus]}</td>
+              <td>
+                {r.resumedNumber ? (
+                  <span data-testid={`archive-resumed-${r.caseId}`}>已恢复：{r.resumedNumber}</span>
+                ) : (
+                  <button type="button" onClick={() => void resume(r.caseId)} data-testid={`resume-${r.caseId}`}>
+                    恢复执行
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

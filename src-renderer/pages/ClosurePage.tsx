@@ -1,0 +1,191 @@
+import { useState } from 'react';
+import { api, ApiCallError } from '../api/client';
+import { yuan } from '../format';
+import { MODE_RULES, modesFor, type ClosureMode } from '../../src-shared/domain/closure';
+import { parseYuan } from '../../src-shared/domain/money';
+import type { MethodOutput } from '../../src-shared/api';
+
+type Checklist = MethodOutput<'closure.checklist'>;
+
+/** 结案/终本: find a case, see the 终本 checklist with each item's evidence, attest what the app cannot check, close. */
+export function ClosurePage() {
+  const [text, setText] = useState('');
+  const [list, setList] = useState<Checklist | null>(null);
+  const [error, setError] = useState<{ message: string; field?: string | undefined } | null>(null);
+  const [notes, setNotes] = useState<Record<string, string>>({});
+  const [mode, setMode] = useState<ClosureMode>('终结本次执行程序');
+  const [ground, setGround] = useState('');
+  const [rulingNumber, setRulingNumber] = useState('');
+  const [paidDirectly, setPaidDirectly] = useState('');
+  const [balanceReason, setBalanceReason] = useState('');
+  const [done, setDone] = useState<MethodOutput<'closure.close'> | null>(null);
+
+  const fail = (e: unknown) => setError(e instanceof ApiCallError ? { message: e.message, field: e.field } : { message: String(e) });
+  const load = async (caseId: number) => setList(await api.call('closure.checklist', { caseId }));
+
+  const find = async () => {
+    setError(null);
+    setDone(null);
+    try {
+      const r = await api.call('cases.list', { filter: { text: text.trim() }, sort: [{ field: 'id', dir: 'desc' }], offset: 0, limit: 1 });
+      if (!r.rows[0]) return setError({ message: '没有找到该案件' });
+      await load(r.rows[0].id);
+    } catch (e) {
+      fail(e);
+    }
+  };
+
+  const attest = async (item: Checklist['items'][number]['key']) => {
+    if (!list) return;
+    setError(null);
+    try {
+      setList(await api.call('closure.attest', { caseId: list.caseId, item, note: notes[item] ?? '' }));
+    } catch (e) {
+      fail(e);
+    }
+  };
+
+  const close = async () => {
+    if (!list) return;
+    setError(null);
+    const paid = paidDirectly.trim() ? parseYuan(paidDirectly) : { ok: true as const, fen: 0 };
+    if (!paid.ok) return setError({ message: `直接履行金额：${paid.reason}`, field: 'paidDirectlyFen' });
+    try {
+      const r = await api.call('closure.close', {
+        caseId: list.caseId,
+        mode,
+        ...(ground.trim() ? { ground } : {}),
+        ...(rulingNumber.trim() ? { rulingNumber } : {}),
+        paidDirectlyFen: paid.fen,
+        ...(balanceReason.trim() ? { balanceReason } : {}),
+      });
+      setDone(r);
+      await load(list.caseId);
+    } catch (e) {
+      fail(e);
+    }
+  };
+
+  const rule = MODE_RULES[mode];
+  const closed = list && (list.stage === 'closed' || list.stage === 'archived');
+  return (
+    <div className="page" data-testid="closure-page">
+      <div className="toolbar">
+        <h2>结案/终本</h2>
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            void find();
+          }}
+        >
+          <input placeholder="案号或当事人" value={text} onChange={(e) => setText(e.target.value)} data-testid="closure-search" />
+          <button type="submit" data-testid="closure-find">
+            查找
+          </button>
+        </form>
+      </div>
+      {error ? (
+        <div className="error-banner" role="alert" data-testid="closure-error">
+          {error.message}
+        </div>
+      ) : null}
+      {list ? (
+        <>
+          <h3 data-testid="closure-case">
+            {list.number}　<span className="muted">{closed ? '已结案' : '未结案'}</span>
+          </h3>
+          <p>
+            申请执行标的 {yuan(list.money.claimFen)} 元；执行到位 {yuan(list.money.recoveredFen)} 元；未履行 {yuan(list.money.unpaidFen)} 元；案款账户余额 {yuan(list.money.balanceFen)} 元
+          </p>
+          <h3>终本核查表（{list.complete ? '条件具备' : `尚缺 ${list.missing.length} 项`}）</h3>
+          <table className="table" data-testid="checklist">
+            <thead>
+              <tr>
+                <th>事项</th>
+                <th>依据</th>
+                <th>状态</th>
+                <th>证据</th>
+                <th>人工确认</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.items.map((i) => (
+                <tr key={i.key} data-testid={`check-${i.key}`} data-met={i.met ? 'yes' : 'no'}>
+                  <td>{i.label}</td>
+                  <td className="muted">{i.basis}</td>
+                  <td>{i.met ? (i.via === 'events' ? '✓ 案件记录' : '✓ 人工确认') : '✗ 未具备'}</td>
+                  <td>
+                    {i.evidence.map((e, k) => (
+                      <div key={k}>
+                        {e.onDate ? `${e.onDate} ` : ''}
+                        {e.text}
+                      </div>
+                    ))}
+                  </td>
+                  <td>
+                    {i.attestable && !i.met && !closed ? (
+                      <span>
+                        <input placeholder="依据（卷宗页码、笔录日期）" value={notes[i.key] ?? ''} onChange={(e) => setNotes({ ...notes, [i.key]: e.target.value })} data-testid={`attest-note-${i.key}`} />
+                        <button type="button" onClick={() => void attest(i.key)} data-testid={`attest-${i.key}`}>
+                          确认
+                        </button>
+                      </span>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {!closed ? (
+            <div className="form">
+              <h3>结案</h3>
+              <label className="field">
+                <span className="field-label">结案方式</span>
+                <select value={mode} onChange={(e) => setMode(e.target.value as ClosureMode)} data-testid="closure-mode">
+                  {modesFor(list.caseType).map((m) => (
+                    <option key={m}>{m}</option>
+                  ))}
+                </select>
+                <span className="field-hint">{rule.basis}；产生文书：{rule.documents.join('、')}</span>
+              </label>
+              {rule.needsGround ? (
+                <label className="field">
+                  <span className="field-label">事由</span>
+                  <input list="closure-grounds" value={ground} onChange={(e) => setGround(e.target.value)} data-testid="closure-ground" />
+                  <datalist id="closure-grounds">{(rule.grounds ?? []).map((g) => <option key={g} value={g} />)}</datalist>
+                </label>
+              ) : null}
+              {rule.needsRulingNumber ? (
+                <label className="field">
+                  <span className="field-label">裁定书文号</span>
+                  <input value={rulingNumber} onChange={(e) => setRulingNumber(e.target.value)} data-testid="closure-ruling-number" />
+                </label>
+              ) : null}
+              {mode === '执行完毕' ? (
+                <label className="field">
+                  <span className="field-label">直接向申请人履行（元）</span>
+                  <input value={paidDirectly} onChange={(e) => setPaidDirectly(e.target.value)} data-testid="closure-paid-directly" />
+                </label>
+              ) : null}
+              {list.money.balanceFen !== 0 ? (
+                <label className="field">
+                  <span className="field-label">案款余额未清的原因</span>
+                  <input value={balanceReason} onChange={(e) => setBalanceReason(e.target.value)} data-testid="closure-balance-reason" />
+                </label>
+              ) : null}
+              <button type="button" className="primary" onClick={() => void close()} data-testid="closure-submit">
+                结案
+              </button>
+            </div>
+          ) : null}
+          {done ? (
+            <div data-testid="closure-done">
+              已以“{done.mode}”结案（{done.closedOn}）。文书：{done.documents.map((d) => `${d.kind} ${d.number}`).join('、')}
+              {done.nextRequeryOn ? `；已转入终本库，下次复查 ${done.nextRequeryOn}` : ''}
+            </div>
+          ) : null}
+        </>
+      ) : null}
+    </div>
+  );
+}
