@@ -82,10 +82,36 @@ CREATE TABLE deadlines (
   done_event_id INTEGER,
   done_on TEXT,
   excluded_days INTEGER NOT NULL DEFAULT 0,
+  -- The case's stage, team ('' = none) and officer (0 = none) when the row was computed. Every change
+  -- of these comes with an event, and every event recomputes the case's rows, so they stay current.
+  stage TEXT NOT NULL,
+  team_id TEXT NOT NULL DEFAULT '',
+  judge_id INTEGER NOT NULL DEFAULT 0,
   PRIMARY KEY (case_id, rule_id, seq)
 ) STRICT, WITHOUT ROWID;
--- The board reads only open clocks due up to a horizon: a partial index keeps that a range scan.
+-- Drill-down reads open clocks in due order: a partial index keeps that a range scan.
 CREATE INDEX deadlines_open_due ON deadlines(due_on, case_id) WHERE status = 'open';
+
+-- The board's counts: open clocks per day, stage, team, officer and rule, kept by triggers in the
+-- same transaction as the rows, so the board sums a few thousand tally rows instead of scanning
+-- hundreds of thousands of clocks (bench/deadlines.bench.mjs).
+CREATE TABLE deadline_tally (
+  due_on TEXT NOT NULL,
+  stage TEXT NOT NULL,
+  team_id TEXT NOT NULL,
+  judge_id INTEGER NOT NULL,
+  rule_id TEXT NOT NULL,
+  n INTEGER NOT NULL,
+  PRIMARY KEY (due_on, stage, team_id, judge_id, rule_id)
+) STRICT, WITHOUT ROWID;
+CREATE TRIGGER deadlines_tally_insert AFTER INSERT ON deadlines WHEN NEW.status = 'open' AND NEW.due_on IS NOT NULL BEGIN
+  INSERT INTO deadline_tally (due_on, stage, team_id, judge_id, rule_id, n) VALUES (NEW.due_on, NEW.stage, NEW.team_id, NEW.judge_id, NEW.rule_id, 1)
+  ON CONFLICT (due_on, stage, team_id, judge_id, rule_id) DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER deadlines_tally_delete AFTER DELETE ON deadlines WHEN OLD.status = 'open' AND OLD.due_on IS NOT NULL BEGIN
+  UPDATE deadline_tally SET n = n - 1 WHERE due_on = OLD.due_on AND stage = OLD.stage AND team_id = OLD.team_id AND judge_id = OLD.judge_id AND rule_id = OLD.rule_id;
+END;
+CREATE TRIGGER deadlines_no_update BEFORE UPDATE ON deadlines BEGIN SELECT RAISE(ABORT, 'deadlines rows are replaced, not updated (the tally depends on it)'); END;
 
 CREATE TABLE deadline_sync (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
 INSERT INTO deadline_sync (key, value) VALUES ('watermark', '0'), ('rulesHash', ''), ('calendarVersion', '1');

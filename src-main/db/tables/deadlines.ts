@@ -63,6 +63,18 @@ export interface DeadlinesTable {
   done_event_id: number | null;
   done_on: string | null;
   excluded_days: number;
+  stage: string;
+  team_id: string;
+  judge_id: number;
+}
+
+export interface DeadlineTallyTable {
+  due_on: string;
+  stage: string;
+  team_id: string;
+  judge_id: number;
+  rule_id: string;
+  n: number;
 }
 
 export interface DeadlineSyncTable {
@@ -78,6 +90,7 @@ declare module '../schema' {
     assignment_runs: AssignmentRunsTable;
     assignment_items: AssignmentItemsTable;
     deadlines: DeadlinesTable;
+    deadline_tally: DeadlineTallyTable;
     deadline_sync: DeadlineSyncTable;
   }
 }

@@ -43,15 +43,49 @@ export function boardWindow(db: Db, now: Date, today: string): Window {
 
 const BUCKET_SQL = `CASE WHEN d.due_on < @today OR (d.due_at IS NOT NULL AND d.due_at < @now) THEN 'overdue' WHEN d.due_on = @today THEN 'today' ELSE 'soon' END`;
 
-export function deadlineBoard(db: Db, w: Window) {
+type TallyRow = { stage: string; team: string; judge: number; rule: string; bucket: Bucket; n: number };
+
+/**
+ * Board counts from the tally (per day, stage, team, officer, rule), plus one correction: hour
+ * clocks due today whose hour has passed are overdue already, read from the clocks themselves.
+ */
+function tally(db: Db, w: Window, f: BoardFilter = {}): TallyRow[] {
+  const where: string[] = ['t.due_on <= @horizon', 't.n > 0'];
+  const hw: string[] = [`d.status = 'open'`, 'd.due_on = @today', 'd.due_at IS NOT NULL', 'd.due_at < @now'];
+  const params: Record<string, unknown> = { ...w };
+  const add = (col: string, key: keyof BoardFilter) => {
+    if (f[key] === undefined) return;
+    where.push(`t.${col} = @${key}`);
+    hw.push(`d.${col} = @${key}`);
+    params[key] = f[key];
+  };
+  add('stage', 'stage');
+  add('team_id', 'teamId');
+  add('judge_id', 'judgeId');
+  add('rule_id', 'ruleId');
   const rows = db.sqlite
     .prepare(
-      `SELECT c.stage AS stage, COALESCE(c.team_id, '') AS team, COALESCE(c.judge_id, 0) AS judge, d.rule_id AS rule, ${BUCKET_SQL} AS bucket, count(*) AS n
-       FROM deadlines d JOIN cases c ON c.id = d.case_id
-       WHERE d.status = 'open' AND d.due_on <= @horizon
-       GROUP BY 1, 2, 3, 4, 5`,
+      `SELECT t.stage AS stage, t.team_id AS team, t.judge_id AS judge, t.rule_id AS rule,
+              CASE WHEN t.due_on < @today THEN 'overdue' WHEN t.due_on = @today THEN 'today' ELSE 'soon' END AS bucket, SUM(t.n) AS n
+       FROM deadline_tally t WHERE ${where.join(' AND ')} GROUP BY 1, 2, 3, 4, 5`,
     )
-    .all(w) as { stage: string; team: string; judge: number; rule: string; bucket: Bucket; n: number }[];
+    .all(params) as TallyRow[];
+  const late = db.sqlite
+    .prepare(`SELECT d.stage AS stage, d.team_id AS team, d.judge_id AS judge, d.rule_id AS rule, count(*) AS n FROM deadlines d WHERE ${hw.join(' AND ')} GROUP BY 1, 2, 3, 4`)
+    .all(params) as Omit<TallyRow, 'bucket'>[];
+  for (const l of late) {
+    const same = (r: TallyRow) => r.stage === l.stage && r.team === l.team && r.judge === l.judge && r.rule === l.rule;
+    const today = rows.find((r) => same(r) && r.bucket === 'today');
+    if (today) today.n -= l.n;
+    const overdue = rows.find((r) => same(r) && r.bucket === 'overdue');
+    if (overdue) overdue.n += l.n;
+    else rows.push({ ...l, bucket: 'overdue' });
+  }
+  return rows;
+}
+
+export function deadlineBoard(db: Db, w: Window) {
+  const rows = tally(db, w);
   const settings = getSettings(db);
   const teamNames = new Map(settings.teams.map((t) => [t.id, t.name]));
   const ruleNames = new Map(settings.deadlineRules.map((r) => [r.id, r.name]));
@@ -59,7 +93,7 @@ export function deadlineBoard(db: Db, w: Window) {
   const judgeNames = new Map(
     judgeIds.length ? db.all(db.q.selectFrom('users').select(['id', 'display_name']).where('id', 'in', judgeIds)).map((u) => [u.id, u.display_name]) : [],
   );
-  const group = (keyOf: (r: (typeof rows)[number]) => string, labelOf: (k: string) => string): BoardCell[] => {
+  const group = (keyOf: (r: TallyRow) => string, labelOf: (k: string) => string): BoardCell[] => {
     const m = new Map<string, BoardCell>();
     for (const r of rows) {
       const k = keyOf(r);
@@ -67,7 +101,9 @@ export function deadlineBoard(db: Db, w: Window) {
       if (!cell) m.set(k, (cell = { key: k, label: labelOf(k), overdue: 0, today: 0, soon: 0 }));
       cell[r.bucket] += r.n;
     }
-    return [...m.values()].sort((a, b) => b.overdue - a.overdue || b.today - a.today || b.soon - a.soon || a.label.localeCompare(b.label, 'zh'));
+    return [...m.values()]
+      .filter((c) => c.overdue + c.today + c.soon > 0)
+      .sort((a, b) => b.overdue - a.overdue || b.today - a.today || b.soon - a.soon || a.label.localeCompare(b.label, 'zh'));
   };
   const totals = { overdue: 0, today: 0, soon: 0 };
   for (const r of rows) totals[r.bucket] += r.n;
@@ -81,45 +117,43 @@ export function deadlineBoard(db: Db, w: Window) {
   };
 }
 
-/** The cases behind one number of the board. */
+/** The cases behind one number of the board (the total comes from the tally, the page from the clocks). */
 export function boardCases(db: Db, w: Window, f: BoardFilter, offset: number, limit: number) {
   const where: string[] = [`d.status = 'open'`, `d.due_on <= @horizon`];
   const params: Record<string, unknown> = { ...w, offset, limit };
   if (f.bucket) {
     where.push(`(${BUCKET_SQL}) = @bucket`);
+    // Narrow the index range to the bucket's days before the exact test.
+    if (f.bucket === 'overdue') where.push('d.due_on <= @today');
+    else if (f.bucket === 'today') where.push('d.due_on = @today');
+    else where.push('d.due_on > @today');
     params.bucket = f.bucket;
   }
-  if (f.stage !== undefined) {
-    where.push('c.stage = @stage');
-    params.stage = f.stage;
-  }
-  if (f.teamId !== undefined) {
-    where.push(`COALESCE(c.team_id, '') = @teamId`);
-    params.teamId = f.teamId;
-  }
-  if (f.judgeId !== undefined) {
-    where.push('COALESCE(c.judge_id, 0) = @judgeId');
-    params.judgeId = f.judgeId;
-  }
-  if (f.ruleId !== undefined) {
-    where.push('d.rule_id = @ruleId');
-    params.ruleId = f.ruleId;
-  }
-  const from = `FROM deadlines d JOIN cases c ON c.id = d.case_id WHERE ${where.join(' AND ')}`;
-  const total = (db.sqlite.prepare(`SELECT count(*) AS n ${from}`).get(params) as { n: number }).n;
+  const add = (col: string, key: keyof BoardFilter) => {
+    if (f[key] === undefined) return;
+    where.push(`d.${col} = @${key}`);
+    params[key] = f[key];
+  };
+  add('stage', 'stage');
+  add('team_id', 'teamId');
+  add('judge_id', 'judgeId');
+  add('rule_id', 'ruleId');
+  const total = tally(db, w, f)
+    .filter((r) => !f.bucket || r.bucket === f.bucket)
+    .reduce((a, r) => a + r.n, 0);
   const rows = db.sqlite
     .prepare(
-      `SELECT d.case_id, c.number, c.stage, c.team_id, c.judge_id, u.display_name AS judge_name, c.applicant_names, c.debtor_names,
+      `SELECT d.case_id, c.number, d.stage, d.team_id, d.judge_id, u.display_name AS judge_name, c.applicant_names, c.debtor_names,
               d.rule_id, d.seq, d.start_on, d.due_on, d.due_at, ${BUCKET_SQL} AS bucket
-       FROM deadlines d JOIN cases c ON c.id = d.case_id LEFT JOIN users u ON u.id = c.judge_id
-       WHERE ${where.join(' AND ')} ORDER BY d.due_on, d.due_at, d.case_id LIMIT @limit OFFSET @offset`,
+       FROM deadlines d JOIN cases c ON c.id = d.case_id LEFT JOIN users u ON u.id = d.judge_id
+       WHERE ${where.join(' AND ')} ORDER BY d.due_on, d.case_id LIMIT @limit OFFSET @offset`,
     )
     .all(params) as {
     case_id: number;
     number: string;
     stage: string;
-    team_id: string | null;
-    judge_id: number | null;
+    team_id: string;
+    judge_id: number;
     judge_name: string | null;
     applicant_names: string;
     debtor_names: string;
@@ -137,8 +171,8 @@ export function boardCases(db: Db, w: Window, f: BoardFilter, offset: number, li
       caseId: r.case_id,
       number: r.number,
       stage: r.stage,
-      teamId: r.team_id,
-      judgeId: r.judge_id,
+      teamId: r.team_id === '' ? null : r.team_id,
+      judgeId: r.judge_id === 0 ? null : r.judge_id,
       judgeName: r.judge_name,
       applicants: r.applicant_names,
       debtors: r.debtor_names,

@@ -37,19 +37,19 @@ export function recomputeCases(db: Db, caseIds: readonly number[], ctx: Deadline
   const typeList = types.map(() => '?').join(',');
   const del = db.sqlite.prepare('DELETE FROM deadlines WHERE case_id = ?');
   const ins = db.sqlite.prepare(
-    `INSERT INTO deadlines (case_id, rule_id, seq, start_event_id, start_on, due_on, due_at, status, done_event_id, done_on, excluded_days)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO deadlines (case_id, rule_id, seq, start_event_id, start_on, due_on, due_at, status, done_event_id, done_on, excluded_days, stage, team_id, judge_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const facts = db.sqlite.prepare('SELECT type, non_litigation FROM cases WHERE id = ?');
+  const facts = db.sqlite.prepare('SELECT type, non_litigation, stage, team_id, judge_id FROM cases WHERE id = ?');
   const evs = db.sqlite.prepare(`SELECT id, type, at, on_date, payload FROM case_events WHERE case_id = ? AND type IN (${typeList}) ORDER BY id`);
   for (const caseId of caseIds) {
-    const c = facts.get(caseId) as { type: string; non_litigation: number } | undefined;
+    const c = facts.get(caseId) as { type: string; non_litigation: number; stage: string; team_id: string | null; judge_id: number | null } | undefined;
     del.run(caseId);
     if (!c) continue;
     const rows = evs.all(caseId, ...types) as { id: number; type: string; at: string; on_date: string; payload: string }[];
     const events: CaseEventLite[] = rows.map((r) => ({ id: r.id, type: r.type, at: r.at, onDate: r.on_date, payload: JSON.parse(r.payload) as Record<string, unknown> }));
     for (const d of computeDeadlines({ type: c.type, nonLitigation: c.non_litigation === 1 }, events, ctx.rules, ctx.cal)) {
-      ins.run(caseId, d.ruleId, d.seq, d.startEventId, d.startOn, d.dueOn, d.dueAt, d.status, d.doneEventId, d.doneOn, d.excludedDays);
+      ins.run(caseId, d.ruleId, d.seq, d.startEventId, d.startOn, d.dueOn, d.dueAt, d.status, d.doneEventId, d.doneOn, d.excludedDays, c.stage, c.team_id ?? '', c.judge_id ?? 0);
     }
   }
 }

@@ -35,6 +35,7 @@ export function syncDeadlines(db: Db, opts: { readOnly?: boolean; ctx?: Deadline
       ? db.raw<{ id: number }>('SELECT id FROM cases ORDER BY id').map((r) => r.id)
       : db.raw<{ case_id: number }>('SELECT DISTINCT case_id FROM case_events WHERE id > ? AND id <= ? AND case_id IS NOT NULL', watermark, maxId).map((r) => r.case_id);
     recomputeCases(db, ids, ctx);
+    db.rawRun('DELETE FROM deadline_tally WHERE n = 0');
     setSyncValue(db, 'watermark', String(maxId));
     if (full) setSyncValue(db, 'rulesHash', ctx.hash);
     return { recomputed: ids.length, full };
