@@ -2,7 +2,7 @@ import type { Db } from '../../src-main/db/connection';
 import { appendEvent, SYSTEM_ACTOR } from '../../src-main/events/log';
 import { fileCase } from '../../src-main/services/cases/filing';
 import { caseDraft } from '../../src-shared/api/methods/cases';
-import { sampleDraft } from './drafts';
+import { makeId, sampleDraft } from './drafts';
 
 // Builds metric datasets the way the pipeline does: cases through the real filing service, then the
 // contract events of the later stages (closure, assignment, review, suspensions, ledger) appended
@@ -27,7 +27,7 @@ export function file(db: Db, spec: CaseSpec): number {
       filedOn: spec.filedOn,
       title: { court: '开鲁县人民法院', number: `（2019）内0523民初${serial}号`, effectiveOn: '2019-01-01', cause: '买卖合同纠纷', nonLitigation: spec.nonLitigation ?? false },
       claim: { principalFen: spec.claimFen ?? 1_000_000, interestFen: 0, costsFen: 0 },
-      ...(spec.debtorName ? { debtors: [{ kind: 'person', name: spec.debtorName, idNumber: '150523198503171233' }] } : {}),
+      ...(spec.debtorName ? { debtors: [{ kind: 'person', name: spec.debtorName, idNumber: makeId('19900101', (serial % 900) + 1) }] } : {}),
       confirmDuplicate: true,
     }),
   );

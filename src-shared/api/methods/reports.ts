@@ -9,7 +9,7 @@ export const periodCode = z
   .string()
   .trim()
   .regex(/^\d{4}(\d{2}|Q[1-4])?$/, '统计期代码应为 202611（月）、2026Q4（季）或 2026（年）')
-  .refine((s) => s.length !== 6 || (Number(s.slice(4)) >= 1 && Number(s.slice(4)) <= 12), '月份应为01至12');
+  .refine((s) => !/^\d{6}$/.test(s) || (Number(s.slice(4)) >= 1 && Number(s.slice(4)) <= 12), '月份应为01至12');
 
 export const exportView = z.object({
   id: z.number().int(),
