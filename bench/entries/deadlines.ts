@@ -5,6 +5,7 @@
 import { performance } from 'node:perf_hooks';
 import { App } from '../../src-main/app/app';
 import { syncDeadlines } from '../../src-main/services/deadlines/sync';
+import { deadlineContext } from '../../src-main/services/deadlines/recompute';
 import { boardCases, boardWindow, deadlineBoard } from '../../src-main/services/deadlines/board';
 import { addCalendarDays } from '../../src-shared/domain/chineseDate';
 
@@ -80,7 +81,11 @@ emit('open deadline rows', db.raw<{ n: number }>(`SELECT count(*) AS n FROM dead
 if (full.recomputed !== CASES) throw new Error(`recomputed ${full.recomputed} of ${CASES}`);
 
 // The board as deadlines.board serves it: sync check, window, grouped counts.
-const board = () => deadlineBoard(db, (syncDeadlines(db), boardWindow(db, app.clock.now(), app.clock.today())));
+const board = () => {
+  const ctx = deadlineContext(db);
+  syncDeadlines(db, { ctx });
+  return deadlineBoard(db, boardWindow(db, app.clock.now(), app.clock.today(), ctx.cal, ctx.soonWorkingDays));
+};
 board();
 const times: number[] = [];
 let last = board();

@@ -3,14 +3,16 @@ import { actorOf, type CallContext } from '../context';
 import { calendarView, loadCalendar, setCalendarYears } from '../../services/calendar/calendar';
 import { addWorkingDays, covers } from '../../../src-shared/domain/workingDays';
 import { syncDeadlines } from '../../services/deadlines/sync';
+import { deadlineContext } from '../../services/deadlines/recompute';
 import { boardCases, boardWindow, caseClocks, deadlineBoard } from '../../services/deadlines/board';
 import { suspendCases, unsuspendCases } from '../../services/deadlines/suspensions';
 import { invalid } from '../../../src-shared/api/errors';
 
 /** Folds new events into the derived deadlines table before any read of it. */
 function fresh(ctx: CallContext) {
-  syncDeadlines(ctx.app.db, { readOnly: ctx.app.readOnly });
-  return boardWindow(ctx.app.db, ctx.app.clock.now(), ctx.app.clock.today());
+  const dc = deadlineContext(ctx.app.db);
+  syncDeadlines(ctx.app.db, { readOnly: ctx.app.readOnly, ctx: dc });
+  return boardWindow(ctx.app.db, ctx.app.clock.now(), ctx.app.clock.today(), dc.cal, dc.soonWorkingDays);
 }
 
 export const handlers = defineHandlers({

@@ -36,9 +36,8 @@ export interface Window {
   horizon: string;
 }
 
-export function boardWindow(db: Db, now: Date, today: string): Window {
-  const soon = getSettings(db).deadlineSoonWorkingDays;
-  return { now: now.toISOString(), today, horizon: addWorkingDays(today, soon, loadCalendar(db)) };
+export function boardWindow(db: Db, now: Date, today: string, cal = loadCalendar(db), soon = getSettings(db).deadlineSoonWorkingDays): Window {
+  return { now: now.toISOString(), today, horizon: addWorkingDays(today, soon, cal) };
 }
 
 const BUCKET_SQL = `CASE WHEN d.due_on < @today OR (d.due_at IS NOT NULL AND d.due_at < @now) THEN 'overdue' WHEN d.due_on = @today THEN 'today' ELSE 'soon' END`;

@@ -8,16 +8,18 @@ import { calendarVersion, loadCalendar } from '../calendar/calendar';
 
 export interface DeadlineContext {
   rules: DeadlineRule[];
+  soonWorkingDays: number;
   cal: WorkingCalendar;
   /** Changes whenever the rules or the calendar change: stored clocks computed under another hash are stale. */
   hash: string;
 }
 
 export function deadlineContext(db: Db): DeadlineContext {
-  const rules = getSettings(db).deadlineRules;
+  const settings = getSettings(db);
+  const rules = settings.deadlineRules;
   const version = calendarVersion(db);
   const hash = createHash('sha256').update(JSON.stringify(rules)).update(`|calendar:${version}`).digest('hex').slice(0, 32);
-  return { rules, cal: loadCalendar(db), hash };
+  return { rules, soonWorkingDays: settings.deadlineSoonWorkingDays, cal: loadCalendar(db), hash };
 }
 
 /** Events the rules look at (start, stop, cancel, suspensions): the rest of a case's log is skipped. */
