@@ -6,7 +6,8 @@ import { join, resolve } from 'node:path';
 import { build } from 'vite';
 
 export async function bundleForNode(entry, name) {
-  const outDir = resolve('bench/.tmp/bundles', name);
+  // One folder per process: two benches bundling at once must not overwrite each other's file.
+  const outDir = resolve('bench/.tmp/bundles', `${name}-${process.pid}`);
   mkdirSync(outDir, { recursive: true });
   await build({
     configFile: false,

@@ -1,17 +1,22 @@
 // The shared benchmark court: 200,000 cases with their events (src-main/demo/bulk.ts), built once into
 // bench/.tmp and reused by every bench (foundation, deadlines, metrics, backup …). The folder name
-// carries the case count, the seed and the schema version, so a new migration builds a fresh one.
+// carries the case count, the seed and a digest of the migrations and the generator, so a changed
+// schema or generator builds a fresh one. A lock folder keeps two benches from building it at once.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { bundleForNode } from './bundle.mjs';
 
 export const BENCH_TMP = resolve('bench/.tmp');
 export const BULK_ADMIN_PASSWORD = 'bench-pass-1';
 
-function schemaVersion() {
-  const dir = resolve('src-main/db/migrations');
-  return Math.max(...readdirSync(dir).map((f) => Number(/^(\d+)_/.exec(f)?.[1] ?? 0)));
+function fixtureDigest() {
+  const h = createHash('sha256');
+  for (const dir of ['src-main/db/migrations', 'src-main/demo']) {
+    for (const f of readdirSync(resolve(dir)).sort()) h.update(f).update(readFileSync(resolve(dir, f)));
+  }
+  return h.digest('hex').slice(0, 10);
 }
 
 /**
@@ -19,14 +24,30 @@ function schemaVersion() {
  * Open it read-only or copy it before writing: other benches expect it unchanged.
  */
 export async function bulkCourt(cases = 200_000, seed = 523) {
-  const dataDir = join(BENCH_TMP, `bulk-${cases}-s${seed}-v${schemaVersion()}`);
+  const dataDir = join(BENCH_TMP, `bulk-${cases}-s${seed}-${fixtureDigest()}`);
   const stamp = join(dataDir, 'bulk.json');
-  if (existsSync(stamp)) return { dataDir, ...JSON.parse(readFileSync(stamp, 'utf8')), built: false };
-  rmSync(dataDir, { recursive: true, force: true });
-  const entry = await bundleForNode('bench/entries/bulk.ts', 'bulk');
-  process.stderr.write(`building the benchmark court (${cases} cases) in ${dataDir} …\n`);
-  const out = execFileSync(process.execPath, [entry, dataDir, String(cases), String(seed)], { stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 20 });
-  const result = JSON.parse(out.toString().trim().split('\n').pop());
-  writeFileSync(stamp, JSON.stringify(result));
-  return { dataDir, ...result, built: true };
+  const lock = `${dataDir}.lock`;
+  mkdirSync(BENCH_TMP, { recursive: true });
+  for (;;) {
+    if (existsSync(stamp)) return { dataDir, ...JSON.parse(readFileSync(stamp, 'utf8')), built: false };
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      // Another bench is building it: wait (a lock older than an hour was left by a crash).
+      if (Date.now() - statSync(lock).mtimeMs > 3_600_000) rmSync(lock, { recursive: true, force: true });
+      await new Promise((r) => setTimeout(r, 2000));
+    }
+  }
+  try {
+    rmSync(dataDir, { recursive: true, force: true });
+    const entry = await bundleForNode('bench/entries/bulk.ts', 'bulk');
+    process.stderr.write(`building the benchmark court (${cases} cases) in ${dataDir} …\n`);
+    const out = execFileSync(process.execPath, [entry, dataDir, String(cases), String(seed)], { stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 20 });
+    const result = JSON.parse(out.toString().trim().split('\n').pop());
+    writeFileSync(stamp, JSON.stringify(result));
+    return { dataDir, ...result, built: true };
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
 }

@@ -46,9 +46,7 @@ export function applyCaseFilter<O>(qb: SelectQueryBuilder<Database, 'cases', O>,
   let q = qb;
   if (f.text) {
     const t = f.text.normalize('NFKC').replace(/\s+/g, '').toUpperCase().replace(/\(/g, '（').replace(/\)/g, '）');
-    const like = `%${t.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    // Quick search over number, party names and IDs: a substring match on one denormalised column.
-    q = q.where(sql<boolean>`cases.search_text LIKE ${like} ESCAPE '\\'`);
+    q = q.where(quickSearch(t));
   }
   if (f.type) q = q.where('cases.type', '=', f.type);
   if (f.stage && f.stage.length > 0) q = q.where('cases.stage', 'in', f.stage);
@@ -57,6 +55,21 @@ export function applyCaseFilter<O>(qb: SelectQueryBuilder<Database, 'cases', O>,
   if (f.filedTo) q = q.where('cases.filed_on', '<=', f.filedTo);
   if (f.ids) q = q.where('cases.id', 'in', f.ids.length ? f.ids : [-1]);
   return q;
+}
+
+/**
+ * Quick search over number, party names and IDs (migration 002): 3+ characters are a substring
+ * match answered by the trigram index over the denormalised search text; 1–2 characters (a surname,
+ * 商贸) are looked up among the 1- and 2-character pieces of the party names. Text with LIKE
+ * wildcards falls back to a plain scan.
+ */
+function quickSearch(t: string) {
+  if (/[\\%_]/.test(t)) {
+    const like = `%${t.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    return sql<boolean>`cases.search_text LIKE ${like} ESCAPE '\\'`;
+  }
+  if ([...t].length >= 3) return sql<boolean>`cases.id IN (SELECT rowid FROM cases_fts WHERE cases_fts.search_text LIKE ${`%${t}%`})`;
+  return sql<boolean>`cases.id IN (SELECT case_id FROM case_grams WHERE gram = ${t})`;
 }
 
 export function listCases(
