@@ -1,0 +1,240 @@
+import { useEffect, useMemo, useState } from 'react';
+import { api, ApiCallError } from '../api/client';
+import type { MethodInput, MethodOutput } from '../../src-shared/api';
+import { Chart } from './metrics/Chart';
+import { DrillPanel, type DrillTarget } from './metrics/DrillPanel';
+import { ReportsPanel } from './metrics/ReportsPanel';
+import { CityPanel } from './metrics/CityPanel';
+
+type PeriodIn = MethodInput<'metrics.compute'>['period'];
+type Dashboard = MethodOutput<'metrics.dashboard'>;
+type Computed = MethodOutput<'metrics.compute'>;
+type Definition = MethodOutput<'metrics.definitions'>[number];
+
+const fmt = (v: number | null, unit: string) => (v === null ? '—' : unit === '%' ? `${v.toFixed(2)}%` : unit === '天' || unit === '元' ? `${v.toFixed(2)}${unit}` : `${v}${unit}`);
+const delta = (a: number | null, b: number | null) => (a === null || b === null ? '' : `${a - b >= 0 ? '+' : ''}${(Math.round((a - b) * 100) / 100).toFixed(2)}`);
+const STATUS = { V: '已核实', P: '部分核实', U: '未核实（设置）' } as const;
+
+/** 质效统计: the leaders' dashboard, every figure with its definition and drill-down, the monthly export, and the city level. */
+export function MetricsPage() {
+  const now = new Date();
+  const [kind, setKind] = useState<PeriodIn['kind']>('month');
+  const [year, setYear] = useState(now.getFullYear());
+  const [month, setMonth] = useState(now.getMonth() + 1);
+  const [quarter, setQuarter] = useState(Math.floor(now.getMonth() / 3) + 1);
+  const [scopeKey, setScopeKey] = useState('court');
+  const [teams, setTeams] = useState<{ id: string; name: string }[]>([]);
+  const [defs, setDefs] = useState<Definition[]>([]);
+  const [dash, setDash] = useState<Dashboard | null>(null);
+  const [computed, setComputed] = useState<Computed | null>(null);
+  const [drill, setDrill] = useState<DrillTarget | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [tab, setTab] = useState<'dashboard' | 'reports' | 'city'>('dashboard');
+
+  const period: PeriodIn = useMemo(
+    () => (kind === 'month' ? { kind, year, month } : kind === 'quarter' ? { kind, year, quarter } : kind === 'ytd' ? { kind, year, month } : kind === 'year' ? { kind, year } : { kind: 'year', year }),
+    [kind, year, month, quarter],
+  );
+  const scope = useMemo(() => (scopeKey === 'court' ? { kind: 'court' as const } : { kind: 'team' as const, teamId: scopeKey }), [scopeKey]);
+
+  useEffect(() => {
+    void api.call('metrics.definitions', {}).then(setDefs);
+    void api.call('settings.get', {}).then((s) => setTeams(s.teams.filter((t) => t.active).map((t) => ({ id: t.id, name: t.name }))));
+  }, []);
+  useEffect(() => {
+    setError(null);
+    setDrill(null);
+    const load = async () => {
+      setComputed(await api.call('metrics.compute', { period, scope }));
+      setDash(kind === 'month' ? await api.call('metrics.dashboard', { year, month, scope }) : null);
+    };
+    load().catch((e: unknown) => setError(e instanceof ApiCallError ? e.message : String(e)));
+  }, [period, scope, kind, year, month]);
+
+  const defOf = (id: string) => defs.find((d) => d.id === id);
+  const open = (metricId: string, column: string, title: string) => setDrill({ period, scope, metricId, column: column as DrillTarget['column'], title });
+
+  const trendOption = useMemo(
+    () =>
+      dash && {
+        tooltip: { trigger: 'axis' },
+        legend: { data: ['收案', '结案', '执结率'] },
+        grid: { left: 50, right: 50, top: 40, bottom: 30 },
+        xAxis: { type: 'category', data: dash.trend.map((t) => t.label) },
+        yAxis: [
+          { type: 'value', name: '件' },
+          { type: 'value', name: '%', max: 100 },
+        ],
+        series: [
+          { name: '收案', type: 'bar', data: dash.trend.map((t) => t.values.accepted) },
+          { name: '结案', type: 'bar', data: dash.trend.map((t) => t.values.closed) },
+          { name: '执结率', type: 'line', yAxisIndex: 1, data: dash.trend.map((t) => t.values.closureRate) },
+        ],
+      },
+    [dash],
+  );
+  const teamOption = useMemo(
+    () =>
+      dash && dash.teams.length > 0
+        ? {
+            tooltip: { trigger: 'axis' },
+            grid: { left: 110, right: 30, top: 10, bottom: 20 },
+            xAxis: { type: 'value', max: 100, name: '%' },
+            yAxis: { type: 'category', data: [...dash.teams].reverse().map((t) => t.teamName) },
+            series: [{ name: '执结率', type: 'bar', data: [...dash.teams].reverse().map((t) => t.closureRate), label: { show: true, position: 'right' } }],
+          }
+        : null,
+    [dash],
+  );
+
+  return (
+    <div className="page" data-testid="metrics-page">
+      <div className="toolbar">
+        <h2>质效统计</h2>
+        <button type="button" className={tab === 'dashboard' ? 'primary' : ''} onClick={() => setTab('dashboard')} data-testid="metrics-tab-dashboard">
+          指标与看板
+        </button>
+        <button type="button" className={tab === 'reports' ? 'primary' : ''} onClick={() => setTab('reports')} data-testid="metrics-tab-reports">
+          上报
+        </button>
+        <button type="button" className={tab === 'city' ? 'primary' : ''} onClick={() => setTab('city')} data-testid="metrics-tab-city">
+          中院汇总
+        </button>
+      </div>
+      {tab === 'reports' ? <ReportsPanel year={year} month={month} /> : null}
+      {tab === 'city' ? <CityPanel defaultCode={`${year}${String(month).padStart(2, '0')}`} /> : null}
+      {tab === 'dashboard' ? (
+        <>
+          <div className="toolbar">
+            <select value={kind} onChange={(e) => setKind(e.target.value as PeriodIn['kind'])} data-testid="period-kind">
+              <option value="month">月</option>
+              <option value="quarter">季</option>
+              <option value="ytd">年初至今</option>
+              <option value="year">年</option>
+            </select>
+            <input type="number" value={year} onChange={(e) => setYear(Number(e.target.value))} style={{ width: 80 }} data-testid="period-year" />
+            {kind === 'month' || kind === 'ytd' ? (
+              <select value={month} onChange={(e) => setMonth(Number(e.target.value))} data-testid="period-month">
+                {Array.from({ length: 12 }, (_, i) => (
+                  <option key={i + 1} value={i + 1}>
+                    {i + 1}月
+                  </option>
+                ))}
+              </select>
+            ) : null}
+            {kind === 'quarter' ? (
+              <select value={quarter} onChange={(e) => setQuarter(Number(e.target.value))} data-testid="period-quarter">
+                {[1, 2, 3, 4].map((q) => (
+                  <option key={q} value={q}>
+                    第{q}季度
+                  </option>
+                ))}
+              </select>
+            ) : null}
+            <select value={scopeKey} onChange={(e) => setScopeKey(e.target.value)} data-testid="scope">
+              <option value="court">全院</option>
+              {teams.map((t) => (
+                <option key={t.id} value={t.id}>
+                  {t.name}
+                </option>
+              ))}
+            </select>
+            {computed ? (
+              <span className="muted" data-testid="period-label">
+                {computed.scope.label} · {computed.period.label}（{computed.period.from} 至 {computed.period.to}）
+              </span>
+            ) : null}
+            {kind === 'month' ? (
+              <>
+                <button type="button" onClick={() => void api.call('reports.dashboardPdf', { year, month })} data-testid="dashboard-pdf">
+                  打印（PDF）
+                </button>
+                <button type="button" onClick={() => void api.call('reports.dashboardXlsx', { year, month })} data-testid="dashboard-xlsx">
+                  导出 xlsx
+                </button>
+              </>
+            ) : null}
+          </div>
+          {error ? (
+            <div className="error-banner" role="alert">
+              {error}
+            </div>
+          ) : null}
+          {dash ? (
+            <>
+              <div className="metric-cards" data-testid="metric-cards">
+                {dash.cards.map((c) => {
+                  const d = defOf(c.metricId);
+                  return (
+                    <button type="button" key={c.metricId} className="metric-card" onClick={() => open(c.metricId, c.column, c.name)} data-testid={`card-${c.metricId}`} title={d ? `分子：${d.numeratorText}\n分母：${d.denominatorText}\n范围：${d.caseTypesText}\n${d.roundingText}` : ''}>
+                      <span className="metric-name">{c.name}</span>
+                      <strong className="metric-value">{fmt(c.value, c.unit)}</strong>
+                      <span className="muted">{c.denominator !== null ? `${c.numerator} / ${c.denominator}` : '\u00a0'}</span>
+                      <span className="muted">
+                        上月 {fmt(c.previousMonth, c.unit)} {delta(c.value, c.previousMonth)} · 去年同月 {fmt(c.sameMonthLastYear, c.unit)}
+                      </span>
+                    </button>
+                  );
+                })}
+              </div>
+              <div className="metric-charts">
+                <fieldset>
+                  <legend>近12个月</legend>
+                  {trendOption ? <Chart option={trendOption} testId="chart-trend" /> : null}
+                </fieldset>
+                <fieldset>
+                  <legend>团队执结率排名</legend>
+                  {teamOption ? <Chart option={teamOption} testId="chart-teams" /> : <p className="muted">未设置执行团队。</p>}
+                  <p className="muted" data-testid="deadline-summary">
+                    {dash.deadlines.available ? `节点超期 ${dash.deadlines.overdue ?? 0} 项，即将到期 ${dash.deadlines.dueSoon ?? 0} 项` : dash.deadlines.note}
+                  </p>
+                </fieldset>
+              </div>
+            </>
+          ) : null}
+          {drill ? <DrillPanel target={drill} onClose={() => setDrill(null)} /> : null}
+          {computed ? (
+            <table className="table" data-testid="figure-table">
+              <thead>
+                <tr>
+                  <th>指标</th>
+                  <th>栏目</th>
+                  <th>数值</th>
+                  <th>分子 / 分母</th>
+                  <th>口径（分子 ÷ 分母；范围；取舍）</th>
+                  <th>依据</th>
+                </tr>
+              </thead>
+              <tbody>
+                {computed.figures.map((f) => {
+                  const d = defOf(f.metricId);
+                  if (!d) return null;
+                  const col = d.columns.find((c) => c.id === f.column)?.label ?? f.column;
+                  return (
+                    <tr key={`${f.metricId}|${f.column}`} data-testid={`fig-${f.metricId}-${f.column}`}>
+                      <td>{d.name}</td>
+                      <td>{col}</td>
+                      <td className="num">
+                        <a href="#" onClick={(e) => (e.preventDefault(), open(f.metricId, f.column, `${d.name}（${col}）`))}>
+                          {fmt(f.value, d.unit)}
+                        </a>
+                      </td>
+                      <td className="num">{f.denominator === null ? f.numerator : `${f.numerator} / ${f.denominator}`}</td>
+                      <td className="muted" style={{ fontSize: 12 }}>
+                        {d.numeratorText} ÷ {d.denominatorText}；{d.caseTypesText}；{d.roundingText}
+                        {Object.keys(f.settings).length ? `；设置：${JSON.stringify(f.settings)}` : ''}
+                      </td>
+                      <td className="muted" style={{ fontSize: 12 }}>
+                        {STATUS[d.status]} · {d.source}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          ) : null}
+        </>
+      ) : null}
+    </div>
+  );
+}
