@@ -19,7 +19,8 @@ export const handlers = defineHandlers({
   'reports.exports': ({ periodCode, limit }, { app }) => listExports(app.db, periodCode, limit),
   'reports.download': ({ exportId, file }, { app }) => {
     const f = exportFilePath(app.db, app.dataDir, exportId, file);
-    return new FileResponse(f.path, f.name, f.name.endsWith('.xlsx') ? XLSX : 'application/json; charset=utf-8');
+    // Not application/json: the web client would read it as an API answer instead of a download.
+    return new FileResponse(f.path, f.name, f.name.endsWith('.xlsx') ? XLSX : 'application/octet-stream');
   },
   'reports.dashboardPdf': async ({ year, month }, ctx) => {
     const data = dashboard(ctx.app.db, year, month, { kind: 'court' }, await deadlineSummary(ctx));

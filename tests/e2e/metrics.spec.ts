@@ -1,0 +1,46 @@
+import { expect, test } from '@playwright/test';
+import { apiCall, login } from './helpers';
+
+const caseDraft = (n: number, filedOn: string) => ({
+  type: '执',
+  filedOn,
+  applicants: [{ kind: 'person', name: '张三', idNumber: '150523198503171233' }],
+  debtors: [{ kind: 'org', name: `开鲁县某商贸有限公司${n}`, creditCode: '91150523MA0N4B2K6Y', legalRep: '李四' }],
+  title: { court: '开鲁县人民法院', number: `（2026）内0523民初${900 + n}号`, effectiveOn: '2026-09-01', cause: '买卖合同纠纷' },
+  claim: { principalFen: 100000 * n },
+  confirmDuplicate: true,
+});
+
+test('the dashboard shows the month, a click on 执结率 lists its cases, the export downloads', async ({ page }) => {
+  await apiCall(page, 'system.setClock', { now: '2026-11-28T02:00:00Z' });
+  const ids: number[] = [];
+  for (let n = 1; n <= 3; n++) ids.push((await apiCall<{ id: number }>(page, 'cases.file', caseDraft(n, `2026-11-0${n}`))).id);
+  await apiCall(page, 'closure.close', { caseId: ids[0], mode: '执行完毕', closedOn: '2026-11-20', paidDirectlyFen: 100000 });
+
+  await login(page);
+  await page.getByTestId('nav-metrics').click();
+  await page.getByTestId('period-year').fill('2026');
+  await page.getByTestId('period-month').selectOption('11');
+  await expect(page.getByTestId('period-label')).toContainText('2026年11月');
+  const card = page.getByTestId('card-closureRate');
+  await expect(card).toContainText('33.33%');
+  await expect(card).toContainText('1 / 3');
+  await expect(page.getByTestId('chart-trend').locator('svg')).toBeVisible();
+  await page.screenshot({ path: 'test-results/e2e/metrics-dashboard.png', fullPage: true });
+
+  await card.click();
+  await expect(page.getByTestId('drill-row')).toHaveCount(1);
+  await page.getByTestId('drill-denominator').click();
+  await expect(page.getByTestId('drill-row')).toHaveCount(3);
+  await expect(page.getByTestId('drill-rows')).toContainText('执行完毕');
+
+  await page.getByTestId('metrics-tab-reports').click();
+  await page.getByTestId('export-code').fill('202611');
+  await page.getByTestId('export-start').click();
+  await expect(page.getByTestId('export-row')).toHaveCount(1, { timeout: 30_000 });
+  const download = page.waitForEvent('download');
+  await page.getByTestId('export-download').first().click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/_202611_(manifest|metrics)\.(json|xlsx)$/);
+  await page.screenshot({ path: 'test-results/e2e/metrics-export.png', fullPage: true });
+});
