@@ -6,6 +6,7 @@ import { CasesPage } from './pages/CasesPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { ClosurePage } from './pages/ClosurePage';
 import { ArchivePage } from './pages/ArchivePage';
+import { MetricsPage } from './pages/MetricsPage';
 
 export interface NavEntry {
   /** Route, e.g. '/filing'. */
@@ -37,6 +38,6 @@ export const NAV: NavEntry[] = [
   { path: '/closure', label: '结案/终本', page: ClosurePage, description: '六种结案方式与终本核查清单、终本裁定书。' },
   { path: '/archive', label: '终本库', page: ArchivePage, description: '终本案件归档、每6个月复查、质量评查与恢复执行。', stages: ['archived'] },
   { path: '/deadlines', label: '节点监控', page: null, description: '各环节法定和内部期限：已超期、今日到期、3个工作日内到期。' },
-  { path: '/metrics', label: '质效统计', page: null, description: '执结率、到位率等指标，月度上报文件与中院汇总。' },
+  { path: '/metrics', label: '质效统计', page: MetricsPage, description: '执结率、到位率等指标，月度上报文件与中院汇总。' },
   { path: '/settings', label: '设置', page: SettingsPage, description: '法院信息、团队、用户。', roles: ['admin', 'management'] },
 ];
