@@ -1,5 +1,5 @@
-import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
+import { readXlsxRows, XlsxError } from './xlsxReader';
 
 // Reads the first sheet of an xlsx file or a csv file into rows of trimmed strings. Spreadsheets
 // saved as csv on Chinese Windows are GBK (more exactly GB18030, its superset) without a byte-order
@@ -19,7 +19,12 @@ export async function readTable(bytes: Buffer, fileName: string): Promise<Table>
   const isZip = bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
   if (isZip || /\.xlsx$/i.test(fileName)) {
     if (!isZip) throw new TableError('文件扩展名为 .xlsx，但内容不是 Excel 工作簿');
-    return { format: 'xlsx', encoding: null, rows: await readXlsx(bytes) };
+    try {
+      return { format: 'xlsx', encoding: null, rows: await readXlsxRows(bytes) };
+    } catch (e) {
+      if (e instanceof XlsxError) throw new TableError(e.message);
+      throw e;
+    }
   }
   if (/\.xls$/i.test(fileName)) throw new TableError('不支持旧版 .xls 格式，请在 Excel 中另存为 .xlsx 或 .csv');
   const { text, encoding } = decodeText(bytes);
@@ -85,42 +90,6 @@ export function parseCsv(text: string): string[][] {
     rows.push(row);
   }
   return rows;
-}
-
-async function readXlsx(bytes: Buffer): Promise<string[][]> {
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch {
-    throw new TableError('无法读取 Excel 文件（文件损坏或不是 .xlsx 格式）');
-  }
-  const ws = wb.worksheets[0];
-  if (!ws) throw new TableError('Excel 文件中没有工作表');
-  const rows: string[][] = [];
-  ws.eachRow({ includeEmpty: true }, (r, rowNumber) => {
-    const cells: string[] = [];
-    r.eachCell({ includeEmpty: true }, (cell, col) => {
-      cells[col - 1] = cellText(cell.value);
-    });
-    rows[rowNumber - 1] = Array.from(cells, (c) => c ?? '');
-  });
-  return Array.from(rows, (r) => r ?? []);
-}
-
-function cellText(v: ExcelJS.CellValue): string {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'string') return v.trim();
-  if (typeof v === 'number') return String(v);
-  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
-  // Date cells: ExcelJS returns the wall-clock date as UTC midnight.
-  if (v instanceof Date) return Number.isNaN(v.getTime()) ? '' : v.toISOString().slice(0, 10);
-  if (typeof v === 'object') {
-    if ('richText' in v) return v.richText.map((t) => t.text).join('').trim();
-    if ('result' in v) return cellText((v as { result?: ExcelJS.CellValue }).result ?? null);
-    if ('text' in v) return String((v as { text: unknown }).text).trim();
-    if ('error' in v) return '';
-  }
-  return String(v).trim();
 }
 
 /** Normalises a header or code for comparison: NFKC (full-width → half-width), no spaces. */
