@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { citySettingsSchema, metricsSettingsSchema } from './domain/metrics/metricSettings';
 import { deadlineRule, defaultDeadlineRules } from './domain/deadlineRules';
 import { triageSettings } from './domain/triage';
 
@@ -31,6 +32,21 @@ export const SETTINGS_SCHEMA = {
   teams: z.array(teamSetting).max(100).default([]),
   /** Duplicate filing check: same title number and same debtor ID/credit code. */
   duplicateCheck: z.boolean().default(true),
+  // — Query, control and money (issue 4) —
+  /** Hours from handover to the query staff (stage 'query') to the first online query (Kailu internal rule, seeds/003). */
+  inquiryHours: z.number().int().min(1).max(720).default(24),
+  /** Hours from query feedback to the control measures (Kailu internal rule, seeds/003). */
+  controlHours: z.number().int().min(1).max(720).default(24),
+  /** Term of a freeze/seizure in years by kind of property (民诉法解释 2022 Art. 485 maxima: 1 / 2 / 3). */
+  measureTermYears: z
+    .object({ deposit: z.number().int().min(1).max(1).default(1), movable: z.number().int().min(1).max(2).default(2), realEstate: z.number().int().min(1).max(3).default(3) })
+    .default({ deposit: 1, movable: 2, realEstate: 3 }),
+  /** Renewal (续冻/续封) alerts start this many days before a measure expires. */
+  measureRenewalAlertDays: z.number().int().min(1).max(365).default(30),
+  /** Days from a receipt's arrival to its payout (法发〔2017〕6号, domain.md §7 [P]). */
+  payoutDays: z.number().int().min(1).max(365).default(30),
+  /** Days within which unidentified funds should be claimed to a case (Jiayu local rule, domain.md §7 [U]). */
+  unidentifiedClaimDays: z.number().int().min(1).max(365).default(3),
   // documents (issue 3)
   /** The officer named on notices as contact (联系人); blank prints the office phone only. */
   documentContact: z.object({ name: z.string().max(50).default(''), phone: z.string().max(50).default('') }).default({ name: '', phone: '' }),
@@ -42,6 +58,33 @@ export const SETTINGS_SCHEMA = {
   propertyReportDays: z.number().int().min(1).max(60).default(5),
   /** Kailu's internal limit for making and sending the notices, in working days from filing (domain.md §3.2, seed). */
   noticeDeadlineWorkingDays: z.number().int().min(1).max(30).default(3),
+  // — Closure and the 终本 archive (issue 6) —
+  /** Months between re-queries of a 终本 case (终本规定 Art. 9: every six months). */
+  zhongbenRequeryIntervalMonths: z.number().int().min(1).max(24).default(6),
+  /** Years after termination during which the re-queries run (终本规定 Art. 9: five years). */
+  zhongbenRequeryYears: z.number().int().min(1).max(20).default(5),
+  /** The archive's due list shows rounds falling due within this many days. */
+  zhongbenRequeryLookaheadDays: z.number().int().min(0).max(180).default(30),
+  // — Security and backups (issue 7) —
+  /** Wrong passwords in a row before an account is locked (OWASP ASVS V2.2.1: throttle guessing). */
+  loginMaxFailures: z.number().int().min(3, '至少3次').max(20, '不超过20次').default(5),
+  /** Minutes an account stays locked after too many wrong passwords. */
+  loginLockMinutes: z.number().int().min(1).max(1440).default(15),
+  /** Minutes without activity before the screen locks; the server drops an idle session after the same time. */
+  idleLockMinutes: z.number().int().min(1, '至少1分钟').max(480, '不超过480分钟').default(15),
+  /** Backup folder (can be on another disk); empty = the "backups" folder inside the data folder. */
+  backupDir: z
+    .string()
+    .trim()
+    .max(500)
+    .refine((s) => s === '' || /^(\/|[A-Za-z]:[\\/]|\\\\)/.test(s), '备份文件夹须为绝对路径（如 D:\\执行备份）')
+    .default(''),
+  /** One automatic backup per day while the app runs. */
+  backupDaily: z.boolean().default(true),
+  /** Retention: automatic backups older than this many days are deleted ... */
+  backupKeepDays: z.number().int().min(1).max(3650).default(30),
+  /** ... but the newest this many backups are always kept. Manual backups are never deleted automatically. */
+  backupKeepMin: z.number().int().min(1).max(1000).default(7),
   // — Triage, assignment and deadlines (issue 5) —
   /** 繁简分流 thresholds (src-shared/domain/triage.ts; seeds/003). */
   triage: triageSettings.default(triageSettings.parse({})),
@@ -64,13 +107,11 @@ export const SETTINGS_SCHEMA = {
     .default(defaultDeadlineRules()),
   /** The board's "due soon" column: due within this many working days. */
   deadlineSoonWorkingDays: z.number().int().min(1).max(30).default(3),
-  // — Closure and the 终本 archive (issue 6) —
-  /** Months between re-queries of a 终本 case (终本规定 Art. 9: every six months). */
-  zhongbenRequeryIntervalMonths: z.number().int().min(1).max(24).default(6),
-  /** Years after termination during which the re-queries run (终本规定 Art. 9: five years). */
-  zhongbenRequeryYears: z.number().int().min(1).max(20).default(5),
-  /** The archive's due list shows rounds falling due within this many days. */
-  zhongbenRequeryLookaheadDays: z.number().int().min(0).max(180).default(30),
+  // — Metrics, reports and city level (issue 8) —
+  /** Metric definitions that metrics.md marks unverified or provincial (src-shared/domain/metrics/metricSettings.ts). */
+  metrics: metricsSettingsSchema.default(metricsSettingsSchema.parse({})),
+  /** City level (中院汇总): 合理区间, optional ranking and weights — none shipped (metrics.md §3). */
+  city: citySettingsSchema.default(citySettingsSchema.parse({})),
 } as const;
 
 export const settingsSchema = z.object(SETTINGS_SCHEMA);

@@ -5,14 +5,21 @@ import { caseMethods } from './methods/cases';
 import { settingsMethods } from './methods/settings';
 import { jobMethods } from './methods/jobs';
 import { documentMethods } from './methods/documents';
+import { securityMethods } from './methods/security';
+import { inquiryMethods } from './methods/inquiries';
+import { measureMethods } from './methods/measures';
+import { ledgerMethods } from './methods/ledger';
+import { closureMethods, archiveMethods } from './methods/closure';
+import { metricsMethods } from './methods/metrics';
+import { reportsMethods } from './methods/reports';
+import { cityMethods } from './methods/city';
 import { triageMethods } from './methods/triage';
 import { assignmentMethods } from './methods/assignment';
 import { deadlineMethods } from './methods/deadlines';
-import { closureMethods, archiveMethods } from './methods/closure';
 
 // The one registry of the API. Each domain declares its methods in ./methods/<domain>.ts and is
 // listed here once; both transports (Electron IPC and the web mode) serve exactly this set.
-export const methods = mergeMethods(systemMethods, caseMethods, settingsMethods, jobMethods, documentMethods, triageMethods, assignmentMethods, deadlineMethods, closureMethods, archiveMethods);
+export const methods = mergeMethods(systemMethods, caseMethods, settingsMethods, jobMethods, documentMethods, inquiryMethods, measureMethods, ledgerMethods, securityMethods, closureMethods, archiveMethods, metricsMethods, reportsMethods, cityMethods, triageMethods, assignmentMethods, deadlineMethods);
 
 export type Methods = typeof methods;
 export type MethodName = keyof Methods & string;

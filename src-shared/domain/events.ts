@@ -20,6 +20,22 @@ export const EVENT_TYPES: Record<string, EventTypeInfo> = {
   'document.generated': { label: '制作文书', node: '执行文书' },
   'document.mailed': { label: '文书交邮' },
   'document.served': { label: '文书送达', node: '发出执行通知' },
+  // inquiries, measures, ledger (issue 4). `inquiry.requested` carries `first: true` on a case's first
+  // query (node 首次网络查控); `measure.applied` carries `action`, whose node is MEASURE_NODES[action]
+  // (冻结/查封/划拨, src-shared/domain/assets.ts) — the node below is the freeze default.
+  'inquiry.requested': { label: '发起网络查控', node: '首次网络查控' },
+  'inquiry.feedback': { label: '查控反馈', node: '网络查控次数' },
+  'measure.applied': { label: '采取控制措施', node: '冻结' },
+  'measure.result': { label: '控制措施结果' },
+  'measure.renewed': { label: '续行冻结/查封' },
+  'measure.released': { label: '解除控制措施' },
+  'ledger.receipt': { label: '案款到账' },
+  'ledger.fee': { label: '结算执行费' },
+  'ledger.payout': { label: '案款发放', node: '完成款物支付' },
+  'ledger.deferral': { label: '暂缓发放案款' },
+  'ledger.refund': { label: '退还案款' },
+  'ledger.reversal': { label: '冲正' },
+  'ledger.unidentified': { label: '登记不明款' },
   // triage, assignment, suspensions, calendar, deadlines (issue 5)
   'triage.proposed': { label: '繁简分流建议' },
   'triage.decided': { label: '繁简分流', node: '有财产进入程序' },
@@ -30,6 +46,15 @@ export const EVENT_TYPES: Record<string, EventTypeInfo> = {
   'case.unsuspended': { label: '恢复计算期限' },
   'assignment.run': { label: '分案批次' },
   'calendar.changed': { label: '修改工作日历' },
+  // security, audit and backups (issue 7)
+  'user.updated': { label: '修改用户' },
+  'user.passwordSet': { label: '设置密码' },
+  'user.locked': { label: '账号因密码错误被锁定' },
+  'auth.login': { label: '登录' },
+  'auth.logout': { label: '注销' },
+  'case.revealed': { label: '查看敏感信息' },
+  'backup.created': { label: '备份数据库' },
+  'backup.restored': { label: '从备份恢复' },
   // closure, the 终本 archive and resumption (issue 6)
   'closure.attested': { label: '确认终本核查事项' },
   'closure.attestationWithdrawn': { label: '撤回终本核查确认' },
@@ -40,6 +65,9 @@ export const EVENT_TYPES: Record<string, EventTypeInfo> = {
   'archive.requeried': { label: '终本复查结果告知', node: '终本网络查询次数' },
   'archive.reviewed': { label: '终本案件质量评查' },
   'case.resumed': { label: '恢复执行', node: '恢复执行' },
+  // metrics, reports and city level (issue 8): no case events; the exports and imports are logged.
+  'report.exported': { label: '质效月报上报导出' },
+  'city.imported': { label: '导入基层法院上报文件' },
 };
 
 export function eventLabel(type: string): string {
