@@ -4,6 +4,7 @@ import { unionDays, type CaseFact, type ReceiptFact } from '../../../src-shared/
 import type { FactSet } from '../../../src-shared/domain/metrics/compute';
 import type { Period } from '../../../src-shared/domain/metrics/period';
 import { REBUILD_FACTS_SQL } from './factTriggers';
+import { appendEvent, type Actor } from '../../events/log';
 
 export type Scope = { kind: 'court' } | { kind: 'team'; teamId: string } | { kind: 'judge'; judgeId: number };
 
@@ -120,7 +121,12 @@ function suspensionDays(db: Db, period: Period, scope: Scope): Map<number, numbe
   return out;
 }
 
-/** Recomputes every fact table from the event log in one transaction. */
-export function rebuildFacts(db: Db): void {
-  db.tx(() => db.sqlite.exec(REBUILD_FACTS_SQL));
+/** Recomputes every fact table from the event log in one transaction, and logs that it did. */
+export function rebuildFacts(db: Db, actor: Actor, at: Date): { cases: number; receipts: number } {
+  return db.tx(() => {
+    db.sqlite.exec(REBUILD_FACTS_SQL);
+    const n = db.raw<{ cases: number; receipts: number }>('SELECT (SELECT count(*) FROM metric_case_facts) AS cases, (SELECT count(*) FROM metric_receipts) AS receipts')[0]!;
+    appendEvent(db, actor, at, { caseId: null, type: 'metrics.factsRebuilt', payload: n as unknown as Record<string, unknown> });
+    return n;
+  });
 }
