@@ -29,18 +29,27 @@ async function filing(): Promise<unknown> {
   const year = Number(today.slice(0, 4)) - 1;
   const list = drafts(count, year, today);
   // As clerks file: schema parse, checks, numbering and events, one durable transaction per case.
+  // CPU time beside wall time: on a busy shared machine the wall figure mostly measures the queue.
+  const cpu = () => {
+    const u = process.cpuUsage();
+    return (u.user + u.system) / 1000;
+  };
   let t0 = performance.now();
+  let c0 = cpu();
   for (const d of list.slice(0, count / 2)) fileCase(app.db, actor, officeTime(d.filedOn, 0), today, caseDraft.parse(d));
   const singleMs = performance.now() - t0;
+  const singleCpu = cpu() - c0;
   // As the demo files: the same service, one transaction for the whole batch.
   t0 = performance.now();
+  c0 = cpu();
   app.db.tx(() => {
     for (const d of list.slice(count / 2)) fileCase(app.db, actor, officeTime(d.filedOn, 0), today, caseDraft.parse(d));
   });
   const batchMs = performance.now() - t0;
+  const batchCpu = cpu() - c0;
   const filed = app.db.raw<{ n: number }>('SELECT count(*) AS n FROM cases')[0]!.n;
   await app.close();
-  return { filed, single: { cases: count / 2, ms: singleMs }, batch: { cases: count / 2, ms: batchMs } };
+  return { filed, single: { cases: count / 2, ms: singleMs, cpuMs: singleCpu }, batch: { cases: count / 2, ms: batchMs, cpuMs: batchCpu } };
 }
 
 type ListInput = MethodInput<'cases.list'>;
