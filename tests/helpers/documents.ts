@@ -7,7 +7,7 @@ import type { JobView } from '../../src-shared/api/methods/jobs';
 export async function readPdf(file: string | Uint8Array): Promise<{ text: string; pages: { width: number; height: number }[] }> {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const data = typeof file === 'string' ? new Uint8Array(readFileSync(file)) : file;
-  const task = pdfjs.getDocument({ data, useSystemFonts: false, isEvalSupported: false });
+  const task = pdfjs.getDocument({ data, useSystemFonts: false });
   const doc = await task.promise;
   const pages: { width: number; height: number }[] = [];
   let text = '';

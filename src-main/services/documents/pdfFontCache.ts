@@ -17,7 +17,7 @@ interface PdfKitDoc {
   fontSize(size: number): void;
 }
 
-const require = createRequire(import.meta.url);
+const requireCjs = createRequire(import.meta.url);
 const parsed = new Map<Uint8Array, FontkitFont>();
 let embeddedFont: (new (doc: PdfKitDoc, font: FontkitFont, id: string) => PdfKitDoc['_font']) | null = null;
 let installed = false;
@@ -25,7 +25,7 @@ let installed = false;
 export function installFontCache(): void {
   if (installed) return;
   installed = true;
-  const PDFKit = require(require.resolve('pdfkit', { paths: [require.resolve('pdfmake')] })) as { prototype: { font: (this: PdfKitDoc, src: unknown, family?: unknown, size?: unknown) => PdfKitDoc } };
+  const PDFKit = requireCjs(requireCjs.resolve('pdfkit', { paths: [requireCjs.resolve('pdfmake')] })) as { prototype: { font: (this: PdfKitDoc, src: unknown, family?: unknown, size?: unknown) => PdfKitDoc } };
   const original = PDFKit.prototype.font;
   if (typeof original !== 'function') return;
   PDFKit.prototype.font = function (this: PdfKitDoc, src: unknown, family?: unknown, size?: unknown) {

@@ -8,7 +8,7 @@ import { installFontCache, lineFactor } from './pdfFontCache';
 // extractable). pdfmake is loaded through require: it is a CommonJS singleton per thread.
 
 type PdfMake = typeof import('pdfmake') & { virtualfs: { writeFileSync(name: string, data: Buffer): void; readFileSync(name: string): Buffer } };
-const require = createRequire(import.meta.url);
+const requireCjs = createRequire(import.meta.url);
 let bodyLine = 1.45;
 let titleLine = 1.45;
 let ready: Promise<PdfMake> | null = null;
@@ -21,7 +21,7 @@ function engine(): Promise<PdfMake> {
 
 async function start(): Promise<PdfMake> {
   installFontCache();
-  const pm = require('pdfmake') as PdfMake;
+  const pm = requireCjs('pdfmake') as PdfMake;
   const fonts = documentFonts();
   const bodyBuf = readFont(fonts.body);
   const titleBuf = readFont(fonts.title);
