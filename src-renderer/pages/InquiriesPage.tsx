@@ -1,0 +1,201 @@
+import { useEffect, useState } from 'react';
+import { api, ApiCallError } from '../api/client';
+import { dateTime, yuan } from '../format';
+import type { MethodOutput } from '../../src-shared/api';
+
+type QueueRow = MethodOutput<'inquiries.queue'>['rows'][number];
+type Batch = MethodOutput<'inquiries.batches'>['rows'][number];
+type Problem = { row: number; column: string; reason: string };
+
+const STATUS = { sent: '待反馈', partial: '部分反馈', answered: '已反馈' } as const;
+
+/** Reads a chosen file as base64 for inquiries.importFeedback (JSON body, up to 64 MB). */
+async function fileBase64(f: File): Promise<string> {
+  const bytes = new Uint8Array(await f.arrayBuffer());
+  let bin = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(bin);
+}
+
+/** 网络查控: the 24-hour queue, query batches with their request files, and the feedback import. */
+export function InquiriesPage() {
+  const [queue, setQueue] = useState<QueueRow[]>([]);
+  const [batches, setBatches] = useState<Batch[]>([]);
+  const [picked, setPicked] = useState<Set<number>>(new Set());
+  const [error, setError] = useState<string | null>(null);
+  const [problems, setProblems] = useState<Problem[]>([]);
+  const [message, setMessage] = useState<string | null>(null);
+
+  const refresh = async () => {
+    const [q, b] = await Promise.all([api.call('inquiries.queue', { limit: 1000 }), api.call('inquiries.batches', { limit: 50 })]);
+    setQueue(q.rows);
+    setBatches(b.rows);
+  };
+  useEffect(() => {
+    void refresh().catch((e: unknown) => setError(String(e)));
+  }, []);
+
+  const run = async (fn: () => Promise<unknown>) => {
+    setError(null);
+    setMessage(null);
+    setProblems([]);
+    try {
+      await fn();
+      await refresh();
+    } catch (e) {
+      setError(e instanceof ApiCallError ? e.message : String(e));
+      const rows = e instanceof ApiCallError ? (e.details as { rows?: Problem[] } | undefined)?.rows : undefined;
+      if (rows) setProblems(rows);
+    }
+  };
+
+  const create = () =>
+    run(async () => {
+      const b = await api.call('inquiries.createBatch', { caseIds: [...picked] });
+      setPicked(new Set());
+      setMessage(`已建立查控批次 ${b.number}（${b.caseCount} 件案件，${b.debtorCount} 名被执行人），请导出请求文件`);
+    });
+
+  const importFile = (f: File) =>
+    run(async () => {
+      const r = await api.call('inquiries.importFeedback', { fileName: f.name, contentBase64: await fileBase64(f) });
+      setMessage(
+        r.duplicate
+          ? `该反馈已导入过（批次 ${r.batchNumber}），未重复记录`
+          : `已导入批次 ${r.batchNumber} 的反馈 ${r.rowCount} 行：发现财产 ${r.findingCount} 项，未发现财产 ${r.nothingCount} 行；${r.casesToControl} 件转入待控制，${r.casesToTriage} 件转入待分流${r.simulated ? '（模拟数据）' : ''}`,
+      );
+    });
+
+  return (
+    <div className="page" data-testid="inquiries-page">
+      <div className="toolbar">
+        <h2>网络查控</h2>
+        <button disabled={picked.size === 0} onClick={() => void create()} data-testid="inquiry-create">
+          建立查控批次（{picked.size}）
+        </button>
+        <label className="button">
+          导入查控反馈（xlsx/csv）
+          <input
+            type="file"
+            accept=".xlsx,.csv"
+            hidden
+            data-testid="inquiry-import"
+            onChange={(e) => {
+              const f = e.target.files?.[0];
+              e.target.value = '';
+              if (f) void importFile(f);
+            }}
+          />
+        </label>
+      </div>
+      {error ? (
+        <div className="error-banner" role="alert" data-testid="inquiry-error">
+          {error}
+        </div>
+      ) : null}
+      {problems.length > 0 ? (
+        <table className="table" data-testid="inquiry-problems">
+          <thead>
+            <tr>
+              <th>行</th>
+              <th>列</th>
+              <th>问题</th>
+            </tr>
+          </thead>
+          <tbody>
+            {problems.map((p, i) => (
+              <tr key={i}>
+                <td>{p.row}</td>
+                <td>{p.column}</td>
+                <td>{p.reason}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      {message ? <div data-testid="inquiry-message">{message}</div> : null}
+
+      <h3>待查控（移交后24小时内发起）</h3>
+      <table className="table" data-testid="inquiry-queue">
+        <thead>
+          <tr>
+            <th>
+              <input type="checkbox" checked={queue.length > 0 && picked.size === queue.length} onChange={(e) => setPicked(e.target.checked ? new Set(queue.map((q) => q.caseId)) : new Set())} data-testid="inquiry-pick-all" />
+            </th>
+            <th>案号</th>
+            <th>被执行人</th>
+            <th>标的额（元）</th>
+            <th>移交时间</th>
+            <th>剩余</th>
+          </tr>
+        </thead>
+        <tbody>
+          {queue.map((q) => (
+            <tr key={q.caseId} className={q.overdue ? 'overdue' : ''}>
+              <td>
+                <input
+                  type="checkbox"
+                  checked={picked.has(q.caseId)}
+                  onChange={(e) => {
+                    const next = new Set(picked);
+                    if (e.target.checked) next.add(q.caseId);
+                    else next.delete(q.caseId);
+                    setPicked(next);
+                  }}
+                  data-testid={`inquiry-pick-${q.caseId}`}
+                />
+              </td>
+              <td>{q.number}</td>
+              <td>{q.debtors}</td>
+              <td>{yuan(q.claimFen)}</td>
+              <td>{dateTime(q.queuedAt)}</td>
+              <td>{q.overdue ? `已超期 ${-q.hoursLeft} 小时` : `${q.hoursLeft} 小时`}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+
+      <h3>查控批次</h3>
+      <table className="table" data-testid="inquiry-batches">
+        <thead>
+          <tr>
+            <th>批次号</th>
+            <th>建立</th>
+            <th>案件/被执行人</th>
+            <th>反馈</th>
+            <th>发现财产</th>
+            <th>请求文件</th>
+          </tr>
+        </thead>
+        <tbody>
+          {batches.map((b) => (
+            <tr key={b.id} data-testid={`inquiry-batch-${b.number}`}>
+              <td>
+                {b.number}
+                {b.simulated ? '（模拟）' : ''}
+              </td>
+              <td>
+                {dateTime(b.createdAt)} {b.createdBy}
+              </td>
+              <td>
+                {b.caseCount} / {b.debtorCount}
+              </td>
+              <td>
+                {STATUS[b.status]} {b.answeredCount}/{b.debtorCount}
+              </td>
+              <td>{b.findingCount}</td>
+              <td>
+                <button onClick={() => void run(() => api.call('inquiries.exportRequest', { batchId: b.id, format: 'xlsx' }))} data-testid={`inquiry-export-xlsx-${b.id}`}>
+                  xlsx
+                </button>{' '}
+                <button onClick={() => void run(() => api.call('inquiries.exportRequest', { batchId: b.id, format: 'csv' }))} data-testid={`inquiry-export-csv-${b.id}`}>
+                  csv
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,206 @@
+import { useEffect, useState } from 'react';
+import { api, ApiCallError } from '../api/client';
+import { yuan } from '../format';
+import { MoneyInput } from '../components/MoneyInput';
+import type { MethodOutput } from '../../src-shared/api';
+import { RECEIPT_SOURCE_LABELS, RECEIPT_SOURCES } from '../../src-shared/api/methods/ledger';
+
+type Ledger = MethodOutput<'ledger.get'>;
+type Account = MethodOutput<'ledger.accounts'>['rows'][number];
+type Fund = MethodOutput<'ledger.unidentified'>['rows'][number];
+type Source = (typeof RECEIPT_SOURCES)[number];
+
+/** 案款: case accounts with the 30-day payout clock, entries, the unidentified-funds register and the payout list. */
+export function LedgerPage() {
+  const [accounts, setAccounts] = useState<Account[]>([]);
+  const [funds, setFunds] = useState<Fund[]>([]);
+  const [search, setSearch] = useState('');
+  const [ledger, setLedger] = useState<Ledger | null>(null);
+  const [amount, setAmount] = useState<number | null>(null);
+  const [source, setSource] = useState<Source>('voluntary');
+  const [on, setOn] = useState(new Date().toISOString().slice(0, 10));
+  const [officers, setOfficers] = useState('');
+  const [approver, setApprover] = useState('');
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+
+  const refresh = async (caseId = ledger?.caseId) => {
+    const [a, u] = await Promise.all([api.call('ledger.accounts', { limit: 200 }), api.call('ledger.unidentified', { status: 'unclaimed', limit: 200 })]);
+    setAccounts(a.rows);
+    setFunds(u.rows);
+    if (caseId) setLedger(await api.call('ledger.get', { caseId }));
+  };
+  useEffect(() => {
+    void refresh().catch((e: unknown) => setError(String(e)));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  const run = async (fn: () => Promise<unknown>, done?: string) => {
+    setError(null);
+    setMessage(null);
+    try {
+      await fn();
+      await refresh();
+      if (done) setMessage(done);
+    } catch (e) {
+      setError(e instanceof ApiCallError ? e.message : String(e));
+    }
+  };
+
+  const open = (caseId: number) => run(async () => setLedger(await api.call('ledger.get', { caseId })));
+  const find = () =>
+    run(async () => {
+      const r = await api.call('cases.list', { filter: { text: search }, limit: 1 });
+      if (!r.rows[0]) throw new Error(`没有找到案件“${search}”`);
+      setLedger(await api.call('ledger.get', { caseId: r.rows[0].id }));
+    });
+  const record = (input: Parameters<typeof api.call<'ledger.record'>>[1], done: string) =>
+    run(async () => {
+      setLedger(await api.call('ledger.record', input));
+      setAmount(null);
+    }, done);
+
+  return (
+    <div className="page" data-testid="ledger-page">
+      <div className="toolbar">
+        <h2>案款</h2>
+        <input value={search} onChange={(e) => setSearch(e.target.value)} placeholder="案号或当事人" data-testid="ledger-search" />
+        <button onClick={() => void find()} data-testid="ledger-find">
+          打开账户
+        </button>
+        <button onClick={() => void run(() => api.call('ledger.payoutList', { date: on }))} data-testid="ledger-payout-list">
+          导出 {on} 发放清单
+        </button>
+      </div>
+      {error ? (
+        <div className="error-banner" role="alert" data-testid="ledger-error">
+          {error}
+        </div>
+      ) : null}
+      {message ? <div data-testid="ledger-message">{message}</div> : null}
+
+      {ledger ? (
+        <section data-testid="ledger-account">
+          <h3>
+            {ledger.caseNumber} {ledger.subAccount ? `（案件账号 ${ledger.subAccount}）` : ''}
+          </h3>
+          <p>
+            余额 <b data-testid="ledger-balance">{yuan(ledger.balanceFen)}</b> 元；实际到位 {yuan(ledger.recoveredFen)} 元；已发放 {yuan(ledger.paidOutFen)} 元；超期未发放{' '}
+            <span className={ledger.overdueFen > 0 ? 'overdue' : ''}>{yuan(ledger.overdueFen)}</span> 元。收款账户：{ledger.payoutAccount.name ?? '—'} {ledger.payoutAccount.bank ?? ''} {ledger.payoutAccount.account ?? '（未登记）'}
+          </p>
+          <div className="form-row">
+            <MoneyInput fen={amount} onChange={(f) => setAmount(f)} testId="ledger-amount" />
+            <input type="date" value={on} onChange={(e) => setOn(e.target.value)} data-testid="ledger-date" />
+            <select value={source} onChange={(e) => setSource(e.target.value as Source)} data-testid="ledger-source">
+              {RECEIPT_SOURCES.map((s) => (
+                <option key={s} value={s}>
+                  {RECEIPT_SOURCE_LABELS[s]}
+                </option>
+              ))}
+            </select>
+            <input value={officers} onChange={(e) => setOfficers(e.target.value)} placeholder="现金经手人（两人，用、分隔）" data-testid="ledger-officers" />
+            <button
+              disabled={!amount}
+              onClick={() => void record({ kind: 'receipt', caseId: ledger.caseId, amountFen: amount!, on, source, officers: officers.split(/[、,，\s]+/).filter(Boolean) }, '已登记到账')}
+              data-testid="ledger-receipt"
+            >
+              登记到账
+            </button>
+          </div>
+          <div className="form-row">
+            <input value={approver} onChange={(e) => setApprover(e.target.value)} placeholder="审批人" data-testid="ledger-approver" />
+            <button disabled={!amount || !approver} onClick={() => void record({ kind: 'payout', caseId: ledger.caseId, amountFen: amount!, approver }, '已发放')} data-testid="ledger-payout">
+              发放给申请执行人
+            </button>
+            <button disabled={!amount} onClick={() => void record({ kind: 'fee', caseId: ledger.caseId, amountFen: amount! }, '已结算执行费')} data-testid="ledger-fee">
+              结算执行费
+            </button>
+            <input value={reason} onChange={(e) => setReason(e.target.value)} placeholder="冲正原因" data-testid="ledger-reason" />
+          </div>
+          <table className="table" data-testid="ledger-entries">
+            <thead>
+              <tr>
+                <th>日期</th>
+                <th>类别</th>
+                <th>金额</th>
+                <th>影响余额</th>
+                <th>说明</th>
+                <th>经办</th>
+                <th />
+              </tr>
+            </thead>
+            <tbody>
+              {ledger.entries.map((e) => (
+                <tr key={e.id} className={e.reversedById ? 'muted' : ''} data-testid={`ledger-entry-${e.id}`}>
+                  <td>{e.onDate}</td>
+                  <td>
+                    {e.kindLabel}
+                    {e.source ? `（${RECEIPT_SOURCE_LABELS[e.source]}）` : ''}
+                  </td>
+                  <td>{yuan(e.amountFen)}</td>
+                  <td>{yuan(e.effectFen)}</td>
+                  <td>{[e.payeeName, e.payeeAccount, e.approver && `审批：${e.approver}`, e.reason, e.reversedById && '已冲正'].filter(Boolean).join('；')}</td>
+                  <td>{e.createdBy}</td>
+                  <td>
+                    {e.kind !== 'reversal' && !e.reversedById ? (
+                      <button disabled={!reason} onClick={() => void record({ kind: 'reversal', caseId: ledger.caseId, entryId: e.id, reason }, '已冲正')} data-testid={`ledger-reverse-${e.id}`}>
+                        冲正
+                      </button>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <h4>30日发放时钟</h4>
+          <ul data-testid="ledger-clocks">
+            {ledger.receipts
+              .filter((r) => r.outstandingFen > 0)
+              .map((r) => (
+                <li key={r.entryId} className={r.overdue ? 'overdue' : ''}>
+                  {r.onDate} 到账 {yuan(r.amountFen)} 元，未发放 {yuan(r.outstandingFen)} 元，应于 {r.dueOn} 前发放{r.deferredUntil ? `（暂缓至 ${r.deferredUntil}）` : ''}
+                  {r.overdue ? '，已超期' : ''}
+                </li>
+              ))}
+          </ul>
+        </section>
+      ) : null}
+
+      <h3>有余额或超期的案件账户</h3>
+      <table className="table" data-testid="ledger-accounts">
+        <tbody>
+          {accounts.map((a) => (
+            <tr key={a.caseId} className={a.overdueFen > 0 ? 'overdue' : ''} onClick={() => void open(a.caseId)} data-testid={`ledger-account-${a.caseId}`}>
+              <td>{a.caseNumber}</td>
+              <td>余额 {yuan(a.balanceFen)}</td>
+              <td>超期 {yuan(a.overdueFen)}</td>
+              <td>最早应发 {a.oldestDueOn ?? '—'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+
+      <h3>不明款（待认领）</h3>
+      <table className="table" data-testid="ledger-unidentified">
+        <tbody>
+          {funds.map((f) => (
+            <tr key={f.id} className={f.claimOverdue ? 'overdue' : ''}>
+              <td>{f.receivedOn}</td>
+              <td>{yuan(f.amountFen)}</td>
+              <td>{f.payer}</td>
+              <td>{f.reference}</td>
+              <td>
+                {ledger ? (
+                  <button onClick={() => void run(() => api.call('ledger.claimUnidentified', { id: f.id, caseId: ledger.caseId }), `已认领到 ${ledger.caseNumber}`)} data-testid={`ledger-claim-${f.id}`}>
+                    认领到 {ledger.caseNumber}
+                  </button>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
