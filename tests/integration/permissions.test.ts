@@ -17,7 +17,7 @@ const specs = Object.entries(methods as Record<string, MethodSpec>).sort(([a], [
 function accessLabel(spec: MethodSpec): string {
   if (spec.access === 'public') return '无需登录';
   if (spec.access === 'user') return '任何登录用户';
-  return ['admin', ...spec.access.filter((r) => r !== 'admin')].map((r) => ROLES[r]).join('、');
+  return (['admin', ...spec.access.filter((r) => r !== 'admin')] as Role[]).map((r) => ROLES[r]).join('、');
 }
 
 export function permissionsTable(): string {

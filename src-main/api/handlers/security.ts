@@ -5,7 +5,7 @@ import { changePassword, updateUser } from '../../services/auth/userAdmin';
 import { roleCatalogue } from '../../services/auth/roleCatalogue';
 import { revealCase } from '../../services/security/masking';
 import { auditForCase, auditForUser } from '../../services/audit/trail';
-import { healthOf, verifyAudit } from '../../services/security/health';
+import { healthOf, verifyAuditInBackground } from '../../services/security/health';
 import { createBackup } from '../../services/backups/create';
 import { backupFolder, listBackups } from '../../services/backups/folder';
 import { restoreBackup } from '../../services/backups/restore';
@@ -29,7 +29,7 @@ export const handlers = defineHandlers({
   },
   'roles.list': () => roleCatalogue(),
   'cases.reveal': ({ caseId, reason }, ctx) => revealCase(ctx.app.db, actorOf(ctx), ctx.app.clock.now(), caseId, reason),
-  'audit.verify': (_i, { app }) => verifyAudit(app),
+  'audit.verify': (_i, { app }) => verifyAuditInBackground(app),
   'audit.forCase': ({ caseId, offset, limit }, { app }) => auditForCase(app.db, caseId, offset, limit),
   'audit.forUser': ({ userId, from, to, offset, limit }, { app }) => auditForUser(app.db, userId, { from, to }, offset, limit),
   'backups.create': (_i, ctx) => createBackup(ctx.app.db, ctx.app.dataDir, 'manual', actorOf(ctx), ctx.app.clock.now(), { recordEvent: !ctx.app.readOnly }),

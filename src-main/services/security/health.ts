@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { App } from '../../app/app';
-import { verifyAuditChain, type AuditReport } from '../audit/verify';
+import { verifyAuditChain, verifyAuditChainAsync, type AuditReport } from '../audit/verify';
 
 export interface QuickCheck {
   ok: boolean;
@@ -44,6 +44,13 @@ export function verifyAudit(app: App): AuditReport {
   return r;
 }
 
+/** The chunked variant, for start-up and audit.verify: the app keeps serving while it runs. */
+export async function verifyAuditInBackground(app: App): Promise<AuditReport> {
+  const r = await verifyAuditChainAsync(app.db, app.clock.now(), join(app.dataDir, AUDIT_ANCHOR_FILE));
+  healthOf(app).audit = r;
+  return r;
+}
+
 /**
  * Start-up checks: a failing quick_check puts the app into read-only mode (the registry then refuses
  * every method marked `writes`) and the UI offers the latest backup; a broken audit chain is
@@ -56,10 +63,22 @@ export function runStartupChecks(app: App): void {
     app.log('error', `数据库自检未通过，已进入只读模式：${qc.problems.join('；')}`);
     return;
   }
-  try {
-    const a = verifyAudit(app);
+  // Small logs are verified before the first request; large ones in the background (seconds per
+  // million events), with system.health showing the result once it is in.
+  const events = (app.db.sqlite.prepare('SELECT max(id) AS n FROM case_events').get() as { n: number | null }).n ?? 0;
+  const report = (a: AuditReport) => {
     if (!a.ok) app.log('error', `操作日志校验未通过：${a.firstBroken?.reason ?? '防篡改触发器缺失'}`);
-  } catch (e) {
-    app.log('error', '操作日志校验失败', e);
+  };
+  const fail = (e: unknown) => app.log('error', '操作日志校验失败', e);
+  if (events <= 50_000) {
+    try {
+      report(verifyAudit(app));
+    } catch (e) {
+      fail(e);
+    }
+  } else {
+    verifyAuditInBackground(app).then(report, (e: unknown) => {
+      if (app.db.sqlite.open) fail(e); // closed meanwhile: nothing to report
+    });
   }
 }
