@@ -14,10 +14,15 @@ export const handlers = defineHandlers({
     if (app.jobs.list(50).some((j) => j.kind === 'demo' && j.status === 'running')) throw new ApiError('conflict', '演示数据正在载入中');
     const user = ctx.user ? { id: ctx.user.id, displayName: ctx.user.displayName } : null;
     return app.jobs.start({ kind: 'demo', label: '载入演示数据', user }, async (job) => {
+      // A step label alone keeps the last count, so the bar does not jump back between steps.
+      let last = 0;
       const result = await runDemo(
         app,
         { ...DEFAULT_DEMO_OPTIONS, seed: input.seed, fromYear: input.fromYear, toYear: input.toYear, casesPerYear: input.casesPerYear },
-        { progress: (message, done, total) => job.progress(done ?? 0, total, message), checkCancelled: () => job.checkCancelled() },
+        {
+          progress: (message, done, total) => job.progress((last = done ?? last), total, message),
+          checkCancelled: () => job.checkCancelled(),
+        },
       );
       app.bus.publish({ topic: 'cases', data: { demoLoaded: true } });
       return result;
