@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import type { MethodOutput } from '../src-shared/api';
 import { OverviewTab, PartiesTab, TitleTab, TimelineTab } from './pages/case/FoundationTabs';
+import { DocumentsTab } from './pages/case/DocumentsTab';
 
 export type CaseDetail = MethodOutput<'cases.get'>;
 export interface CaseTabProps {
@@ -17,7 +18,7 @@ export const CASE_TABS: { key: string; label: string; component: ComponentType<C
   { key: 'overview', label: '概况', component: OverviewTab },
   { key: 'parties', label: '当事人', component: PartiesTab },
   { key: 'title', label: '执行依据', component: TitleTab },
-  { key: 'documents', label: '文书与送达', component: null },
+  { key: 'documents', label: '文书与送达', component: DocumentsTab },
   { key: 'assets', label: '查控与财产', component: null },
   { key: 'measures', label: '措施', component: null },
   { key: 'ledger', label: '案款', component: null },

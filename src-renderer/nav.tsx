@@ -10,6 +10,7 @@ import { MetricsPage } from './pages/MetricsPage';
 import { InquiriesPage } from './pages/InquiriesPage';
 import { ControlPage } from './pages/ControlPage';
 import { LedgerPage } from './pages/LedgerPage';
+import { NoticesPage } from './pages/NoticesPage';
 
 export interface NavEntry {
   /** Route, e.g. '/filing'. */
@@ -31,7 +32,7 @@ export interface NavEntry {
 export const NAV: NavEntry[] = [
   { path: '/filing', label: '立案窗口', page: FilingPage, description: '登记执行案件，记录初次接待笔录。', stages: [], roles: ['window'] },
   { path: '/cases', label: '案件登记簿', page: CasesPage, description: '全部案件。' },
-  { path: '/notices', label: '文书集约', page: null, description: '新立案件的执行通知书、报告财产令、限制消费令批量制作与送达，立案后3个工作日内完成。', stages: ['filed'] },
+  { path: '/notices', label: '文书集约', page: NoticesPage, description: '新立案件的执行通知书、报告财产令、限制消费令批量制作与送达，立案后3个工作日内完成。', stages: ['filed'] },
   { path: '/inquiries', label: '网络查控', page: InquiriesPage, description: '批量生成查控请求文件、导入查控反馈，形成财产清单（24小时内发起）。', stages: ['query'] },
   { path: '/control', label: '财产控制', page: ControlPage, description: '对查控到的财产批量冻结、查封、扣划，续冻续封提醒与解除。', stages: ['control'] },
   { path: '/triage', label: '繁简分流', page: null, description: '根据控制结果提出繁简分流建议，批量确认后移交快执团队或分案。', stages: ['triage', 'assignment'] },

@@ -1,0 +1,225 @@
+import { useEffect, useState } from 'react';
+import { api, ApiCallError } from '../api/client';
+import { dateTime, yuan } from '../format';
+import type { MethodOutput } from '../../src-shared/api';
+import type { DocumentKind } from '../../src-shared/domain/documentKinds';
+import { parseTrackingList } from '../../src-shared/domain/trackingList';
+
+type QueueRow = MethodOutput<'documents.queue'>['rows'][number];
+type Template = MethodOutput<'documents.templates'>[number];
+type Batch = MethodOutput<'documents.batches'>[number];
+type Job = MethodOutput<'jobs.get'>;
+type Problem = { row: number; column: string; reason: string };
+
+/** 文书集约: the notice queue with its working-day deadline, the batch, the print files, bulk EMS service. */
+export function NoticesPage() {
+  const [queue, setQueue] = useState<QueueRow[]>([]);
+  const [overdue, setOverdue] = useState(0);
+  const [templates, setTemplates] = useState<Template[]>([]);
+  const [kinds, setKinds] = useState<Set<string>>(new Set());
+  const [batches, setBatches] = useState<Batch[]>([]);
+  const [picked, setPicked] = useState<Set<number>>(new Set());
+  const [text, setText] = useState('');
+  const [reason, setReason] = useState('');
+  const [job, setJob] = useState<Job | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [problems, setProblems] = useState<Problem[]>([]);
+  const [message, setMessage] = useState<string | null>(null);
+  const [paste, setPaste] = useState('');
+
+  const refresh = async () => {
+    const [q, b] = await Promise.all([api.call('documents.queue', { ...(text ? { text } : {}), limit: 5000 }), api.call('documents.batches', { limit: 20 })]);
+    setQueue(q.rows);
+    setOverdue(q.overdue);
+    setBatches(b);
+    setPicked((p) => new Set([...p].filter((id) => q.rows.some((r) => r.caseId === id))));
+  };
+  useEffect(() => {
+    void api.call('documents.templates', {}).then((t) => {
+      setTemplates(t.filter((x) => x.batchable));
+      setKinds(new Set(t.filter((x) => x.defaultSelected).map((x) => x.kind)));
+    });
+    void refresh().catch((e: unknown) => setError(String(e)));
+    return api.onEvent('job', (data) => {
+      const j = data as Job;
+      if (j.kind !== 'documents.batch') return;
+      setJob(j);
+      if (j.status !== 'running') void refresh();
+    });
+  }, []);
+
+  const run = async (fn: () => Promise<unknown>) => {
+    setError(null);
+    setMessage(null);
+    setProblems([]);
+    try {
+      await fn();
+      await refresh();
+    } catch (e) {
+      setError(e instanceof ApiCallError ? e.message : String(e));
+      const rows = e instanceof ApiCallError ? (e.details as { rows?: Problem[] } | undefined)?.rows : undefined;
+      if (rows) setProblems(rows);
+    }
+  };
+
+  const generate = () =>
+    run(async () => {
+      const chosen = templates.map((t) => t.kind).filter((k) => kinds.has(k)) as DocumentKind[];
+      const j = await api.call('documents.generateBatch', { caseIds: [...picked], kinds: chosen, ...(reason ? { reason } : {}) });
+      setJob(j);
+      setPicked(new Set());
+    });
+
+  const serveList = () =>
+    run(async () => {
+      const lines = parseTrackingList(paste);
+      const bad = lines.filter((l) => l.error);
+      if (bad.length) {
+        setProblems(bad.map((l) => ({ row: l.line, column: '日期', reason: l.error! })));
+        throw new Error('粘贴的清单有误，请修改后再登记');
+      }
+      const r = await api.call('documents.markServed', { items: lines.map((l) => ({ trackingNumber: l.trackingNumber, servedOn: l.servedOn! })) });
+      setPaste('');
+      setMessage(`已登记送达 ${r.served} 份`);
+    });
+
+  const result = job?.status === 'done' ? (job.result as { batchId: string; batchNumber: string; documents: number; printPages: number }) : null;
+  return (
+    <div className="page" data-testid="notices-page">
+      <div className="toolbar">
+        <h2>文书集约</h2>
+        <input placeholder="案号、当事人" value={text} onChange={(e) => setText(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && void refresh()} data-testid="notices-search" />
+        {templates.map((t) => (
+          <label key={t.kind} title={t.summary}>
+            <input
+              type="checkbox"
+              checked={kinds.has(t.kind)}
+              onChange={(e) => {
+                const next = new Set(kinds);
+                if (e.target.checked) next.add(t.kind);
+                else next.delete(t.kind);
+                setKinds(next);
+              }}
+              data-testid={`notices-kind-${t.kind}`}
+            />
+            {t.kind}
+          </label>
+        ))}
+        <input placeholder="重新制作的原因（已有文书时必填）" value={reason} onChange={(e) => setReason(e.target.value)} data-testid="notices-reason" />
+        <button disabled={picked.size === 0 || kinds.size === 0 || job?.status === 'running'} onClick={() => void generate()} data-testid="notices-generate">
+          批量制作（{picked.size} 件）
+        </button>
+      </div>
+      {error ? (
+        <div className="error-banner" role="alert" data-testid="notices-error">
+          {error}
+        </div>
+      ) : null}
+      {problems.length > 0 ? (
+        <table className="table" data-testid="notices-problems">
+          <tbody>
+            {problems.map((p, i) => (
+              <tr key={i}>
+                <td>第{p.row}行</td>
+                <td>{p.column}</td>
+                <td>{p.reason}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      {message ? <div data-testid="notices-message">{message}</div> : null}
+      {job ? (
+        <div data-testid="notices-job">
+          <progress max={Math.max(1, job.total)} value={job.done} data-testid="notices-progress" /> {job.message}
+          {job.status === 'running' ? (
+            <button className="link" onClick={() => void api.call('jobs.cancel', { id: job.id }).catch(() => undefined)} data-testid="notices-cancel">
+              取消
+            </button>
+          ) : null}
+          {result ? (
+            <button onClick={() => void run(() => api.call('documents.file', { batchId: result.batchId }))} data-testid="notices-print">
+              打开合并打印文件（{result.documents} 份，{result.printPages} 页）
+            </button>
+          ) : null}
+        </div>
+      ) : null}
+
+      <h3>
+        待发通知（立案后3个工作日内）{queue.length} 件{overdue ? <span className="overdue">，已超期 {overdue} 件</span> : null}
+      </h3>
+      <table className="table" data-testid="notices-queue">
+        <thead>
+          <tr>
+            <th>
+              <input type="checkbox" checked={queue.length > 0 && picked.size === queue.length} onChange={(e) => setPicked(e.target.checked ? new Set(queue.map((q) => q.caseId)) : new Set())} data-testid="notices-pick-all" />
+            </th>
+            <th>案号</th>
+            <th>申请执行人</th>
+            <th>被执行人</th>
+            <th>标的额（元）</th>
+            <th>立案日期</th>
+            <th>期限</th>
+            <th>已有文书</th>
+          </tr>
+        </thead>
+        <tbody>
+          {queue.map((q) => (
+            <tr key={q.caseId} className={q.overdue ? 'overdue' : ''} data-testid={`notices-row-${q.caseId}`}>
+              <td>
+                <input
+                  type="checkbox"
+                  checked={picked.has(q.caseId)}
+                  onChange={(e) => {
+                    const next = new Set(picked);
+                    if (e.target.checked) next.add(q.caseId);
+                    else next.delete(q.caseId);
+                    setPicked(next);
+                  }}
+                  data-testid={`notices-pick-${q.caseId}`}
+                />
+              </td>
+              <td>
+                <a href={`#/cases/${q.caseId}`}>{q.number}</a>
+              </td>
+              <td>{q.applicants}</td>
+              <td>{q.debtors}</td>
+              <td>{yuan(q.claimFen)}</td>
+              <td>{q.filedOn}</td>
+              <td>
+                {q.dueOn}（{q.overdue ? `超期 ${-q.daysLeft} 个工作日` : `剩 ${q.daysLeft} 个工作日`}）
+              </td>
+              <td>{q.existingKinds.join('、')}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+
+      <h3>文书批次</h3>
+      <table className="table" data-testid="notices-batches">
+        <tbody>
+          {batches.map((b) => (
+            <tr key={b.id}>
+              <td>{b.number}</td>
+              <td>
+                {dateTime(b.createdAt)} {b.createdBy}
+              </td>
+              <td>
+                {b.caseCount} 件 / {b.documentCount} 份：{b.kinds.join('、')}
+              </td>
+              <td>{b.hasPrintFile ? <button onClick={() => void run(() => api.call('documents.file', { batchId: b.id }))}>合并打印 PDF</button> : null}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+
+      <h3>邮寄送达：按 EMS 单号批量登记签收日期</h3>
+      <textarea rows={5} cols={60} placeholder={'每行一件：邮件单号 签收日期\n例：1100000000011 2026-11-25'} value={paste} onChange={(e) => setPaste(e.target.value)} data-testid="notices-tracking" />
+      <div>
+        <button disabled={!paste.trim()} onClick={() => void serveList()} data-testid="notices-serve">
+          登记送达
+        </button>
+      </div>
+    </div>
+  );
+}
