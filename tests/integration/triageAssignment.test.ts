@@ -97,6 +97,27 @@ describe('distribution run (均衡分案)', () => {
     expect((await t.call('cases.list', { filter: { stage: ['assignment'] } })).total).toBe(5);
   });
 
+  it('reports each team and judge load against the cap, matching the run and the register', async () => {
+    t = openTestApp();
+    t.app.clock.set('2026-03-10T02:00:00Z');
+    await setup({ dys: 2, dfz: 1, kz: 1 }, 50);
+    fileMany(7, 'assignment', (i) => (i < 4 ? '开鲁县大榆树镇' : '通辽市科尔沁区'));
+    const before = await t.call('assignment.loads', {});
+    expect(before.judges.map((j) => j.open)).toEqual([0, 0, 0, 0]);
+    const run = await t.call('assignment.distribute', {});
+    const loads = await t.call('assignment.loads', {});
+    expect(loads.cap).toBe(50);
+    for (const j of run.stats.perJudge) expect(loads.judges.find((x) => x.judgeId === j.judgeId)).toMatchObject({ open: j.after, assignedThisYear: j.cases, load: j.after });
+    // The fast-track member is listed too, with nothing yet.
+    expect(loads.judges.filter((j) => j.teamId === 'kz').map((j) => j.open)).toEqual([0]);
+    for (const team of loads.teams) {
+      const listed = await t.call('cases.list', { filter: { teamId: team.teamId, stage: ['team', 'fastTrack'] } });
+      expect(team.open).toBe(listed.total);
+      expect(team.assignedThisYear).toBe(run.stats.perTeam.find((p) => p.teamId === team.teamId)?.cases ?? 0);
+    }
+    expect(loads.teams.reduce((a, x) => a + x.open, 0)).toBe(7);
+  });
+
   it('reassigns in bulk with a reason, refuses without one, and records it as a run', async () => {
     t = openTestApp();
     t.app.clock.set('2026-03-10T02:00:00Z');

@@ -3,6 +3,8 @@ import { actorOf } from '../context';
 import { runDistribution } from '../../services/assignment/distribute';
 import { explainCase, getRun, listRuns } from '../../services/assignment/runs';
 import { reassignCases } from '../../services/assignment/reassign';
+import { loadsView } from '../../services/assignment/loads';
+import { getSettings } from '../../services/settings/settings';
 
 export const handlers = defineHandlers({
   'assignment.distribute': ({ caseIds, dryRun }, ctx) => {
@@ -13,5 +15,6 @@ export const handlers = defineHandlers({
   'assignment.runs': ({ offset, limit }, { app }) => listRuns(app.db, offset, limit),
   'assignment.run': ({ id, offset, limit }, { app }) => getRun(app.db, id, offset, limit),
   'assignment.explain': ({ caseId }, { app }) => explainCase(app.db, caseId),
+  'assignment.loads': (_i, { app }) => loadsView(app.db, getSettings(app.db), app.clock.today()),
   'assignment.reassign': (input, ctx) => reassignCases(ctx.app.db, actorOf(ctx), ctx.app.clock.now(), input),
 });

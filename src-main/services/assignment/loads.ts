@@ -43,3 +43,35 @@ export function judgesOf(db: Db, teams: DistTeam[], role: 'team' | 'fastTrack', 
     .filter((u) => (JSON.parse(u.roles) as string[]).includes(role))
     .map((u) => ({ id: u.id, name: u.display_name, teamId: u.team_id!, load: loads.get(u.id) ?? 0 }));
 }
+
+/**
+ * The loads board of the teams page: every judge of an active team (both roles) with open cases and
+ * this year's assignments, and the same per team. The cap applies to the figure named by capBasis.
+ */
+export function loadsView(db: Db, settings: Settings, today: string) {
+  const teams = teamsOfKind(settings, ['tribunal', 'other', 'fastTrack']);
+  const open = judgeLoads(db, 'open', today);
+  const year = judgeLoads(db, 'assignedThisYear', today);
+  const judges = [...judgesOf(db, teams, 'team', open), ...judgesOf(db, teams, 'fastTrack', open)]
+    .filter((j, i, all) => all.findIndex((k) => k.id === j.id) === i)
+    .map((j) => {
+      const o = open.get(j.id) ?? 0;
+      const y = year.get(j.id) ?? 0;
+      return { judgeId: j.id, name: j.name, teamId: j.teamId, open: o, assignedThisYear: y, load: settings.assignment.capBasis === 'open' ? o : y };
+    })
+    .sort((a, b) => a.teamId.localeCompare(b.teamId) || a.judgeId - b.judgeId);
+  const teamOpen = new Map(
+    db.raw<{ team: string; n: number }>(`SELECT team_id AS team, count(*) AS n FROM cases WHERE team_id IS NOT NULL AND stage NOT IN ('closed','archived') GROUP BY team_id`).map((r) => [r.team, r.n]),
+  );
+  return {
+    cap: settings.assignment.cap,
+    basis: settings.assignment.capBasis,
+    teams: settings.teams
+      .filter((t) => t.active)
+      .map((t) => {
+        const mine = judges.filter((j) => j.teamId === t.id);
+        return { teamId: t.id, name: t.name, kind: t.kind, open: teamOpen.get(t.id) ?? 0, assignedThisYear: mine.reduce((a, j) => a + j.assignedThisYear, 0), judges: mine.length };
+      }),
+    judges,
+  };
+}

@@ -82,6 +82,27 @@ export const assignmentMethods = defineMethods({
     access: 'user',
     errors: ['not_found'],
   },
+  'assignment.loads': {
+    summary: '各团队、各法官的在办案件数与本年分案数（分案上限与计算口径）',
+    input: z.object({}).strict().default({}),
+    output: z.object({
+      cap: z.number().int(),
+      basis: z.string(),
+      teams: z.array(z.object({ teamId: z.string(), name: z.string(), kind: z.string(), open: z.number().int(), assignedThisYear: z.number().int(), judges: z.number().int() })),
+      judges: z.array(
+        z.object({
+          judgeId: z.number().int(),
+          name: z.string(),
+          teamId: z.string(),
+          open: z.number().int(),
+          assignedThisYear: z.number().int(),
+          /** The figure the cap applies to (open or assignedThisYear, per the setting). */
+          load: z.number().int(),
+        }),
+      ),
+    }),
+    access: 'user',
+  },
   'assignment.reassign': {
     summary: '批量改分案件给一名法官（须填写理由，不超过上限）',
     input: z.object({
