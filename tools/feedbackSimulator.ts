@@ -12,6 +12,8 @@ export interface SimulateOptions {
   nothingRate?: number;
   /** Findings per debtor with something found: 1..maxFindings. */
   maxFindings?: number;
+  /** Every debtor with something found has a bank deposit first (demonstrations of freezing and deduction). */
+  deposits?: boolean;
 }
 
 /** mulberry32: small, fast, and the same sequence for the same seed on every machine. */
@@ -69,7 +71,7 @@ export function simulateFeedback(request: string[][], opts: SimulateOptions): st
       const n = 1 + Math.floor(rand() * maxFindings);
       const usedBanks = new Set<string>();
       for (let k = 0; k < n; k++) {
-        const x = rand();
+        const x = opts.deposits && k === 0 ? 0 : rand();
         if (x < 0.6) {
           let bank = pick(BANKS);
           while (usedBanks.has(bank[0]) && usedBanks.size < BANKS.length) bank = pick(BANKS);

@@ -1,9 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openTestApp, type TestApp } from '../helpers/testApp';
 import { makeId, sampleDraft } from '../helpers/drafts';
-import { feedback, measure, released, standardHistory } from '../helpers/caseHistory';
+import { answerBatch, control, queryAndAnswer, zhongbenHistory } from '../helpers/pipeline';
 import { CHECKLIST_RULES } from '../../src-shared/domain/closure';
 import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { readDocx } from '../helpers/documents';
 
 /** The text of a registered document, read back from its DOCX. */
@@ -44,13 +45,17 @@ describe('closure as 终本 through the checklist (终本规定 Art. 1)', () => 
   it('refuses 终本 while one item is missing, naming it, and closes once the clerk attests it', async () => {
     t = openTestApp();
     const c = await fileOn(JAN);
-    standardHistory(t.app, c.id, '2026-01-20');
+    // The record made by the real services: notices generated and served, one query with nothing found.
+    await zhongbenHistory(t, c.id, '2026-01-20');
     t.app.clock.set('2026-05-20T02:00:00Z');
 
     const before = await t.call('closure.checklist', { caseId: c.id });
     expect(before.complete).toBe(false);
     expect(before.items.filter((i) => i.met).map((i) => i.key)).toEqual(['noticeServed', 'reportOrderServed', 'restrictionIssued', 'onlineQueried', 'nothingDisposable', 'threeMonths']);
-    expect(before.items.find((i) => i.key === 'noticeServed')!.evidence[0]!.eventId).toBeGreaterThan(0);
+    const noticeEvidence = before.items.find((i) => i.key === 'noticeServed')!.evidence[0]!;
+    expect(noticeEvidence).toMatchObject({ text: '执行通知书已送达（直接送达）', onDate: '2026-01-20' });
+    expect(eventsOf(c.id, 'document.served').map((e) => e.kind)).toContain('执行通知书');
+    expect(before.items.find((i) => i.key === 'onlineQueried')!.evidence.map((e) => [e.text, e.onDate])).toEqual([['网络查控反馈：未发现财产', '2026-01-20']]);
 
     await t.call('closure.attest', { caseId: c.id, item: 'debtorSearched', note: '被执行人下落清楚，卷第12页' });
     const err = await t.fail('closure.close', { caseId: c.id, mode: '终结本次执行程序' });
@@ -60,7 +65,7 @@ describe('closure as 终本 through the checklist (终本规定 Art. 1)', () => 
     expect((err.details as { missing: string[] }).missing).toEqual([CHECKLIST_RULES.applicantInterviewed.label]);
     // Nothing was written by the refused closure.
     expect(t.app.db.raw<{ n: number }>('SELECT count(*) AS n FROM closures')[0]!.n).toBe(0);
-    expect((await t.call('cases.get', { id: c.id })).stage).toBe('filed');
+    expect((await t.call('cases.get', { id: c.id })).stage).toBe('triage');
 
     await t.call('closure.attest', { caseId: c.id, item: 'applicantInterviewed', note: '2026-05-10 约谈笔录，卷第30页' });
     const closed = await t.call('closure.close', { caseId: c.id, mode: '终结本次执行程序' });
@@ -94,7 +99,7 @@ describe('closure as 终本 through the checklist (终本规定 Art. 1)', () => 
   it('holds 终本 until more than three months have passed since filing; that item cannot be attested', async () => {
     t = openTestApp();
     const c = await fileOn('2026-02-28');
-    standardHistory(t.app, c.id, '2026-03-05');
+    await zhongbenHistory(t, c.id, '2026-03-05');
     await attestManual(c.id);
     t.app.clock.set('2026-05-28T02:00:00Z');
     const err = await t.fail('closure.close', { caseId: c.id, mode: '终结本次执行程序' });
@@ -107,18 +112,25 @@ describe('closure as 终本 through the checklist (终本规定 Art. 1)', () => 
   it('counts a freeze still in force as disposable property until it is released or attested as not disposable', async () => {
     t = openTestApp();
     const c = await fileOn(JAN);
-    standardHistory(t.app, c.id, '2026-01-20');
-    feedback(t.app, c.id, '2026-02-01', [{ assetType: '银行存款', institution: '农业银行开鲁支行', identifier: '6228', valueFen: 5000 }]);
-    measure(t.app, c.id, '2026-02-02', { measureId: 7, action: 'freeze', amountFen: 5000, expiresOn: '2027-02-01' });
+    await zhongbenHistory(t, c.id, '2026-01-20');
+    // A later query finds a deposit of 50.00元 and the control group freezes it.
+    t.app.clock.set('2026-02-01T02:00:00Z');
+    await queryAndAnswer(t, [c.id], '2026-02-01', () => [{ assetType: '银行存款', institution: '农业银行开鲁支行', identifier: '6228480000000006228', value: '50.00' }]);
+    const [deposit] = (await t.call('assets.list', { caseId: c.id })).rows;
+    t.app.clock.set('2026-02-02T02:00:00Z');
+    const frozen = await control(t, [{ assetId: deposit!.id, action: 'freeze' }]);
     await attestManual(c.id);
     t.app.clock.set('2026-05-20T02:00:00Z');
     let list = await t.call('closure.checklist', { caseId: c.id });
     const item = list.items.find((i) => i.key === 'nothingDisposable')!;
     expect(item.met).toBe(false);
-    expect(item.evidence.map((e) => e.text).join('；')).toContain('冻结措施仍在执行');
-    released(t.app, c.id, '2026-05-01', 7);
-    feedback(t.app, c.id, '2026-05-02');
+    expect(item.evidence.map((e) => e.text)).toContain('冻结措施仍在执行：50.00元，至2027-02-02');
+    expect((await t.fail('closure.close', { caseId: c.id, mode: '终结本次执行程序' })).message).toContain(CHECKLIST_RULES.nothingDisposable.label);
+    // Released, and a fresh query shows nothing left: the item is met from the events.
+    await t.call('measures.release', { measureIds: [frozen.measures[0]!.id], reason: '冻结账户无余额，解除冻结' });
+    await queryAndAnswer(t, [c.id], '2026-05-20');
     list = await t.call('closure.checklist', { caseId: c.id });
+    expect(list.items.find((i) => i.key === 'nothingDisposable')!.via).toBe('events');
     expect(list.complete).toBe(true);
   });
 });
@@ -167,7 +179,7 @@ describe('other closure modes', () => {
 describe('the 终本 archive, re-query rounds and resumption', () => {
   async function zhongbenCase() {
     const c = await fileOn(JAN);
-    standardHistory(t.app, c.id, '2026-01-20');
+    await zhongbenHistory(t, c.id, '2026-01-20');
     await attestManual(c.id);
     t.app.clock.set('2026-05-20T02:00:00Z');
     await t.call('closure.close', { caseId: c.id, mode: '终结本次执行程序' });
@@ -200,6 +212,61 @@ describe('the 终本 archive, re-query rounds and resumption', () => {
     expect(notice).toContain('第1次复查');
     expect(notice).toContain('622848');
     expect(notice).toContain('申请恢复执行');
+  });
+
+  it('re-queries through a real query batch: request file, simulated feedback with a new deposit, findings read from the import', async () => {
+    t = openTestApp();
+    const c = await zhongbenCase();
+    t.app.clock.set('2026-11-20T02:00:00Z');
+    const round = await t.call('archive.createRequeryBatch', { caseIds: [c.id] });
+    expect(round.inquiryBatchId).not.toBeNull();
+    const query = await t.call('inquiries.get', { batchId: round.inquiryBatchId! });
+    expect(query).toMatchObject({ number: round.inquiryBatchNumber, status: 'sent', caseCount: 1 });
+    expect(query.categories).toEqual(expect.arrayContaining(['deposit', 'realEstate', 'vehicle']));
+    expect(eventsOf(c.id, 'inquiry.requested').at(-1)).toMatchObject({ batchId: query.id, requery: true, first: false });
+
+    // The request file goes out, the (simulated) national system answers with a deposit.
+    const request = (await t.call('inquiries.exportRequest', { batchId: query.id, format: 'xlsx' })) as unknown as { path: string };
+    const { execFile } = await import('node:child_process');
+    const { promisify } = await import('node:util');
+    const out = join(t.dir, '复查反馈.csv');
+    await promisify(execFile)(process.execPath, ['tools/simulate-feedback.mjs', request.path, '--seed', '11', '--date', '2026-11-20', '--nothing-rate', '0', '--deposits', '--out', out]);
+    const report = await t.call('inquiries.importFeedback', { fileName: '复查反馈.csv', contentBase64: readFileSync(out).toString('base64') });
+    expect(report).toMatchObject({ batchId: query.id, simulated: true, casesToControl: 0, casesToTriage: 0 });
+    expect(report.findingCount).toBeGreaterThan(0);
+    // Feedback on a 终本 case fills the asset register but leaves it in the archive until resumed.
+    expect((await t.call('cases.get', { id: c.id })).stage).toBe('archived');
+    const deposit = (await t.call('assets.list', { caseId: c.id, type: 'deposit' })).rows[0]!;
+    expect(deposit.sourceBatchNumber).toBe(query.number);
+
+    const collected = await t.call('archive.collectResults', { batchId: round.id });
+    expect(collected).toMatchObject({ pending: 0, found: 1, nothing: 0, recorded: 1 });
+    const told = eventsOf(c.id, 'archive.requeried')[0];
+    expect(told).toMatchObject({ round: 1, nothingFound: false });
+    expect((told.findings as string[]).join('；')).toContain(deposit.identifier);
+    const notice = await documentText(told.documentId);
+    expect(notice).toContain(deposit.identifier);
+    expect(notice).toContain('申请恢复执行');
+    expect((await t.call('archive.list', { filter: {} })).rows[0]).toMatchObject({ lastResult: 'found', roundsDone: 1, nextRequeryOn: '2027-05-20' });
+    // The found deposit is what the resumption acts on.
+    const resumed = await t.call('cases.resume', { caseId: c.id, ground: '终本后发现被执行人有可供执行的财产' });
+    expect(resumed.number).toBe('（2026）内0523执恢1号');
+  }, 60_000);
+
+  it('accepts only archived 终本 cases into a re-query batch; other closed cases stay read-only', async () => {
+    t = openTestApp();
+    const z = await zhongbenCase();
+    const done = await fileOn(JAN);
+    t.app.clock.set('2026-06-01T02:00:00Z');
+    await t.call('closure.close', { caseId: done.id, mode: '执行完毕', paidDirectlyFen: done.claimFen });
+    // The ordinary query batch refuses every closed case, 终本 included.
+    expect((await t.fail('inquiries.createBatch', { caseIds: [z.id] })).code).toBe('read_only');
+    const { createInquiryBatch } = await import('../../src-main/services/inquiries/batches');
+    const { SYSTEM_ACTOR } = await import('../../src-main/events/log');
+    const requery = (caseIds: number[]) => () => createInquiryBatch(t.app.db, SYSTEM_ACTOR, t.app.clock.now(), '2026-06-01', { caseIds, categories: ['deposit'], requery: true });
+    expect(requery([z.id, done.id])).toThrow(/不是终本案件/);
+    expect(t.app.db.raw<{ n: number }>(`SELECT count(*) AS n FROM inquiry_batches WHERE created_on = '2026-06-01'`)[0]!.n).toBe(0);
+    expect(requery([z.id])()).toBeGreaterThan(0);
   });
 
   it('resumes a 终本 case as the next 执恢 of the year, linked both ways, with the unpaid balance as its claim', async () => {

@@ -1,5 +1,4 @@
 import type { Db } from '../../db/connection';
-import { ApiError } from '../../../src-shared/api/errors';
 import { ASSET_TYPES, ASSET_TYPE_LABELS, type AssetType } from '../../../src-shared/domain/assets';
 import type { Actor } from '../../events/log';
 import { createInquiryBatch } from '../inquiries/batches';
@@ -9,20 +8,14 @@ import { createInquiryBatch } from '../inquiries/batches';
 // register are the ones the query group already uses.
 
 /**
- * Creates the query batch for the round, or returns null when that machinery refuses closed cases
- * (createInquiryBatch guards with assertOpen unless it honours `requery`): the round is then
- * answered with archive.recordResults from the results read on the national system.
+ * Creates the query batch for the round (`requery`: createInquiryBatch accepts archived 终本 cases
+ * for it), inside the caller's transaction: its request file is exported and its feedback imported
+ * like any other batch, and archive.collectResults reads the round's findings from that feedback.
  */
-export function createRequeryInquiryBatch(db: Db, actor: Actor, at: Date, today: string, caseIds: number[]): { id: number; number: string } | null {
-  const input: Parameters<typeof createInquiryBatch>[4] & { requery?: boolean } = { caseIds, categories: [...ASSET_TYPES], requery: true };
-  try {
-    const id = createInquiryBatch(db, actor, at, today, input);
-    const number = db.raw<{ number: string }>('SELECT number FROM inquiry_batches WHERE id = ?', id)[0]!.number;
-    return { id, number };
-  } catch (e) {
-    if (e instanceof ApiError && e.code === 'read_only') return null;
-    throw e;
-  }
+export function createRequeryInquiryBatch(db: Db, actor: Actor, at: Date, today: string, caseIds: number[]): { id: number; number: string } {
+  const id = createInquiryBatch(db, actor, at, today, { caseIds, categories: [...ASSET_TYPES], requery: true });
+  const number = db.raw<{ number: string }>('SELECT number FROM inquiry_batches WHERE id = ?', id)[0]!.number;
+  return { id, number };
 }
 
 /** The findings of one case in one query batch, as lines for the notice (type, institution, account, value). */

@@ -62,7 +62,8 @@ export function openMeasures(events: CaseEvent[]): OpenMeasure[] {
       if (exp) m.expiresOn = exp;
     } else if (e.type === 'measure.released') {
       open.delete(id);
-    } else if (e.type === 'measure.result' && (e.payload.status === 'refused' || e.payload.result === 'refused')) {
+    } else if (e.type === 'measure.result' && e.payload.outcome === 'refused') {
+      // The institution refused (未能执行): nothing was frozen or seized.
       open.delete(id);
     }
   }

@@ -22,15 +22,23 @@ export function nextBatchNumber(db: Db, prefix: string, table: 'inquiry_batches'
  * A case whose debtors are still waiting for feedback in another batch is refused (no double
  * query). One `inquiry.requested` event per case; `first` marks the case's first query
  * (node 首次网络查控).
+ *
+ * `requery` is the six-monthly re-query of the 终本 archive (终本规定 Art. 9): those cases are closed
+ * (stage 'archived') yet must still be queried, so the batch accepts archived cases — and only
+ * them; a case closed any other way stays read-only.
  */
-export function createInquiryBatch(db: Db, actor: Actor, at: Date, today: string, input: { caseIds: number[]; categories: AssetType[] }): number {
+export function createInquiryBatch(db: Db, actor: Actor, at: Date, today: string, input: { caseIds: number[]; categories: AssetType[]; requery?: boolean | undefined }): number {
   return db.tx(() => {
     const caseIds = [...new Set(input.caseIds)];
     const number = nextBatchNumber(db, 'CK', 'inquiry_batches', today);
     const plan: { caseId: number; number: string; first: boolean; debtors: { id: number; name: string; code: string }[] }[] = [];
     caseIds.forEach((caseId, i) => {
       const c = getCaseRow(db, caseId);
-      assertOpen(db, caseId);
+      if (input.requery) {
+        if (c.stage !== 'archived') throw new ApiError('conflict', `案件 ${c.number} 不是终本案件，不能列入终本复查批次`, `caseIds.${i}`);
+      } else {
+        assertOpen(db, caseId);
+      }
       const waiting = db.raw<{ number: string }>(
         `SELECT b.number FROM inquiry_targets t JOIN inquiry_batches b ON b.id = t.batch_id WHERE t.case_id = ? AND t.answered_at IS NULL LIMIT 1`,
         caseId,
@@ -62,7 +70,7 @@ export function createInquiryBatch(db: Db, actor: Actor, at: Date, today: string
       for (const d of p.debtors) {
         db.rawRun(`INSERT INTO inquiry_targets (batch_id, seq, case_id, party_id, name, id_code) VALUES (?, ?, ?, ?, ?, ?)`, batchId, ++seq, p.caseId, d.id, d.name, d.code);
       }
-      appendEvent(db, actor, at, { caseId: p.caseId, type: 'inquiry.requested', payload: { batchId, batchNumber: number, debtorCount: p.debtors.length, first: p.first, categories: input.categories } });
+      appendEvent(db, actor, at, { caseId: p.caseId, type: 'inquiry.requested', payload: { batchId, batchNumber: number, debtorCount: p.debtors.length, first: p.first, categories: input.categories, ...(input.requery ? { requery: true } : {}) } });
     }
     return batchId;
   });
