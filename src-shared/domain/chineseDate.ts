@@ -93,20 +93,25 @@ export function diffCalendarDays(a: string, b: string): number {
   return toDayNumber(...parseIso(a)) - toDayNumber(...parseIso(b));
 }
 
+// Building an Intl.DateTimeFormat costs far more than formatting with one, and courtToday runs
+// per row in imports and lists: one formatter per time zone, kept for the process.
+const formats = new Map<string, Intl.DateTimeFormat>();
+function courtDateFormat(tz: string): Intl.DateTimeFormat {
+  let f = formats.get(tz);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit', calendar: 'gregory', numberingSystem: 'latn' });
+    formats.set(tz, f);
+  }
+  return f;
+}
+
 /**
  * Today's date at the court (default Asia/Shanghai, UTC+8, no DST) as YYYY-MM-DD.
  * Deadlines run on the court's calendar, not the clock of whichever machine runs the code.
  */
 export function courtToday(now: Date, tz = 'Asia/Shanghai'): string {
   if (Number.isNaN(now.getTime())) throw new RangeError('时间无效');
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone: tz,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    calendar: 'gregory',
-    numberingSystem: 'latn',
-  }).formatToParts(now);
+  const parts = courtDateFormat(tz).formatToParts(now);
   const get = (type: 'year' | 'month' | 'day'): number => {
     const p = parts.find((x) => x.type === type);
     if (p === undefined) throw new RangeError('无法取得法院当地日期');
