@@ -58,7 +58,7 @@ function unsortedLife(rng: Rng, c: LifeInput): CaseLife {
     if (onDate <= c.today) events.push({ type, onDate, actor, payload });
     return onDate <= c.today;
   };
-  const age = diffCalendarDays(c.filedOn, c.today);
+  const age = diffCalendarDays(c.today, c.filedOn);
   let stage: CaseStage = 'filed';
   const stageTo = (days: number, to: CaseStage, reason: string) => {
     if (push(days, 'case.stageChanged', 'docsQuery', { from: stage, to, reason })) stage = to;

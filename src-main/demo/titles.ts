@@ -47,7 +47,7 @@ export class TitleNumbers {
     const k = `${key}:${year}`;
     let set = this.taken.get(k);
     if (!set) this.taken.set(k, (set = new Set()));
-    const share = diffCalendarDays(`${year}-01-01`, date) / 366;
+    const share = diffCalendarDays(date, `${year}-01-01`) / 366;
     let n = Math.max(1, Math.floor(share * perYear) + this.rng.int(1, Math.max(2, Math.round(perYear / 100))));
     while (set.has(n)) n++;
     set.add(n);

@@ -5,7 +5,7 @@ import { validateIdNumber } from '../../src-shared/domain/idNumber';
 import { validateCreditCode } from '../../src-shared/domain/creditCode';
 import { parseCaseNumber } from '../../src-shared/domain/caseNumber';
 import { Rng } from '../../src-main/demo/random';
-import { acceptanceFee } from '../../src-main/demo/titles';
+import { acceptanceFee, TitleNumbers } from '../../src-main/demo/titles';
 
 const opened: TestApp[] = [];
 afterEach(async () => {
@@ -137,5 +137,27 @@ describe('demo building blocks', () => {
     expect(acceptanceFee(100_000, true)).toBe(1150);
     // 2,300 + 100,000 × 2% = 4,300.
     expect(acceptanceFee(200_000, false)).toBe(4300);
+  });
+});
+
+describe('synthetic case lives of the benchmark court', () => {
+  it('closes old cases (终本 into the archive) and leaves new ones early in the pipeline', async () => {
+    const { caseLife } = await import('../../src-main/demo/lifecycle');
+    const rng = new Rng(3);
+    const base = { caseId: 1, caseNumber: '（2024）内0523执1号', type: '执' as const, claimFen: 1_000_000, debtorCount: 1, tribunalId: 'kailu', interviewed: true, today: '2026-11-22' };
+    const old = Array.from({ length: 50 }, () => caseLife(rng, { ...base, filedOn: '2024-03-01' }));
+    expect(old.every((l) => l.stage === 'closed' || l.stage === 'archived')).toBe(true);
+    expect(old.every((l) => l.closedOn !== null && l.events.some((e) => e.type === 'case.closed'))).toBe(true);
+    expect(old.some((l) => l.stage === 'archived' && l.closureMode === '终结本次执行程序')).toBe(true);
+    const fresh = caseLife(rng, { ...base, filedOn: '2026-11-22' });
+    expect(fresh.stage).toBe('filed');
+    expect(fresh.events.map((e) => e.type)).toEqual(['case.filed', 'case.interviewed']);
+    for (const l of old) expect(l.events.map((e) => e.onDate)).toEqual([...l.events.map((e) => e.onDate)].sort());
+  });
+
+  it('numbers a December civil case higher than a January one (serials follow the year)', () => {
+    const numbers = new TitleNumbers(new Rng(1));
+    expect(numbers.next('民初', '2025-12-20', 5200)).toBeGreaterThan(4000);
+    expect(numbers.next('民初', '2025-01-05', 5200)).toBeLessThan(300);
   });
 });
