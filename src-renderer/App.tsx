@@ -64,15 +64,40 @@ export function App() {
 function Shell() {
   const path = useRoute();
   const [counts, setCounts] = useState<Record<string, number>>({});
+  const [overdue, setOverdue] = useState<{ total: number; byStage: Record<string, number> } | null>(null);
   const session = useSession();
   useEffect(() => {
     const load = () => void api.call('cases.counts', {}).then(setCounts).catch(() => undefined);
+    // Overdue clocks per stage for the red numbers (the board, read at most every 30 s; a change
+    // inside that window is picked up at its end).
+    let boardAt = 0;
+    let later: ReturnType<typeof setTimeout> | null = null;
+    const loadOverdue = () => {
+      const wait = boardAt + 30_000 - Date.now();
+      if (wait > 0) {
+        later ??= setTimeout(() => {
+          later = null;
+          loadOverdue();
+        }, wait);
+        return;
+      }
+      boardAt = Date.now();
+      void api
+        .call('deadlines.board', {})
+        .then((b) => setOverdue({ total: b.totals.overdue, byStage: Object.fromEntries(b.byStage.map((c) => [c.key, c.overdue])) }))
+        .catch(() => undefined);
+    };
     load();
-    const offCases = api.onEvent('cases', load);
+    loadOverdue();
+    const offCases = api.onEvent('cases', () => {
+      load();
+      loadOverdue();
+    });
     const offJobs = api.onEvent('job', (j) => (j as { status: string }).status !== 'running' && load());
     return () => {
       offCases();
       offJobs();
+      if (later) clearTimeout(later);
     };
   }, []);
   useEffect(() => {
@@ -97,10 +122,17 @@ function Shell() {
         </div>
         {NAV.filter((n) => hasRole(session.user, n.roles) || n.page === null).map((n) => {
           const count = (n.stages ?? []).reduce((s, st) => s + (counts[st] ?? 0), 0);
+          const mode = n.overdue ?? (n.stages?.length ? 'stages' : 'none');
+          const late = !overdue || mode === 'none' ? 0 : mode === 'total' ? overdue.total : (n.stages ?? []).reduce((s, st) => s + (overdue.byStage[st] ?? 0), 0);
           return (
             <a key={n.path} href={`#${n.path}`} className={entry?.path === n.path ? 'active' : ''} data-testid={`nav-${n.path.slice(1)}`}>
               <span>{n.label}</span>
-              {n.stages && n.stages.length > 0 ? <span className="count">{count}</span> : null}
+              {late > 0 ? (
+                <span className="count overdue" title={`${late} 项期限已超期`} data-testid={`nav-overdue-${n.path.slice(1)}`}>
+                  {late}
+                </span>
+              ) : null}
+              {n.stages && n.stages.length > 0 ? <span className={`count${late > 0 ? ' beside' : ''}`}>{count}</span> : null}
               {n.page === null ? <span className="soon">未上线</span> : null}
             </a>
           );

@@ -2,6 +2,11 @@ import type { ComponentType } from 'react';
 import type { MethodOutput } from '../src-shared/api';
 import { OverviewTab, PartiesTab, TitleTab, TimelineTab } from './pages/case/FoundationTabs';
 import { DocumentsTab } from './pages/case/DocumentsTab';
+import { AssetsTab } from './pages/case/AssetsTab';
+import { MeasuresTab } from './pages/case/MeasuresTab';
+import { LedgerTab } from './pages/case/LedgerTab';
+import { ClosureTab } from './pages/case/ClosureTab';
+import { DeadlinesTab } from './pages/case/DeadlinesTab';
 
 export type CaseDetail = MethodOutput<'cases.get'>;
 export interface CaseTabProps {
@@ -19,9 +24,10 @@ export const CASE_TABS: { key: string; label: string; component: ComponentType<C
   { key: 'parties', label: '当事人', component: PartiesTab },
   { key: 'title', label: '执行依据', component: TitleTab },
   { key: 'documents', label: '文书与送达', component: DocumentsTab },
-  { key: 'assets', label: '查控与财产', component: null },
-  { key: 'measures', label: '措施', component: null },
-  { key: 'ledger', label: '案款', component: null },
-  { key: 'deadlines', label: '节点期限', component: null },
+  { key: 'assets', label: '查控与财产', component: AssetsTab },
+  { key: 'measures', label: '措施', component: MeasuresTab },
+  { key: 'ledger', label: '案款', component: LedgerTab },
+  { key: 'deadlines', label: '节点期限', component: DeadlinesTab },
+  { key: 'closure', label: '结案', component: ClosureTab },
   { key: 'timeline', label: '日志', component: TimelineTab },
 ];

@@ -11,6 +11,10 @@ import { InquiriesPage } from './pages/InquiriesPage';
 import { ControlPage } from './pages/ControlPage';
 import { LedgerPage } from './pages/LedgerPage';
 import { NoticesPage } from './pages/NoticesPage';
+import { TriagePage } from './pages/TriagePage';
+import { FastTrackPage } from './pages/FastTrackPage';
+import { TeamsPage } from './pages/TeamsPage';
+import { DeadlinesPage } from './pages/DeadlinesPage';
 
 export interface NavEntry {
   /** Route, e.g. '/filing'. */
@@ -23,6 +27,11 @@ export interface NavEntry {
   /** Stages whose case count the navigation shows beside the label. */
   stages?: CaseStage[];
   roles?: Role[];
+  /**
+   * Overdue clocks shown in red beside the label (deadlines.board): 'stages' = of this entry's
+   * stages (the default when it has stages), 'total' = all of them, 'none' = not shown.
+   */
+  overdue?: 'stages' | 'total' | 'none';
 }
 
 /**
@@ -35,13 +44,13 @@ export const NAV: NavEntry[] = [
   { path: '/notices', label: '文书集约', page: NoticesPage, description: '新立案件的执行通知书、报告财产令、限制消费令批量制作与送达，立案后3个工作日内完成。', stages: ['filed'] },
   { path: '/inquiries', label: '网络查控', page: InquiriesPage, description: '批量生成查控请求文件、导入查控反馈，形成财产清单（24小时内发起）。', stages: ['query'] },
   { path: '/control', label: '财产控制', page: ControlPage, description: '对查控到的财产批量冻结、查封、扣划，续冻续封提醒与解除。', stages: ['control'] },
-  { path: '/triage', label: '繁简分流', page: null, description: '根据控制结果提出繁简分流建议，批量确认后移交快执团队或分案。', stages: ['triage', 'assignment'] },
-  { path: '/fast-track', label: '快执', page: null, description: '扣划、发放、以执行完毕结案的快速通道。', stages: ['fastTrack'] },
-  { path: '/teams', label: '团队办案', page: null, description: '法庭执行团队的均衡分案与办理。', stages: ['team'] },
+  { path: '/triage', label: '繁简分流', page: TriagePage, description: '根据控制结果提出繁简分流建议，批量确认后移交快执团队或分案。', stages: ['triage', 'assignment'] },
+  { path: '/fast-track', label: '快执', page: FastTrackPage, description: '扣划、发放、以执行完毕结案的快速通道。', stages: ['fastTrack'] },
+  { path: '/teams', label: '团队办案', page: TeamsPage, description: '法庭执行团队的均衡分案与办理。', stages: ['team'] },
   { path: '/ledger', label: '案款', page: LedgerPage, description: '一案一账号：到账、发放、暂缓、退款，30日发放期限与不明款。' },
   { path: '/closure', label: '结案/终本', page: ClosurePage, description: '六种结案方式与终本核查清单、终本裁定书。' },
   { path: '/archive', label: '终本库', page: ArchivePage, description: '终本案件归档、每6个月复查、质量评查与恢复执行。', stages: ['archived'] },
-  { path: '/deadlines', label: '节点监控', page: null, description: '各环节法定和内部期限：已超期、今日到期、3个工作日内到期。' },
+  { path: '/deadlines', label: '节点监控', page: DeadlinesPage, description: '各环节法定和内部期限：已超期、今日到期、3个工作日内到期。', overdue: 'total' },
   { path: '/metrics', label: '质效统计', page: MetricsPage, description: '执结率、到位率等指标，月度上报文件与中院汇总。' },
   { path: '/settings', label: '设置', page: SettingsPage, description: '法院信息、团队、用户。', roles: ['admin', 'management'] },
 ];
