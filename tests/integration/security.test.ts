@@ -52,6 +52,13 @@ describe('team scoping', () => {
 
     expect((await t.call('cases.list', {}, 'centre')).total).toBe(3);
     expect((await t.call('cases.list', {}, 'granted')).total).toBe(3);
+    // The navigation's counts follow the same scope as the register.
+    const sum = (c: Record<string, number>) => Object.values(c).reduce((x, y) => x + y, 0);
+    expect(sum(await t.call('cases.counts', {}, 'judge1'))).toBe(1);
+    expect(sum(await t.call('cases.counts', {}, 'centre'))).toBe(3);
+    expect(sum(await t.call('cases.counts', {}, 'granted'))).toBe(3);
+    t.user('teamless', ['team']);
+    expect(await t.call('cases.counts', {}, 'teamless')).toEqual({});
   });
 });
 

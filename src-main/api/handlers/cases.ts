@@ -2,12 +2,19 @@ import { defineHandlers } from '../registry';
 import { actorOf } from '../context';
 import { fileCase, reviewDraft } from '../../services/cases/filing';
 import { getCase, listCases } from '../../services/cases/queries';
-import { assertCasesInScope, scopeFilter } from '../../services/auth/scope';
+import { assertCasesInScope, caseScope, scopeFilter } from '../../services/auth/scope';
 import { maskCaseDetail } from '../../services/security/masking';
 
 export const handlers = defineHandlers({
-  'cases.counts': (_i, { app }) =>
-    Object.fromEntries(app.db.raw<{ stage: string; n: number }>('SELECT stage, count(*) AS n FROM cases GROUP BY stage').map((r) => [r.stage, r.n])),
+  // The navigation's counts follow the same team scope as the register (a team officer counts only their team's cases).
+  'cases.counts': (_i, { app, user }) => {
+    const scope = caseScope(user);
+    if (!scope.all && scope.teamId === null) return {};
+    const rows = scope.all
+      ? app.db.raw<{ stage: string; n: number }>('SELECT stage, count(*) AS n FROM cases GROUP BY stage')
+      : app.db.raw<{ stage: string; n: number }>('SELECT stage, count(*) AS n FROM cases WHERE team_id = ? GROUP BY stage', scope.teamId);
+    return Object.fromEntries(rows.map((r) => [r.stage, r.n]));
+  },
   'cases.validate': (draft, { app }) => {
     const r = reviewDraft(app.db, draft, app.clock.today());
     return { ok: r.ok, issues: r.issues, duplicates: r.duplicates, normalized: { debtorNames: draft.debtors.map((d) => d.name) } };
