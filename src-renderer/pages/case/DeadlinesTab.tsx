@@ -73,13 +73,13 @@ export function DeadlinesTab({ c, reload }: CaseTabProps) {
           {(clocks ?? []).map((k) => (
             <tr key={`${k.ruleId}-${k.seq}`} data-testid={`clock-${k.ruleId}-${k.seq}`}>
               <td>{k.name}</td>
-              <td>{k.limit}</td>
-              <td>{k.startOn}</td>
-              <td>{k.dueAt ? dateTime(k.dueAt) : (k.dueOn ?? '暂停计算')}</td>
-              <td className={STATUS_CLASS[k.bucket ?? k.status] ?? ''} data-testid="clock-status">
+              <td className="nowrap">{k.limit}</td>
+              <td className="nowrap">{k.startOn}</td>
+              <td className="nowrap">{k.dueAt ? dateTime(k.dueAt) : (k.dueOn ?? '暂停计算')}</td>
+              <td className={`nowrap ${STATUS_CLASS[k.bucket ?? k.status] ?? ''}`} data-testid="clock-status">
                 {k.statusLabel}
               </td>
-              <td>{k.doneOn ?? ''}</td>
+              <td className="nowrap">{k.doneOn ?? ''}</td>
               <td className="num">{k.excludedDays || ''}</td>
               <td className={`num${(k.workingDaysLeft ?? 0) < 0 ? ' overdue' : ''}`}>{k.workingDaysLeft ?? ''}</td>
               <td className="muted">{k.source}</td>

@@ -130,7 +130,7 @@ export function CalendarEditor() {
                     <input type="date" value={r.date} disabled={!canEdit} onChange={(e) => edit(i, { date: e.target.value })} />
                     {rowError(i, 'date') ? <div className="field-error">{rowError(i, 'date')}</div> : null}
                   </td>
-                  <td>{weekday(r.date)}</td>
+                  <td className="nowrap">{weekday(r.date)}</td>
                   <td>
                     <select value={r.kind} disabled={!canEdit} onChange={(e) => edit(i, { kind: e.target.value as DayKind })}>
                       <option value="holiday">{DAY_TYPE_LABELS.holiday}（放假）</option>
@@ -142,7 +142,7 @@ export function CalendarEditor() {
                     <input value={r.name} disabled={!canEdit} onChange={(e) => edit(i, { name: e.target.value })} />
                     {rowError(i, 'name') ? <div className="field-error">{rowError(i, 'name')}</div> : null}
                   </td>
-                  <td>
+                  <td className="nowrap">
                     {canEdit ? (
                       <button
                         type="button"

@@ -46,21 +46,21 @@ export function ProposalsPanel({ onDone }: { onDone: (r: Confirmed) => void }) {
 
   const columns = useMemo<ColDef<Proposal>[]>(
     () => [
-      { field: 'number', headerName: '案号', width: 210, pinned: 'left' },
-      { field: 'applicants', headerName: '申请执行人', width: 130 },
-      { field: 'debtors', headerName: '被执行人', width: 150 },
-      { field: 'outstandingFen', headerName: '未履行（元）', width: 130, type: 'rightAligned', valueFormatter: (p) => yuan(p.value as number) },
-      { field: 'liquidFen', headerName: '已控制资金（元）', width: 140, type: 'rightAligned', valueFormatter: (p) => yuan(p.value as number) },
-      { field: 'saleAssets', headerName: '需处置财产', width: 130, valueFormatter: (p) => (p.value as string[]).join('、') },
+      { field: 'number', headerName: '案号', width: 200, pinned: 'left' },
       {
         field: 'track',
         headerName: '建议',
-        width: 130,
+        width: 150,
         valueFormatter: (p) => TRACK_LABELS[p.value as Track],
         cellClass: (p) => (p.value === 'simple' ? 'track-simple' : 'track-complex'),
       },
-      { field: 'rule', headerName: '规则', width: 110, valueFormatter: (p) => RULE_NAMES[p.value as Proposal['rule']] },
-      { field: 'reason', headerName: '理由', flex: 1, minWidth: 260, tooltipField: 'reason' },
+      { field: 'rule', headerName: '规则', width: 125, valueFormatter: (p) => RULE_NAMES[p.value as Proposal['rule']] },
+      { field: 'reason', headerName: '理由', flex: 1, minWidth: 280, tooltipField: 'reason' },
+      { field: 'outstandingFen', headerName: '未履行（元）', width: 120, type: 'rightAligned', valueFormatter: (p) => yuan(p.value as number) },
+      { field: 'liquidFen', headerName: '已控制资金（元）', width: 135, type: 'rightAligned', valueFormatter: (p) => yuan(p.value as number) },
+      { field: 'saleAssets', headerName: '需处置财产', width: 110, valueFormatter: (p) => (p.value as string[]).join('、') },
+      { field: 'debtors', headerName: '被执行人', width: 140 },
+      { field: 'applicants', headerName: '申请执行人', width: 120 },
     ],
     [],
   );
