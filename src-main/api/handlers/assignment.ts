@@ -16,5 +16,9 @@ export const handlers = defineHandlers({
   'assignment.run': ({ id, offset, limit }, { app }) => getRun(app.db, id, offset, limit),
   'assignment.explain': ({ caseId }, { app }) => explainCase(app.db, caseId),
   'assignment.loads': (_i, { app }) => loadsView(app.db, getSettings(app.db), app.clock.today()),
-  'assignment.reassign': (input, ctx) => reassignCases(ctx.app.db, actorOf(ctx), ctx.app.clock.now(), input),
+  'assignment.reassign': (input, ctx) => {
+    const r = reassignCases(ctx.app.db, actorOf(ctx), ctx.app.clock.now(), input);
+    ctx.app.bus.publish({ topic: 'cases', data: { reassigned: r.moved } });
+    return r;
+  },
 });

@@ -66,7 +66,9 @@ export function AssignmentPanel({ refreshKey, onRun }: { refreshKey: number; onR
     setError(null);
     setBusy(true);
     try {
-      const r = await api.call('assignment.distribute', { ...(plan?.decisions.length ? { caseIds: plan.decisions.map((d) => d.caseId) } : scope()), dryRun: false });
+      // Run exactly the previewed cases (cases that arrived since wait for the next run).
+      const ids = plan?.decisions.map((d) => d.caseId) ?? [];
+      const r = await api.call('assignment.distribute', { ...(ids.length > 0 && ids.length <= 10_000 ? { caseIds: ids } : scope()), dryRun: false });
       setPlan(null);
       setPicked([]);
       setReloads((n) => n + 1);
