@@ -15,6 +15,8 @@ import { acquireDataDirLock } from './dataDirLock';
 import { SYSTEM_ACTOR } from '../events/log';
 import { createBackupSync } from '../services/backups/create';
 import { runStartupChecks } from '../services/security/health';
+import { cleanOrphans } from '../services/documents/storage';
+import { closePool } from '../services/documents/pool';
 
 export interface AppOptions {
   dataDir: string;
@@ -76,6 +78,9 @@ export class App {
     this.jobs = new Jobs(this.db, this.bus, this.clock);
     for (const group of allHandlers()) this.registry.register(group);
     if (options.startupChecks ?? true) runStartupChecks(this);
+    // Half-written document files of a batch that was killed: safe to remove only when this process
+    // holds the data folder alone (another process's batch may be staging files right now).
+    if (options.exclusive && !this.readOnly) cleanOrphans(this.db, options.dataDir);
   }
 
   get dataDir(): string {
@@ -100,6 +105,7 @@ export class App {
 
   async close(): Promise<void> {
     await this.jobs.idle();
+    await closePool();
     this.db.close();
     this.releaseLock?.();
   }
