@@ -68,6 +68,7 @@ export const EVENT_TYPES: Record<string, EventTypeInfo> = {
   // metrics, reports and city level (issue 8): no case events; the exports and imports are logged.
   'report.exported': { label: '质效月报上报导出' },
   'city.imported': { label: '导入基层法院上报文件' },
+  'metrics.factsRebuilt': { label: '从事件日志重建指标事实表' },
 };
 
 export function eventLabel(type: string): string {
