@@ -91,8 +91,9 @@ test('triage in bulk, a distribution run, the fast track, and an overdue case on
   await page.getByTestId('nav-triage').click();
   const grid = page.getByTestId('triage-grid');
   for (const x of all) await expect(grid.getByText(x.number)).toBeVisible();
-  await expect(grid.locator('.ag-row', { hasText: '资金足额' })).toHaveCount(1);
-  await expect(grid.locator('.ag-row', { hasText: '未发现财产' })).not.toHaveCount(0);
+  await expect(grid.locator('.ag-row', { hasText: a.number }).filter({ hasText: '资金足额' })).toHaveCount(1);
+  await expect(grid.locator('.ag-row', { hasText: a.number }).filter({ hasText: '简案（快执）' })).toHaveCount(1);
+  for (const x of [b, c, d]) await expect(grid.locator('.ag-row', { hasText: x.number }).filter({ hasText: '未发现财产' })).toHaveCount(1);
   await page.screenshot({ path: 'test-results/e2e/triage-proposals.png', fullPage: true });
 
   await pickRow(page, 'triage-grid', b.number);
