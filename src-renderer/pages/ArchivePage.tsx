@@ -3,10 +3,12 @@ import { api, ApiCallError } from '../api/client';
 import { navigate } from '../router';
 import { yuan } from '../format';
 import type { MethodOutput } from '../../src-shared/api';
+import { fileBase64 } from './InquiriesPage';
 
 type ArchiveRow = MethodOutput<'archive.list'>['rows'][number];
 type DueRow = MethodOutput<'archive.requeryDue'>['rows'][number];
 type Batch = MethodOutput<'archive.requeryBatch'>;
+type BatchSummary = MethodOutput<'archive.requeryBatches'>[number];
 
 const SCAN = { pending: '未扫描', scanned: '已扫描', bound: '已扫描装订' } as const;
 const REVIEW = { pending: '未评查', pass: '合格', fail: '不合格' } as const;
@@ -17,14 +19,16 @@ export function ArchivePage() {
   const [due, setDue] = useState<DueRow[]>([]);
   const [picked, setPicked] = useState<Set<number>>(new Set());
   const [batch, setBatch] = useState<Batch | null>(null);
+  const [batches, setBatches] = useState<BatchSummary[]>([]);
   const [findings, setFindings] = useState<Record<number, string>>({});
   const [error, setError] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
 
   const refresh = async () => {
-    const [a, d] = await Promise.all([api.call('archive.list', { filter: {}, offset: 0, limit: 500 }), api.call('archive.requeryDue', {})]);
+    const [a, d, b] = await Promise.all([api.call('archive.list', { filter: {}, offset: 0, limit: 500 }), api.call('archive.requeryDue', {}), api.call('archive.requeryBatches', {})]);
     setRows(a.rows);
     setDue(d.rows);
+    setBatches(b);
   };
   useEffect(() => {
     void refresh().catch((e: unknown) => setError(String(e)));
@@ -58,6 +62,16 @@ export function ArchivePage() {
       setMessage('复查结果已登记，并已出具查询结果告知书');
     });
 
+  const openBatch = (batchId: number) => run(async () => setBatch(await api.call('archive.requeryBatch', { batchId })));
+
+  // The round's query batch is an ordinary 网络查控 batch: its request file and feedback are handled here too.
+  const importFeedback = (f: File) =>
+    run(async () => {
+      if (!batch?.inquiryBatchId) return;
+      const r = await api.call('inquiries.importFeedback', { fileName: f.name, contentBase64: await fileBase64(f), batchId: batch.inquiryBatchId });
+      setMessage(r.duplicate ? `该反馈已导入过（批次 ${r.batchNumber}）` : `已导入查控反馈 ${r.rowCount} 行：发现财产 ${r.findingCount} 项${r.simulated ? '（模拟数据）' : ''}，请“从查控反馈取结果”`);
+    });
+
   const collect = () =>
     run(async () => {
       if (!batch) return;
@@ -74,7 +88,7 @@ export function ArchivePage() {
     });
 
   return (
-    <div className="page" data-testid="archive-page">
+    <div className="page has-jobs" data-testid="archive-page">
       <div className="toolbar">
         <h2>终本库</h2>
         <span className="muted" data-testid="archive-total">
@@ -89,6 +103,7 @@ export function ArchivePage() {
       {message ? <div data-testid="archive-message">{message}</div> : null}
 
       <h3>到期复查（每6个月一次，满5年止）</h3>
+      {due.length === 0 ? <p className="muted">30日内没有到期的复查。</p> : null}
       <table className="table" data-testid="requery-due">
         <thead>
           <tr>
@@ -115,10 +130,10 @@ export function ArchivePage() {
                   data-testid={`due-pick-${d.caseId}`}
                 />
               </td>
-              <td>{d.number}</td>
+              <td className="case-no">{d.number}</td>
               <td>{d.debtors}</td>
               <td>第{d.round}次</td>
-              <td>{d.dueOn}</td>
+              <td className="nowrap">{d.dueOn}</td>
             </tr>
           ))}
         </tbody>
@@ -133,9 +148,32 @@ export function ArchivePage() {
             复查批次 {batch.number}（待反馈 {batch.pending}，发现财产 {batch.found}，无财产 {batch.nothing}）
           </h3>
           {batch.inquiryBatchId ? (
-            <button type="button" onClick={() => void collect()} data-testid="requery-collect">
-              从查控反馈取结果
-            </button>
+            <div className="toolbar">
+              <span>查控批次 {batch.inquiryBatchNumber}：</span>
+              <button type="button" onClick={() => void run(() => api.call('inquiries.exportRequest', { batchId: batch.inquiryBatchId!, format: 'xlsx' }))} data-testid="requery-export-xlsx">
+                导出请求文件（xlsx）
+              </button>
+              <button type="button" onClick={() => void run(() => api.call('inquiries.exportRequest', { batchId: batch.inquiryBatchId!, format: 'csv' }))} data-testid="requery-export-csv">
+                csv
+              </button>
+              <label className="button">
+                导入查控反馈
+                <input
+                  type="file"
+                  accept=".xlsx,.csv"
+                  hidden
+                  data-testid="requery-import"
+                  onChange={(e) => {
+                    const f = e.target.files?.[0];
+                    e.target.value = '';
+                    if (f) void importFeedback(f);
+                  }}
+                />
+              </label>
+              <button type="button" className="primary" disabled={batch.pending === 0} onClick={() => void collect()} data-testid="requery-collect">
+                从查控反馈取结果
+              </button>
+            </div>
           ) : null}
           <table className="table">
             <tbody>
@@ -164,6 +202,44 @@ export function ArchivePage() {
         </div>
       ) : null}
 
+      {batches.length > 0 ? (
+        <>
+          <h3>复查批次</h3>
+          <table className="table" data-testid="requery-batches">
+            <thead>
+              <tr>
+                <th>批次</th>
+                <th>建立</th>
+                <th>查控批次</th>
+                <th>案件</th>
+                <th>待反馈</th>
+                <th>发现财产</th>
+                <th>未发现</th>
+                <th />
+              </tr>
+            </thead>
+            <tbody>
+              {batches.map((b) => (
+                <tr key={b.id} className={batch?.id === b.id ? 'selected' : ''}>
+                  <td>{b.number}</td>
+                  <td>{b.createdOn}</td>
+                  <td>{b.inquiryBatchNumber ?? '（人工登记）'}</td>
+                  <td>{b.caseCount}</td>
+                  <td>{b.pending}</td>
+                  <td>{b.found}</td>
+                  <td>{b.nothing}</td>
+                  <td>
+                    <button type="button" className="link" onClick={() => void openBatch(b.id)} data-testid={`requery-open-${b.id}`}>
+                      打开
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      ) : null}
+
       <h3>终本案件</h3>
       <table className="table" data-testid="archive-list">
         <thead>
@@ -184,19 +260,19 @@ export function ArchivePage() {
         <tbody>
           {rows.map((r) => (
             <tr key={r.caseId} data-testid={`archive-row-${r.caseId}`}>
-              <td>
+              <td className="case-no">
                 <a href={`#/cases/${r.caseId}`}>{r.number}</a>
               </td>
               <td>{r.applicants}</td>
               <td>{r.debtors}</td>
               <td className="num">{yuan(r.unpaidFen)}</td>
-              <td>{r.terminatedOn}</td>
-              <td data-testid={`archive-next-${r.caseId}`}>{r.nextRequeryOn ?? (r.resumedNumber ? '—' : '已满五年')}</td>
+              <td className="nowrap">{r.terminatedOn}</td>
+              <td className="nowrap" data-testid={`archive-next-${r.caseId}`}>{r.nextRequeryOn ?? (r.resumedNumber ? '—' : '已满五年')}</td>
               <td>{r.lastResult === 'found' ? '发现财产' : r.lastResult === 'nothing' ? '未发现' : ''}</td>
               <td>{[r.room, r.shelf, r.box].filter(Boolean).join(' / ')}</td>
               <td>{SCAN[r.scanStatus]}</td>
               <td>{REVIEW[r.reviewStatus]}</td>
-              <td>
+              <td className="nowrap">
                 {r.resumedNumber ? (
                   <span data-testid={`archive-resumed-${r.caseId}`}>已恢复：{r.resumedNumber}</span>
                 ) : (

@@ -69,7 +69,7 @@ export function ClosurePage() {
   const rule = MODE_RULES[mode];
   const closed = list && (list.stage === 'closed' || list.stage === 'archived');
   return (
-    <div className="page" data-testid="closure-page">
+    <div className="page has-jobs" data-testid="closure-page">
       <div className="toolbar">
         <h2>结案/终本</h2>
         <form

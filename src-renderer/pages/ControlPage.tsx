@@ -56,7 +56,7 @@ export function ControlPage() {
   const actionFor = (a: Asset): MeasureAction => (a.frozenAvailableFen > 0 ? 'deduct' : allowedActions(a.type).find((x) => x !== 'deduct') ?? 'freeze');
 
   return (
-    <div className="page" data-testid="control-page">
+    <div className="page has-jobs" data-testid="control-page">
       <div className="toolbar">
         <h2>财产控制</h2>
         <button disabled={picked.size === 0} onClick={() => void createBatch()} data-testid="control-create">
@@ -106,7 +106,7 @@ export function ControlPage() {
                     data-testid={`asset-pick-${a.id}`}
                   />
                 </td>
-                <td>{a.caseNumber}</td>
+                <td className="case-no">{a.caseNumber}</td>
                 <td>{a.debtor}</td>
                 <td>
                   {a.typeLabel}
@@ -160,15 +160,15 @@ export function ControlPage() {
         <tbody>
           {measures.map((m) => (
             <tr key={m.id} className={m.renewalDue ? 'overdue' : ''} data-testid={`measure-${m.id}`}>
-              <td>{m.caseNumber}</td>
-              <td>{MEASURE_ACTION_LABELS[m.action]}</td>
+              <td className="case-no">{m.caseNumber}</td>
+              <td className="nowrap">{MEASURE_ACTION_LABELS[m.action]}</td>
               <td>
                 {m.institution} {m.identifier}
               </td>
               <td>{yuan(m.amountFen)}</td>
               <td>{yuan(m.actualFen)}</td>
               <td>{m.expiresOn ? `${m.startOn} 至 ${m.expiresOn}${m.renewals ? `（续行${m.renewals}次）` : ''}` : m.startOn}</td>
-              <td>{MEASURE_STATUS_LABELS[m.status]}</td>
+              <td className="nowrap">{MEASURE_STATUS_LABELS[m.status]}</td>
               <td>
                 {m.status === 'pending' ? (
                   <>

@@ -10,7 +10,7 @@ type Problem = { row: number; column: string; reason: string };
 const STATUS = { sent: '待反馈', partial: '部分反馈', answered: '已反馈' } as const;
 
 /** Reads a chosen file as base64 for inquiries.importFeedback (JSON body, up to 64 MB). */
-async function fileBase64(f: File): Promise<string> {
+export async function fileBase64(f: File): Promise<string> {
   const bytes = new Uint8Array(await f.arrayBuffer());
   let bin = '';
   for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
@@ -67,7 +67,7 @@ export function InquiriesPage() {
     });
 
   return (
-    <div className="page" data-testid="inquiries-page">
+    <div className="page has-jobs" data-testid="inquiries-page">
       <div className="toolbar">
         <h2>网络查控</h2>
         <button disabled={picked.size === 0} onClick={() => void create()} data-testid="inquiry-create">
@@ -145,7 +145,7 @@ export function InquiriesPage() {
                   data-testid={`inquiry-pick-${q.caseId}`}
                 />
               </td>
-              <td>{q.number}</td>
+              <td className="case-no">{q.number}</td>
               <td>{q.debtors}</td>
               <td>{yuan(q.claimFen)}</td>
               <td>{dateTime(q.queuedAt)}</td>

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { api, ApiCallError } from '../api/client';
 import { yuan } from '../format';
 import { MoneyInput } from '../components/MoneyInput';
+import { useSession } from '../session';
 import type { MethodOutput } from '../../src-shared/api';
 import { RECEIPT_SOURCE_LABELS, RECEIPT_SOURCES } from '../../src-shared/api/methods/ledger';
 
@@ -18,7 +19,8 @@ export function LedgerPage() {
   const [ledger, setLedger] = useState<Ledger | null>(null);
   const [amount, setAmount] = useState<number | null>(null);
   const [source, setSource] = useState<Source>('voluntary');
-  const [on, setOn] = useState(new Date().toISOString().slice(0, 10));
+  // The court's today from the app clock (not the browser's clock, nor UTC).
+  const [on, setOn] = useState(useSession().info.today);
   const [officers, setOfficers] = useState('');
   const [approver, setApprover] = useState('');
   const [reason, setReason] = useState('');
@@ -33,6 +35,8 @@ export function LedgerPage() {
   };
   useEffect(() => {
     void refresh().catch((e: unknown) => setError(String(e)));
+    // The session's date was read at login; the app may have run past midnight since.
+    void api.call('system.info', {}).then((i) => setOn(i.today));
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
@@ -62,7 +66,7 @@ export function LedgerPage() {
     }, done);
 
   return (
-    <div className="page" data-testid="ledger-page">
+    <div className="page has-jobs" data-testid="ledger-page">
       <div className="toolbar">
         <h2>案款</h2>
         <input value={search} onChange={(e) => setSearch(e.target.value)} placeholder="案号或当事人" data-testid="ledger-search" />
@@ -154,6 +158,7 @@ export function LedgerPage() {
             </tbody>
           </table>
           <h4>30日发放时钟</h4>
+          {ledger.receipts.every((r) => r.outstandingFen === 0) ? <p className="muted">没有待发放的到账。</p> : null}
           <ul data-testid="ledger-clocks">
             {ledger.receipts
               .filter((r) => r.outstandingFen > 0)
@@ -168,6 +173,7 @@ export function LedgerPage() {
       ) : null}
 
       <h3>有余额或超期的案件账户</h3>
+      {accounts.length === 0 ? <p className="muted">没有余额未清或超期未发放的案件账户。</p> : null}
       <table className="table" data-testid="ledger-accounts">
         <tbody>
           {accounts.map((a) => (
@@ -182,6 +188,7 @@ export function LedgerPage() {
       </table>
 
       <h3>不明款（待认领）</h3>
+      {funds.length === 0 ? <p className="muted">没有待认领的不明款。</p> : null}
       <table className="table" data-testid="ledger-unidentified">
         <tbody>
           {funds.map((f) => (
