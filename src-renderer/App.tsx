@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from './api/client';
 import { NAV } from './nav';
 import { navigate, useRoute } from './router';
@@ -8,6 +8,8 @@ import { CasePage } from './pages/CasePage';
 import { JobPanel } from './components/JobPanel';
 import { NotBuilt } from './components/NotBuilt';
 import { ROLES } from '../src-shared/api/roles';
+import { LockScreen } from './security/LockScreen';
+import { SystemHealth } from './security/SystemHealth';
 
 /** Boot: system info → first-run/login → the pipeline shell. */
 export function App() {
@@ -15,6 +17,10 @@ export function App() {
   const [user, setUser] = useState<SessionUser | null>(null);
   const [settings, setSettings] = useState<SettingsView | null>(null);
   const [bootError, setBootError] = useState<string | null>(null);
+  // Idle lock (issue 7): the session is over but the user and the route are kept for the unlock.
+  const [locked, setLocked] = useState<'idle' | 'expired' | null>(null);
+  const userRef = useRef<SessionUser | null>(null);
+  userRef.current = user;
 
   const boot = useCallback(async () => {
     try {
@@ -33,6 +39,12 @@ export function App() {
 
   useEffect(() => {
     api.onUnauthorized = () => {
+      // A session that ends under a working user (server idle expiry) locks the screen like the
+      // client's own idle timer; otherwise it is the login page.
+      if (userRef.current) {
+        setLocked((l) => l ?? 'expired');
+        return;
+      }
       setUser(null);
       void boot();
     };
@@ -42,6 +54,21 @@ export function App() {
   if (bootError) return <div className="page error-banner">{bootError}</div>;
   if (!info) return <div className="page muted">正在启动…</div>;
   if (!user || !settings) return <LoginPage info={info} onLoggedIn={() => void boot()} />;
+  if (locked)
+    return (
+      <LockScreen
+        user={user}
+        reason={locked}
+        onUnlocked={(u) => {
+          setUser(u);
+          setLocked(null);
+        }}
+        onSwitchUser={() => {
+          setLocked(null);
+          setUser(null);
+        }}
+      />
+    );
 
   const session: Session = {
     info,
@@ -52,6 +79,11 @@ export function App() {
       void api.call('auth.logout', {}).catch(() => undefined);
       api.setToken(null);
       setUser(null);
+    },
+    lock: () => {
+      void api.call('auth.logout', {}).catch(() => undefined);
+      api.setToken(null);
+      setLocked('idle');
     },
   };
   return (
@@ -144,10 +176,12 @@ function Shell() {
           <button type="button" className="link" onClick={session.logout} data-testid="logout">
             退出
           </button>
-          {session.info.readOnly ? <div className="error-banner">数据库只读：启动自检未通过</div> : null}
         </div>
       </nav>
-      <main className="main">{body}</main>
+      <main className="main">
+        <SystemHealth />
+        {body}
+      </main>
       <JobPanel />
     </div>
   );

@@ -7,6 +7,7 @@ import { MeasuresTab } from './pages/case/MeasuresTab';
 import { LedgerTab } from './pages/case/LedgerTab';
 import { ClosureTab } from './pages/case/ClosureTab';
 import { DeadlinesTab } from './pages/case/DeadlinesTab';
+import { AuditTab } from './pages/case/AuditTab';
 
 export type CaseDetail = MethodOutput<'cases.get'>;
 export interface CaseTabProps {
@@ -30,4 +31,5 @@ export const CASE_TABS: { key: string; label: string; component: ComponentType<C
   { key: 'deadlines', label: '节点期限', component: DeadlinesTab },
   { key: 'closure', label: '结案', component: ClosureTab },
   { key: 'timeline', label: '日志', component: TimelineTab },
+  { key: 'audit', label: '审计', component: AuditTab },
 ];

@@ -15,6 +15,9 @@ import { TriagePage } from './pages/TriagePage';
 import { FastTrackPage } from './pages/FastTrackPage';
 import { TeamsPage } from './pages/TeamsPage';
 import { DeadlinesPage } from './pages/DeadlinesPage';
+import { UsersPage } from './pages/UsersPage';
+import { AuditPage } from './pages/AuditPage';
+import { BackupsPage } from './pages/BackupsPage';
 
 export interface NavEntry {
   /** Route, e.g. '/filing'. */
@@ -53,4 +56,7 @@ export const NAV: NavEntry[] = [
   { path: '/deadlines', label: '节点监控', page: DeadlinesPage, description: '各环节法定和内部期限：已超期、今日到期、3个工作日内到期。', overdue: 'total' },
   { path: '/metrics', label: '质效统计', page: MetricsPage, description: '执结率、到位率等指标，月度上报文件与中院汇总。' },
   { path: '/settings', label: '设置', page: SettingsPage, description: '法院信息、团队、用户。', roles: ['admin', 'management'] },
+  { path: '/users', label: '用户与权限', page: UsersPage, description: '用户、角色、所属团队与案件范围，重置密码。', roles: ['admin', 'management'] },
+  { path: '/audit', label: '审计', page: AuditPage, description: '操作日志哈希链校验，按用户查看操作记录。', roles: ['management'] },
+  { path: '/backups', label: '备份', page: BackupsPage, description: '数据库备份、保留规则与从备份恢复。', roles: ['management'] },
 ];

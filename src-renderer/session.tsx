@@ -12,6 +12,8 @@ export interface Session {
   settings: SettingsView;
   reloadSettings(): Promise<void>;
   logout(): void;
+  /** Idle screen lock (issue 7): ends the session but keeps the user and the route; the password unlocks. */
+  lock(): void;
 }
 
 export const SessionContext = createContext<Session | null>(null);

@@ -1,11 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { api, ApiCallError } from '../api/client';
 import { Field, enterMovesOn } from '../components/Field';
 import { useSession } from '../session';
-import { ROLES, type Role } from '../../src-shared/api/roles';
 import type { MethodOutput } from '../../src-shared/api';
 
-type Users = MethodOutput<'users.list'>;
 type Teams = MethodOutput<'settings.get'>['teams'];
 
 /** Court details, teams and users. */
@@ -14,11 +12,6 @@ export function SettingsPage() {
   const [court, setCourt] = useState({ courtName: settings.courtName, courtCode: settings.courtCode, officePhone: settings.officePhone, officeAddress: settings.officeAddress, ...settings.caseAccount });
   const [teams, setTeams] = useState<Teams>(settings.teams);
   const [message, setMessage] = useState<{ ok: boolean; text: string; field?: string | undefined } | null>(null);
-  const [users, setUsers] = useState<Users>([]);
-  const [nu, setNu] = useState({ username: '', displayName: '', password: '', roles: [] as Role[], teamId: '' });
-
-  const loadUsers = () => void api.call('users.list', {}).then(setUsers).catch(() => undefined);
-  useEffect(loadUsers, []);
 
   const save = async (patch: Parameters<typeof api.call<'settings.set'>>[1]) => {
     try {
@@ -154,80 +147,13 @@ export function SettingsPage() {
           保存团队
         </button>
       </fieldset>
-      {user.roles.includes('admin') ? (
-        <fieldset>
-          <legend>用户</legend>
-          <table className="table" data-testid="users-table">
-            <thead>
-              <tr>
-                <th>用户名</th>
-                <th>姓名</th>
-                <th>角色</th>
-                <th>团队</th>
-                <th>状态</th>
-              </tr>
-            </thead>
-            <tbody>
-              {users.map((u) => (
-                <tr key={u.id}>
-                  <td>{u.username}</td>
-                  <td>{u.displayName}</td>
-                  <td>{u.roles.map((r) => ROLES[r as Role] ?? r).join('、')}</td>
-                  <td>{u.teamId ?? ''}</td>
-                  <td>{u.active ? '启用' : '停用'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <form
-            className="form"
-            onSubmit={(e) => {
-              e.preventDefault();
-              api
-                .call('users.create', { ...nu, teamId: nu.teamId || null })
-                .then(() => {
-                  setNu({ username: '', displayName: '', password: '', roles: [], teamId: '' });
-                  setMessage({ ok: true, text: '用户已创建' });
-                  loadUsers();
-                })
-                .catch((err: unknown) => err instanceof ApiCallError && setMessage({ ok: false, text: err.message, field: err.field }));
-            }}
-          >
-            <div className="row">
-              <Field label="用户名">
-                <input value={nu.username} onChange={(e) => setNu({ ...nu, username: e.target.value })} data-testid="nu-username" />
-              </Field>
-              <Field label="姓名">
-                <input value={nu.displayName} onChange={(e) => setNu({ ...nu, displayName: e.target.value })} data-testid="nu-name" />
-              </Field>
-              <Field label="初始密码">
-                <input type="password" value={nu.password} onChange={(e) => setNu({ ...nu, password: e.target.value })} data-testid="nu-password" />
-              </Field>
-              <Field label="团队">
-                <select value={nu.teamId} onChange={(e) => setNu({ ...nu, teamId: e.target.value })}>
-                  <option value="">（无）</option>
-                  {teams.map((t) => (
-                    <option key={t.id} value={t.id}>
-                      {t.name}
-                    </option>
-                  ))}
-                </select>
-              </Field>
-            </div>
-            <div className="row">
-              {(Object.keys(ROLES) as Role[]).map((r) => (
-                <label key={r} className="check">
-                  <input type="checkbox" checked={nu.roles.includes(r)} onChange={(e) => setNu({ ...nu, roles: e.target.checked ? [...nu.roles, r] : nu.roles.filter((x) => x !== r) })} data-testid={`nu-role-${r}`} />
-                  {ROLES[r]}
-                </label>
-              ))}
-            </div>
-            <button type="submit" className="primary" data-testid="nu-create">
-              创建用户
-            </button>
-          </form>
-        </fieldset>
-      ) : null}
+      <fieldset>
+        <legend>用户</legend>
+        <p>
+          用户、角色、所属团队与案件范围，重置密码：见 <a href="#/users" data-testid="settings-users-link">用户与权限</a>。
+          {user.roles.includes('admin') ? null : '（只有系统管理员可以修改）'}
+        </p>
+      </fieldset>
     </div>
   );
 }

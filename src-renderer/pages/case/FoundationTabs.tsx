@@ -2,6 +2,7 @@ import type { CaseTabProps } from '../../caseTabs';
 import { dateTime, daysSince, stageLabel, yuan } from '../../format';
 import { useSession } from '../../session';
 import { fenToChineseCapital } from '../../../src-shared/domain/money';
+import { MaskedValue, useCaseReveal } from '../../security/Reveal';
 
 export function OverviewTab({ c }: CaseTabProps) {
   const { info, settings } = useSession();
@@ -67,33 +68,45 @@ export function OverviewTab({ c }: CaseTabProps) {
 }
 
 export function PartiesTab({ c }: CaseTabProps) {
+  // ID numbers and phones arrive masked; 查看 shows them in full and the viewing is logged (issue 7).
+  const reveal = useCaseReveal(c.id);
+  const full = (id: number) => reveal.full?.parties.find((p) => p.id === id);
   return (
-    <table className="table" data-testid="case-parties">
-      <thead>
-        <tr>
-          <th>地位</th>
-          <th>名称/姓名</th>
-          <th>证件</th>
-          <th>法定代表人</th>
-          <th>出生/性别</th>
-          <th>地址</th>
-          <th>电话</th>
-        </tr>
-      </thead>
-      <tbody>
-        {c.parties.map((p) => (
-          <tr key={p.id}>
-            <td>{p.role === 'applicant' ? '申请执行人' : '被执行人'}</td>
-            <td>{p.name}</td>
-            <td>{p.idNumber ?? p.creditCode}</td>
-            <td>{p.legalRep ?? ''}</td>
-            <td>{p.birthDate ? `${p.birthDate} ${p.sex ?? ''}` : ''}</td>
-            <td>{p.address ?? ''}</td>
-            <td>{p.phone ?? ''}</td>
+    <>
+      {reveal.error ? (
+        <div className="error-banner" role="alert" data-testid="reveal-error">
+          {reveal.error}
+        </div>
+      ) : null}
+      <table className="table" data-testid="case-parties">
+        <thead>
+          <tr>
+            <th>地位</th>
+            <th>名称/姓名</th>
+            <th>证件</th>
+            <th>法定代表人</th>
+            <th>出生/性别</th>
+            <th>地址</th>
+            <th>电话</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {c.parties.map((p) => (
+            <tr key={p.id}>
+              <td>{p.role === 'applicant' ? '申请执行人' : '被执行人'}</td>
+              <td>{p.name}</td>
+              <td>{p.idNumber ? <MaskedValue value={p.idNumber} full={full(p.id)?.idNumber} reveal={reveal} testId={`party-id-${p.id}`} /> : p.creditCode}</td>
+              <td>{p.legalRep ?? ''}</td>
+              <td>{p.birthDate ? `${p.birthDate} ${p.sex ?? ''}` : ''}</td>
+              <td>{p.address ?? ''}</td>
+              <td>
+                <MaskedValue value={p.phone} full={full(p.id)?.phone} reveal={reveal} testId={`party-phone-${p.id}`} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
   );
 }
 

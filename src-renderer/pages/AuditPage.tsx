@@ -1,0 +1,130 @@
+import { useEffect, useState } from 'react';
+import { api, ApiCallError } from '../api/client';
+import { Field } from '../components/Field';
+import { dateTime } from '../format';
+import { AuditEvents } from './audit/AuditEvents';
+import type { MethodOutput } from '../../src-shared/api';
+
+type Report = MethodOutput<'audit.verify'>;
+type User = MethodOutput<'users.list'>[number];
+
+/**
+ * 审计 (issue 7): the hash chain of the event log verified on demand (the app also does it at
+ * start-up), and everything one user did.
+ */
+export function AuditPage() {
+  const [report, setReport] = useState<Report | null>(null);
+  const [startup, setStartup] = useState<Report | null>(null);
+  const [verifying, setVerifying] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [users, setUsers] = useState<User[]>([]);
+  const [userId, setUserId] = useState<number | null>(null);
+  const [range, setRange] = useState({ from: '', to: '' });
+  const [rangeError, setRangeError] = useState<{ field: string; message: string } | null>(null);
+
+  useEffect(() => {
+    void api.call('system.health', {}).then((h) => setStartup(h.audit)).catch(() => undefined);
+    void api.call('users.list', {}).then(setUsers).catch((e: unknown) => setError(e instanceof ApiCallError ? e.message : String(e)));
+  }, []);
+
+  const verify = async () => {
+    setVerifying(true);
+    setError(null);
+    try {
+      setReport(await api.call('audit.verify', {}));
+    } catch (e) {
+      setError(e instanceof ApiCallError ? e.message : String(e));
+    } finally {
+      setVerifying(false);
+    }
+  };
+
+  const changeRange = (patch: Partial<typeof range>) => {
+    setRangeError(null);
+    setRange({ ...range, ...patch });
+  };
+  const shown = report ?? startup;
+  const picked = users.find((u) => u.id === userId) ?? null;
+  const badRange = range.from && range.to && range.from > range.to;
+
+  return (
+    <div className="page" data-testid="audit-page">
+      <h2>审计</h2>
+      {error ? (
+        <div className="error-banner" role="alert" data-testid="audit-error">
+          {error}
+        </div>
+      ) : null}
+      <fieldset>
+        <legend>操作日志校验</legend>
+        <p className="muted">每条操作记录都含有上一条记录的哈希值，形成哈希链：任何一条被修改或删除，从该处起的校验都会失败。系统启动时自动校验一次。</p>
+        <div className="toolbar">
+          <button type="button" className="primary" disabled={verifying} onClick={() => void verify()} data-testid="audit-verify">
+            {verifying ? '正在校验…' : '立即校验'}
+          </button>
+          {shown && !report ? <span className="muted">以下为启动时的校验结果</span> : null}
+        </div>
+        {shown ? <VerifyResult report={shown} /> : null}
+      </fieldset>
+      <fieldset>
+        <legend>按用户查看</legend>
+        <div className="row">
+          <Field label="用户">
+            <select value={userId ?? ''} onChange={(e) => setUserId(e.target.value ? Number(e.target.value) : null)} data-testid="audit-user">
+              <option value="">（请选择）</option>
+              {users.map((u) => (
+                <option key={u.id} value={u.id}>
+                  {u.displayName}（{u.username}）{u.active ? '' : ' 已停用'}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field label="自" error={rangeError?.field === 'from' ? rangeError.message : undefined}>
+            <input type="date" value={range.from} onChange={(e) => changeRange({ from: e.target.value })} data-testid="audit-from" />
+          </Field>
+          <Field label="至" error={badRange ? '结束日期不能早于开始日期' : rangeError?.field === 'to' ? rangeError.message : undefined}>
+            <input type="date" value={range.to} onChange={(e) => changeRange({ to: e.target.value })} data-testid="audit-to" />
+          </Field>
+        </div>
+        {picked && !badRange ? (
+          <AuditEvents
+            fetchPage={(offset, limit) =>
+              api.call('audit.forUser', { userId: picked.id, from: range.from || undefined, to: range.to || undefined, offset, limit }).catch((e: unknown) => {
+                if (e instanceof ApiCallError && (e.field === 'from' || e.field === 'to')) setRangeError({ field: e.field, message: e.message });
+                throw e;
+              })
+            }
+            deps={[picked.id, range.from, range.to]}
+            showCase
+            testId="audit-user-grid"
+          />
+        ) : (
+          <p className="muted">选择一名用户，查看其全部操作记录（最新的在前）。</p>
+        )}
+      </fieldset>
+    </div>
+  );
+}
+
+function VerifyResult({ report }: { report: Report }) {
+  const when = `${dateTime(report.checkedAt)}，共 ${report.checked} 条记录，用时 ${Math.round(report.ms)} 毫秒`;
+  if (report.ok) {
+    return (
+      <div className="success" data-testid="audit-verify-result" data-ok="true">
+        校验通过：哈希链完整，防篡改触发器在位（{when}）。
+      </div>
+    );
+  }
+  return (
+    <div className="error-banner" role="alert" data-testid="audit-verify-result" data-ok="false">
+      <strong>校验未通过</strong>（{when}）：
+      {report.firstBroken ? (
+        <>
+          第一处异常在第 <span data-testid="audit-broken-id">{report.firstBroken.id}</span> 条记录：{report.firstBroken.reason}。
+        </>
+      ) : null}
+      {!report.triggersPresent ? '防止修改、删除日志的数据库触发器已被移除。' : ''}
+      请保留数据文件现场，并联系技术人员核查。
+    </div>
+  );
+}

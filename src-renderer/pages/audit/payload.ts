@@ -1,0 +1,67 @@
+import { ROLES, type Role } from '../../../src-shared/api/roles';
+import { stageLabel } from '../../format';
+
+// How an event's payload reads in the audit views: "before → after" where the event carries both
+// (users.update, settings.set, closure corrections), the stage move for stage changes, and the
+// remaining fields in short form otherwise. The full payload is shown under the grid.
+
+const FIELD_LABELS: Record<string, string> = {
+  displayName: '姓名',
+  roles: '角色',
+  teamId: '团队',
+  allCases: '可查看全部案件',
+  active: '启用',
+  lockedUntil: '锁定至',
+  username: '用户名',
+  userId: '用户',
+  reason: '理由',
+  fields: '查看的字段',
+  from: '从',
+  to: '到',
+  name: '文件',
+  closed_on: '结案日期',
+  ground: '理由',
+  ruling_number: '裁定书号',
+  note: '备注',
+  number: '案号',
+  type: '类型',
+  kind: '种类',
+  track: '繁简',
+  batchNumber: '批次号',
+  judgeName: '法官',
+  mode: '结案方式',
+  amountFen: '金额（分）',
+};
+
+const label = (k: string) => FIELD_LABELS[k] ?? k;
+
+function show(key: string, v: unknown): string {
+  if (v === null || v === undefined || v === '') return '（空）';
+  if (typeof v === 'boolean') return v ? '是' : '否';
+  if (key === 'roles' && Array.isArray(v)) return v.map((r) => ROLES[r as Role] ?? String(r)).join('、');
+  if (typeof v === 'string' || typeof v === 'number') return String(v);
+  const s = JSON.stringify(v);
+  return s.length > 80 ? `${s.slice(0, 77)}…` : s;
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** One line for the grid cell. */
+export function payloadSummary(type: string, payload: unknown): string {
+  if (!isRecord(payload)) return payload === null || payload === undefined ? '' : show('', payload);
+  const { before, after } = payload;
+  if (isRecord(before) && isRecord(after)) {
+    const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
+    const who = typeof payload.username === 'string' ? `${payload.username}：` : '';
+    return who + keys.map((k) => `${label(k)} ${show(k, before[k])} → ${show(k, after[k])}`).join('；');
+  }
+  if (type === 'case.stageChanged' && typeof payload.from === 'string' && typeof payload.to === 'string') {
+    return `${stageLabel(payload.from)} → ${stageLabel(payload.to)}${typeof payload.reason === 'string' ? `（${payload.reason}）` : ''}`;
+  }
+  return Object.entries(payload)
+    .filter(([, v]) => v !== null && v !== undefined)
+    .map(([k, v]) => `${label(k)}：${show(k, v)}`)
+    .join('；');
+}

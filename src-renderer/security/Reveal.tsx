@@ -1,0 +1,56 @@
+import { useCallback, useState } from 'react';
+import { api, ApiCallError } from '../api/client';
+import { isMasked } from '../../src-shared/domain/masking';
+import type { MethodOutput } from '../../src-shared/api';
+
+type Revealed = MethodOutput<'cases.reveal'>;
+
+export interface CaseReveal {
+  full: Revealed | null;
+  busy: boolean;
+  error: string | null;
+  reveal: () => void;
+}
+
+/**
+ * The full ID numbers, phones and payout account of one case, fetched on demand (cases.reveal,
+ * issue 7). One call shows every masked value of the case and is one 查看敏感信息 event in its log;
+ * the values live only in this component's state, never in a list.
+ */
+export function useCaseReveal(caseId: number): CaseReveal {
+  const [full, setFull] = useState<Revealed | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const reveal = useCallback(() => {
+    setBusy(true);
+    setError(null);
+    api
+      .call('cases.reveal', { caseId })
+      .then(setFull)
+      .catch((e: unknown) => setError(e instanceof ApiCallError ? e.message : String(e)))
+      .finally(() => setBusy(false));
+  }, [caseId]);
+  return { full, busy, error, reveal };
+}
+
+/** A masked value with its 查看 button; once revealed, the full value (`full`) in its place. */
+export function MaskedValue(props: { value: string | null | undefined; full: string | null | undefined; reveal: CaseReveal; testId: string }) {
+  const { value, full, reveal } = props;
+  if (!value) return null;
+  if (!isMasked(value)) return <span>{value}</span>;
+  if (reveal.full) {
+    return (
+      <span className="revealed" title="完整信息（本次查看已记入案件日志）" data-testid={`${props.testId}-full`}>
+        {full ?? value}
+      </span>
+    );
+  }
+  return (
+    <span className="masked">
+      <span data-testid={props.testId}>{value}</span>
+      <button type="button" className="link" disabled={reveal.busy} onClick={reveal.reveal} title="显示完整信息，查看行为将记入案件日志" data-testid={`${props.testId}-reveal`}>
+        查看
+      </button>
+    </span>
+  );
+}

@@ -1,0 +1,183 @@
+import { expect, test, type Page } from '@playwright/test';
+import { apiCall, login } from './helpers';
+import { makeId } from '../helpers/drafts';
+import { FEEDBACK_COLUMNS } from '../../src-shared/domain/inquiryFiles';
+
+// Issue 7 proof: the administrator creates a team officer in 用户与权限; two cases reach two teams
+// through the real pipeline (notices → query → feedback → triage → distribution); the officer sees
+// only their team's case (register and navigation count), is refused the other team's case and the
+// backups with a clear message, reveals a masked ID (recorded in the case's audit view), and the
+// idle lock keeps the page; the administrator backs up, restores (a safety copy first), and the
+// audit chain verifies.
+
+type Job = { id: string; status: string; error: { message: string } | null };
+type Case = { id: number; number: string };
+
+const TEAMS = [
+  { id: 'e2e-sec-a', name: '保安法庭', kind: 'tribunal', areas: ['保安农场'] },
+  { id: 'e2e-sec-b', name: '黑龙坝法庭', kind: 'tribunal', areas: ['黑龙坝'] },
+];
+const OFFICER = { username: 'e2e-officer', password: 'officer-pass-1', name: '周法官' };
+
+async function job(page: Page, started: Job): Promise<void> {
+  let view = started;
+  for (let i = 0; i < 600 && (view.status === 'running' || view.status === 'queued'); i++) {
+    await page.waitForTimeout(250);
+    view = await apiCall<Job>(page, 'jobs.get', { id: started.id });
+  }
+  if (view.status !== 'done') throw new Error(`job ${started.id}: ${view.status} ${view.error?.message ?? ''}`);
+}
+
+async function fileCase(page: Page, n: number, address: string): Promise<Case> {
+  return apiCall<Case>(page, 'cases.file', {
+    type: '执',
+    filedOn: '2026-12-03',
+    confirmDuplicate: true,
+    applicants: [{ kind: 'person', name: '吴申请', idNumber: '150523198503171233' }],
+    debtors: [{ kind: 'person', name: `被执行人安全${n}`, idNumber: makeId('19790101', 800 + n), address, phone: '13904751234' }],
+    title: { court: '开鲁县人民法院', number: `（2026）内0523民初${8800 + n}号`, effectiveOn: '2026-10-01', cause: '借款合同纠纷' },
+    claim: { principalFen: 3_000_000 + n },
+  });
+}
+
+/** Notices, an online query answered "nothing found", triage as a complex case, distribution. */
+async function toTeams(page: Page, cases: Case[]): Promise<{ caseId: number; teamId: string | null }[]> {
+  const ids = cases.map((c) => c.id);
+  await job(page, await apiCall<Job>(page, 'documents.generateBatch', { caseIds: ids, kinds: ['执行通知书', '报告财产令'] }));
+  const batch = await apiCall<{ number: string; targets: { caseNumber: string; debtor: string; idCode: string }[] }>(page, 'inquiries.createBatch', { caseIds: ids });
+  const cols = Object.keys(FEEDBACK_COLUMNS) as (keyof typeof FEEDBACK_COLUMNS)[];
+  const rows = batch.targets.map((t) => {
+    const r: Partial<Record<keyof typeof FEEDBACK_COLUMNS, string>> = { batch: batch.number, caseNumber: t.caseNumber, debtor: t.debtor, idCode: t.idCode, assetType: '无', queriedOn: '2026-12-03' };
+    return cols.map((k) => r[k] ?? '');
+  });
+  const csv = [cols.map((k) => FEEDBACK_COLUMNS[k]), ...rows].map((r) => r.join(',')).join('\r\n') + '\r\n';
+  await apiCall(page, 'inquiries.importFeedback', { fileName: `反馈-${batch.number}.csv`, contentBase64: Buffer.from(csv, 'utf8').toString('base64') });
+  await apiCall(page, 'triage.confirm', { items: ids.map((caseId) => ({ caseId, track: 'complex', reason: '需实地调查' })) });
+  const run = await apiCall<{ decisions: { caseId: number; teamId: string | null }[] }>(page, 'assignment.distribute', { caseIds: ids });
+  return run.decisions;
+}
+
+test('team scope, a refused action, masked data, the idle lock, a backup and its restore, the audit chain', async ({ page }) => {
+  test.setTimeout(300_000);
+  // Fake timers from the first page on, so the idle lock can be reached without waiting (time still flows).
+  await page.clock.install();
+  await apiCall(page, 'system.setClock', { now: '2026-12-03T02:00:00Z' });
+  const settings = await apiCall<{ teams: { id: string }[] }>(page, 'settings.get', {});
+  await apiCall(page, 'settings.set', { teams: [...settings.teams.filter((t) => !TEAMS.some((x) => x.id === t.id)), ...TEAMS] });
+
+  // — The administrator creates the officer; a mistyped password is caught at its field. —
+  await login(page);
+  await page.getByTestId('nav-users').click();
+  await expect(page.getByTestId('users-grid')).toContainText('admin');
+  await page.getByTestId('nu-username').fill(OFFICER.username);
+  await page.getByTestId('nu-name').fill(OFFICER.name);
+  await page.getByTestId('nu-password').fill(OFFICER.password);
+  await page.getByTestId('nu-password2').fill('something-else');
+  await page.getByTestId('nu-team').selectOption('e2e-sec-a');
+  await page.getByTestId('nu-role-team').check();
+  await page.getByTestId('nu-create').click();
+  await expect(page.getByTestId('user-create').getByTestId('field-error')).toHaveText('两次输入的密码不一致');
+  await page.getByTestId('nu-password2').fill(OFFICER.password);
+  await page.getByTestId('nu-create').click();
+  await expect(page.getByTestId('users-message')).toContainText(`已创建用户 ${OFFICER.name}`);
+  await expect(page.getByTestId('users-grid')).toContainText(OFFICER.username);
+  await page.getByTestId('role-open-team').click();
+  await expect(page.getByTestId('role-methods-team')).toContainText('cases.list');
+  await expect(page.getByTestId('role-methods-team')).not.toContainText('backups.create');
+  await page.screenshot({ path: 'test-results/e2e/security-users.png', fullPage: true });
+  await apiCall(page, 'users.create', { username: 'e2e-sec-b1', displayName: '郑法官', password: 'judge-pass-1', roles: ['team'], teamId: 'e2e-sec-b' });
+
+  // — Two cases through the pipeline to the two teams. —
+  const mine = await fileCase(page, 1, '开鲁县保安农场三分场');
+  const theirs = await fileCase(page, 2, '开鲁县黑龙坝镇某村');
+  const decisions = await toTeams(page, [mine, theirs]);
+  expect(decisions.find((d) => d.caseId === mine.id)?.teamId).toBe('e2e-sec-a');
+  expect(decisions.find((d) => d.caseId === theirs.id)?.teamId).toBe('e2e-sec-b');
+
+  // — The officer sees only the team's case. The lock comes after one idle minute. —
+  await apiCall(page, 'settings.set', { idleLockMinutes: 1 });
+  await page.getByTestId('logout').click();
+  await login(page, OFFICER.username, OFFICER.password);
+  await expect(page.getByTestId('nav-settings')).toHaveCount(0);
+  await expect(page.getByTestId('nav-backups')).toHaveCount(0);
+  await expect(page.getByTestId('nav-teams').locator('.count:not(.overdue)')).toHaveText('1');
+  await page.getByTestId('nav-cases').click();
+  await expect(page.getByTestId('cases-total')).toHaveText('共 1 件');
+  await expect(page.getByTestId('cases-grid')).toContainText(mine.number);
+  await expect(page.getByTestId('cases-grid')).not.toContainText(theirs.number);
+  await page.screenshot({ path: 'test-results/e2e/security-officer-cases.png', fullPage: true });
+
+  // A refused action says why: another team's case, and a page of a role the officer does not have.
+  await page.goto(`/#/cases/${theirs.id}`);
+  await expect(page.locator('.error-banner', { hasText: '不属于本团队' })).toHaveText(`案件 ${theirs.number} 不属于本团队，无权查看或办理`);
+  await page.goto('/#/backups');
+  await expect(page.getByTestId('backup-message')).toHaveText('当前账号的角色无权执行此操作');
+
+  // Masked personal data, shown in full on demand; the viewing is in the case's audit view.
+  await page.goto(`/#/cases/${mine.id}`);
+  await page.getByTestId('tab-parties').click();
+  const debtor = page.getByTestId('case-parties').locator('tr', { hasText: '被执行人安全1' });
+  await expect(debtor.locator('[data-testid^="party-id-"]').first()).toHaveText(/^150523\*{8}\d{3}[\dX]$/);
+  await expect(debtor.locator('[data-testid^="party-phone-"]').first()).toHaveText('139****1234');
+  await debtor.locator('[data-testid$="-reveal"]').first().click();
+  await expect(debtor.locator('[data-testid^="party-id-"][data-testid$="-full"]')).toHaveText(makeId('19790101', 801));
+  await expect(debtor.locator('[data-testid^="party-phone-"][data-testid$="-full"]')).toHaveText('13904751234');
+  await page.getByTestId('tab-audit').click();
+  const caseAudit = page.getByTestId('case-audit-grid');
+  await expect(caseAudit.locator('.ag-row', { hasText: '查看敏感信息' })).toContainText(OFFICER.name);
+  await expect(caseAudit.locator('.ag-row', { hasText: '分案' }).first()).toBeVisible();
+  await page.screenshot({ path: 'test-results/e2e/security-case-audit.png', fullPage: true });
+
+  // The idle lock: a minute without input locks the screen on the same page; the password unlocks it.
+  const casePage = page.url();
+  await page.clock.fastForward('01:10');
+  await expect(page.getByTestId('lock-screen')).toBeVisible();
+  await expect(page.getByTestId('lock-screen')).toContainText(OFFICER.name);
+  expect(page.url()).toBe(casePage);
+  await page.screenshot({ path: 'test-results/e2e/security-locked.png', fullPage: true });
+  await page.getByTestId('unlock-password').fill('wrong-password');
+  await page.getByTestId('unlock-submit').click();
+  await expect(page.getByTestId('unlock-error')).toHaveText('用户名或密码错误');
+  await page.getByTestId('unlock-password').fill(OFFICER.password);
+  await page.getByTestId('unlock-submit').click();
+  await expect(page.getByTestId('case-number')).toHaveText(mine.number);
+  expect(page.url()).toBe(casePage);
+  await apiCall(page, 'settings.set', { idleLockMinutes: 15 });
+
+  // — The administrator backs up, sees it listed, restores it (the current state is kept first). —
+  await page.getByTestId('logout').click();
+  await login(page);
+  await page.getByTestId('nav-backups').click();
+  const grid = page.getByTestId('backups-grid');
+  const manualRows = grid.locator('.ag-row', { hasText: '手动' });
+  const before = await manualRows.count();
+  await page.getByTestId('backup-create').click();
+  await expect(page.getByTestId('backup-message')).toContainText('备份完成');
+  await expect(manualRows).toHaveCount(before + 1);
+  const name = /备份完成：(\S+\.sqlite)/.exec((await page.getByTestId('backup-message').textContent()) ?? '')?.[1];
+  expect(name).toBeTruthy();
+  await page.screenshot({ path: 'test-results/e2e/security-backups.png', fullPage: true });
+
+  await page.getByTestId(`backup-restore-${name}`).click();
+  await expect(page.getByTestId('confirm-dialog')).toContainText('先把当前数据另行备份');
+  await expect(page.getByTestId('confirm-ok')).toHaveClass(/danger/);
+  await page.screenshot({ path: 'test-results/e2e/security-restore-confirm.png', fullPage: true });
+  await page.getByTestId('confirm-ok').click();
+  await expect(page.getByTestId('backup-message')).toContainText(`已从 ${name} 恢复`);
+  await expect(page.getByTestId('backup-message')).toContainText('恢复前的数据已备份为');
+  await expect(grid.locator('.ag-row', { hasText: '恢复前' }).first()).toBeVisible();
+  // The page starts afresh on the restored data, still logged in, and the officer is still there.
+  await expect(page.getByTestId('backups-page')).toBeVisible({ timeout: 15_000 });
+  await page.waitForLoadState('load');
+  await expect(page.getByTestId('logout')).toBeVisible();
+
+  // — The audit chain verifies; the officer's acts are listed under their name. —
+  await page.getByTestId('nav-audit').click();
+  await page.getByTestId('audit-verify').click();
+  await expect(page.getByTestId('audit-verify-result')).toHaveAttribute('data-ok', 'true');
+  await expect(page.getByTestId('audit-verify-result')).toContainText('校验通过');
+  const users = await apiCall<{ id: number; username: string }[]>(page, 'users.list', {});
+  await page.getByTestId('audit-user').selectOption(String(users.find((u) => u.username === OFFICER.username)!.id));
+  await expect(page.getByTestId('audit-user-grid').locator('.ag-row', { hasText: '查看敏感信息' })).toContainText(mine.number);
+  await page.screenshot({ path: 'test-results/e2e/security-audit.png', fullPage: true });
+});
