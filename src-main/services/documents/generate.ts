@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { rmSync } from 'node:fs';
+import { renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Db } from '../../db/connection';
 import { appendEvent, type Actor } from '../../events/log';
 import { ApiError } from '../../../src-shared/api/errors';
 import { courtToday } from '../../../src-shared/domain/chineseDate';
 import { loadCaseData, type CaseData } from './caseData';
-import { render } from './pool';
+import { render, renderThreads } from './pool';
 import type { RenderItem } from './renderTask';
 import { absPath, batchPrintRelPath, documentRelPath, FileMoves, holdStaging, stagingDir } from './storage';
 import { currentDocument, nextBatchNumber, nextDocumentNumber } from './register';
@@ -52,10 +52,27 @@ export interface PrepareOptions {
   /** Build the merged print file (each case's documents together, in request order). */
   print?: boolean;
   signal?: AbortSignal;
-  /** Called after each chunk with the number of cases rendered so far. */
+  /** Called as cases are rendered with the number done so far. */
   onProgress?: (casesDone: number, casesTotal: number) => void;
-  /** Cases per worker task: small enough for smooth progress, large enough to amortise messaging. */
+  /** Cases per worker task (fixed); by default planChunks() sizes them. */
   chunkCases?: number;
+}
+
+// Cases per task. Each task writes one chunk of the print file, and each chunk carries its own subset
+// of each font (a few hundred kB of CJK outlines), so tasks are large: few chunks, a print file of a
+// few MB. They shrink towards the end (guided scheduling) so that the threads finish together.
+const CHUNK_MAX = 125;
+const CHUNK_MIN = 24;
+
+/** Sizes of consecutive chunks of `cases` cases for `threads` threads. */
+export function planChunks(cases: number, threads: number, fixed?: number): number[] {
+  const sizes: number[] = [];
+  for (let left = cases; left > 0; ) {
+    const n = Math.min(left, fixed ?? Math.max(CHUNK_MIN, Math.min(CHUNK_MAX, Math.ceil(left / (2 * threads)))));
+    sizes.push(n);
+    left -= n;
+  }
+  return sizes;
 }
 
 /** Renders the requested documents (DOCX + PDF each) into a new staging folder. */
@@ -77,12 +94,22 @@ export async function prepareDocuments(db: Db, dataDir: string, requests: Docume
     requests.forEach((r, i) => byCase.set(r.caseId, [...(byCase.get(r.caseId) ?? []), i]));
     const order = [...byCase.values()].flat();
     const prepared: PreparedDocument[] = new Array(requests.length);
-    const chunkCases = opts.chunkCases ?? 8;
     const groups = [...byCase.values()];
     const chunks: number[][] = [];
-    for (let i = 0; i < groups.length; i += chunkCases) chunks.push(groups.slice(i, i + chunkCases).flat());
+    let at = 0;
+    for (const n of planChunks(groups.length, renderThreads(), opts.chunkCases)) {
+      chunks.push(groups.slice(at, at + n).flat());
+      at += n;
+    }
     const chunkPrints: string[] = [];
-    let casesDone = 0;
+    const chunkPages: number[] = [];
+    // Progress in cases: a case counts once all its documents of its chunk are written.
+    const casesDoneIn = chunks.map(() => 0);
+    let reported = 0;
+    const report = () => {
+      const done = casesDoneIn.reduce((a, x) => a + x, 0);
+      if (done > reported) opts.onProgress?.((reported = done), caseIds.length);
+    };
     await Promise.all(
       chunks.map(async (idxs, ci) => {
         const items: RenderItem[] = idxs.map((i) => {
@@ -91,9 +118,16 @@ export async function prepareDocuments(db: Db, dataDir: string, requests: Docume
           const itemData: CaseData = r.extra ? { ...d, extra: r.extra } : d;
           return { kind: r.kind, data: itemData, docxPath: join(dir, `${i}.docx`), pdfPath: join(dir, `${i}.pdf`) };
         });
+        // casesAfter[k] = cases of this chunk complete once its first k items are done.
+        const casesAfter = [0];
+        idxs.forEach((i, k) => casesAfter.push(casesAfter[k]! + (k + 1 === idxs.length || requests[idxs[k + 1]!]!.caseId !== requests[i]!.caseId ? 1 : 0)));
         const printPath = opts.print ? join(dir, `print-${String(ci).padStart(5, '0')}.pdf`) : undefined;
         if (printPath) chunkPrints[ci] = printPath;
-        const out = await render({ op: 'render', items, ...(printPath ? { printPath } : {}) }, opts.signal);
+        const out = await render({ op: 'render', items, ...(printPath ? { printPath } : {}) }, opts.signal, (done) => {
+          casesDoneIn[ci] = casesAfter[Math.min(done, idxs.length)]!;
+          report();
+        });
+        chunkPages[ci] = out.pages;
         idxs.forEach((i, k) => {
           const r = requests[i]!;
           prepared[i] = {
@@ -106,15 +140,20 @@ export async function prepareDocuments(db: Db, dataDir: string, requests: Docume
             pdfBytes: out.items[k]!.pdfBytes,
           };
         });
-        casesDone += new Set(idxs.map((i) => requests[i]!.caseId)).size;
-        opts.onProgress?.(casesDone, caseIds.length);
+        casesDoneIn[ci] = casesAfter[idxs.length]!;
+        report();
       }),
     );
     let stagedPrint: string | null = null;
     let printPages = 0;
     if (opts.print && chunkPrints.length > 0) {
       stagedPrint = join(dir, 'print.pdf');
-      printPages = (await render({ op: 'merge', inputs: chunkPrints, output: stagedPrint }, opts.signal)).pages;
+      if (chunkPrints.length === 1) {
+        renameSync(chunkPrints[0]!, stagedPrint);
+        printPages = chunkPages[0]!;
+      } else {
+        printPages = (await render({ op: 'merge', inputs: chunkPrints, output: stagedPrint }, opts.signal)).pages;
+      }
     }
     return { batchId, issuedOn: opts.issuedOn, documents: order.map((i) => prepared[i]!), stagedPrint, printPages, discard };
   } catch (e) {

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import { runTask, type MergeTask, type RenderOutcome, type RenderTask } from './renderTask';
 
@@ -38,12 +39,31 @@ export function usesWorkers(): boolean {
   return getPool() !== null;
 }
 
-/** Runs one task on the pool (or in-thread); an aborted signal rejects tasks not yet finished. */
-export async function render(task: RenderTask | MergeTask, signal?: AbortSignal): Promise<RenderOutcome> {
+/** How many tasks run at once: the pool's threads, or 1 in-thread. */
+export function renderThreads(): number {
+  return getPool() ? Math.max(1, availableParallelism()) : 1;
+}
+
+/**
+ * Runs one task on the pool (or in-thread); an aborted signal rejects tasks not yet finished (piscina
+ * stops the worker of a running one). `onItem` hears, item by item, how many of a render task's
+ * documents are done (through a MessagePort from the worker), so long tasks still show progress.
+ */
+export async function render(task: RenderTask | MergeTask, signal?: AbortSignal, onItem?: (done: number) => void): Promise<RenderOutcome> {
   const p = getPool();
-  if (p) return (await p.run(task, signal ? { signal } : {})) as RenderOutcome;
-  signal?.throwIfAborted();
-  return runTask(task);
+  if (!p) {
+    signal?.throwIfAborted();
+    return runTask(task, onItem, signal);
+  }
+  const opts = signal ? { signal } : {};
+  if (task.op !== 'render' || !onItem) return (await p.run(task, opts)) as RenderOutcome;
+  const { port1, port2 } = new MessageChannel();
+  port1.on('message', (n: number) => onItem(n));
+  try {
+    return (await p.run({ ...task, progress: port2 }, { ...opts, transferList: [port2] })) as RenderOutcome;
+  } finally {
+    port1.close();
+  }
 }
 
 /** Stops the worker threads (app shutdown, end of a bench). */

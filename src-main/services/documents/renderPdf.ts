@@ -3,6 +3,8 @@ import type { Content, TDocumentDefinitions, TableCell } from 'pdfmake/interface
 import { LAYOUT, MM, type Block, type DocModel } from './model';
 import { documentFonts, readFont } from './fonts';
 import { installFontCache, lineFactor } from './pdfFontCache';
+import type { PrintFile } from './printFile';
+import { installLineRenderer } from './lineRenderer';
 
 // Model → PDF with pdfmake: fonts embedded as subsets, so the text is real text (searchable,
 // extractable). pdfmake is loaded through require: it is a CommonJS singleton per thread.
@@ -21,6 +23,7 @@ function engine(): Promise<PdfMake> {
 
 async function start(): Promise<PdfMake> {
   installFontCache();
+  installLineRenderer();
   const pm = requireCjs('pdfmake') as PdfMake;
   const fonts = documentFonts();
   const bodyBuf = readFont(fonts.body);
@@ -104,8 +107,20 @@ export function pdfDefinition(models: DocModel[]): TDocumentDefinitions {
   };
 }
 
-/** Renders models into one PDF (a single document, or a chunk of the print file sharing one font subset). */
+/** Renders models into one PDF (a single document, or several one after another). */
 export async function renderPdf(models: DocModel[]): Promise<Buffer> {
   const pm = await engine();
   return pm.createPdf(pdfDefinition(models)).getBuffer();
+}
+
+/**
+ * Renders one document's PDF and, when a print file is given, draws the same laid-out pages into it
+ * (one layout pass for both). Returns the PDF and whether the print file took the pages.
+ */
+export async function renderPdfAndPrint(model: DocModel, print: PrintFile | null): Promise<{ pdf: Buffer; printed: boolean }> {
+  const pm = await engine();
+  const out = pm.createPdf(pdfDefinition([model]));
+  // getStream() resolves to the laid-out pdfkit document (not in pdfmake's types).
+  const printed = print ? print.add((await (out as unknown as { getStream(): Promise<unknown> }).getStream()) as Parameters<PrintFile['add']>[0]) : false;
+  return { pdf: await out.getBuffer(), printed };
 }

@@ -1,14 +1,17 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
+import type { MessagePort } from 'node:worker_threads';
 import type { CaseData } from './caseData';
 import { templateFor } from './templates';
 import { renderDocx } from './renderDocx';
-import { renderPdf } from './renderPdf';
+import { renderPdfAndPrint } from './renderPdf';
+import { PrintFile } from './printFile';
 
-// One unit of rendering work, run in a worker thread (or in-thread when no worker is built): a few
+// One unit of rendering work, run in a worker thread (or in-thread when no worker is built): some
 // cases' documents, each written as DOCX and PDF into the batch's staging folder, plus the chunk of
-// the print file (those PDFs in print order). Only plain data crosses the thread boundary.
+// the print file (those documents' pages in print order, drawn from the same layout, sharing one font
+// subset). Only plain data crosses the thread boundary; the files are written here, not sent back.
 
 export interface RenderItem {
   kind: string;
@@ -22,6 +25,8 @@ export interface RenderTask {
   items: RenderItem[];
   /** Where to write this chunk's print PDF (omitted when the caller wants no print file). */
   printPath?: string;
+  /** Receives the number of items finished so far, after each item (a worker's progress). */
+  progress?: MessagePort;
 }
 
 export interface MergeTask {
@@ -58,18 +63,36 @@ export async function mergePdfs(inputs: (string | Uint8Array)[], output: string)
   return out.getPageCount();
 }
 
-export async function runTask(task: RenderTask | MergeTask): Promise<RenderOutcome> {
+/** Runs a task; in-thread callers pass `onItem` for progress and `signal` to stop between documents. */
+export async function runTask(task: RenderTask | MergeTask, onItem?: (done: number) => void, signal?: AbortSignal): Promise<RenderOutcome> {
   if (task.op === 'merge') return { items: [], pages: await mergePdfs(task.inputs, task.output) };
-  const pdfs: Buffer[] = [];
+  const print = task.printPath ? PrintFile.open(task.printPath) : null;
+  // Without pdfmake's renderer (see printFile.ts) the chunk is the documents' PDFs concatenated.
+  const fallback: Buffer[] = [];
   const items: RenderedItem[] = [];
-  for (const item of task.items) {
-    const model = templateFor(item.kind).build(item.data);
-    const [docx, pdf] = await Promise.all([renderDocx(model), renderPdf([model])]);
-    write(item.docxPath, docx);
-    write(item.pdfPath, pdf);
-    pdfs.push(pdf);
-    items.push({ docxBytes: docx.length, pdfBytes: pdf.length });
+  try {
+    for (const item of task.items) {
+      signal?.throwIfAborted();
+      const model = templateFor(item.kind).build(item.data);
+      const docx = await renderDocx(model);
+      const { pdf, printed } = await renderPdfAndPrint(model, print);
+      if (task.printPath && !printed) fallback.push(pdf);
+      write(item.docxPath, docx);
+      write(item.pdfPath, pdf);
+      items.push({ docxBytes: docx.length, pdfBytes: pdf.length });
+      onItem?.(items.length);
+      task.progress?.postMessage(items.length);
+    }
+    let pages = print ? await print.close() : 0;
+    if (task.printPath && fallback.length > 0) {
+      if (pages > 0) throw new Error('打印文件生成方式不一致'); // a chunk is drawn one way or the other, never both
+      pages = await mergePdfs(fallback, task.printPath);
+    }
+    return { items, pages };
+  } catch (e) {
+    print?.abort();
+    throw e;
+  } finally {
+    task.progress?.close();
   }
-  const pages = task.printPath ? await mergePdfs(pdfs, task.printPath) : 0;
-  return { items, pages };
 }
