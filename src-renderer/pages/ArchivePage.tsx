@@ -104,7 +104,7 @@ export function ArchivePage() {
 
       <h3>到期复查（每6个月一次，满5年止）</h3>
       {due.length === 0 ? <p className="muted">30日内没有到期的复查。</p> : null}
-      <table className="table" data-testid="requery-due">
+      <table className="table" data-testid="requery-due" hidden={due.length === 0}>
         <thead>
           <tr>
             <th />
