@@ -22,4 +22,15 @@ export class Clock {
     if (!this.settable) throw new Error('clock is not settable');
     this.offsetMs = iso === null ? 0 : new Date(iso).getTime() - Date.now();
   }
+
+  /**
+   * Internal, never reachable through the API: the demo generator replays the court's past on any
+   * app (settable or not), moving the clock to each day's work and back to `offset` afterwards.
+   */
+  get offset(): number {
+    return this.offsetMs;
+  }
+  replayAt(at: Date | null, restoreOffset = 0): void {
+    this.offsetMs = at === null ? restoreOffset : at.getTime() - Date.now();
+  }
 }

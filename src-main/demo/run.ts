@@ -4,6 +4,8 @@ import { SYSTEM_ACTOR } from '../events/log';
 import { findUser, ADMIN_USERNAME } from '../services/auth/users';
 import { courtStep } from './court';
 import { filingStep } from './filing';
+import { pipelineStep } from './pipelineStep';
+import { resumptionStep } from './resumptionStep';
 import { Rng } from './random';
 import { staffStep } from './staff';
 import type { DemoContext, DemoOptions, DemoStep } from './steps';
@@ -12,7 +14,7 @@ import type { DemoContext, DemoOptions, DemoStep } from './steps';
  * The demo pipeline, in order. Later domains add their step files here (notices, queries, control,
  * triage, assignment, ledger, closure, 终本 …); a step whose API methods are not built is skipped.
  */
-export const DEMO_STEPS: readonly DemoStep[] = [courtStep, staffStep, filingStep];
+export const DEMO_STEPS: readonly DemoStep[] = [courtStep, staffStep, filingStep, pipelineStep, resumptionStep];
 
 export const DEFAULT_DEMO_OPTIONS: DemoOptions = { seed: 523, fromYear: 2022, toYear: 2026, casesPerYear: 4000, password: 'demo1234' };
 
@@ -60,16 +62,22 @@ export async function runDemo(app: App, options: DemoOptions, hooks: DemoHooks =
   const root = new Rng(options.seed);
   const base = demoContext(app, options, hooks);
   const steps: DemoResult['steps'] = [];
-  for (const step of DEMO_STEPS) {
-    const missing = (step.requires ?? []).filter((m) => !app.registry.has(m));
-    if (missing.length > 0) {
-      steps.push({ id: step.id, label: step.label, ms: 0, skipped: `尚未实现：${missing.join('、')}` });
-      continue;
+  // Steps replay past days on the app's clock (pipeline/state.ts at()); it is put back afterwards.
+  const clockOffset = app.clock.offset;
+  try {
+    for (const step of DEMO_STEPS) {
+      const missing = (step.requires ?? []).filter((m) => !app.registry.has(m));
+      if (missing.length > 0) {
+        steps.push({ id: step.id, label: step.label, ms: 0, skipped: `尚未实现：${missing.join('、')}` });
+        continue;
+      }
+      base.progress(step.label);
+      const started = performance.now();
+      await step.run({ ...base, rng: root.fork(step.id) });
+      steps.push({ id: step.id, label: step.label, ms: Math.round(performance.now() - started) });
     }
-    base.progress(step.label);
-    const started = performance.now();
-    await step.run({ ...base, rng: root.fork(step.id) });
-    steps.push({ id: step.id, label: step.label, ms: Math.round(performance.now() - started) });
+  } finally {
+    app.clock.replayAt(null, clockOffset);
   }
   return { seed: options.seed, years: [options.fromYear, options.toYear], steps, summary: base.summary };
 }

@@ -1,0 +1,173 @@
+import { diffCalendarDays } from '../../src-shared/domain/chineseDate';
+import { earliestZhongbenDate, type ClosureMode } from '../../src-shared/domain/closure';
+import type { FilingType } from '../../src-shared/domain/stages';
+import type { Rng } from './random';
+import type { Workdays } from './workdays';
+
+// What happens to one demo case and when: the plan the pipeline step then carries out day by day
+// through the real services. Dates past the demo's today are simply never reached, so a case filed
+// last month is still open at whatever stage its plan had reached by today.
+//
+// The shape follows Kailu's figures (seeds/, domain.md §4.1): about a third of cases end 执行完毕
+// (many debtors pay after the notice), about half 终结本次执行程序 after the three months 终本规定
+// Art. 1(4) requires, the rest 终结执行/销案/驳回申请/不予执行; 执保 cases close within weeks.
+
+export const ENFORCEMENT_MODES: readonly (readonly [ClosureMode, number])[] = [
+  ['执行完毕', 35],
+  ['终结本次执行程序', 50],
+  ['终结执行', 8],
+  ['销案', 4],
+  ['驳回申请', 2],
+  ['不予执行', 1],
+];
+export const PRESERVATION_MODES: readonly (readonly [ClosureMode, number])[] = [
+  ['保全完毕', 70],
+  ['部分保全', 20],
+  ['无标的物可实施保全', 10],
+];
+
+/** Share of older 执行完毕 cases driven through real control (documents rendered): a sample, for speed. */
+export const CONTROL_SHARE = 0.03;
+/** Cases filed within this many days of today find property at Kailu's rate and are controlled for real. */
+export const RECENT_DAYS = 30;
+
+export interface PlanInput {
+  caseId: number;
+  type: FilingType;
+  filedOn: string;
+  claimFen: number;
+}
+
+export interface CasePlan extends PlanInput {
+  mode: ClosureMode;
+  /** Notices made (stage filed → query); null for 执保, which go to the query staff at once. */
+  noticeOn: string | null;
+  /** Notice documents rendered for real (a handful of recent cases; the others are paper-era files). */
+  realNotice: boolean;
+  servedOn: string | null;
+  queryOn: string | null;
+  feedbackOn: string | null;
+  /** The online query finds property for this case's debtors. */
+  found: boolean;
+  /** Found property is frozen through real control batches (rulings and notices rendered). */
+  control: boolean;
+  controlOn: string | null;
+  freezeResultOn: string | null;
+  triageOn: string | null;
+  assignOn: string | null;
+  /** Money from the debtor before triage (the case then goes to the fast-track team). */
+  prepaid: boolean;
+  deductOn: string | null;
+  deductResultOn: string | null;
+  /** Voluntary payment of the rest (执行完毕) or of a part (终本, `partShare` of the claim). */
+  paymentOn: string | null;
+  partShare: number;
+  payoutOn: string | null;
+  attestOn: string | null;
+  closeOn: string | null;
+  reviewOn: string | null;
+  reviewPass: boolean;
+}
+
+/** `days` after `from` on a working day; null once past the demo's today (never reached). */
+const later = (w: Workdays, from: string | null, days: number): string | null => (from === null ? null : w.after(from, days));
+
+/**
+ * `feedbackOf(queryOn)` is the day the feedback of that day's query batch comes back: one file per
+ * batch, so every case queried on a day gets its feedback on the same later day.
+ */
+export function planCase(rng: Rng, w: Workdays, c: PlanInput, today: string, feedbackOf: (queryOn: string) => string | null): CasePlan {
+  const recent = diffCalendarDays(today, c.filedOn) <= RECENT_DAYS;
+  const preservation = c.type === '执保';
+  const mode = rng.weighted(preservation ? PRESERVATION_MODES : ENFORCEMENT_MODES);
+  const plan: CasePlan = {
+    ...c,
+    mode,
+    noticeOn: null,
+    realNotice: false,
+    servedOn: null,
+    queryOn: null,
+    feedbackOn: null,
+    found: false,
+    control: false,
+    controlOn: null,
+    freezeResultOn: null,
+    triageOn: null,
+    assignOn: null,
+    prepaid: false,
+    deductOn: null,
+    deductResultOn: null,
+    paymentOn: null,
+    partShare: 0,
+    payoutOn: null,
+    attestOn: null,
+    closeOn: null,
+    reviewOn: null,
+    reviewPass: true,
+  };
+
+  if (preservation) {
+    // 执保: the freeze is the whole case (民诉法 2023 Art. 103 ff.): queried at once, closed within weeks.
+    plan.queryOn = later(w, c.filedOn, rng.int(0, 1));
+    plan.feedbackOn = plan.queryOn === null ? null : feedbackOf(plan.queryOn);
+    plan.found = mode !== '无标的物可实施保全';
+    plan.control = plan.found && (recent || rng.chance(0.08));
+    if (plan.control) {
+      plan.controlOn = later(w, plan.feedbackOn, rng.int(0, 1));
+      plan.freezeResultOn = later(w, plan.controlOn, rng.int(2, 5));
+    }
+    plan.closeOn = later(w, plan.freezeResultOn ?? plan.feedbackOn, rng.int(2, 30));
+    return plan;
+  }
+
+  // Notices within 3 working days of filing (domain.md §3.2), served by post a week or so later.
+  plan.noticeOn = w.plusWorking(c.filedOn, rng.int(1, 3));
+  plan.servedOn = later(w, plan.noticeOn, rng.int(4, 12));
+  plan.queryOn = later(w, plan.noticeOn, rng.int(0, 1));
+  plan.feedbackOn = plan.queryOn === null ? null : feedbackOf(plan.queryOn);
+  plan.found = recent ? rng.chance(0.5) : mode === '执行完毕' && rng.chance(CONTROL_SHARE);
+  plan.control = plan.found;
+  let ready = plan.feedbackOn;
+  if (plan.control) {
+    plan.controlOn = later(w, plan.feedbackOn, rng.int(0, 1));
+    plan.freezeResultOn = later(w, plan.controlOn, rng.int(2, 4));
+    ready = plan.controlOn;
+  }
+  // Some debtors pay in full once the notice arrives: the case is then simple (nothing outstanding).
+  plan.prepaid = mode === '执行完毕' && !plan.found && rng.chance(0.45);
+  if (plan.prepaid) plan.paymentOn = later(w, plan.feedbackOn, 0);
+  plan.triageOn = later(w, ready, rng.int(1, 2));
+  plan.assignOn = later(w, plan.triageOn, rng.int(0, 2));
+
+  if (mode === '执行完毕') {
+    if (plan.found) {
+      plan.deductOn = later(w, plan.freezeResultOn! > plan.triageOn! ? plan.freezeResultOn : plan.triageOn, rng.int(1, 8));
+      plan.deductResultOn = later(w, plan.deductOn, rng.int(1, 3));
+      plan.paymentOn = later(w, plan.deductResultOn, rng.int(3, 20));
+    } else if (!plan.prepaid) {
+      plan.paymentOn = later(w, plan.assignOn, Math.round(rng.logNormal(25, 0.7)));
+    }
+    plan.payoutOn = later(w, plan.paymentOn, rng.int(3, 24));
+    plan.closeOn = later(w, plan.payoutOn, rng.int(1, 8));
+  } else if (mode === '终结本次执行程序') {
+    if (rng.chance(0.3)) {
+      plan.partShare = 0.1 + rng.next() * 0.5;
+      plan.paymentOn = later(w, plan.assignOn, rng.int(10, 60));
+      plan.payoutOn = later(w, plan.paymentOn, rng.int(3, 24));
+    }
+    // Never before the three months are up (终本规定 Art. 1(4)); Kailu closes most within half a year.
+    const earliest = earliestZhongbenDate(c.filedOn);
+    plan.closeOn = plan.payoutOn && plan.payoutOn >= earliest ? later(w, plan.payoutOn, rng.int(1, 20)) : later(w, earliest, rng.int(0, 100));
+    plan.attestOn = plan.closeOn;
+    if (rng.chance(0.6)) {
+      plan.reviewOn = later(w, plan.closeOn, rng.int(5, 45));
+      plan.reviewPass = rng.chance(0.94);
+    }
+  } else {
+    const span: Record<string, [number, number]> = { 终结执行: [30, 150], 销案: [8, 60], 驳回申请: [5, 40], 不予执行: [30, 120] };
+    const [lo, hi] = span[mode]!;
+    plan.closeOn = later(w, c.filedOn, rng.int(lo, hi));
+  }
+  if (plan.closeOn === null || plan.closeOn > today) plan.closeOn = null;
+  return plan;
+}
