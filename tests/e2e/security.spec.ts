@@ -1,4 +1,9 @@
-import { expect, test, type Page } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { apiCall, login } from './helpers';
 import { makeId } from '../helpers/drafts';
 import { FEEDBACK_COLUMNS } from '../../src-shared/domain/inquiryFiles';
@@ -181,3 +186,103 @@ test('team scope, a refused action, masked data, the idle lock, a backup and its
   await expect(page.getByTestId('audit-user-grid').locator('.ag-row', { hasText: '查看敏感信息' })).toContainText(mine.number);
   await page.screenshot({ path: 'test-results/e2e/security-audit.png', fullPage: true });
 });
+
+// — A damaged data file: its own web server, since the shared one must stay healthy. —
+
+const DAMAGED_PORT = Number(process.env.ZHIXING_E2E_PORT ?? 8620) + 50;
+const DAMAGED_ADMIN = 'damaged-admin-pass';
+
+async function startServer(dataDir: string): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['out/main/web.js', '--data', dataDir, '--port', String(DAMAGED_PORT), '--admin-password', DAMAGED_ADMIN, '--quiet'], { stdio: 'ignore' });
+  for (let i = 0; i < 200; i++) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${DAMAGED_PORT}/api`)).status > 0) return child;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  child.kill('SIGKILL');
+  throw new Error('web server did not start');
+}
+
+async function stopServer(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM'); // closes the database cleanly (WAL checkpointed into the file)
+  await exited;
+}
+
+async function call<T>(request: APIRequestContext, method: string, input: unknown, token?: string): Promise<T> {
+  const res = await request.post(`http://127.0.0.1:${DAMAGED_PORT}/api/${method}`, { data: input, headers: token ? { authorization: `Bearer ${token}` } : {} });
+  const body = (await res.json()) as { ok: boolean; data: T; error?: { message: string } };
+  if (!body.ok) throw new Error(`${method}: ${body.error?.message}`);
+  return body.data;
+}
+
+test('a damaged database opens read-only with a banner naming the failed check, and the administrator restores the latest backup', async ({ page, request }) => {
+  test.setTimeout(120_000);
+  const dataDir = mkdtempSync(join(tmpdir(), 'zhixing-e2e-damaged-'));
+  let server = await startServer(dataDir);
+  try {
+    const token = (await call<{ token: string }>(request, 'auth.login', { username: 'admin', password: DAMAGED_ADMIN })).token;
+    for (let i = 0; i < 40; i++) await fileDamaged(request, token, i);
+    const backup = await call<{ name: string }>(request, 'backups.create', {}, token);
+    await stopServer(server);
+
+    // One page of an index overwritten on disk (a failing disk, a bad copy): quick_check fails.
+    const probe = new Database(join(dataDir, 'zhixing.sqlite'), { readonly: true });
+    const root = (probe.prepare("SELECT rootpage FROM sqlite_master WHERE name = 'parties_case'").get() as { rootpage: number }).rootpage;
+    const pageSize = probe.pragma('page_size', { simple: true }) as number;
+    probe.close();
+    const fd = openSync(join(dataDir, 'zhixing.sqlite'), 'r+');
+    writeSync(fd, Buffer.alloc(pageSize, 0x5a), 0, pageSize, (root - 1) * pageSize);
+    closeSync(fd);
+
+    server = await startServer(dataDir);
+    const base = `http://127.0.0.1:${DAMAGED_PORT}`;
+    await page.goto(`${base}/`);
+    await page.getByTestId('login-username').fill('admin');
+    await page.getByTestId('login-password').fill(DAMAGED_ADMIN);
+    await page.getByTestId('login-submit').click();
+    const banner = page.getByTestId('readonly-banner');
+    await expect(banner).toContainText('数据库处于只读状态');
+    await expect(banner).toContainText('PRAGMA quick_check');
+    await expect(page.getByTestId('readonly-restore')).toContainText('从最近的备份恢复');
+    await page.screenshot({ path: 'test-results/e2e/security-readonly.png', fullPage: true });
+
+    await page.getByTestId('readonly-restore').click();
+    await expect(page.getByTestId('confirm-dialog')).toContainText('先把当前数据另行备份');
+    await page.getByTestId('confirm-ok').click();
+    // The page reloads on the restored data: no banner, the cases are all there, writes work again.
+    await expect(page.getByTestId('logout')).toBeVisible();
+    await expect(banner).toHaveCount(0, { timeout: 15_000 });
+    // The restore ended every other session: log in again.
+    const again = (await call<{ token: string }>(request, 'auth.login', { username: 'admin', password: DAMAGED_ADMIN })).token;
+    expect((await call<{ readOnly: boolean }>(request, 'system.health', {}, again)).readOnly).toBe(false);
+    const list = await call<{ backups: { name: string; kind: string }[] }>(request, 'backups.list', {}, again);
+    expect(list.backups.some((b) => b.kind === 'preRestore')).toBe(true);
+    expect(list.backups.some((b) => b.name === backup.name)).toBe(true);
+    await page.getByTestId('nav-cases').click();
+    await expect(page.getByTestId('cases-total')).toHaveText('共 40 件');
+  } finally {
+    await stopServer(server);
+  }
+});
+
+async function fileDamaged(request: APIRequestContext, token: string, n: number): Promise<void> {
+  await call(
+    request,
+    'cases.file',
+    {
+      type: '执',
+      filedOn: new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' }), // this server runs on the real clock
+      confirmDuplicate: true,
+      applicants: [{ kind: 'person', name: '冯申请', idNumber: '150523198503171233' }],
+      debtors: [{ kind: 'person', name: `被执行人损坏${n}`, idNumber: makeId('19810101', 100 + n) }],
+      title: { court: '开鲁县人民法院', number: `（2024）内0523民初${9100 + n}号`, effectiveOn: '2024-09-02', cause: '买卖合同纠纷' },
+      claim: { principalFen: 100_000 + n },
+    },
+    token,
+  );
+}
