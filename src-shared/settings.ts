@@ -32,19 +32,14 @@ export const SETTINGS_SCHEMA = {
   teams: z.array(teamSetting).max(100).default([]),
   /** Duplicate filing check: same title number and same debtor ID/credit code. */
   duplicateCheck: z.boolean().default(true),
-  // — Query, control and money (issue 4) —
-  /** Hours from handover to the query staff (stage 'query') to the first online query (Kailu internal rule, seeds/003). */
-  inquiryHours: z.number().int().min(1).max(720).default(24),
-  /** Hours from query feedback to the control measures (Kailu internal rule, seeds/003). */
-  controlHours: z.number().int().min(1).max(720).default(24),
+  // — Query, control and money (issue 4). The time limits themselves (24 h query, 24 h control, 30-day
+  // payout, 3 working days for notices, 终本 re-query every 6 months) are rules of `deadlineRules`. —
   /** Term of a freeze/seizure in years by kind of property (民诉法解释 2022 Art. 485 maxima: 1 / 2 / 3). */
   measureTermYears: z
     .object({ deposit: z.number().int().min(1).max(1).default(1), movable: z.number().int().min(1).max(2).default(2), realEstate: z.number().int().min(1).max(3).default(3) })
     .default({ deposit: 1, movable: 2, realEstate: 3 }),
   /** Renewal (续冻/续封) alerts start this many days before a measure expires. */
   measureRenewalAlertDays: z.number().int().min(1).max(365).default(30),
-  /** Days from a receipt's arrival to its payout (法发〔2017〕6号, domain.md §7 [P]). */
-  payoutDays: z.number().int().min(1).max(365).default(30),
   /** Days within which unidentified funds should be claimed to a case (Jiayu local rule, domain.md §7 [U]). */
   unidentifiedClaimDays: z.number().int().min(1).max(365).default(3),
   // documents (issue 3)
@@ -56,13 +51,7 @@ export const SETTINGS_SCHEMA = {
   performanceDays: z.number().int().min(0).max(60).default(3),
   /** Deadline in the 报告财产令 to hand in the report, days from service [U] (财产调查规定 Art. 4(1) leaves it to the court). */
   propertyReportDays: z.number().int().min(1).max(60).default(5),
-  /** Kailu's internal limit for making and sending the notices, in working days from filing (domain.md §3.2, seed). */
-  noticeDeadlineWorkingDays: z.number().int().min(1).max(30).default(3),
   // — Closure and the 终本 archive (issue 6) —
-  /** Months between re-queries of a 终本 case (终本规定 Art. 9: every six months). */
-  zhongbenRequeryIntervalMonths: z.number().int().min(1).max(24).default(6),
-  /** Years after termination during which the re-queries run (终本规定 Art. 9: five years). */
-  zhongbenRequeryYears: z.number().int().min(1).max(20).default(5),
   /** The archive's due list shows rounds falling due within this many days. */
   zhongbenRequeryLookaheadDays: z.number().int().min(0).max(180).default(30),
   // — Security and backups (issue 7) —

@@ -200,3 +200,15 @@ export const DEFAULT_DEADLINE_RULES: DeadlineRuleInput[] = [
 export function defaultDeadlineRules(): DeadlineRule[] {
   return DEFAULT_DEADLINE_RULES.map((r) => deadlineRule.parse(r));
 }
+
+/**
+ * The amount of one rule of the court's table, for the queues that show a clock before the deadline
+ * engine has derived it (notice queue, query queue, payout clock, 终本 re-query schedule). One table,
+ * so changing a limit in 设置 → 节点期限 changes every place it shows. Falls back to the documented
+ * default when the court has removed the rule.
+ */
+export function ruleAmount(rules: readonly DeadlineRule[], id: string): { amount: number; repeat: number } {
+  const r = rules.find((x) => x.id === id && x.active) ?? defaultDeadlineRules().find((x) => x.id === id);
+  if (!r) throw new Error(`no deadline rule ${id}`);
+  return { amount: r.amount, repeat: r.repeat };
+}

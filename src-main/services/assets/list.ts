@@ -5,12 +5,13 @@ import { ASSET_TYPE_LABELS, type AssetType } from '../../../src-shared/domain/as
 import type { CaseStage } from '../../../src-shared/domain/stages';
 import { getSettings } from '../settings/settings';
 import { HELD_CTE } from '../measures/amounts';
+import { ruleAmount } from '../../../src-shared/domain/deadlineRules';
 
 export type AssetView = z.output<typeof assetView>;
 
 // The asset register (财产清单): every asset the queries found, with what our own measures hold on
 // it and what the case still needs. The control clock (Kailu: measures ≤ 24 h after the feedback,
-// seeds/003; setting controlHours) shows on assets no measure has touched yet.
+// seeds/003; deadline rule 'control') shows on assets no measure has touched yet.
 
 export interface AssetFilter {
   caseId?: number | undefined;
@@ -70,7 +71,7 @@ export function listAssets(db: Db, f: AssetFilter): { rows: AssetView[]; total: 
      ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
   const total = db.raw<{ n: number }>(`SELECT count(*) AS n FROM (${sql})`, ...params)[0]!.n;
   const rows = db.raw<Record<string, unknown>>(`${sql} ORDER BY a.found_at, a.case_id, a.id LIMIT ? OFFSET ?`, ...params, f.limit, f.offset);
-  const hours = getSettings(db).controlHours;
+  const hours = ruleAmount(getSettings(db).deadlineRules, 'control').amount;
   return {
     total,
     rows: rows.map((r) => {

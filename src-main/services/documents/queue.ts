@@ -4,9 +4,10 @@ import { getSettings } from '../settings/settings';
 import { loadCalendar } from '../calendar/calendar';
 import { addWorkingDays, workingDaysBetween } from '../../../src-shared/domain/workingDays';
 import { NOTICE_SET_REQUIRED } from '../../../src-shared/domain/documentKinds';
+import { ruleAmount } from '../../../src-shared/domain/deadlineRules';
 
 // The notice queue: filed cases whose notice set is not complete yet, with the Kailu deadline of
-// N working days from filing (domain.md §3.2, seed 003; N = setting noticeDeadlineWorkingDays).
+// N working days from filing (domain.md §3.2, seed 003; N = the deadline rule 'notices').
 
 export interface QueueInput {
   text?: string | undefined;
@@ -39,7 +40,7 @@ export function noticeQueue(db: Db, today: string, input: QueueInput) {
   const all = rows
     .filter((r) => !NOTICE_SET_REQUIRED.every((k) => existing.get(r.id)?.includes(k)))
     .map((r) => {
-      const dueOn = addWorkingDays(r.filed_on, settings.noticeDeadlineWorkingDays, cal);
+      const dueOn = addWorkingDays(r.filed_on, ruleAmount(settings.deadlineRules, 'notices').amount, cal);
       const daysLeft = dueOn >= today ? workingDaysBetween(today, dueOn, cal) : -workingDaysBetween(dueOn, today, cal);
       return {
         caseId: r.id,

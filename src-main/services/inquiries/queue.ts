@@ -3,16 +3,17 @@ import type { z } from 'zod';
 import type { inquiryQueueRow } from '../../../src-shared/api/methods/inquiries';
 import type { CaseStage } from '../../../src-shared/domain/stages';
 import { getSettings } from '../settings/settings';
+import { ruleAmount } from '../../../src-shared/domain/deadlineRules';
 
 export type QueueRow = z.output<typeof inquiryQueueRow>;
 
 // The query queue: cases handed to the query staff (stage 'query') that have not had their first
 // online query. The clock runs from the moment the case entered 'query' (Kailu: query started
-// ≤ 24 h after the file reaches the query staff, seeds/003; setting inquiryHours). Clock hours, not
+// ≤ 24 h after the file reaches the query staff, seeds/003; deadline rule 'firstQuery'). Clock hours, not
 // working hours: whether the 24 h pause over weekends is unknown (domain.md §9.10).
 
 export function inquiryQueue(db: Db, now: Date, input: { text?: string | undefined; offset: number; limit: number }): { rows: QueueRow[]; total: number } {
-  const hours = getSettings(db).inquiryHours;
+  const hours = ruleAmount(getSettings(db).deadlineRules, 'firstQuery').amount;
   const where = [`c.stage = 'query'`, `NOT EXISTS (SELECT 1 FROM inquiry_targets t WHERE t.case_id = c.id)`];
   const params: unknown[] = [];
   if (input.text) {

@@ -10,6 +10,7 @@ import { getSettings } from '../settings/settings';
 import { ledgerBalance } from './balance';
 import { loadClockEntries } from './view';
 import { receiptClocks, receiptsSettledBy } from './clock';
+import { ruleAmount } from '../../../src-shared/domain/deadlineRules';
 
 // Writing the case ledger. Every entry is one row plus one `ledger.<kind>` event in the same
 // transaction. Nothing is ever updated or deleted (the table's triggers refuse it): a mistake is
@@ -108,7 +109,7 @@ export function recordEntry(db: Db, actor: Actor, at: Date, today: string, input
         const on = input.on ?? today;
         assertNotFuture(on, today, 'on');
         assertCovered(db, c.id, input.amountFen, '结算执行费');
-        const before = receiptClocks(loadClockEntries(db, c.id), today, getSettings(db).payoutDays);
+        const before = receiptClocks(loadClockEntries(db, c.id), today, ruleAmount(getSettings(db).deadlineRules, 'payout').amount);
         const entryId = insertEntry(db, actor, at, { ...BLANK, case_id: c.id, kind: 'fee', amount_fen: input.amountFen, on_date: on, reference: input.reference ?? null, note });
         appendEvent(db, actor, at, { caseId: c.id, type: 'ledger.fee', onDate: on, payload: { entryId, amountFen: input.amountFen, receiptIds: receiptsSettledBy(before, input.amountFen) } });
         return entryId;
@@ -119,7 +120,7 @@ export function recordEntry(db: Db, actor: Actor, at: Date, today: string, input
         if (input.approver.trim() === actor.name) throw invalid('approver', '审批人不能是经办人本人');
         const payee = resolvePayee(db, c.id, input);
         assertCovered(db, c.id, input.amountFen, '发放');
-        const before = receiptClocks(loadClockEntries(db, c.id), today, getSettings(db).payoutDays);
+        const before = receiptClocks(loadClockEntries(db, c.id), today, ruleAmount(getSettings(db).deadlineRules, 'payout').amount);
         const entryId = insertEntry(db, actor, at, {
           ...BLANK,
           case_id: c.id,
@@ -154,7 +155,7 @@ export function recordEntry(db: Db, actor: Actor, at: Date, today: string, input
         assertNotFuture(on, today, 'on');
         if (input.approver.trim() === actor.name) throw invalid('approver', '审批人不能是经办人本人');
         assertCovered(db, c.id, input.amountFen, '退还');
-        const before = receiptClocks(loadClockEntries(db, c.id), today, getSettings(db).payoutDays);
+        const before = receiptClocks(loadClockEntries(db, c.id), today, ruleAmount(getSettings(db).deadlineRules, 'payout').amount);
         const entryId = insertEntry(db, actor, at, {
           ...BLANK,
           case_id: c.id,

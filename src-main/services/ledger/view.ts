@@ -7,6 +7,7 @@ import { getCaseRow } from '../cases/queries';
 import { getSettings } from '../settings/settings';
 import { ledgerTotals } from './balance';
 import { receiptClocks, type ClockEntry } from './clock';
+import { ruleAmount } from '../../../src-shared/domain/deadlineRules';
 
 type EntryView = z.output<typeof ledgerEntryView>;
 export type LedgerView = z.output<typeof ledgerView>;
@@ -65,7 +66,7 @@ export function getLedger(db: Db, caseId: number, today: string): LedgerView {
     createdAt: r.created_at,
     createdBy: r.created_by,
   }));
-  const receipts = receiptClocks(loadClockEntries(db, caseId), today, settings.payoutDays);
+  const receipts = receiptClocks(loadClockEntries(db, caseId), today, ruleAmount(settings.deadlineRules, 'payout').amount);
   const iv = db.get(db.q.selectFrom('interviews').select(['payout_bank', 'payout_account_name', 'payout_account']).where('case_id', '=', caseId));
   return {
     caseId,
@@ -82,7 +83,7 @@ export function getLedger(db: Db, caseId: number, today: string): LedgerView {
 
 /** Case accounts holding money or owing a payout, the overdue ones first (the money officer's queue). */
 export function listAccounts(db: Db, today: string, input: { overdueOnly: boolean; offset: number; limit: number }): { rows: LedgerAccountRow[]; total: number } {
-  const payoutDays = getSettings(db).payoutDays;
+  const payoutDays = ruleAmount(getSettings(db).deadlineRules, 'payout').amount;
   const cases = db.raw<{ id: number; number: string; stage: string }>(
     `SELECT c.id, c.number, c.stage FROM cases c WHERE EXISTS (SELECT 1 FROM ledger_entries e WHERE e.case_id = c.id) ORDER BY c.id`,
   );

@@ -5,11 +5,12 @@ import type { MetricContextSettings } from '../../../src-shared/domain/metrics/m
 import { resolvePeriod, type Period, type PeriodInput } from '../../../src-shared/domain/metrics/period';
 import { getSettings } from '../settings/settings';
 import type { Scope } from './facts';
+import { ruleAmount } from '../../../src-shared/domain/deadlineRules';
 
 /** The settings the metric definitions read, from the court's settings in force now. */
 export function metricSettings(db: Db): MetricContextSettings {
   const s = getSettings(db);
-  return { ...s.metrics, payoutDays: s.payoutDays };
+  return { ...s.metrics, payoutDays: ruleAmount(s.deadlineRules, 'payout').amount };
 }
 
 export function periodOf(db: Db, input: PeriodInput, settings = metricSettings(db)): Period {

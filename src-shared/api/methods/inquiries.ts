@@ -24,7 +24,7 @@ export const inquiryQueueRow = z.object({
   claimFen: z.number().int(),
   /** When the case reached the query staff (entered stage 'query'), UTC ISO. */
   queuedAt: z.string(),
-  /** queuedAt + the inquiryHours setting (24 h by default). */
+  /** queuedAt + the 'firstQuery' deadline rule (24 h by default). */
   dueAt: z.string(),
   /** Whole hours left (negative when overdue). */
   hoursLeft: z.number().int(),
