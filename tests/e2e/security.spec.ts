@@ -22,7 +22,7 @@ const TEAMS = [
   { id: 'e2e-sec-a', name: '保安法庭', kind: 'tribunal', areas: ['保安农场'] },
   { id: 'e2e-sec-b', name: '黑龙坝法庭', kind: 'tribunal', areas: ['黑龙坝'] },
 ];
-const OFFICER = { username: 'e2e-officer', password: 'officer-pass-1', name: '周法官' };
+const OFFICER = { username: 'e2e-officer', password: 'officer-pass-1', newPassword: 'officer-pass-2', name: '周法官' };
 
 async function job(page: Page, started: Job): Promise<void> {
   let view = started;
@@ -90,7 +90,27 @@ test('team scope, a refused action, masked data, the idle lock, a backup and its
   await expect(page.getByTestId('role-methods-team')).toContainText('cases.list');
   await expect(page.getByTestId('role-methods-team')).not.toContainText('backups.create');
   await page.screenshot({ path: 'test-results/e2e/security-users.png', fullPage: true });
+
+  // Edit a user (only the changed field is sent) and reset a password behind a confirmation.
   await apiCall(page, 'users.create', { username: 'e2e-sec-b1', displayName: '郑法官', password: 'judge-pass-1', roles: ['team'], teamId: 'e2e-sec-b' });
+  await page.getByTestId('nav-settings').click();
+  await page.getByTestId('settings-users-link').click();
+  await page.getByTestId('user-edit-e2e-sec-b1').click();
+  await page.getByTestId('ue-name').fill('郑志远');
+  await page.getByTestId('ue-save').click();
+  await expect(page.getByTestId('users-message')).toHaveText('郑志远（e2e-sec-b1）：已修改姓名');
+  await expect(page.getByTestId('users-grid')).toContainText('郑志远');
+  await page.getByTestId(`user-password-${OFFICER.username}`).click();
+  await page.getByTestId('pw-new').fill('short');
+  await page.getByTestId('pw-confirm').click();
+  await expect(page.getByTestId('password-dialog').getByTestId('field-error')).toHaveText('密码至少8位');
+  await page.getByTestId('pw-new').fill(OFFICER.newPassword);
+  await page.getByTestId('pw-new2').fill(OFFICER.newPassword);
+  await page.getByTestId('pw-confirm').click();
+  await expect(page.getByTestId('password-dialog')).toHaveCount(0);
+  await expect(page.getByTestId('users-message')).toContainText(`已重置 ${OFFICER.name}（${OFFICER.username}）的密码`);
+  const oldLogin = await page.request.post('/api/auth.login', { data: { username: OFFICER.username, password: OFFICER.password } });
+  expect(((await oldLogin.json()) as { ok: boolean }).ok).toBe(false);
 
   // — Two cases through the pipeline to the two teams. —
   const mine = await fileCase(page, 1, '开鲁县保安农场三分场');
@@ -102,7 +122,7 @@ test('team scope, a refused action, masked data, the idle lock, a backup and its
   // — The officer sees only the team's case. The lock comes after one idle minute. —
   await apiCall(page, 'settings.set', { idleLockMinutes: 1 });
   await page.getByTestId('logout').click();
-  await login(page, OFFICER.username, OFFICER.password);
+  await login(page, OFFICER.username, OFFICER.newPassword);
   await expect(page.getByTestId('nav-settings')).toHaveCount(0);
   await expect(page.getByTestId('nav-backups')).toHaveCount(0);
   await expect(page.getByTestId('nav-teams').locator('.count:not(.overdue)')).toHaveText('1');
@@ -143,7 +163,7 @@ test('team scope, a refused action, masked data, the idle lock, a backup and its
   await page.getByTestId('unlock-password').fill('wrong-password');
   await page.getByTestId('unlock-submit').click();
   await expect(page.getByTestId('unlock-error')).toHaveText('用户名或密码错误');
-  await page.getByTestId('unlock-password').fill(OFFICER.password);
+  await page.getByTestId('unlock-password').fill(OFFICER.newPassword);
   await page.getByTestId('unlock-submit').click();
   await expect(page.getByTestId('case-number')).toHaveText(mine.number);
   expect(page.url()).toBe(casePage);
