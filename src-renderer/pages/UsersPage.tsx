@@ -31,6 +31,15 @@ export function UsersPage() {
     load().catch((e: unknown) => setMessage({ ok: false, text: e instanceof ApiCallError ? e.message : String(e) }));
   }, [load]);
 
+  // One of the two panels at a time: the editor or the password dialog.
+  const openEditor = (u: User) => {
+    setPassword(null);
+    setEditing(u);
+  };
+  const openPassword = (u: User) => {
+    setEditing(null);
+    setPassword(u);
+  };
   const status = (u: User) => (!u.active ? '停用' : u.lockedUntil && u.lockedUntil > new Date().toISOString() ? `锁定至 ${dateTime(u.lockedUntil)}` : '启用');
   const columns: ColDef<User>[] = [
     { headerName: '用户名', field: 'username', width: 130 },
@@ -50,16 +59,10 @@ export function UsersPage() {
             cellRenderer: (p: { data?: User }) =>
               p.data ? (
                 <span>
-                  <button type="button" className="link" onClick={() => {
-                      setPassword(null);
-                      setEditing(p.data!);
-                    }} data-testid={`user-edit-${p.data.username}`}>
+                  <button type="button" className="link" onClick={() => openEditor(p.data!)} data-testid={`user-edit-${p.data.username}`}>
                     修改
                   </button>
-                  <button type="button" className="link" onClick={() => {
-                      setEditing(null);
-                      setPassword(p.data!);
-                    }} data-testid={`user-password-${p.data.username}`}>
+                  <button type="button" className="link" onClick={() => openPassword(p.data!)} data-testid={`user-password-${p.data.username}`}>
                     重置密码
                   </button>
                 </span>
@@ -86,7 +89,7 @@ export function UsersPage() {
           {message.text}
         </div>
       ) : null}
-      <LocalGrid<User> columns={columns} rows={users} rowId={(u) => String(u.id)} onOpen={isAdmin ? setEditing : undefined} testId="users-grid" height={Math.min(420, 80 + users.length * 34)} />
+      <LocalGrid<User> columns={columns} rows={users} rowId={(u) => String(u.id)} onOpen={isAdmin ? openEditor : undefined} testId="users-grid" height={Math.min(420, 80 + users.length * 34)} />
       {editing ? (
         <UserEditor
           key={editing.id}
