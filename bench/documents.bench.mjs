@@ -5,7 +5,7 @@
 // LibreOffice is installed, one DOCX → PDF conversion with `soffice --headless` is the reference.
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { bundleForNode } from './lib/bundle.mjs';
 import { BENCH_TMP } from './lib/fixtures.mjs';
@@ -54,6 +54,34 @@ try {
   };
   token = (await call('auth.login', { username: 'admin', password: PASSWORD })).token;
   const rssBefore = peakRssMb();
+  // CPU time of the server process, all threads (main + render workers): on a machine shared with
+  // other work this says more than wall time. utime + stime from /proc, in clock ticks (100 a second).
+  const cpuSeconds = () => {
+    try {
+      const f = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      return (Number(f[11]) + Number(f[12])) / 100;
+    } catch {
+      return null;
+    }
+  };
+  // Per thread (by name): the main thread's share (loading, register) beside the render workers'.
+  const threadCpu = () => {
+    const by = {};
+    try {
+      for (const tid of readdirSync(`/proc/${child.pid}/task`)) {
+        const st = readFileSync(`/proc/${child.pid}/task/${tid}/stat`, 'utf8');
+        const name = st.slice(st.indexOf('(') + 1, st.lastIndexOf(')'));
+        const f = st.slice(st.lastIndexOf(')') + 2).split(' ');
+        by[name] = round((by[name] ?? 0) + (Number(f[11]) + Number(f[12])) / 100, 2);
+      }
+    } catch {
+      /* not Linux */
+    }
+    return by;
+  };
+  const threads0 = threadCpu();
+  const cpu0 = cpuSeconds();
+  const load0 = loadavg()[0];
   const t0 = performance.now();
   const job = await call('documents.generateBatch', { caseIds: ids, kinds: KINDS });
   let view = job;
@@ -66,6 +94,9 @@ try {
     maxPollMs = Math.max(maxPollMs, performance.now() - p0);
   }
   const seconds = (performance.now() - t0) / 1000;
+  const cpu1 = cpuSeconds();
+  const threads1 = threadCpu();
+  const byThread = Object.fromEntries(Object.entries(threads1).map(([k, v]) => [k, round(v - (threads0[k] ?? 0), 2)]).filter(([, v]) => v > 0));
   if (view.status !== 'done') throw new Error(`batch ${view.status}: ${JSON.stringify(view.error)}`);
   const r = view.result;
   const docs = r.documents;
@@ -73,6 +104,10 @@ try {
   const printDir = join(dataDir, 'documents', 'batches');
   const printBytes = readdirSync(printDir, { recursive: true }).map((f) => join(printDir, String(f))).filter((f) => statSync(f).isFile()).reduce((a, f) => a + statSync(f).size, 0);
   figure('documents', 'batch_1000_s', round(seconds, 1), 's', { max: 60 }, { cases: r.cases, documents: docs, files, printPages: r.printPages, workers: r.workers, cores: availableParallelism() });
+  if (cpu0 !== null && cpu1 !== null) {
+    figure('documents', 'batch_cpu_s', round(cpu1 - cpu0, 1), 's', null, { note: 'server process, all threads', by_thread_s: byThread, load_avg_1m_before: round(load0, 2), load_avg_1m_after: round(loadavg()[0], 2) });
+    figure('documents', 'cpu_ms_per_case', round(((cpu1 - cpu0) * 1000) / r.cases, 1), 'ms', { max: 120 }, { note: '3 documents, DOCX + PDF each, print file, register' });
+  }
   figure('documents', 'documents_per_s', round(docs / seconds, 1), 'docs/s', null, { note: 'each document = DOCX + PDF' });
   figure('documents', 'peak_rss_mb', peakRssMb(), 'MB', null, { before_batch_mb: rssBefore });
   figure('documents', 'print_pdf_mb', round(printBytes / 1048576, 1), 'MB', null, { pages: r.printPages });
