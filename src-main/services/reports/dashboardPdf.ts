@@ -14,13 +14,13 @@ import { formatFigure } from './formatFigure';
 // pdfmake's font table is one per process.
 
 type PdfMake = typeof import('pdfmake') & { virtualfs: { writeFileSync(name: string, data: Buffer): void } };
-const require = createRequire(import.meta.url);
+const requireCjs = createRequire(import.meta.url); // not `require`: the main bundle's ESM shim declares that name at the top of the shared chunk
 let ready: PdfMake | null = null;
 
 function engine(): PdfMake {
   if (ready) return ready;
   installFontCache();
-  const pm = require('pdfmake') as PdfMake;
+  const pm = requireCjs('pdfmake') as PdfMake;
   const fonts = documentFonts();
   pm.virtualfs.writeFileSync('zx-body.ttf', readFont(fonts.body));
   pm.virtualfs.writeFileSync('zx-title.ttf', readFont(fonts.title));
