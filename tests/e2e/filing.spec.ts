@@ -1,7 +1,10 @@
 import { expect, test } from '@playwright/test';
-import { login } from './helpers';
+import { apiCall, login } from './helpers';
 
 test('a clerk files a case: wrong ID shown at its field, corrected, number in the register, case opens', async ({ page }) => {
+  // Specs share one server; each sets the app clock it needs.
+  await page.goto('/');
+  await apiCall(page, 'system.setClock', { now: '2026-11-22T02:00:00Z' });
   await login(page);
   await page.getByTestId('nav-filing').click();
   await page.getByTestId('filing-date').fill('2026-11-20');

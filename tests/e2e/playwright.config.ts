@@ -9,7 +9,8 @@ export const ADMIN_PASSWORD = 'e2e-admin-pass';
 export default defineConfig({
   testDir: '.',
   testMatch: '*.spec.ts',
-  outputDir: '../../test-results/e2e',
+  // Artifacts (traces) per run, so two runs on one machine never delete each other's files.
+  outputDir: process.env.ZHIXING_E2E_OUT ?? '../../test-results/e2e-artifacts',
   fullyParallel: false,
   workers: 1,
   retries: 0,
