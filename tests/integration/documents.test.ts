@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openTestApp, type TestApp } from '../helpers/testApp';
 import { makeId, sampleDraft } from '../helpers/drafts';
@@ -92,6 +92,47 @@ describe('the notice batch', () => {
     const order = [...print.text.matchAll(/（2026）内0523执(\d+)号/g)].map((m) => Number(m[1]));
     const firstSeen = [...new Set(order)];
     expect(firstSeen).toEqual([1, 2, 3]);
+    // The print file is the documents' own pages, drawn once more from the same layout, with ONE
+    // embedded subset of each font for the batch (not one per document, as concatenating the PDFs did).
+    let docPages = 0;
+    let docBytes = 0;
+    for (const d of list.rows) {
+      const row = t.app.db.raw<{ pdf_path: string }>('SELECT pdf_path FROM documents WHERE id = ?', d.id)[0]!;
+      docPages += (await readPdf(absPath(t.dir, row.pdf_path))).pages.length;
+      docBytes += readFileSync(absPath(t.dir, row.pdf_path)).length;
+    }
+    expect(print.pages.length).toBe(docPages);
+    const printBytes = readFileSync(absPath(t.dir, printRow.print_path));
+    expect(printBytes.toString('latin1').match(/\/FontFile2 /g)).toHaveLength(2);
+    expect(printBytes.length).toBeLessThan(docBytes / 3);
+  });
+
+  it('draws justified lines to the right margin and keeps every character (runs of one text object)', async () => {
+    t = open();
+    const ids = await fileCases(1);
+    const done = await waitJob(t, (await t.call('documents.generateBatch', { caseIds: ids, kinds: ['执行通知书'] })).id);
+    expect(done.status).toBe('done');
+    const d = (await t.call('documents.list', { caseId: ids[0]! })).rows[0]!;
+    const row = t.app.db.raw<{ pdf_path: string }>('SELECT pdf_path FROM documents WHERE id = ?', d.id)[0]!;
+    const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    const task = pdfjs.getDocument({ data: new Uint8Array(readFileSync(absPath(t.dir, row.pdf_path))), useSystemFonts: false });
+    const doc = await task.promise;
+    const page = await doc.getPage(1);
+    const items = (await page.getTextContent()).items.filter((it): it is typeof it & { str: string; transform: number[]; width: number } => 'str' in it && it.str.trim() !== '');
+    // GB/T 9704 text block: left margin 28 mm, right margin 26 mm.
+    const mm = 72 / 25.4;
+    const right = 595.28 - 26 * mm;
+    const ends = new Map<number, number>();
+    for (const it of items) {
+      const y = Math.round(it.transform[5]! * 100) / 100;
+      ends.set(y, Math.max(ends.get(y) ?? 0, it.transform[4]! + it.width));
+      expect(it.transform[4]!).toBeGreaterThanOrEqual(28 * mm - 0.01);
+    }
+    const full = [...ends.values()].filter((x) => Math.abs(x - right) < 0.5);
+    // The long body paragraphs run over several lines: every line but the last is justified to the margin.
+    expect(full.length).toBeGreaterThanOrEqual(6);
+    for (const x of ends.values()) expect(x).toBeLessThanOrEqual(right + 0.5);
+    await task.destroy();
   });
 
   it('refuses a second notice without a reason and keeps the old version when one is given', async () => {
