@@ -6,10 +6,12 @@ import { courtToday } from '../../src-shared/domain/chineseDate';
  */
 export class Clock {
   private offsetMs = 0;
+  /** Set only while the demo generator replays a past day (replayAt): time stands still, so replays are reproducible. */
+  private frozenMs: number | null = null;
   constructor(readonly settable = false) {}
 
   now(): Date {
-    return new Date(Date.now() + this.offsetMs);
+    return new Date(this.frozenMs ?? Date.now() + this.offsetMs);
   }
   nowIso(): string {
     return this.now().toISOString();
@@ -25,12 +27,16 @@ export class Clock {
 
   /**
    * Internal, never reachable through the API: the demo generator replays the court's past on any
-   * app (settable or not), moving the clock to each day's work and back to `offset` afterwards.
+   * app (settable or not), stopping the clock at each day's work and letting it run again from
+   * `offset` afterwards.
    */
   get offset(): number {
     return this.offsetMs;
   }
   replayAt(at: Date | null, restoreOffset = 0): void {
-    this.offsetMs = at === null ? restoreOffset : at.getTime() - Date.now();
+    if (at === null) {
+      this.frozenMs = null;
+      this.offsetMs = restoreOffset;
+    } else this.frozenMs = at.getTime();
   }
 }

@@ -94,9 +94,11 @@ export const pipelineStep: DemoStep = {
       plans.set(c.id, planCase(ctx.rng.fork(`case:${c.number}`), w, { caseId: c.id, type: c.type, filedOn: c.filed_on, claimFen: c.claim_fen }, today, feedbackOf));
     }
     // Real documents for the last few notices and closures only (see notices.ts, closure.ts).
-    const noticed = [...plans.values()].filter((c) => c.noticeOn !== null && (c.closeOn === null || c.closeOn > c.noticeOn));
-    noticed.sort((a, b) => (a.noticeOn! < b.noticeOn! ? 1 : a.noticeOn! > b.noticeOn! ? -1 : b.caseId - a.caseId));
-    for (const c of noticed.slice(0, REAL_NOTICE_CASES)) c.realNotice = true;
+    // One case a day over the last notice days, so some are served by now and some still in the post.
+    const noticed = [...plans.values()].filter((c) => c.noticeOn !== null && c.noticeOn <= today && (c.closeOn === null || c.closeOn > c.noticeOn));
+    const lastOfDay = new Map<string, CasePlan>();
+    for (const c of noticed) if ((lastOfDay.get(c.noticeOn!)?.caseId ?? 0) < c.caseId) lastOfDay.set(c.noticeOn!, c);
+    for (const d of [...lastOfDay.keys()].sort().slice(-REAL_NOTICE_CASES)) lastOfDay.get(d)!.realNotice = true;
     const closing = [...plans.values()].filter((c) => c.closeOn !== null && diffCalendarDays(today, c.closeOn) <= 10);
     closing.sort((a, b) => (a.closeOn! < b.closeOn! ? 1 : a.closeOn! > b.closeOn! ? -1 : b.caseId - a.caseId));
     const realClosures = new Set(closing.slice(0, REAL_CLOSURES).map((c) => c.caseId));
@@ -114,37 +116,46 @@ export const pipelineStep: DemoStep = {
     const p: Pipeline = { ctx, plans, staff: demoStaff(ctx), counts: emptyCounts(), realNow: ctx.app.clock.now() };
     const sent = new Map<string, SentBatch[]>();
     const days = [...new Set([...agenda.keys(), ...[...feedbackDays.values()].filter((d): d is string => d !== null)])].filter((d) => d <= today).sort();
+    const ms: Record<string, number> = {};
     let n = 0;
     for (const date of days) {
       ctx.checkCancelled();
       const todo = agenda.get(date) ?? new Map<Action, CasePlan[]>();
       const list = (a: Action) => todo.get(a) ?? [];
-      if (list('preserve').length) queuePreservation(p, date, list('preserve'));
-      if (list('notice').length) await makeNotices(p, date, list('notice'));
-      if (list('query').length) {
-        const b = createQueryBatch(p, date, list('query'));
-        const back = feedbackOf(date);
-        if (b && back) sent.set(back, [...(sent.get(back) ?? []), b]);
-      }
-      if (list('payment').length) receivePayments(p, date, list('payment'));
-      if (list('triage').length) triageDay(p, date, list('triage'));
-      if (list('assign').length) distributeDay(p, date, list('assign'));
-      if (list('served').length) recordService(p, date, list('served'));
-      for (const b of sent.get(date) ?? []) await importBatchFeedback(p, date, b);
+      // Each action timed, so the summary shows where the replay spends its time.
+      const run = async (a: Action | 'feedback', work: () => unknown) => {
+        const t0 = performance.now();
+        await work();
+        ms[a] = (ms[a] ?? 0) + performance.now() - t0;
+      };
+      const has = (a: Action) => list(a).length > 0;
+      if (has('preserve')) await run('preserve', () => queuePreservation(p, date, list('preserve')));
+      if (has('notice')) await run('notice', () => makeNotices(p, date, list('notice')));
+      if (has('query'))
+        await run('query', () => {
+          const b = createQueryBatch(p, date, list('query'));
+          const back = feedbackOf(date);
+          if (b && back) sent.set(back, [...(sent.get(back) ?? []), b]);
+        });
+      if (has('payment')) await run('payment', () => receivePayments(p, date, list('payment')));
+      if (has('triage')) await run('triage', () => triageDay(p, date, list('triage')));
+      if (has('assign')) await run('assign', () => distributeDay(p, date, list('assign')));
+      if (has('served')) await run('served', () => recordService(p, date, list('served')));
+      for (const b of sent.get(date) ?? []) await run('feedback', () => importBatchFeedback(p, date, b));
       sent.delete(date);
-      if (list('control').length) await freezeFound(p, date, list('control'));
-      if (list('freezeResult').length) recordReplies(p, date, list('freezeResult'), 'freeze');
-      if (list('deduct').length) await deductFrozen(p, date, list('deduct'));
-      if (list('deductResult').length) recordReplies(p, date, list('deductResult'), 'deduct');
-      if (list('payout').length) payOut(p, date, list('payout'));
-      if (list('close').length) await closeDay(p, date, list('close'), (c) => realClosures.has(c.caseId));
-      if (list('review').length) reviewDay(p, date, list('review'));
+      if (has('control')) await run('control', () => freezeFound(p, date, list('control')));
+      if (has('freezeResult')) await run('freezeResult', () => recordReplies(p, date, list('freezeResult'), 'freeze'));
+      if (has('deduct')) await run('deduct', () => deductFrozen(p, date, list('deduct')));
+      if (has('deductResult')) await run('deductResult', () => recordReplies(p, date, list('deductResult'), 'deduct'));
+      if (has('payout')) await run('payout', () => payOut(p, date, list('payout')));
+      if (has('close')) await run('close', () => closeDay(p, date, list('close'), (c) => realClosures.has(c.caseId)));
+      if (has('review')) await run('review', () => reviewDay(p, date, list('review')));
       if (++n % 10 === 0) {
         ctx.progress(`案件流转：${date}`, n, days.length);
         await ctx.breathe();
       }
     }
     ctx.progress('案件流转完成', days.length, days.length);
-    ctx.summary.pipeline = p.counts;
+    ctx.summary.pipeline = { ...p.counts, ms: Object.fromEntries(Object.entries(ms).map(([k, v]) => [k, Math.round(v)])) };
   },
 };

@@ -74,6 +74,7 @@ export async function runDemo(app: App, options: DemoOptions, hooks: DemoHooks =
       base.progress(step.label);
       const started = performance.now();
       await step.run({ ...base, rng: root.fork(step.id) });
+      app.clock.replayAt(null, clockOffset);
       steps.push({ id: step.id, label: step.label, ms: Math.round(performance.now() - started) });
     }
   } finally {

@@ -27,6 +27,30 @@ export class Workdays {
     return null;
   }
 
+  /** The last working day on or before `date` (null before the first known one). */
+  onOrBefore(date: string): string | null {
+    let lo = 0;
+    let hi = this.days.length - 1;
+    let found: string | null = null;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.days[mid]! <= date) {
+        found = this.days[mid]!;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return found;
+  }
+
+  /** A working day drawn evenly from [from, to] (both working days or not); null when there is none. */
+  between(from: string, to: string, draw: (n: number) => number): string | null {
+    const a = this.onOrAfter(from);
+    const b = this.onOrBefore(to);
+    if (a === null || b === null || a > b) return null;
+    const i = this.index.get(a)!;
+    return this.days[i + draw(this.index.get(b)! - i)]!;
+  }
+
   /** `date` plus `n` calendar days, moved to the next working day; null when that is after the last one. */
   after(date: string, n: number): string | null {
     return this.onOrAfter(addCalendarDays(date, n));

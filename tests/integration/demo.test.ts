@@ -89,7 +89,9 @@ describe('demo data', () => {
     expect(info.courtName).toBe('开鲁县人民法院');
     const settings = await t.call('settings.get', {});
     expect(settings.teams.filter((x) => x.kind === 'tribunal').map((x) => x.areas[0])).toEqual(['开鲁镇', '东风镇', '大榆树镇', '黑龙坝镇', '麦新镇', '义和塔拉镇', '建华镇', '小街基镇']);
-    expect((result.summary.filing as { cases: number }).cases).toBe(cases.length);
+    // The filing window's cases, plus the 终本 cases resumed on the last day (cases.resume files them).
+    const resumed = db.raw<{ n: number }>('SELECT count(*) AS n FROM cases WHERE resumed_from_id IS NOT NULL')[0]!.n;
+    expect((result.summary.filing as { cases: number }).cases).toBe(cases.length - resumed);
     // Every debtor lives in a township a tribunal covers, so assignment by area can route every case.
     const townships = settings.teams.flatMap((x) => x.areas);
     const debtorAddresses = db.raw<{ address: string }>("SELECT address FROM parties WHERE role = 'debtor'");
@@ -117,6 +119,102 @@ describe('demo data', () => {
     const login = await fresh.app.registry.call('auth.login', { username: 'zhaoli', password: DEFAULT_DEMO_OPTIONS.password }, fresh.app.internalContext());
     expect(login.ok).toBe(true);
   });
+});
+
+/** What the pipeline step decides, comparable between runs (ids of rendered batches are random UUIDs). */
+function lives(t: TestApp) {
+  const uuid = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
+  return {
+    cases: t.app.db.raw('SELECT id, stage, team_id, judge_id, closed_on, closure_mode, resumed_from_id FROM cases ORDER BY id'),
+    events: t.app.db.raw<{ payload: string }>('SELECT case_id, type, on_date, actor_name, payload FROM case_events ORDER BY id').map((e) => ({ ...e, payload: e.payload.replace(uuid, 'uuid') })),
+    ledger: t.app.db.raw('SELECT case_id, kind, amount_fen, on_date, source, payee_account FROM ledger_entries ORDER BY id'),
+  };
+}
+
+describe('demo pipeline (the cases\' lives through the real services)', () => {
+  const twoYears = { ...DEFAULT_DEMO_OPTIONS, fromYear: 2025, toYear: 2026, casesPerYear: 150 };
+
+  it('closes past cases in Kailu\'s shape, fills the ledger, the archive and the teams, and leaves this year open at every stage', async () => {
+    const t = open();
+    const before = t.app.clock.now().getTime();
+    const result = await runDemo(t.app, twoYears);
+    const db = t.app.db;
+    expect(result.steps.filter((s) => s.skipped)).toEqual([]);
+    // The clock is back where the test put it, and nothing happened after today.
+    expect(Math.abs(t.app.clock.now().getTime() - before)).toBeLessThan(60_000);
+    expect(db.raw<{ d: string }>('SELECT max(on_date) AS d FROM case_events')[0]!.d <= '2026-11-22').toBe(true);
+
+    const total = db.raw<{ n: number }>("SELECT count(*) AS n FROM cases WHERE filed_on < '2026-01-01'")[0]!.n;
+    const modes = new Map(db.raw<{ m: string; n: number }>("SELECT closure_mode AS m, count(*) AS n FROM cases WHERE filed_on < '2026-01-01' AND closed_on < '2026-01-01' GROUP BY 1").map((r) => [r.m, r.n]));
+    const closedInYear = [...modes.values()].reduce((a, b) => a + b, 0);
+    // 执结率 = 结案 / 受理 (metrics.md): Kailu 98.74%; the demo's past year closes nearly everything by 31 December.
+    expect(closedInYear / total).toBeGreaterThan(0.9);
+    const enforcement = closedInYear - (modes.get('保全完毕') ?? 0) - (modes.get('部分保全') ?? 0) - (modes.get('无标的物可实施保全') ?? 0);
+    expect((modes.get('终结本次执行程序') ?? 0) / enforcement).toBeGreaterThan(0.3);
+    expect((modes.get('终结本次执行程序') ?? 0) / enforcement).toBeLessThan(0.65);
+    expect((modes.get('执行完毕') ?? 0) / enforcement).toBeGreaterThan(0.18);
+    expect((modes.get('执行完毕') ?? 0) / enforcement).toBeLessThan(0.5);
+
+    // Every closure is a real one: its record, its event, its stage; 终本 in the archive with its checklist.
+    const closed = db.raw<{ id: number; stage: string; closure_mode: string; claim_fen: number }>('SELECT id, stage, closure_mode, claim_fen FROM cases WHERE closed_on IS NOT NULL');
+    expect(closed.length).toBeGreaterThan(150);
+    const closures = new Set(db.raw<{ case_id: number }>('SELECT case_id FROM closures').map((r) => r.case_id));
+    const closedEvents = db.raw<{ case_id: number; n: number }>("SELECT case_id, count(*) AS n FROM case_events WHERE type = 'case.closed' GROUP BY case_id");
+    expect(closedEvents.every((e) => e.n === 1)).toBe(true);
+    expect(closedEvents.length).toBe(closed.length);
+    const archive = new Set(db.raw<{ case_id: number }>('SELECT case_id FROM archive_entries').map((r) => r.case_id));
+    for (const c of closed) {
+      expect(closures.has(c.id)).toBe(true);
+      expect(c.stage).toBe(c.closure_mode === '终结本次执行程序' ? 'archived' : 'closed');
+      expect(archive.has(c.id)).toBe(c.closure_mode === '终结本次执行程序');
+    }
+    expect(archive.size).toBeGreaterThan(30);
+    const zhongben = db.raw<{ checklist: string }>("SELECT checklist FROM closures WHERE mode = '终结本次执行程序'");
+    expect(zhongben.every((z) => (JSON.parse(z.checklist) as { via: string | null }[]).every((i) => i.via !== null))).toBe(true);
+    expect(db.raw<{ n: number }>("SELECT count(*) AS n FROM case_events WHERE type = 'archive.reviewed'")[0]!.n).toBeGreaterThan(5);
+
+    // Money: every 执行完毕 case recovered its claim and paid it all out; payouts never exceed receipts.
+    const money = db.raw<{ id: number; claim_fen: number; received: number; paid: number }>(
+      `SELECT c.id, c.claim_fen,
+              coalesce((SELECT sum(amount_fen) FROM ledger_entries l WHERE l.case_id = c.id AND l.kind = 'receipt'), 0) AS received,
+              coalesce((SELECT sum(amount_fen) FROM ledger_entries l WHERE l.case_id = c.id AND l.kind = 'payout'), 0) AS paid
+         FROM cases c WHERE c.closure_mode = '执行完毕'`,
+    );
+    expect(money.length).toBeGreaterThan(40);
+    for (const m of money) expect([m.received, m.paid]).toEqual([m.claim_fen, m.claim_fen]);
+    const kinds = new Map(db.raw<{ kind: string; n: number }>('SELECT kind, count(*) AS n FROM ledger_entries GROUP BY kind').map((r) => [r.kind, r.n]));
+    expect(kinds.get('receipt')).toBeGreaterThan(40);
+    expect(kinds.get('payout')).toBeGreaterThan(40);
+
+    // Triage and assignment: complex cases reached a tribunal judge, simple ones the fast-track team.
+    expect(db.raw<{ n: number }>("SELECT count(*) AS n FROM case_events WHERE type = 'case.assigned'")[0]!.n).toBeGreaterThan(100);
+    const teamCases = db.raw<{ team_id: string | null; judge_id: number | null }>("SELECT team_id, judge_id FROM cases WHERE stage = 'team'");
+    expect(teamCases.length).toBeGreaterThan(10);
+    expect(teamCases.every((c) => c.team_id !== null && c.judge_id !== null)).toBe(true);
+    expect(db.raw<{ n: number }>("SELECT count(*) AS n FROM case_events WHERE type = 'triage.decided' AND json_extract(payload, '$.track') = 'simple'")[0]!.n).toBeGreaterThan(5);
+
+    // Queries, control and documents really happened; this year's cases wait at several stages.
+    expect(db.raw<{ n: number }>('SELECT count(*) AS n FROM inquiry_imports WHERE simulated = 1')[0]!.n).toBeGreaterThan(50);
+    expect(db.raw<{ n: number }>('SELECT count(*) AS n FROM measures')[0]!.n).toBeGreaterThan(5);
+    expect(db.raw<{ n: number }>("SELECT count(*) AS n FROM documents WHERE kind = '执行通知书'")[0]!.n).toBe(20);
+    const waiting = new Set(db.raw<{ stage: string }>("SELECT DISTINCT stage FROM cases WHERE stage NOT IN ('closed', 'archived')").map((r) => r.stage));
+    expect(waiting.size).toBeGreaterThanOrEqual(4);
+    expect(waiting.has('filed') && waiting.has('team')).toBe(true);
+
+    // A few 终本 cases resumed today as new 执恢 cases, labelled demo like the rest.
+    const resumed = db.raw<{ type: string; demo: number; stage: string }>('SELECT type, demo, stage FROM cases WHERE resumed_from_id IS NOT NULL');
+    expect(resumed.length).toBeGreaterThan(0);
+    expect(resumed.every((r) => r.type === '执恢' && r.demo === 1 && r.stage === 'filed')).toBe(true);
+  }, 240_000);
+
+  it('is deterministic: the same seed gives the same lives', async () => {
+    const [a, b] = [open(), open()];
+    await runDemo(a.app, twoYears);
+    await runDemo(b.app, twoYears);
+    const la = lives(a);
+    expect(la.events.length).toBeGreaterThan(2000);
+    expect(lives(b)).toEqual(la);
+  }, 240_000);
 });
 
 describe('demo building blocks', () => {

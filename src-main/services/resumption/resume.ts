@@ -68,7 +68,8 @@ export function resumeCase(
       // Same title, same debtor: that is the point of a resumption, not a duplicate filing.
       confirmDuplicate: true,
     });
-    const newId = fileCase(db, actor, at, today, draft, { resumedFromId: input.caseId });
+    // A resumption of a demo case is demo data too (cases.demo labels everything the generator made).
+    const newId = fileCase(db, actor, at, today, draft, { resumedFromId: input.caseId, demo: orig.demo === 1 });
     const created = getCaseRow(db, newId);
     appendEvent(db, actor, at, {
       caseId: input.caseId,
