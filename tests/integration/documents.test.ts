@@ -5,6 +5,7 @@ import { openTestApp, type TestApp } from '../helpers/testApp';
 import { makeId, sampleDraft } from '../helpers/drafts';
 import { readDocx, readPdf, waitJob } from '../helpers/documents';
 import { absPath } from '../../src-main/services/documents/storage';
+import { prepareDocuments } from '../../src-main/services/documents/generate';
 import { caseSubAccount } from '../../src-shared/domain/caseAccount';
 
 process.env.ZHIXING_FONTS = 'bundled';
@@ -105,6 +106,31 @@ describe('the notice batch', () => {
     const printBytes = readFileSync(absPath(t.dir, printRow.print_path));
     expect(printBytes.toString('latin1').match(/\/FontFile2 /g)).toHaveLength(2);
     expect(printBytes.length).toBeLessThan(docBytes / 3);
+  });
+
+  it('joins a print file of several chunks in print order, readable as one PDF', async () => {
+    t = open();
+    const ids = await fileCases(3, true);
+    const kinds = ['执行通知书', '限制消费令'];
+    const prepared = await prepareDocuments(t.app.db, t.dir, ids.flatMap((caseId) => kinds.map((kind) => ({ caseId, kind }))), { issuedOn: '2026-11-22', print: true, chunkCases: 1 });
+    try {
+      const pages = (await Promise.all(prepared.documents.map(async (d) => (await readPdf(d.stagedPdf)).pages.length))).reduce((a, x) => a + x, 0);
+      const bytes = readFileSync(prepared.stagedPrint!);
+      const print = await readPdf(new Uint8Array(bytes));
+      expect(prepared.printPages).toBe(pages);
+      expect(print.pages.length).toBe(pages);
+      const order = [...new Set([...print.text.matchAll(/（2026）内0523执(\d+)号/g)].map((m) => Number(m[1])))];
+      expect(order).toEqual([1, 2, 3]);
+      // Three chunks, three subsets of each font; one catalog; pdf-lib reads it too.
+      expect(bytes.toString('latin1').match(/\/FontFile2 /g)).toHaveLength(6);
+      expect(bytes.toString('latin1').match(/\/Type \/Catalog/g)).toHaveLength(1);
+      const { PDFDocument } = await import('pdf-lib');
+      const doc = await PDFDocument.load(bytes);
+      expect(doc.getPageCount()).toBe(pages);
+      expect(doc.getTitle()).toBe('批量文书打印文件');
+    } finally {
+      prepared.discard();
+    }
   });
 
   it('draws justified lines to the right margin and keeps every character (runs of one text object)', async () => {

@@ -7,6 +7,9 @@ import { templateFor } from './templates';
 import { renderDocx } from './renderDocx';
 import { renderPdfAndPrint } from './renderPdf';
 import { PrintFile } from './printFile';
+import { concatPdfkitFiles } from './pdfConcat';
+
+const PRINT_TITLE = '批量文书打印文件';
 
 // One unit of rendering work, run in a worker thread (or in-thread when no worker is built): some
 // cases' documents, each written as DOCX and PDF into the batch's staging folder, plus the chunk of
@@ -53,7 +56,7 @@ function write(path: string, data: Uint8Array): void {
 /** Concatenates PDFs page by page (pdf-lib), e.g. a batch's chunks into its one print file. */
 export async function mergePdfs(inputs: (string | Uint8Array)[], output: string): Promise<number> {
   const out = await PDFDocument.create();
-  out.setTitle('批量文书打印文件');
+  out.setTitle(PRINT_TITLE);
   out.setCreator('执行案件管理系统');
   for (const input of inputs) {
     const src = await PDFDocument.load(typeof input === 'string' ? readFileSync(input) : input);
@@ -65,7 +68,7 @@ export async function mergePdfs(inputs: (string | Uint8Array)[], output: string)
 
 /** Runs a task; in-thread callers pass `onItem` for progress and `signal` to stop between documents. */
 export async function runTask(task: RenderTask | MergeTask, onItem?: (done: number) => void, signal?: AbortSignal): Promise<RenderOutcome> {
-  if (task.op === 'merge') return { items: [], pages: await mergePdfs(task.inputs, task.output) };
+  if (task.op === 'merge') return { items: [], pages: concatPdfkitFiles(task.inputs, task.output, PRINT_TITLE) ?? (await mergePdfs(task.inputs, task.output)) };
   const print = task.printPath ? PrintFile.open(task.printPath) : null;
   // Without pdfmake's renderer (see printFile.ts) the chunk is the documents' PDFs concatenated.
   const fallback: Buffer[] = [];
