@@ -9,6 +9,7 @@ export function LoginPage({ info, onLoggedIn }: { info: SystemInfo; onLoggedIn: 
   const [password2, setPassword2] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [demo, setDemo] = useState(false);
   const setup = !info.initialized;
 
   const submit = async () => {
@@ -21,6 +22,8 @@ export function LoginPage({ info, onLoggedIn }: { info: SystemInfo; onLoggedIn: 
       }
       const r = await api.call('auth.login', { username: setup ? 'admin' : username, password });
       api.setToken(r.token);
+      // The demo court loads as a job of the administrator: the shell's job panel shows its progress.
+      if (setup && demo) await api.call('system.loadDemo', {});
       onLoggedIn();
     } catch (e) {
       setError(e instanceof ApiCallError || e instanceof Error ? e.message : String(e));
@@ -60,13 +63,19 @@ export function LoginPage({ info, onLoggedIn }: { info: SystemInfo; onLoggedIn: 
             <input type="password" value={password2} onChange={(e) => setPassword2(e.target.value)} data-testid="setup-password2" />
           </label>
         ) : null}
+        {setup ? (
+          <label className="checkbox">
+            <input type="checkbox" checked={demo} onChange={(e) => setDemo(e.target.checked)} data-testid="setup-demo" />
+            载入演示数据（开鲁县人民法院 2022 年至今约两万件案件，含各环节办理记录；后台载入约需数分钟，右下角显示进度）
+          </label>
+        ) : null}
         {error ? (
           <div className="field-error" role="alert" data-testid="login-error">
             {error}
           </div>
         ) : null}
         <button type="submit" className="primary" disabled={busy} data-testid="login-submit">
-          {setup ? '设置密码并登录' : '登录'}
+          {setup ? (demo ? '设置密码、登录并载入演示数据' : '设置密码并登录') : '登录'}
         </button>
       </form>
     </div>
