@@ -64,7 +64,7 @@ export function LoginPage({ info, onLoggedIn }: { info: SystemInfo; onLoggedIn: 
           </label>
         ) : null}
         {setup ? (
-          <label className="checkbox">
+          <label style={{ flexDirection: 'row', alignItems: 'flex-start', fontSize: 13 }}>
             <input type="checkbox" checked={demo} onChange={(e) => setDemo(e.target.checked)} data-testid="setup-demo" />
             载入演示数据（开鲁县人民法院 2022 年至今约两万件案件，含各环节办理记录；后台载入约需数分钟，右下角显示进度）
           </label>
