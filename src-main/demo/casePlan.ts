@@ -13,9 +13,9 @@ import type { Workdays } from './workdays';
 // Art. 1(4) requires, the rest 终结执行/销案/驳回申请/不予执行; 执保 cases close within weeks.
 
 export const ENFORCEMENT_MODES: readonly (readonly [ClosureMode, number])[] = [
-  ['执行完毕', 25],
-  ['终结本次执行程序', 62],
-  ['终结执行', 7],
+  ['执行完毕', 22],
+  ['终结本次执行程序', 66],
+  ['终结执行', 6],
   ['销案', 3],
   ['驳回申请', 2],
   ['不予执行', 1],
@@ -92,7 +92,7 @@ export function planCase(rng: Rng, w: Workdays, c: PlanInput, today: string, fee
   // Past years end with the year-end push (年底清结): all but a few cases closed by the last working day.
   const year = c.filedOn.slice(0, 4);
   const deadline = year < today.slice(0, 4) ? w.onOrBefore(`${year}-12-31`) : null;
-  const push = deadline !== null && rng.chance(0.97);
+  const push = deadline !== null && rng.chance(0.99);
   if (push && mode === '终结本次执行程序' && earliestZhongbenDate(c.filedOn) > addCalendarDays(deadline, -3)) mode = rng.weighted(YEAR_END_MODES);
   const plan: CasePlan = {
     ...c,
@@ -130,6 +130,7 @@ export function planCase(rng: Rng, w: Workdays, c: PlanInput, today: string, fee
       plan.freezeResultOn = later(w, plan.controlOn, rng.int(2, 5));
     }
     plan.closeOn = later(w, plan.freezeResultOn ?? plan.feedbackOn, rng.int(2, 30));
+    if (push && plan.closeOn !== null && plan.closeOn > deadline!) fitIntoYear(rng, w, plan, deadline!);
     return plan;
   }
 

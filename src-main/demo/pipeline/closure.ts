@@ -60,25 +60,25 @@ function attestZhongben(p: Pipeline, c: CasePlan, date: string, actor: DemoUser)
 
 export async function closeDay(p: Pipeline, date: string, plans: CasePlan[], withDocuments: (c: CasePlan) => boolean): Promise<void> {
   const db = p.ctx.db;
-  const direct: CasePlan[] = [];
-  for (const c of plans) {
-    if (!isOpen(p, c.caseId)) continue;
+  const open = plans.filter((c) => isOpen(p, c.caseId));
+  // The last few closures through the API, each rendering its documents before its transaction.
+  for (const c of open.filter(withDocuments)) {
     const actor = closerOf(p, c.caseId, c.type);
-    if (c.mode === '终结本次执行程序') attestZhongben(p, c, date, actor);
-    if (withDocuments(c)) {
-      at(p, date, 450);
-      const input = closeInput(p, c, date);
-      const { caseId, mode, closedOn, ground, rulingNumber } = input;
-      const done = await callAs(p, actor, 'closure.close', { caseId, mode, closedOn, ...(ground ? { ground } : {}), ...(rulingNumber ? { rulingNumber } : {}) });
-      p.counts.closureDocuments += done.documents.length;
-      p.counts.closures[c.mode] = (p.counts.closures[c.mode] ?? 0) + 1;
-    } else direct.push(c);
+    if (c.mode === '终结本次执行程序') db.tx(() => attestZhongben(p, c, date, actor));
+    at(p, date, 450);
+    const { caseId, mode, closedOn, ground, rulingNumber } = closeInput(p, c, date);
+    const done = await callAs(p, actor, 'closure.close', { caseId, mode, closedOn, ...(ground ? { ground } : {}), ...(rulingNumber ? { rulingNumber } : {}) });
+    p.counts.closureDocuments += done.documents.length;
+    p.counts.closures[c.mode] = (p.counts.closures[c.mode] ?? 0) + 1;
   }
+  const direct = open.filter((c) => !withDocuments(c));
   if (direct.length === 0) return;
-  const t = at(p, date, 460);
+  // The day's other closures in one transaction: attestations, closures, archive entries together.
   db.tx(() => {
     for (const c of direct) {
-      closeCase(db, closerOf(p, c.caseId, c.type), t, date, closeInput(p, c, date), () => []);
+      const actor = closerOf(p, c.caseId, c.type);
+      if (c.mode === '终结本次执行程序') attestZhongben(p, c, date, actor);
+      closeCase(db, actor, at(p, date, 460), date, closeInput(p, c, date), () => []);
       p.counts.closures[c.mode] = (p.counts.closures[c.mode] ?? 0) + 1;
     }
   });
