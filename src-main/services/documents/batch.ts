@@ -84,7 +84,7 @@ export function startBatch(app: App, actor: Actor, user: { id: number; displayNa
         // A case whose notice set is complete moves on to the query stage (stages.ts: filed → query).
         let moved = 0;
         for (const caseId of input.caseIds) {
-          const stage = db.get(db.q.selectFrom('cases').select('stage').where('id', '=', caseId))!.stage;
+          const stage = db.raw<{ stage: string }>('SELECT stage FROM cases WHERE id = ?', caseId)[0]!.stage;
           if (stage !== 'filed') continue;
           if (NOTICE_SET_REQUIRED.every((k) => currentDocument(db, caseId, k))) {
             setStage(db, actor, at, caseId, 'query', '通知文书已制作', { batchId: c.batchId });

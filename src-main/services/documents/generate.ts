@@ -225,33 +225,24 @@ export function commitDocuments(db: Db, dataDir: string, actor: Actor, at: Date,
     const docxRel = documentRelPath(d.caseYear, d.caseNumber, kind, number, 'docx');
     const pdfRel = documentRelPath(d.caseYear, d.caseNumber, kind, number, 'pdf');
     if (previous) db.run(db.q.updateTable('documents').set({ status: 'superseded' }).where('id', '=', previous.id));
-    const id = db.run(
-      db.q.insertInto('documents').values({
-        case_id: caseId,
-        kind,
-        number,
-        version: (previous?.version ?? 0) + 1,
-        status: 'current',
-        supersedes_id: previous?.id ?? null,
-        reason: previous ? (opts.reason ?? null) : null,
-        batch_id: batchId,
-        issued_on: prepared.issuedOn,
-        docx_path: docxRel,
-        pdf_path: pdfRel,
-        docx_bytes: d.docxBytes,
-        pdf_bytes: d.pdfBytes,
-        generated_at: at.toISOString(),
-        generated_by: actor.name,
-        service_method: null,
-        tracking_number: null,
-        mailed_on: null,
-        published_on: null,
-        served_on: null,
-        recipient: null,
-        service_note: null,
-        service_recorded_at: null,
-        service_recorded_by: null,
-      }),
+    // A cached prepared statement: 3,000 rows in one transaction, the query is not rebuilt for each.
+    const id = db.rawRun(
+      `INSERT INTO documents (case_id, kind, number, version, status, supersedes_id, reason, batch_id, issued_on, docx_path, pdf_path, docx_bytes, pdf_bytes, generated_at, generated_by)
+       VALUES (?, ?, ?, ?, 'current', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      caseId,
+      kind,
+      number,
+      (previous?.version ?? 0) + 1,
+      previous?.id ?? null,
+      previous ? (opts.reason ?? null) : null,
+      batchId,
+      prepared.issuedOn,
+      docxRel,
+      pdfRel,
+      d.docxBytes,
+      d.pdfBytes,
+      at.toISOString(),
+      actor.name,
     ).lastInsertRowid;
     appendEvent(db, actor, at, {
       caseId,

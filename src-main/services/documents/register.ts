@@ -22,5 +22,7 @@ export function nextBatchNumber(db: Db, year: number): string {
 
 /** The current (not superseded) document of a kind on a case, if any. */
 export function currentDocument(db: Db, caseId: number, kind: string): { id: number; version: number; number: string } | undefined {
-  return db.get(db.q.selectFrom('documents').select(['id', 'version', 'number']).where('case_id', '=', caseId).where('kind', '=', kind).where('status', '=', 'current').orderBy('id', 'desc').limit(1));
+  // Plain SQL (a cached prepared statement): a 1,000-case batch asks this 6,000 times inside its
+  // register transaction, where building the query each time showed.
+  return db.raw<{ id: number; version: number; number: string }>("SELECT id, version, number FROM documents WHERE case_id = ? AND kind = ? AND status = 'current' ORDER BY id DESC LIMIT 1", caseId, kind)[0];
 }

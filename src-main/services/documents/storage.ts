@@ -40,10 +40,15 @@ export function absPath(dataDir: string, rel: string): string {
 /** Moves staged files into place, remembering what was moved so a failed commit can undo it. */
 export class FileMoves {
   private readonly done: { from: string; to: string }[] = [];
+  private readonly dirs = new Set<string>();
 
   move(from: string, to: string): void {
     if (existsSync(to)) throw new Error(`目标文件已存在：${to}`);
-    mkdirSync(dirname(to), { recursive: true });
+    const dir = dirname(to);
+    if (!this.dirs.has(dir)) {
+      mkdirSync(dir, { recursive: true });
+      this.dirs.add(dir);
+    }
     renameSync(from, to);
     this.done.push({ from, to });
   }
