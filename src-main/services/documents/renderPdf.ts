@@ -5,6 +5,7 @@ import { documentFonts, readFont } from './fonts';
 import { installFontCache, lineFactor } from './pdfFontCache';
 import type { PrintFile } from './printFile';
 import { installLineRenderer } from './lineRenderer';
+import { installStyleCache } from './styleCache';
 
 // Model → PDF with pdfmake: fonts embedded as subsets, so the text is real text (searchable,
 // extractable). pdfmake is loaded through require: it is a CommonJS singleton per thread.
@@ -24,6 +25,7 @@ function engine(): Promise<PdfMake> {
 async function start(): Promise<PdfMake> {
   installFontCache();
   installLineRenderer();
+  installStyleCache();
   const pm = requireCjs('pdfmake') as PdfMake;
   const fonts = documentFonts();
   const bodyBuf = readFont(fonts.body);
