@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
-import { api, ApiCallError } from '../api/client';
+import { api } from '../api/client';
 import { navigate } from '../router';
 import { yuan } from '../format';
 import type { MethodOutput } from '../../src-shared/api';
 import { fileBase64 } from './InquiriesPage';
+import { useAction } from '../components/useAction';
 
 type ArchiveRow = MethodOutput<'archive.list'>['rows'][number];
 type DueRow = MethodOutput<'archive.requeryDue'>['rows'][number];
@@ -21,8 +22,6 @@ export function ArchivePage() {
   const [batch, setBatch] = useState<Batch | null>(null);
   const [batches, setBatches] = useState<BatchSummary[]>([]);
   const [findings, setFindings] = useState<Record<number, string>>({});
-  const [error, setError] = useState<string | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
 
   const refresh = async () => {
     const [a, d, b] = await Promise.all([api.call('archive.list', { filter: {}, offset: 0, limit: 500 }), api.call('archive.requeryDue', {}), api.call('archive.requeryBatches', {})]);
@@ -30,20 +29,11 @@ export function ArchivePage() {
     setDue(d.rows);
     setBatches(b);
   };
+  const { run, error, setError, message, setMessage } = useAction(refresh);
   useEffect(() => {
     void refresh().catch((e: unknown) => setError(String(e)));
   }, []);
 
-  const run = async (fn: () => Promise<unknown>) => {
-    setError(null);
-    setMessage(null);
-    try {
-      await fn();
-      await refresh();
-    } catch (e) {
-      setError(e instanceof ApiCallError ? e.message : String(e));
-    }
-  };
 
   const createBatch = () =>
     run(async () => {

@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
-import { api, ApiCallError } from '../api/client';
+import { api } from '../api/client';
 import { yuan } from '../format';
 import type { MethodOutput } from '../../src-shared/api';
 import { allowedActions, MEASURE_ACTION_LABELS, type MeasureAction } from '../../src-shared/domain/assets';
 import { MEASURE_STATUS_LABELS } from '../../src-shared/api/methods/measures';
+import { useAction } from '../components/useAction';
 
 type Asset = MethodOutput<'assets.list'>['rows'][number];
 type Measure = MethodOutput<'measures.list'>['rows'][number];
@@ -14,29 +15,18 @@ export function ControlPage() {
   const [measures, setMeasures] = useState<Measure[]>([]);
   const [renewalOnly, setRenewalOnly] = useState(false);
   const [picked, setPicked] = useState<Map<number, MeasureAction>>(new Map());
-  const [error, setError] = useState<string | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
 
   const refresh = async () => {
     const [a, m] = await Promise.all([api.call('assets.list', { controllable: true, limit: 1000 }), api.call('measures.list', { renewalDue: renewalOnly, limit: 1000 })]);
     setAssets(a.rows);
     setMeasures(m.rows);
   };
+  const { run, error, setError, message, setMessage } = useAction(refresh);
   useEffect(() => {
     void refresh().catch((e: unknown) => setError(String(e)));
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [renewalOnly]);
 
-  const run = async (fn: () => Promise<unknown>) => {
-    setError(null);
-    setMessage(null);
-    try {
-      await fn();
-      await refresh();
-    } catch (e) {
-      setError(e instanceof ApiCallError ? e.message : String(e));
-    }
-  };
 
   const createBatch = () =>
     run(async () => {

@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react';
-import { api, ApiCallError } from '../api/client';
+import { api } from '../api/client';
 import { dateTime, yuan } from '../format';
 import type { MethodOutput } from '../../src-shared/api';
+import { useAction } from '../components/useAction';
 
 type QueueRow = MethodOutput<'inquiries.queue'>['rows'][number];
 type Batch = MethodOutput<'inquiries.batches'>['rows'][number];
-type Problem = { row: number; column: string; reason: string };
 
 const STATUS = { sent: '待反馈', partial: '部分反馈', answered: '已反馈' } as const;
 
@@ -22,32 +22,17 @@ export function InquiriesPage() {
   const [queue, setQueue] = useState<QueueRow[]>([]);
   const [batches, setBatches] = useState<Batch[]>([]);
   const [picked, setPicked] = useState<Set<number>>(new Set());
-  const [error, setError] = useState<string | null>(null);
-  const [problems, setProblems] = useState<Problem[]>([]);
-  const [message, setMessage] = useState<string | null>(null);
 
   const refresh = async () => {
     const [q, b] = await Promise.all([api.call('inquiries.queue', { limit: 1000 }), api.call('inquiries.batches', { limit: 50 })]);
     setQueue(q.rows);
     setBatches(b.rows);
   };
+  const { run, error, setError, message, setMessage, problems } = useAction(refresh);
   useEffect(() => {
     void refresh().catch((e: unknown) => setError(String(e)));
   }, []);
 
-  const run = async (fn: () => Promise<unknown>) => {
-    setError(null);
-    setMessage(null);
-    setProblems([]);
-    try {
-      await fn();
-      await refresh();
-    } catch (e) {
-      setError(e instanceof ApiCallError ? e.message : String(e));
-      const rows = e instanceof ApiCallError ? (e.details as { rows?: Problem[] } | undefined)?.rows : undefined;
-      if (rows) setProblems(rows);
-    }
-  };
 
   const create = () =>
     run(async () => {

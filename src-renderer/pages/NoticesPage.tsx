@@ -1,15 +1,15 @@
 import { useEffect, useState } from 'react';
-import { api, ApiCallError } from '../api/client';
+import { api } from '../api/client';
 import { dateTime, yuan } from '../format';
 import type { MethodOutput } from '../../src-shared/api';
 import type { DocumentKind } from '../../src-shared/domain/documentKinds';
 import { parseTrackingList } from '../../src-shared/domain/trackingList';
+import { useAction } from '../components/useAction';
 
 type QueueRow = MethodOutput<'documents.queue'>['rows'][number];
 type Template = MethodOutput<'documents.templates'>[number];
 type Batch = MethodOutput<'documents.batches'>[number];
 type Job = MethodOutput<'jobs.get'>;
-type Problem = { row: number; column: string; reason: string };
 
 /** 文书集约: the notice queue with its working-day deadline, the batch, the print files, bulk EMS service. */
 export function NoticesPage() {
@@ -22,9 +22,6 @@ export function NoticesPage() {
   const [text, setText] = useState('');
   const [reason, setReason] = useState('');
   const [job, setJob] = useState<Job | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [problems, setProblems] = useState<Problem[]>([]);
-  const [message, setMessage] = useState<string | null>(null);
   const [paste, setPaste] = useState('');
 
   const refresh = async () => {
@@ -34,6 +31,7 @@ export function NoticesPage() {
     setBatches(b);
     setPicked((p) => new Set([...p].filter((id) => q.rows.some((r) => r.caseId === id))));
   };
+  const { run, error, setError, message, setMessage, problems, setProblems } = useAction(refresh);
   useEffect(() => {
     void api.call('documents.templates', {}).then((t) => {
       setTemplates(t.filter((x) => x.batchable));
@@ -48,19 +46,6 @@ export function NoticesPage() {
     });
   }, []);
 
-  const run = async (fn: () => Promise<unknown>) => {
-    setError(null);
-    setMessage(null);
-    setProblems([]);
-    try {
-      await fn();
-      await refresh();
-    } catch (e) {
-      setError(e instanceof ApiCallError ? e.message : String(e));
-      const rows = e instanceof ApiCallError ? (e.details as { rows?: Problem[] } | undefined)?.rows : undefined;
-      if (rows) setProblems(rows);
-    }
-  };
 
   const generate = () =>
     run(async () => {

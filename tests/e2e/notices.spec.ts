@@ -4,6 +4,8 @@ import { apiCall, login } from './helpers';
 // Issue 3 proof: select three filed cases in the queue, run the batch, watch the progress, download
 // the merged PDF, see the cases leave the queue and the documents on each case page.
 test('a clerk batches the notices of three cases and downloads the print file', async ({ page }) => {
+  // Specs share one server; each sets the app clock it needs.
+  await apiCall(page, 'system.setClock', { now: '2026-11-22T02:00:00Z' });
   const ids: number[] = [];
   for (let i = 0; i < 3; i++) {
     const c = await apiCall<{ id: number }>(page, 'cases.file', {
