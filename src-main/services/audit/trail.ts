@@ -1,4 +1,6 @@
+import type { Selectable } from 'kysely';
 import type { Db } from '../../db/connection';
+import type { CaseEventsTable } from '../../db/schema';
 import { ApiError } from '../../../src-shared/api/errors';
 import { eventLabel } from '../../../src-shared/domain/events';
 
@@ -17,19 +19,8 @@ export interface AuditEventView {
   hash: string;
 }
 
-interface Row {
-  id: number;
-  case_id: number | null;
-  number: string | null;
-  type: string;
-  at: string;
-  on_date: string;
-  actor_id: number | null;
-  actor_name: string;
-  workstation: string;
-  payload: string;
-  hash: string;
-}
+/** A stored event row with its case number. */
+type Row = Omit<Selectable<CaseEventsTable>, 'prev_hash'> & { number: string | null };
 
 const SELECT = `SELECT e.id, e.case_id, c.number, e.type, e.at, e.on_date, e.actor_id, e.actor_name, e.workstation, e.payload, e.hash
   FROM case_events e LEFT JOIN cases c ON c.id = e.case_id`;

@@ -1,5 +1,7 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import type { Selectable } from 'kysely';
 import type { Db } from '../../db/connection';
+import type { CaseEventsTable } from '../../db/schema';
 import { eventHashInput, GENESIS_HASH, sha256 } from '../../events/log';
 
 export interface AuditReport {
@@ -11,19 +13,8 @@ export interface AuditReport {
   ms: number;
 }
 
-interface EventRow {
-  id: number;
-  case_id: number | null;
-  type: string;
-  at: string;
-  on_date: string;
-  actor_id: number | null;
-  actor_name: string;
-  workstation: string;
-  payload: string;
-  prev_hash: string;
-  hash: string;
-}
+/** A row of the log exactly as stored (the table type of db/schema.ts). */
+type EventRow = Selectable<CaseEventsTable>;
 
 /** The last row a previous verification saw, kept beside the database (not in it). */
 interface Anchor {
