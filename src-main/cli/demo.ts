@@ -44,6 +44,13 @@ async function main(): Promise<void> {
       console.log(`  案件 ${s.filing.cases} 件，申请执行标的合计 ${formatYuan(s.filing.claimFen)} 元`);
       for (const [y, c] of Object.entries(s.filing.byYear)) console.log(`    ${y} 年：${Object.entries(c).map(([t, n]) => `${t} ${n}`).join('，')}`);
     }
+    const pl = result.summary.pipeline as { closures: Record<string, number>; receipts: number; payouts: number; triaged: number; assigned: number; inquiryBatches: number; measures: number; reviews: number; noticeDocuments: number; closureDocuments: number } | undefined;
+    if (pl) {
+      const closed = Object.values(pl.closures).reduce((a, b) => a + b, 0);
+      console.log(`  结案 ${closed} 件：${Object.entries(pl.closures).sort((a, b) => b[1] - a[1]).map(([m, n]) => `${m} ${n}`).join('，')}`);
+      console.log(`  查控批次 ${pl.inquiryBatches} 个，控制措施 ${pl.measures} 项，繁简分流 ${pl.triaged} 件，分案 ${pl.assigned} 件，到账 ${pl.receipts} 笔，发放 ${pl.payouts} 笔，终本评查 ${pl.reviews} 件`);
+      console.log(`  电子文书：通知文书 ${pl.noticeDocuments} 份、结案文书 ${pl.closureDocuments} 份（其余为纸质卷宗，未生成文件）`);
+    }
     if (s.users) console.log(`  用户 ${s.users.count} 个，演示密码：${s.users.password}（管理员 admin 的密码${args['admin-password'] ? '已按 --admin-password 设置' : '在首次启动时设置'}）`);
     console.log(JSON.stringify({ event: 'demo', seed, steps: result.steps, summary: result.summary }));
   } finally {

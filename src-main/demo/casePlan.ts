@@ -192,7 +192,13 @@ function fitIntoYear(rng: Rng, w: Workdays, plan: CasePlan, deadline: string): v
   const next = (d: string) => addCalendarDays(d, 1);
   if (plan.control) return; // the few cases with real control keep their dates
   if (plan.mode === '执行完毕') {
-    const start = plan.prepaid ? plan.paymentOn : plan.assignOn;
+    let start = plan.prepaid ? plan.paymentOn : plan.assignOn;
+    // Filed in December: no time for the team; the debtor pays after the notice (快执 then closes it).
+    const lastCall = addCalendarDays(deadline, -2);
+    if ((start === null || start > lastCall) && plan.feedbackOn !== null && plan.feedbackOn <= lastCall) {
+      plan.prepaid = true;
+      start = plan.feedbackOn;
+    }
     if (start === null) return;
     const paymentOn = plan.prepaid ? start : pick(start, addCalendarDays(deadline, -2));
     const payoutOn = paymentOn && pick(next(paymentOn), addCalendarDays(deadline, -1));

@@ -155,6 +155,11 @@ describe('demo pipeline (the cases\' lives through the real services)', () => {
     expect((modes.get('执行完毕') ?? 0) / enforcement).toBeGreaterThan(0.18);
     expect((modes.get('执行完毕') ?? 0) / enforcement).toBeLessThan(0.5);
 
+    // The same through the metrics the leaders' dashboard reads (metrics.compute over the case events).
+    const m = await t.call('metrics.compute', { period: { kind: 'year', year: 2025 } });
+    const closureRate = m.figures.find((f) => f.metricId === 'closureRate' && f.column === 'main')!;
+    expect(closureRate.value).toBeGreaterThan(93);
+
     // Every closure is a real one: its record, its event, its stage; 终本 in the archive with its checklist.
     const closed = db.raw<{ id: number; stage: string; closure_mode: string; claim_fen: number }>('SELECT id, stage, closure_mode, claim_fen FROM cases WHERE closed_on IS NOT NULL');
     expect(closed.length).toBeGreaterThan(150);
