@@ -5,6 +5,7 @@ import { yuan } from '../format';
 import type { MethodOutput } from '../../src-shared/api';
 import { fileBase64 } from './InquiriesPage';
 import { useAction } from '../components/useAction';
+import { PickBox } from '../components/PickBox';
 
 type ArchiveRow = MethodOutput<'archive.list'>['rows'][number];
 type DueRow = MethodOutput<'archive.requeryDue'>['rows'][number];
@@ -108,17 +109,7 @@ export function ArchivePage() {
           {due.map((d) => (
             <tr key={d.caseId} className={d.overdue ? 'overdue' : ''}>
               <td>
-                <input
-                  type="checkbox"
-                  checked={picked.has(d.caseId)}
-                  onChange={(e) => {
-                    const next = new Set(picked);
-                    if (e.target.checked) next.add(d.caseId);
-                    else next.delete(d.caseId);
-                    setPicked(next);
-                  }}
-                  data-testid={`due-pick-${d.caseId}`}
-                />
+                <PickBox id={d.caseId} picked={picked} onChange={setPicked} testId={`due-pick-${d.caseId}`} />
               </td>
               <td className="case-no">{d.number}</td>
               <td>{d.debtors}</td>

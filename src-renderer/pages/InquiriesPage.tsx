@@ -3,6 +3,7 @@ import { api } from '../api/client';
 import { dateTime, yuan } from '../format';
 import type { MethodOutput } from '../../src-shared/api';
 import { useAction } from '../components/useAction';
+import { PickBox } from '../components/PickBox';
 
 type QueueRow = MethodOutput<'inquiries.queue'>['rows'][number];
 type Batch = MethodOutput<'inquiries.batches'>['rows'][number];
@@ -118,17 +119,7 @@ export function InquiriesPage() {
           {queue.map((q) => (
             <tr key={q.caseId} className={q.overdue ? 'overdue' : ''}>
               <td>
-                <input
-                  type="checkbox"
-                  checked={picked.has(q.caseId)}
-                  onChange={(e) => {
-                    const next = new Set(picked);
-                    if (e.target.checked) next.add(q.caseId);
-                    else next.delete(q.caseId);
-                    setPicked(next);
-                  }}
-                  data-testid={`inquiry-pick-${q.caseId}`}
-                />
+                <PickBox id={q.caseId} picked={picked} onChange={setPicked} testId={`inquiry-pick-${q.caseId}`} />
               </td>
               <td className="case-no">{q.number}</td>
               <td>{q.debtors}</td>

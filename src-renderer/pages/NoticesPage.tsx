@@ -5,6 +5,7 @@ import type { MethodOutput } from '../../src-shared/api';
 import type { DocumentKind } from '../../src-shared/domain/documentKinds';
 import { parseTrackingList } from '../../src-shared/domain/trackingList';
 import { useAction } from '../components/useAction';
+import { PickBox } from '../components/PickBox';
 
 type QueueRow = MethodOutput<'documents.queue'>['rows'][number];
 type Template = MethodOutput<'documents.templates'>[number];
@@ -152,17 +153,7 @@ export function NoticesPage() {
           {queue.map((q) => (
             <tr key={q.caseId} className={q.overdue ? 'overdue' : ''} data-testid={`notices-row-${q.caseId}`}>
               <td>
-                <input
-                  type="checkbox"
-                  checked={picked.has(q.caseId)}
-                  onChange={(e) => {
-                    const next = new Set(picked);
-                    if (e.target.checked) next.add(q.caseId);
-                    else next.delete(q.caseId);
-                    setPicked(next);
-                  }}
-                  data-testid={`notices-pick-${q.caseId}`}
-                />
+                <PickBox id={q.caseId} picked={picked} onChange={setPicked} testId={`notices-pick-${q.caseId}`} />
               </td>
               <td>
                 <a href={`#/cases/${q.caseId}`}>{q.number}</a>
