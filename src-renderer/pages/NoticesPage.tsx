@@ -76,18 +76,8 @@ export function NoticesPage() {
         <h2>文书集约</h2>
         <input placeholder="案号、当事人" value={text} onChange={(e) => setText(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && void refresh()} data-testid="notices-search" />
         {templates.map((t) => (
-          <label key={t.kind} title={t.summary}>
-            <input
-              type="checkbox"
-              checked={kinds.has(t.kind)}
-              onChange={(e) => {
-                const next = new Set(kinds);
-                if (e.target.checked) next.add(t.kind);
-                else next.delete(t.kind);
-                setKinds(next);
-              }}
-              data-testid={`notices-kind-${t.kind}`}
-            />
+          <label key={t.kind} title={t.summary} className="check">
+            <PickBox id={t.kind} picked={kinds} onChange={setKinds} testId={`notices-kind-${t.kind}`} />
             {t.kind}
           </label>
         ))}
