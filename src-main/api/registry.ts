@@ -58,6 +58,9 @@ export class Registry {
       if (spec.writes && ctx.app.readOnly) {
         throw new ApiError('read_only', '数据库处于只读状态（启动自检未通过），请先从备份恢复');
       }
+      if (spec.writes && ctx.app.checking) {
+        throw new ApiError('read_only', '正在进行启动自检（数据量大时需数秒），请稍候再保存');
+      }
       const parsed = spec.input.safeParse(rawInput ?? {});
       if (!parsed.success) throw zodToApiError(parsed.error);
       // Team scoping for every method whose input names cases (services/auth/scope.ts).

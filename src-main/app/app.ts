@@ -50,6 +50,8 @@ export class App {
   readonly jobs: Jobs;
   readonly workstation = hostname();
   readOnly = false;
+  /** The start-up integrity check of a large database is still running: writes wait for it. */
+  checking = false;
   private readonly releaseLock: (() => void) | null;
 
   constructor(readonly options: AppOptions) {
