@@ -14,7 +14,10 @@ export const BULK_ADMIN_PASSWORD = 'bench-pass-1';
 function fixtureDigest() {
   const h = createHash('sha256');
   for (const dir of ['src-main/db/migrations', 'src-main/demo']) {
-    for (const f of readdirSync(resolve(dir)).sort()) h.update(f).update(readFileSync(resolve(dir, f)));
+    for (const f of readdirSync(resolve(dir), { recursive: true }).map(String).sort()) {
+      const file = resolve(dir, f);
+      if (statSync(file).isFile()) h.update(f).update(readFileSync(file));
+    }
   }
   return h.digest('hex').slice(0, 10);
 }
