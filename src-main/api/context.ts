@@ -31,5 +31,7 @@ export class FileResponse {
     readonly path: string,
     readonly fileName: string,
     readonly mime: string,
+    /** Desktop: show the file in its folder instead of opening it (the web mode downloads either way). */
+    readonly reveal = false,
   ) {}
 }

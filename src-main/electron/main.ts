@@ -39,7 +39,7 @@ async function start(): Promise<void> {
 
   const win = new BrowserWindow(windowOptions(join(here, '../preload/index.cjs')));
   lockDown(win.webContents, appUrl);
-  serveIpc(ipcMain, core, appUrl, (f) => void shell.openPath(f.path));
+  serveIpc(ipcMain, core, appUrl, (f) => (f.reveal ? shell.showItemInFolder(f.path) : void shell.openPath(f.path)));
   forwardEvents(core, win.webContents, () => null);
   win.once('ready-to-show', () => win.show());
   await win.loadFile(rendererIndex);

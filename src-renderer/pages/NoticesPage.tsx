@@ -6,6 +6,7 @@ import type { DocumentKind } from '../../src-shared/domain/documentKinds';
 import { parseTrackingList } from '../../src-shared/domain/trackingList';
 import { useAction } from '../components/useAction';
 import { PickBox } from '../components/PickBox';
+import { useSession } from '../session';
 
 type QueueRow = MethodOutput<'documents.queue'>['rows'][number];
 type Template = MethodOutput<'documents.templates'>[number];
@@ -14,6 +15,7 @@ type Job = MethodOutput<'jobs.get'>;
 
 /** 文书集约: the notice queue with its working-day deadline, the batch, the print files, bulk EMS service. */
 export function NoticesPage() {
+  const { info } = useSession();
   const [queue, setQueue] = useState<QueueRow[]>([]);
   const [overdue, setOverdue] = useState(0);
   const [templates, setTemplates] = useState<Template[]>([]);
@@ -116,6 +118,11 @@ export function NoticesPage() {
           {result ? (
             <button onClick={() => void run(() => api.call('documents.file', { batchId: result.batchId }))} data-testid="notices-print">
               打开合并打印文件（{result.documents} 份，{result.printPages} 页）
+            </button>
+          ) : null}
+          {result && info.mode === 'desktop' ? (
+            <button onClick={() => void run(() => api.call('documents.file', { batchId: result.batchId, action: 'reveal' }))} data-testid="notices-reveal">
+              打开所在文件夹
             </button>
           ) : null}
         </div>

@@ -7,6 +7,7 @@ import { readDocx, readPdf, waitJob } from '../helpers/documents';
 import { absPath } from '../../src-main/services/documents/storage';
 import { prepareDocuments } from '../../src-main/services/documents/generate';
 import { caseSubAccount } from '../../src-shared/domain/caseAccount';
+import { FileResponse } from '../../src-main/api/context';
 
 process.env.ZHIXING_FONTS = 'bundled';
 let t: TestApp;
@@ -106,6 +107,14 @@ describe('the notice batch', () => {
     const printBytes = readFileSync(absPath(t.dir, printRow.print_path));
     expect(printBytes.toString('latin1').match(/\/FontFile2 /g)).toHaveLength(2);
     expect(printBytes.length).toBeLessThan(docBytes / 3);
+
+    // documents.file hands the print file to the transport: opened (or downloaded), or shown in its folder.
+    const opened = await t.call('documents.file', { batchId: batch.id });
+    const revealed = await t.call('documents.file', { batchId: batch.id, action: 'reveal' });
+    expect(opened).toBeInstanceOf(FileResponse);
+    expect((opened as unknown as FileResponse).path).toBe(absPath(t.dir, printRow.print_path));
+    expect((opened as unknown as FileResponse).reveal).toBe(false);
+    expect((revealed as unknown as FileResponse).reveal).toBe(true);
   });
 
   it('joins a print file of several chunks in print order, readable as one PDF', async () => {

@@ -74,15 +74,16 @@ export function listBatches(db: Db, limit: number) {
 
 const MIME = { pdf: 'application/pdf', docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' } as const;
 
-export function documentFile(db: Db, dataDir: string, input: { documentId?: number | undefined; batchId?: string | undefined; format: 'pdf' | 'docx' }): FileResponse {
+export function documentFile(db: Db, dataDir: string, input: { documentId?: number | undefined; batchId?: string | undefined; format: 'pdf' | 'docx'; action?: 'open' | 'reveal' }): FileResponse {
+  const reveal = input.action === 'reveal';
   if (input.batchId !== undefined) {
     const b = db.get(db.q.selectFrom('document_batches').select(['number', 'print_path']).where('id', '=', input.batchId));
     if (!b) throw new ApiError('not_found', '没有这个文书批次', 'batchId');
     if (!b.print_path) throw new ApiError('not_found', '该批次没有合并打印文件', 'batchId');
-    return new FileResponse(absPath(dataDir, b.print_path), `批量打印-${safeName(b.number)}.pdf`, MIME.pdf);
+    return new FileResponse(absPath(dataDir, b.print_path), `批量打印-${safeName(b.number)}.pdf`, MIME.pdf, reveal);
   }
   const d = db.get(db.q.selectFrom('documents as d').innerJoin('cases as c', 'c.id', 'd.case_id').select(['d.kind', 'd.number', 'd.docx_path', 'd.pdf_path', 'c.number as case_number']).where('d.id', '=', input.documentId!));
   if (!d) throw new ApiError('not_found', `文书不存在（编号 ${input.documentId}）`, 'documentId');
   const rel = input.format === 'docx' ? d.docx_path : d.pdf_path;
-  return new FileResponse(absPath(dataDir, rel), `${safeName(d.case_number)}-${d.kind}-${d.number}.${input.format}`, MIME[input.format]);
+  return new FileResponse(absPath(dataDir, rel), `${safeName(d.case_number)}-${d.kind}-${d.number}.${input.format}`, MIME[input.format], reveal);
 }

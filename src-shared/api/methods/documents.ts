@@ -145,7 +145,13 @@ export const documentMethods = defineMethods({
   'documents.file': {
     summary: '下载（网页版）或打开（桌面版）文书文件或批次合并打印 PDF',
     input: z
-      .object({ documentId: id.optional(), batchId: z.string().max(100).optional(), format: z.enum(['pdf', 'docx']).default('pdf') })
+      .object({
+        documentId: id.optional(),
+        batchId: z.string().max(100).optional(),
+        format: z.enum(['pdf', 'docx']).default('pdf'),
+        /** Desktop only: 'reveal' shows the file in its folder (资源管理器) instead of opening it. */
+        action: z.enum(['open', 'reveal']).default('open'),
+      })
       .refine((x) => (x.documentId === undefined) !== (x.batchId === undefined), { message: '请指定一份文书或一个批次', path: ['documentId'] }),
     output: z.object({ opened: z.string() }),
     access: 'user',
