@@ -5,6 +5,7 @@ import { MoneyInput } from '../components/MoneyInput';
 import { useSession } from '../session';
 import type { MethodOutput } from '../../src-shared/api';
 import { RECEIPT_SOURCE_LABELS, RECEIPT_SOURCES } from '../../src-shared/api/methods/ledger';
+import { Field } from '../components/Field';
 
 type Ledger = MethodOutput<'ledger.get'>;
 type Account = MethodOutput<'ledger.accounts'>['rows'][number];
@@ -93,17 +94,25 @@ export function LedgerPage() {
             余额 <b data-testid="ledger-balance">{yuan(ledger.balanceFen)}</b> 元；实际到位 {yuan(ledger.recoveredFen)} 元；已发放 {yuan(ledger.paidOutFen)} 元；超期未发放{' '}
             <span className={ledger.overdueFen > 0 ? 'overdue' : ''}>{yuan(ledger.overdueFen)}</span> 元。收款账户：{ledger.payoutAccount.name ?? '—'} {ledger.payoutAccount.bank ?? ''} {ledger.payoutAccount.account ?? '（未登记）'}
           </p>
-          <div className="form-row">
-            <MoneyInput fen={amount} onChange={(f) => setAmount(f)} testId="ledger-amount" />
-            <input type="date" value={on} onChange={(e) => setOn(e.target.value)} data-testid="ledger-date" />
-            <select value={source} onChange={(e) => setSource(e.target.value as Source)} data-testid="ledger-source">
-              {RECEIPT_SOURCES.map((s) => (
-                <option key={s} value={s}>
-                  {RECEIPT_SOURCE_LABELS[s]}
-                </option>
-              ))}
-            </select>
-            <input value={officers} onChange={(e) => setOfficers(e.target.value)} placeholder="现金经手人（两人，用、分隔）" data-testid="ledger-officers" />
+          <div className="row actions-row">
+            <Field label="金额">
+              <MoneyInput fen={amount} onChange={(f) => setAmount(f)} testId="ledger-amount" />
+            </Field>
+            <Field label="到账日期">
+              <input type="date" value={on} onChange={(e) => setOn(e.target.value)} data-testid="ledger-date" />
+            </Field>
+            <Field label="来源">
+              <select value={source} onChange={(e) => setSource(e.target.value as Source)} data-testid="ledger-source">
+                {RECEIPT_SOURCES.map((s) => (
+                  <option key={s} value={s}>
+                    {RECEIPT_SOURCE_LABELS[s]}
+                  </option>
+                ))}
+              </select>
+            </Field>
+            <Field label="现金经手人" hint="收取现金须两名干警在场，用、分隔">
+              <input value={officers} onChange={(e) => setOfficers(e.target.value)} placeholder="如：王某、李某" data-testid="ledger-officers" />
+            </Field>
             <button
               disabled={!amount}
               onClick={() => void record({ kind: 'receipt', caseId: ledger.caseId, amountFen: amount!, on, source, officers: officers.split(/[、,，\s]+/).filter(Boolean) }, '已登记到账')}
@@ -112,15 +121,19 @@ export function LedgerPage() {
               登记到账
             </button>
           </div>
-          <div className="form-row">
-            <input value={approver} onChange={(e) => setApprover(e.target.value)} placeholder="审批人" data-testid="ledger-approver" />
+          <div className="row actions-row">
+            <Field label="审批人" hint="发放须经审批">
+              <input value={approver} onChange={(e) => setApprover(e.target.value)} placeholder="审批人" data-testid="ledger-approver" />
+            </Field>
             <button disabled={!amount || !approver} onClick={() => void record({ kind: 'payout', caseId: ledger.caseId, amountFen: amount!, approver }, '已发放')} data-testid="ledger-payout">
               发放给申请执行人
             </button>
             <button disabled={!amount} onClick={() => void record({ kind: 'fee', caseId: ledger.caseId, amountFen: amount! }, '已结算执行费')} data-testid="ledger-fee">
               结算执行费
             </button>
-            <input value={reason} onChange={(e) => setReason(e.target.value)} placeholder="冲正原因" data-testid="ledger-reason" />
+            <Field label="冲正原因" hint="冲正只能以反向分录更正，须写明原因">
+              <input value={reason} onChange={(e) => setReason(e.target.value)} placeholder="冲正原因" data-testid="ledger-reason" />
+            </Field>
           </div>
           <table className="table" data-testid="ledger-entries">
             <thead>
