@@ -3,7 +3,7 @@ import { api } from '../api/client';
 import { navigate } from '../router';
 import { yuan } from '../format';
 import type { MethodOutput } from '../../src-shared/api';
-import { fileBase64 } from './InquiriesPage';
+import { FileButton, fileBase64 } from '../components/FileButton';
 import { useAction } from '../components/useAction';
 import { PickBox } from '../components/PickBox';
 
@@ -137,20 +137,7 @@ export function ArchivePage() {
               <button type="button" onClick={() => void run(() => api.call('inquiries.exportRequest', { batchId: batch.inquiryBatchId!, format: 'csv' }))} data-testid="requery-export-csv">
                 csv
               </button>
-              <label className="button">
-                导入查控反馈
-                <input
-                  type="file"
-                  accept=".xlsx,.csv"
-                  hidden
-                  data-testid="requery-import"
-                  onChange={(e) => {
-                    const f = e.target.files?.[0];
-                    e.target.value = '';
-                    if (f) void importFeedback(f);
-                  }}
-                />
-              </label>
+              <FileButton label="导入查控反馈" accept=".xlsx,.csv" testId="requery-import" onFile={(f) => void importFeedback(f)} />
               <button type="button" className="primary" disabled={batch.pending === 0} onClick={() => void collect()} data-testid="requery-collect">
                 从查控反馈取结果
               </button>

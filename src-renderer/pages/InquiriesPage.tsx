@@ -4,19 +4,12 @@ import { dateTime, yuan } from '../format';
 import type { MethodOutput } from '../../src-shared/api';
 import { useAction } from '../components/useAction';
 import { PickBox } from '../components/PickBox';
+import { FileButton, fileBase64 } from '../components/FileButton';
 
 type QueueRow = MethodOutput<'inquiries.queue'>['rows'][number];
 type Batch = MethodOutput<'inquiries.batches'>['rows'][number];
 
 const STATUS = { sent: '待反馈', partial: '部分反馈', answered: '已反馈' } as const;
-
-/** Reads a chosen file as base64 for inquiries.importFeedback (JSON body, up to 64 MB). */
-export async function fileBase64(f: File): Promise<string> {
-  const bytes = new Uint8Array(await f.arrayBuffer());
-  let bin = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(bin);
-}
 
 /** 网络查控: the 24-hour queue, query batches with their request files, and the feedback import. */
 export function InquiriesPage() {
@@ -59,20 +52,7 @@ export function InquiriesPage() {
         <button disabled={picked.size === 0} onClick={() => void create()} data-testid="inquiry-create">
           建立查控批次（{picked.size}）
         </button>
-        <label className="button">
-          导入查控反馈（xlsx/csv）
-          <input
-            type="file"
-            accept=".xlsx,.csv"
-            hidden
-            data-testid="inquiry-import"
-            onChange={(e) => {
-              const f = e.target.files?.[0];
-              e.target.value = '';
-              if (f) void importFile(f);
-            }}
-          />
-        </label>
+        <FileButton label="导入查控反馈（xlsx/csv）" accept=".xlsx,.csv" testId="inquiry-import" onFile={(f) => void importFile(f)} />
       </div>
       {error ? (
         <div className="error-banner" role="alert" data-testid="inquiry-error">

@@ -1,17 +1,11 @@
 import { useState } from 'react';
 import { api, ApiCallError } from '../../api/client';
 import type { MethodOutput } from '../../../src-shared/api';
+import { fileBase64 } from '../../components/FileButton';
 
 type Imported = MethodOutput<'city.import'>['courts'][number];
 type Ranking = MethodOutput<'city.ranking'>;
 const STATUS = { ok: '核对一致', flagged: '指标与明细不符', rejected: '文件未通过核对' } as const;
-
-async function toBase64(f: File): Promise<string> {
-  const bytes = new Uint8Array(await f.arrayBuffer());
-  let s = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(s);
-}
 
 /** 中院汇总: import courts' file sets (verified and recomputed), then compare against 合理区间. */
 export function CityPanel({ defaultCode }: { defaultCode: string }) {
@@ -23,7 +17,7 @@ export function CityPanel({ defaultCode }: { defaultCode: string }) {
     if (!list || list.length === 0) return;
     setError(null);
     try {
-      const files = await Promise.all([...list].map(async (f) => ({ name: f.name, dataBase64: await toBase64(f) })));
+      const files = await Promise.all([...list].map(async (f) => ({ name: f.name, dataBase64: await fileBase64(f) })));
       setResults((await api.call('city.import', { files })).courts);
     } catch (e) {
       setError(e instanceof ApiCallError ? e.message : String(e));
