@@ -6,6 +6,7 @@ import type { MethodOutput } from '../../src-shared/api';
 import { FileButton, fileBase64 } from '../components/FileButton';
 import { useAction } from '../components/useAction';
 import { PickBox } from '../components/PickBox';
+import { ActionFeedback } from '../components/ActionFeedback';
 
 type ArchiveRow = MethodOutput<'archive.list'>['rows'][number];
 type DueRow = MethodOutput<'archive.requeryDue'>['rows'][number];
@@ -86,12 +87,7 @@ export function ArchivePage() {
           共 {rows.length} 件
         </span>
       </div>
-      {error ? (
-        <div className="error-banner" role="alert" data-testid="archive-error">
-          {error}
-        </div>
-      ) : null}
-      {message ? <div data-testid="archive-message">{message}</div> : null}
+      <ActionFeedback error={error} message={message} testId="archive" />
 
       <h3>到期复查（每6个月一次，满5年止）</h3>
       {due.length === 0 ? <p className="muted">30日内没有到期的复查。</p> : null}

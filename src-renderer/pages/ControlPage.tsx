@@ -5,6 +5,7 @@ import type { MethodOutput } from '../../src-shared/api';
 import { allowedActions, MEASURE_ACTION_LABELS, type MeasureAction } from '../../src-shared/domain/assets';
 import { MEASURE_STATUS_LABELS } from '../../src-shared/api/methods/measures';
 import { useAction } from '../components/useAction';
+import { ActionFeedback } from '../components/ActionFeedback';
 
 type Asset = MethodOutput<'assets.list'>['rows'][number];
 type Measure = MethodOutput<'measures.list'>['rows'][number];
@@ -53,12 +54,7 @@ export function ControlPage() {
           建立控制批次（{picked.size}）
         </button>
       </div>
-      {error ? (
-        <div className="error-banner" role="alert" data-testid="control-error">
-          {error}
-        </div>
-      ) : null}
-      {message ? <div data-testid="control-message">{message}</div> : null}
+      <ActionFeedback error={error} message={message} testId="control" />
 
       <h3>财产清单（可控制）</h3>
       <table className="table" data-testid="asset-list">

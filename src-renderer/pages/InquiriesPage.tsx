@@ -5,6 +5,7 @@ import type { MethodOutput } from '../../src-shared/api';
 import { useAction } from '../components/useAction';
 import { PickBox } from '../components/PickBox';
 import { FileButton, fileBase64 } from '../components/FileButton';
+import { ActionFeedback } from '../components/ActionFeedback';
 
 type QueueRow = MethodOutput<'inquiries.queue'>['rows'][number];
 type Batch = MethodOutput<'inquiries.batches'>['rows'][number];
@@ -54,32 +55,7 @@ export function InquiriesPage() {
         </button>
         <FileButton label="导入查控反馈（xlsx/csv）" accept=".xlsx,.csv" testId="inquiry-import" onFile={(f) => void importFile(f)} />
       </div>
-      {error ? (
-        <div className="error-banner" role="alert" data-testid="inquiry-error">
-          {error}
-        </div>
-      ) : null}
-      {problems.length > 0 ? (
-        <table className="table" data-testid="inquiry-problems">
-          <thead>
-            <tr>
-              <th>行</th>
-              <th>列</th>
-              <th>问题</th>
-            </tr>
-          </thead>
-          <tbody>
-            {problems.map((p, i) => (
-              <tr key={i}>
-                <td>{p.row}</td>
-                <td>{p.column}</td>
-                <td>{p.reason}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : null}
-      {message ? <div data-testid="inquiry-message">{message}</div> : null}
+      <ActionFeedback error={error} message={message} problems={problems} testId="inquiry" />
 
       <h3>待查控（移交后24小时内发起）</h3>
       <table className="table" data-testid="inquiry-queue">

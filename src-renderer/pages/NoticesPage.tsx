@@ -7,6 +7,7 @@ import { parseTrackingList } from '../../src-shared/domain/trackingList';
 import { useAction } from '../components/useAction';
 import { PickBox } from '../components/PickBox';
 import { useSession } from '../session';
+import { ActionFeedback } from '../components/ActionFeedback';
 
 type QueueRow = MethodOutput<'documents.queue'>['rows'][number];
 type Template = MethodOutput<'documents.templates'>[number];
@@ -88,25 +89,7 @@ export function NoticesPage() {
           批量制作（{picked.size} 件）
         </button>
       </div>
-      {error ? (
-        <div className="error-banner" role="alert" data-testid="notices-error">
-          {error}
-        </div>
-      ) : null}
-      {problems.length > 0 ? (
-        <table className="table" data-testid="notices-problems">
-          <tbody>
-            {problems.map((p, i) => (
-              <tr key={i}>
-                <td>第{p.row}行</td>
-                <td>{p.column}</td>
-                <td>{p.reason}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : null}
-      {message ? <div data-testid="notices-message">{message}</div> : null}
+      <ActionFeedback error={error} message={message} problems={problems} testId="notices" />
       {job ? (
         <div data-testid="notices-job">
           <progress max={Math.max(1, job.total)} value={job.done} data-testid="notices-progress" /> {job.message}

@@ -5,24 +5,12 @@ import type { FactSet } from '../../../src-shared/domain/metrics/compute';
 import type { Period } from '../../../src-shared/domain/metrics/period';
 import { REBUILD_FACTS_SQL } from './factTriggers';
 import { appendEvent, type Actor } from '../../events/log';
+import type { MetricCaseFactsTable } from '../../db/tables/metrics';
 
 export type Scope = { kind: 'court' } | { kind: 'team'; teamId: string } | { kind: 'judge'; judgeId: number };
 
-interface FactRow {
-  case_id: number;
-  number: string;
-  type: string;
-  filed_on: string;
-  closed_on: string | null;
-  mode: string | null;
-  claim_fen: number;
-  recovered_fen: number;
-  non_litigation: number;
-  team_id: string | null;
-  judge_id: number | null;
-  review_pass: number | null;
-  deferred_until: string | null;
-}
+/** A fact row as stored (the table type of migration 060), without the settled amount it does not read. */
+type FactRow = Omit<MetricCaseFactsTable, 'settled_fen'>;
 
 const COLS = 'case_id, number, type, filed_on, closed_on, mode, claim_fen, recovered_fen, non_litigation, team_id, judge_id, review_pass, deferred_until';
 
