@@ -2,6 +2,8 @@ import { X509Certificate } from 'node:crypto';
 import { isIP } from 'node:net';
 import { generate } from 'selfsigned';
 
+export { fingerprintLines, fingerprintOf, normalizeFingerprint } from './fingerprint';
+
 // The court server's own certificate and the SHA-256 fingerprint by which desktops pin it. A court
 // intranet has no public certificate authority, so trust is established once, by a person: the
 // administrator reads the fingerprint the server printed at setup, the clerk compares it with the
@@ -46,27 +48,4 @@ export async function createServerCertificate(req: CertificateRequest): Promise<
   });
   const x509 = new X509Certificate(generated.cert);
   return { cert: generated.cert, key: generated.private, fingerprint256: x509.fingerprint256, validTo: x509.validTo };
-}
-
-/** The SHA-256 fingerprint of a certificate given as PEM text or DER bytes. */
-export function fingerprintOf(cert: string | Buffer): string {
-  return new X509Certificate(cert).fingerprint256;
-}
-
-/**
- * A fingerprint as typed or pasted (any case, with or without colons or spaces) in canonical form,
- * or null when it is not 32 bytes of hex.
- */
-export function normalizeFingerprint(text: string): string | null {
-  const hex = text.replace(/[\s:]/g, '').toUpperCase();
-  if (!/^[0-9A-F]{64}$/.test(hex)) return null;
-  return hex.match(/../g)!.join(':');
-}
-
-/** The fingerprint in four lines of eight pairs, the way it is read aloud and compared on screen. */
-export function fingerprintLines(fingerprint: string): string[] {
-  const pairs = fingerprint.split(':');
-  const lines: string[] = [];
-  for (let i = 0; i < pairs.length; i += 8) lines.push(pairs.slice(i, i + 8).join(' '));
-  return lines;
 }
