@@ -35,7 +35,7 @@ export function DesktopGate({ children }: { children: ReactNode }) {
   if (link.state === 'refused' || link.state === 'failed') {
     // Retrying makes a real call: only a server that shows the pinned certificate again clears the screen.
     const retry = () => void api.call('system.info', {}).catch(() => undefined).finally(load);
-    return <ConnectionProblem message={link.message ?? '无法连接'} onRetry={retry} />;
+    return <ConnectionProblem title={link.state === 'refused' ? '已拒绝连接：服务器证书不一致' : '无法连接'} message={link.message ?? '无法连接'} onRetry={retry} />;
   }
   return (
     <>
@@ -70,7 +70,7 @@ function ConnectionBanner({ link }: { link: ConnectionEvent }) {
 }
 
 /** Work stops here: the certificate was refused (possible attack or renewed certificate) or the back office gave up. */
-export function ConnectionProblem({ message, onRetry }: { message: string; onRetry: () => void }) {
+export function ConnectionProblem({ title = '无法连接', message, onRetry }: { title?: string; message: string; onRetry: () => void }) {
   const [error, setError] = useState<string | null>(null);
   const change = async () => {
     setError(null);
@@ -88,7 +88,7 @@ export function ConnectionProblem({ message, onRetry }: { message: string; onRet
   return (
     <div className="login">
       <div className="login-box connection-box" data-testid="connection-problem">
-        <h1>无法连接</h1>
+        <h1>{title}</h1>
         <p className="error-banner" role="alert" data-testid="connection-problem-message">
           {message}
         </p>
