@@ -16,7 +16,7 @@ export function parseServerAddress(text: string): ServerAddress {
   const t = text.trim().replace(/^https:\/\//i, '').replace(/\/+$/, '');
   if (t === '') throw new AddressError('请填写服务器地址，例如 10.20.1.5:8443');
   if (/^http:\/\//i.test(t)) throw new AddressError('只能通过 HTTPS 连接服务器，请只填写地址和端口，例如 10.20.1.5:8443');
-  const m = /^\[([0-9a-fA-F:.]+)\]:(\d+)$/.exec(t) ?? /^([^:[\]/\s]+):(\d+)$/.exec(t);
+  const m = /^\[([^\]]+)\]:(\d+)$/.exec(t) ?? /^([^:[\]/\s]+):(\d+)$/.exec(t);
   if (!m) {
     if (/^[^:/\s]+$/.test(t) || isIP(t) === 6) throw new AddressError('请在地址后写上端口，例如 10.20.1.5:8443');
     throw new AddressError('服务器地址格式不对，应为“地址:端口”，例如 10.20.1.5:8443');
