@@ -19,7 +19,8 @@ export interface ShellDeps {
   local(): Backend;
   remote(address: ServerAddress, fingerprint256: string): Backend;
   probe(address: ServerAddress): Promise<PeerCertificate>;
-  openFile(path: string, reveal: boolean): void;
+  /** Opens the file with its program, or shows it in its folder; resolves to an error text ('' when done). */
+  openFile(path: string, reveal: boolean): Promise<string> | void;
   now?: () => Date;
 }
 
@@ -64,7 +65,8 @@ export class DesktopShell {
     const session = this.sessions.get(contents.id);
     const reply = await backend.call(method, input, session?.token ?? null);
     if (reply.kind === 'file') {
-      this.deps.openFile(reply.path, reply.reveal);
+      const problem = await this.deps.openFile(reply.path, reply.reveal);
+      if (problem) return { ok: false, error: { code: 'internal', message: `文件已保存在 ${reply.path}，但本机没有能打开它的程序（${problem}）` } };
       return { ok: true, data: { opened: reply.fileName } };
     }
     const result = reply.result;

@@ -45,7 +45,7 @@ async function start(): Promise<void> {
       ),
     remote: (address, fingerprint256) => new RemoteBackend(address, fingerprint256, cache),
     probe: probeCertificate,
-    openFile: (path, reveal) => (reveal ? shell.showItemInFolder(path) : void shell.openPath(path)),
+    openFile: (path, reveal) => (reveal ? shell.showItemInFolder(path) : shell.openPath(path)),
   });
 
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {

@@ -78,7 +78,7 @@ beforeAll(async () => {
     },
     remote: (address, fp): Backend => new RemoteBackend(address, fp, cache, FAST),
     probe: probeCertificate,
-    openFile: (path, reveal) => opened.push({ path, reveal }),
+    openFile: (path, reveal) => void opened.push({ path, reveal }),
   });
   win = new FakeWindow();
   shell.attach(win);

@@ -40,6 +40,7 @@ const h = vi.hoisted(() => ({
   forks: [] as { modulePath: string; child: unknown }[],
   makeChild: null as null | ((modulePath: string) => unknown),
   opened: [] as string[],
+  openError: '',
   revealed: [] as string[],
 }));
 
@@ -95,7 +96,7 @@ vi.mock('electron', () => {
       },
     },
     shell: {
-      openPath: async (p: string) => (h.opened.push(p), ''),
+      openPath: async (p: string) => (h.opened.push(p), h.openError),
       showItemInFolder: (p: string) => h.revealed.push(p),
     },
     utilityProcess: {
@@ -279,8 +280,13 @@ describe('Electron shell', () => {
     expect(await call('documents.file', { documentId: 1, format: 'pdf' })).toEqual({ ok: true, data: { opened: '通知书.pdf' } });
     spy.mockResolvedValueOnce({ ok: true, data: new FileResponse(file, '通知书.pdf', 'application/pdf', true) });
     await call('documents.file', { documentId: 1, format: 'pdf', action: 'reveal' });
+    // No program for the file on this PC: the clerk is told where it is.
+    h.openError = 'No application is associated with the specified file';
+    spy.mockResolvedValueOnce({ ok: true, data: new FileResponse(file, '通知书.pdf', 'application/pdf') });
+    expect(await call('documents.file', { documentId: 1, format: 'pdf' })).toMatchObject({ ok: false, error: { message: `文件已保存在 ${file}，但本机没有能打开它的程序（No application is associated with the specified file）` } });
+    h.openError = '';
     spy.mockRestore();
-    expect(h.opened).toEqual([file]);
+    expect(h.opened).toEqual([file, file]);
     expect(h.revealed).toEqual([file]);
   });
 
