@@ -10,6 +10,7 @@ import { NotBuilt } from './components/NotBuilt';
 import { ROLES } from '../src-shared/api/roles';
 import { LockScreen } from './security/LockScreen';
 import { SystemHealth } from './security/SystemHealth';
+import { ConnectionProblem } from './desktop/DesktopGate';
 
 /** Boot: system info → first-run/login → the pipeline shell. */
 export function App() {
@@ -51,7 +52,7 @@ export function App() {
     void boot();
   }, [boot]);
 
-  if (bootError) return <div className="page error-banner">{bootError}</div>;
+  if (bootError) return <ConnectionProblem message={bootError} onRetry={() => (setBootError(null), void boot())} />;
   if (!info) return <div className="page muted">正在启动…</div>;
   if (!user || !settings) return <LoginPage info={info} onLoggedIn={() => void boot()} />;
   if (locked)
@@ -77,12 +78,12 @@ export function App() {
     reloadSettings: async () => setSettings(await api.call('settings.get', {})),
     logout: () => {
       void api.call('auth.logout', {}).catch(() => undefined);
-      api.setToken(null);
+      api.clearSession();
       setUser(null);
     },
     lock: () => {
       void api.call('auth.logout', {}).catch(() => undefined);
-      api.setToken(null);
+      api.clearSession();
       setLocked('idle');
     },
   };

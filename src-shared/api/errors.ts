@@ -10,6 +10,7 @@ export const ERROR_CODES = [
   'unknown_method',
   'read_only', // the database is in read-only mode (failed integrity check) or the case is closed
   'internal',
+  'unavailable', // the desktop cannot reach its back office: the court server is unreachable, its certificate is not the pinned one, or the local back office is restarting
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
