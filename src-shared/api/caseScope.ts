@@ -122,3 +122,15 @@ export function pathProblem(input: z.ZodType, path: string): string | null {
   for (const t of leafTypes) if (t !== 'number' && t !== 'string' && t !== 'int') return `ends in a ${t}, not an id`;
   return null;
 }
+
+/** The declaration in words, for the generated references (docs/permissions.md, docs/api.md). */
+export function caseScopeText(decl: CaseScopeSpec): string {
+  if (decl === 'none') return '不涉及案件数据';
+  if (decl === 'court') return '全院范围（不向只看本团队案件的角色开放）';
+  const parts: string[] = [];
+  const ids = Object.entries(decl.ids ?? {});
+  if (ids.length) parts.push(`输入中的 ${ids.map(([path, kind]) => `\`${path}\`（${CASE_REF_KINDS[kind]}）`).join('、')} 须属本人可办的案件`);
+  if (decl.narrows === 'rows') parts.push('结果只含本人可见的案件');
+  if (decl.narrows === 'file') parts.push('上传文件所涉案件逐一核对');
+  return parts.join('；');
+}

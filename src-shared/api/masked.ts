@@ -155,3 +155,13 @@ export function applyMasks(value: unknown, plan: MaskPlan | null, parent: Record
   if (plan.each) return Object.fromEntries(Object.entries(obj).map(([k, x]) => [k, applyMasks(x, plan.each!, obj)]));
   return value;
 }
+
+/** The marked fields of a plan as paths (`parties[].idNumber`), for the generated API reference. */
+export function maskedPaths(plan: MaskPlan | null, prefix = ''): { path: string; kind: MaskKind }[] {
+  if (!plan) return [];
+  if (plan.kind) return [{ path: prefix || '(result)', kind: plan.kind }];
+  const out: { path: string; kind: MaskKind }[] = [];
+  if (plan.each) out.push(...maskedPaths(plan.each, `${prefix}[]`));
+  for (const [k, p] of Object.entries(plan.fields ?? {})) out.push(...maskedPaths(p, prefix ? `${prefix}.${k}` : k));
+  return out;
+}
