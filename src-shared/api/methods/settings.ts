@@ -14,7 +14,7 @@ export const settingsMethods = defineMethods({
     cases: 'none',
   },
   'settings.set': {
-    summary: '修改设置（只需给出要改的项）',
+    summary: '修改设置（只需给出要改的项）；法院名称与代字、执行款专户、院长、备份、登录锁定与锁屏只能由系统管理员修改',
     input: settingsPatch,
     output: settingsSchema,
     access: ['admin', 'management'],
