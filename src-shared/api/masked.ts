@@ -97,22 +97,26 @@ export function maskPlan(schema: z.ZodType, depth = 0): MaskPlan | null {
   }
 }
 
-const PAYLOAD_KEYS: [RegExp, (v: string) => string | null][] = [
+const PAYLOAD_KEYS: [RegExp, (v: string, parent: Record<string, unknown>) => string | null][] = [
   [/^(idNumber|idCode|debtorCode)$/i, (v) => maskIdCode(v)],
   [/phone/i, (v) => maskPhone(v)],
   [/account/i, (v) => maskAccount(v)],
   [/birthDate/i, (v) => maskBirthDate(v)],
+  [/^identifier$/, (v, parent) => maskAssetIdentifier(v, parent.type ?? parent.assetType)],
 ];
+/** Keys of references, numbers and times: kept as they are (a batch's UUID must still open the batch). */
+const KEPT_KEYS = /(^id$|Id$|Ids$|^number$|Number$|hash|^at$|At$|On$|^kind$|^type$|^status$)/;
 
 function maskPayload(v: unknown, depth = 0): unknown {
   if (depth > 10) return v;
   if (typeof v === 'string') return maskText(v);
   if (Array.isArray(v)) return v.map((x) => maskPayload(x, depth + 1));
   if (v && typeof v === 'object') {
+    const obj = v as Record<string, unknown>;
     const out: Record<string, unknown> = {};
-    for (const [k, x] of Object.entries(v)) {
+    for (const [k, x] of Object.entries(obj)) {
       const rule = typeof x === 'string' ? PAYLOAD_KEYS.find(([re]) => re.test(k)) : undefined;
-      out[k] = rule ? rule[1](x as string) : maskPayload(x, depth + 1);
+      out[k] = rule ? rule[1](x as string, obj) : typeof x === 'string' && KEPT_KEYS.test(k) ? x : maskPayload(x, depth + 1);
     }
     return out;
   }

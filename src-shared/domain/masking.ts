@@ -67,7 +67,7 @@ export function maskAssetIdentifier(identifier: string | null, assetType: unknow
  * number and every account or phone — a run of 9 or more digits, or groups of four split by spaces
  * or dashes — is masked to its last four. Amounts ("104.29元") and dates are left alone.
  */
-const IDENTIFIER_IN_TEXT = /(?<![\dA-Za-z])(?:\d{17}[\dXx]|\d{4}(?:[ -]\d{4}){2,}(?:[ -]\d{1,4}(?![\d.]))?|\d{9,})(?!\d)/g;
+const IDENTIFIER_IN_TEXT = /(?<![\dA-Za-z])(?:\d{17}[\dXx]|\d{4}(?:[ -]\d{4}){2,}(?:[ -]\d{1,4}(?![\d.]))?|\d{9,})(?![\dA-Za-z])/g;
 
 export function maskText(text: string | null): string | null {
   if (!text) return text;

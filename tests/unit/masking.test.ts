@@ -50,9 +50,19 @@ describe('masks from the output schema', () => {
     expect(maskPlan(z.object({ a: z.string() }))).toBeNull();
   });
 
-  it('masks event payloads by field name and scrubs their text', () => {
+  it('masks event payloads by field name and scrubs their text, keeping references', () => {
     const plan = maskPlan(z.object({ payload: masked('payload', z.unknown()) }));
-    const out = applyMasks({ payload: { idNumber: '150523198001010018', payeeAccount: '6228480000000000001', note: '收款账号 6228480000000000001', amountFen: 100 } }, plan);
-    expect(out).toEqual({ payload: { idNumber: '150523********0018', payeeAccount: '***************0001', note: '收款账号 ***************0001', amountFen: 100 } });
+    const payload = {
+      idNumber: '150523198001010018',
+      payeeAccount: '6228480000000000001',
+      note: '收款账号 6228480000000000001',
+      amountFen: 100,
+      findings: [{ type: 'deposit', identifier: '6217009999888877776' }, { type: 'vehicle', identifier: '蒙G12345' }],
+      // A UUID whose groups happen to be digits is a reference, not an account.
+      batchId: '12345678-1234-1234-1234-123456789012',
+    };
+    expect(applyMasks({ payload }, plan)).toEqual({
+      payload: { ...payload, idNumber: '150523********0018', payeeAccount: '***************0001', note: '收款账号 ***************0001', findings: [{ type: 'deposit', identifier: '***************7776' }, { type: 'vehicle', identifier: '蒙G12345' }] },
+    });
   });
 });
