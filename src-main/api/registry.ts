@@ -1,14 +1,23 @@
 import { z } from 'zod';
 import { methods, type MethodName, type Methods } from '../../src-shared/api';
 import type { MethodSpec } from '../../src-shared/api/contract';
+import { CASE_REF_KINDS, openToScopedRole, pathProblem } from '../../src-shared/api/caseScope';
+import { applyMasks, maskPlan, type MaskPlan } from '../../src-shared/api/masked';
 import { ApiError, type ApiErrorShape, type ApiResult } from '../../src-shared/api/errors';
 import type { CallContext } from './context';
 import { FileResponse } from './context';
-import { guardCaseScope } from '../services/auth/scope';
+import { caseScope, type CaseScope } from '../services/auth/scope';
+import { enforceCaseRefs } from '../services/auth/caseRefs';
+
+/** What a handler is given: the call's context and the caller's case scope, computed by the registry. */
+export interface HandlerContext extends CallContext {
+  /** The cases the caller may see and change; handlers declared `narrows` apply it to what they read. */
+  scope: CaseScope;
+}
 
 export type HandlerFor<N extends MethodName> = (
   input: z.output<Methods[N]['input']>,
-  ctx: CallContext,
+  ctx: HandlerContext,
 ) => z.input<Methods[N]['output']> | FileResponse | Promise<z.input<Methods[N]['output']> | FileResponse>;
 
 export type HandlerMap = { [N in MethodName]?: HandlerFor<N> };
@@ -18,7 +27,7 @@ export function defineHandlers<const H extends HandlerMap>(handlers: H): H {
   return handlers;
 }
 
-type AnyHandler = (input: unknown, ctx: CallContext) => unknown;
+type AnyHandler = (input: unknown, ctx: HandlerContext) => unknown;
 
 /**
  * The registry both transports serve. It validates input against the method's schema, checks the
@@ -27,11 +36,16 @@ type AnyHandler = (input: unknown, ctx: CallContext) => unknown;
  */
 export class Registry {
   private readonly handlers = new Map<string, AnyHandler>();
+  /** Per method: where its output carries identifiers (src-shared/api/masked.ts). */
+  private readonly masks = new Map<string, MaskPlan | null>();
 
   register(group: HandlerMap): void {
     for (const [name, handler] of Object.entries(group)) {
       if (!(name in methods)) throw new Error(`Handler for a method not in the contract: ${name}`);
       if (this.handlers.has(name)) throw new Error(`Handler registered twice: ${name}`);
+      const spec = (methods as Record<string, MethodSpec>)[name]!;
+      checkCaseDeclaration(name, spec);
+      this.masks.set(name, maskPlan(spec.output));
       this.handlers.set(name, handler as AnyHandler);
     }
   }
@@ -63,13 +77,40 @@ export class Registry {
       }
       const parsed = spec.input.safeParse(rawInput ?? {});
       if (!parsed.success) throw zodToApiError(parsed.error);
-      // Team scoping for every method whose input names cases (services/auth/scope.ts).
-      guardCaseScope(ctx.app.db, ctx.user, parsed.data);
-      const data = await handler(parsed.data, ctx);
-      return { ok: true, data };
+      // The method's case declaration, applied before the handler runs (src-shared/api/caseScope.ts).
+      const scope = caseScope(ctx.user);
+      enforceCaseRefs(ctx.app.db, scope, spec.cases, parsed.data);
+      const data = await handler(parsed.data, { ...ctx, scope });
+      // Identifiers leave masked, for every role; files are not API answers (docs/security.md).
+      return { ok: true, data: data instanceof FileResponse ? data : applyMasks(data, this.masks.get(name) ?? null) };
     } catch (e) {
       return { ok: false, error: toErrorShape(e, ctx) };
     }
+  }
+}
+
+/**
+ * Refuses to register a method whose case declaration is missing or cannot hold: every method says
+ * which cases it touches; a method open to a scoped role (a tribunal team) may not be court-wide;
+ * every declared path must be an id field of the input, and every kind must have a resolver.
+ */
+export function checkCaseDeclaration(name: string, spec: MethodSpec): void {
+  const decl = (spec as Partial<MethodSpec>).cases;
+  const scoped = openToScopedRole(spec.access);
+  if (decl === undefined) {
+    throw new Error(`${name}: no case declaration (MethodSpec.cases)${scoped ? ' — it is open to a tribunal team, whose users may see only their own cases' : ''}. Declare 'none', 'court', { ids } or { narrows } (src-shared/api/caseScope.ts).`);
+  }
+  if (decl === 'none') return;
+  if (decl === 'court') {
+    if (scoped) throw new Error(`${name}: declared court-wide (cases: 'court') but open to a tribunal team; declare the ids it takes or narrow its rows to ctx.scope.`);
+    return;
+  }
+  if (typeof decl !== 'object' || decl === null || (!decl.ids && !decl.narrows)) throw new Error(`${name}: a case declaration object needs ids or narrows`);
+  if (decl.narrows !== undefined && decl.narrows !== 'rows' && decl.narrows !== 'file') throw new Error(`${name}: narrows must be 'rows' or 'file'`);
+  for (const [path, kind] of Object.entries(decl.ids ?? {})) {
+    if (!(kind in CASE_REF_KINDS)) throw new Error(`${name}: cases.ids.${path}: unknown kind ${String(kind)}`);
+    const problem = pathProblem(spec.input, path);
+    if (problem) throw new Error(`${name}: cases.ids.${path}: ${problem}`);
   }
 }
 

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Access } from './roles';
 import type { ErrorCode } from './errors';
+import type { CaseScopeSpec } from './caseScope';
 
 /** One named method of the API: the single source for validation, types, permissions and docs. */
 export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
@@ -12,6 +13,12 @@ export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType
   errors?: readonly ErrorCode[];
   /** True when the method changes data; such calls are refused while the database is read-only. */
   writes?: boolean;
+  /**
+   * Which cases the method touches (./caseScope.ts): ids in its input by kind, a handler that narrows
+   * to the caller's cases, 'none' or 'court'. Required: the registry refuses a method open to a scoped
+   * role (a tribunal team) unless it says how its cases are found, and applies it before the handler.
+   */
+  cases: CaseScopeSpec;
 }
 
 /** Declares a group of methods; keeps literal names so the client is typed against them. */

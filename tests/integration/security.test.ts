@@ -239,3 +239,37 @@ describe('audit trail', () => {
     expect(h.audit?.ok).toBe(true);
   });
 });
+
+describe('administrative settings', () => {
+  it("leaves the court's identity and security to the administrator; a manager changes operational settings", async () => {
+    t = openTestApp();
+    t.user('manager', ['management']);
+    const before = await t.call('settings.get', {});
+    const changes: [string, object][] = [
+      ['backupDir', { backupDir: '/tmp/somewhere-else' }],
+      ['courtCode', { courtCode: '内0599' }],
+      ['courtName', { courtName: '别的法院' }],
+      ['caseAccount', { caseAccount: { bank: '某银行', accountName: '某户', accountNumber: '6222000000000000' } }],
+      ['loginMaxFailures', { loginMaxFailures: 20 }],
+      ['loginLockMinutes', { loginLockMinutes: 1 }],
+      ['idleLockMinutes', { idleLockMinutes: 480 }],
+      ['backupKeepDays', { backupKeepDays: 1 }],
+    ];
+    for (const [field, patch] of changes) {
+      const err = await t.fail('settings.set', patch, 'manager');
+      expect(err, field).toMatchObject({ code: 'forbidden', field });
+      expect(err.message).toMatch(/只能由系统管理员修改$/);
+    }
+    // Nothing changed, and nothing was logged as changed.
+    expect(await t.call('settings.get', {})).toEqual(before);
+    expect(t.app.db.raw("SELECT 1 FROM case_events WHERE type = 'settings.changed'")).toHaveLength(0);
+    // The court form sends its whole group: unchanged identity with a changed phone is fine.
+    await t.call('settings.set', { courtName: before.courtName, courtCode: before.courtCode, officePhone: '0475-1234567' }, 'manager');
+    await t.call('settings.set', { performanceDays: 5, deadlineSoonWorkingDays: 4 }, 'manager');
+    const after = await t.call('settings.get', {});
+    expect(after).toMatchObject({ officePhone: '0475-1234567', performanceDays: 5, deadlineSoonWorkingDays: 4, courtCode: before.courtCode });
+    // The administrator may change them.
+    await t.call('settings.set', { courtCode: '内0599', loginMaxFailures: 6 });
+    expect(await t.call('settings.get', {})).toMatchObject({ courtCode: '内0599', loginMaxFailures: 6 });
+  });
+});

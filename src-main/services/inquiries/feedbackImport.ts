@@ -27,11 +27,20 @@ export async function importFeedback(
   actor: Actor,
   at: Date,
   today: string,
-  input: { fileName: string; bytes: Buffer; batchId?: number | undefined },
+  input: {
+    fileName: string;
+    bytes: Buffer;
+    batchId?: number | undefined;
+    /** Throws when the caller may not write into the batch the file names (a tribunal team: only batches of its own cases). */
+    allowBatch?: (batchId: number) => void;
+  },
 ): Promise<ImportReport> {
   const hash = createHash('sha256').update(input.bytes).digest('hex');
   const earlier = db.get(db.q.selectFrom('inquiry_imports').selectAll().where('file_hash', '=', hash));
-  if (earlier) return duplicateReport(db, earlier.id, earlier.row_count);
+  if (earlier) {
+    input.allowBatch?.(earlier.batch_id);
+    return duplicateReport(db, earlier.id, earlier.row_count);
+  }
 
   let table;
   try {
@@ -44,6 +53,8 @@ export async function importFeedback(
     const checked = checkFeedback(db, table.rows, { batchId: input.batchId, today });
     if (checked.problems.length > 0) throw refused(checked.problems);
     const batch = checked.batch!;
+    // The file names its batch: every case in it must be the caller's before anything is written.
+    input.allowBatch?.(batch.id);
     const existing = db.raw<{ id: number }>(`SELECT id FROM inquiry_imports WHERE file_hash = ?`, hash)[0];
     if (existing) return duplicateReport(db, existing.id, checked.rows.length);
 

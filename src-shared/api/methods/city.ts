@@ -44,6 +44,7 @@ export const cityMethods = defineMethods({
     }),
     output: z.object({ courts: z.array(importResult) }),
     access: ['management'],
+    cases: 'court',
     errors: ['invalid_input'],
     writes: true,
   },
@@ -52,6 +53,7 @@ export const cityMethods = defineMethods({
     input: z.object({ periodCode: periodCode.optional() }),
     output: z.array(importResult.extend({ importedAt: z.string(), importedBy: z.string() })),
     access: ['management'],
+    cases: 'court',
   },
   'city.ranking': {
     summary: '各院指标对照合理区间；设置开启时给出单项排名与加权得分（权重由中院设置）',
@@ -74,12 +76,14 @@ export const cityMethods = defineMethods({
       scores: z.array(z.object({ courtCode: z.string(), courtName: z.string(), score: z.number(), rank: z.number().int() })).nullable(),
     }),
     access: ['management'],
+    cases: 'court',
   },
   'city.drilldown': {
     summary: '中院穿透：某院某项指标分子、分母背后的案件（来自上报明细）',
     input: z.object({ importId: id, metricId: z.string().max(80), column: metricColumn, side: z.enum(['numerator', 'denominator']).default('denominator') }),
     output: z.object({ total: z.number().int(), rows: z.array(drillRow) }),
     access: ['management'],
+    cases: 'court',
     errors: ['not_found'],
   },
 });

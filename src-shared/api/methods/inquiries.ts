@@ -3,6 +3,7 @@ import { defineMethods } from '../contract';
 import { id, isoDate, pageOf, paging, shortText } from '../common';
 import { ASSET_TYPES } from '../../domain/assets';
 import { CASE_STAGES } from '../../domain/stages';
+import { masked } from '../masked';
 
 // Query batches (查控批次), feedback import (查控反馈) and the asset register (财产清单), issue 4.
 // File layouts: src-shared/domain/inquiryFiles.ts and docs/inquiries.md.
@@ -54,7 +55,7 @@ export const inquiryBatchDetail = inquiryBatchSummary.extend({
       caseNumber: z.string(),
       partyId: z.number().int(),
       debtor: z.string(),
-      idCode: z.string(),
+      idCode: masked('idCode', z.string()),
       answeredAt: z.string().nullable(),
       findings: z.number().int(),
       nothingFound: z.boolean(),
@@ -107,7 +108,7 @@ export const assetView = z.object({
   type: assetType,
   typeLabel: z.string(),
   institution: z.string(),
-  identifier: z.string(),
+  identifier: masked('assetIdentifier', z.string()),
   /** Balance or value reported by the query (null when the system gives none, e.g. real estate). */
   valueFen: z.number().int().nullable(),
   otherFrozenFen: z.number().int(),
@@ -135,6 +136,7 @@ export const inquiryMethods = defineMethods({
     input: z.object({ text: shortText(100).optional(), ...paging }),
     output: pageOf(inquiryQueueRow),
     access: ['docsQuery', 'fastTrack', 'team', 'management'],
+    cases: { narrows: 'rows' },
   },
   'inquiries.createBatch': {
     summary: '建立查控批次：所选案件的全部被执行人',
@@ -144,6 +146,7 @@ export const inquiryMethods = defineMethods({
     }),
     output: inquiryBatchDetail,
     access: ['docsQuery', 'fastTrack', 'team', 'zhongben'],
+    cases: { ids: { 'caseIds[]': 'case' } },
     errors: ['not_found', 'conflict', 'read_only'],
     writes: true,
   },
@@ -152,12 +155,14 @@ export const inquiryMethods = defineMethods({
     input: z.object({ status: z.enum(['sent', 'partial', 'answered']).optional(), ...paging }),
     output: pageOf(inquiryBatchSummary),
     access: 'user',
+    cases: { narrows: 'rows' },
   },
   'inquiries.get': {
     summary: '查控批次详情：被查询人及反馈导入记录',
     input: z.object({ batchId: id }),
     output: inquiryBatchDetail,
     access: 'user',
+    cases: { ids: { batchId: 'inquiryBatch' } },
     errors: ['not_found'],
   },
   'inquiries.exportRequest': {
@@ -165,6 +170,7 @@ export const inquiryMethods = defineMethods({
     input: z.object({ batchId: id, format: z.enum(['xlsx', 'csv']).default('xlsx') }),
     output: fileResult,
     access: ['docsQuery', 'fastTrack', 'team', 'zhongben'],
+    cases: { ids: { batchId: 'inquiryBatch' } },
     errors: ['not_found'],
   },
   'inquiries.importFeedback': {
@@ -178,6 +184,7 @@ export const inquiryMethods = defineMethods({
     }),
     output: importReport,
     access: ['docsQuery', 'fastTrack', 'team', 'zhongben'],
+    cases: { ids: { batchId: 'inquiryBatch' }, narrows: 'file' },
     errors: ['not_found', 'conflict'],
     writes: true,
   },
@@ -196,5 +203,6 @@ export const inquiryMethods = defineMethods({
     }),
     output: pageOf(assetView),
     access: 'user',
+    cases: { ids: { caseId: 'case', 'caseIds[]': 'case', batchId: 'inquiryBatch' }, narrows: 'rows' },
   },
 });

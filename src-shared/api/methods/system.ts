@@ -34,12 +34,14 @@ export const systemMethods = defineMethods({
       mode: z.enum(['desktop', 'web']),
     }),
     access: 'public',
+    cases: 'none',
   },
   'system.setup': {
     summary: '首次启动：设置管理员 admin 的密码（仅在未初始化时可用）',
     input: z.object({ adminPassword: z.string().min(8, '密码至少8位').max(200) }),
     output: okOutput,
     access: 'public',
+    cases: 'none',
     errors: ['conflict'],
     writes: true,
   },
@@ -56,6 +58,7 @@ export const systemMethods = defineMethods({
       .default({ seed: 523, fromYear: 2022, toYear: 2026, casesPerYear: 4000 }),
     output: jobView,
     access: ['admin'],
+    cases: 'court',
     errors: ['conflict'],
     writes: true,
   },
@@ -64,6 +67,7 @@ export const systemMethods = defineMethods({
     input: z.object({ now: z.string().datetime({ offset: true }).nullable() }),
     output: okOutput,
     access: ['admin'],
+    cases: 'none',
     errors: ['forbidden'],
   },
   'auth.login': {
@@ -71,6 +75,7 @@ export const systemMethods = defineMethods({
     input: z.object({ username: requiredText('用户名', 50), password: z.string().min(1, '请输入密码').max(200) }),
     output: z.object({ token: z.string(), user: userView }),
     access: 'public',
+    cases: 'none',
     errors: ['unauthorized'],
   },
   'auth.logout': {
@@ -78,11 +83,13 @@ export const systemMethods = defineMethods({
     input: emptyInput,
     output: okOutput,
     access: 'user',
+    cases: 'none',
   },
   'auth.me': {
     summary: '当前登录用户',
     input: emptyInput,
     output: userView,
     access: 'user',
+    cases: 'none',
   },
 });
