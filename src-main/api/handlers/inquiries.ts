@@ -26,7 +26,7 @@ export const handlers = defineHandlers({
     const { app } = ctx;
     const report = await importFeedback(app.db, actorOf(ctx), app.clock.now(), app.clock.today(), {
       fileName: input.fileName,
-      bytes: Buffer.from(input.contentBase64, 'base64'),
+      content: input.contentBase64,
       batchId: input.batchId,
     });
     if (!report.duplicate) app.bus.publish({ topic: 'cases', data: { inquiryFeedback: report.batchId } });
