@@ -8,5 +8,8 @@ export const handlers = defineHandlers({
   'settings.get': (_i, { app }) => getSettings(app.db),
   'settings.set': (patch, ctx) => setSettings(ctx.app.db, actorOf(ctx), ctx.app.clock.now(), patch),
   'users.list': (_i, { app }) => listUsers(app.db),
-  'users.create': (u, ctx) => createUser(ctx.app.db, actorOf(ctx), ctx.app.clock.now(), { ...u, roles: u.roles as Role[] }),
+  'users.create': async ({ password, ...u }, ctx) => {
+    const passwordHash = await ctx.app.passwords.hash(password);
+    return createUser(ctx.app.db, actorOf(ctx), ctx.app.clock.now(), { ...u, passwordHash, roles: u.roles as Role[] });
+  },
 });

@@ -76,7 +76,7 @@ export const securityMethods = defineMethods({
     input: z.object({ id, password, currentPassword: z.string().max(200).optional() }),
     output: okOutput,
     access: 'user',
-    errors: ['not_found', 'forbidden'],
+    errors: ['not_found', 'forbidden', 'conflict'],
     writes: true,
   },
   'roles.list': {
