@@ -1,10 +1,12 @@
 import { cleanText } from '../../../src-shared/api/hygiene';
+import { restoreCell } from '../exports/formulaCells';
 import { UploadFormatError, UploadLimitError, UPLOAD_LIMITS } from '../../../src-shared/domain/uploadLimits';
 
 // The table both readers (xlsx and csv) fill, cell by cell, with every limit of
 // src-shared/domain/uploadLimits.ts checked as the cell arrives, before it is stored: a row past the
 // row limit is refused at its first cell, not after a billion empty rows were allocated. Cell text
-// gets the same hygiene as API input (src-shared/api/hygiene.ts).
+// gets the same hygiene as API input (src-shared/api/hygiene.ts), and loses the apostrophe our own
+// exports put before formula-like text (exports/formulaCells.ts).
 
 export const cellName = (row: number, col: number) => `第 ${row + 1} 行第 ${col + 1} 列`;
 
@@ -37,6 +39,6 @@ export class TableBuilder {
     if (!c.ok) throw new UploadFormatError(`${cellName(row, col)}${c.reason}，整份未导入`);
     const r = this.rows[row]!;
     while (r.length < col) r.push('');
-    r[col] = c.value.trim();
+    r[col] = restoreCell(c.value.trim());
   }
 }
