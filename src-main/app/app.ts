@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { Db } from '../db/connection';
@@ -13,6 +12,7 @@ import { Jobs } from '../jobs/runner';
 import { Bus } from './bus';
 import { Clock } from './clock';
 import { acquireDataDirLock } from './dataDirLock';
+import { privateFiles, privateFolder, restrictNewFiles } from './fileModes';
 import { SYSTEM_ACTOR } from '../events/log';
 import { createBackupSync } from '../services/backups/create';
 import { runStartupChecks } from '../services/security/health';
@@ -65,11 +65,14 @@ export class App {
   constructor(readonly options: AppOptions) {
     this.passwords = new Passwords(options.passwordCost);
     this.sessions = new Sessions(this.passwords);
-    mkdirSync(options.dataDir, { recursive: true });
+    restrictNewFiles();
+    privateFolder(options.dataDir);
     this.clock = new Clock(options.testClock ?? false);
     this.releaseLock = options.exclusive ? acquireDataDirLock(options.dataDir) : null;
     try {
-      this.db = new Db(join(options.dataDir, DB_FILE));
+      const file = join(options.dataDir, DB_FILE);
+      privateFiles(file, `${file}-wal`, `${file}-shm`);
+      this.db = new Db(file);
     } catch (e) {
       this.releaseLock?.();
       throw e;
