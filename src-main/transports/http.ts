@@ -231,7 +231,7 @@ function securityHeaders(): Record<string, string> {
 
 function sendJson(res: ServerResponse, status: number, body: { ok: boolean; data?: unknown; error?: ApiErrorShape }): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...securityHeaders() });
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': String(Buffer.byteLength(text)), 'cache-control': 'no-store', ...securityHeaders() });
   res.end(text);
 }
 

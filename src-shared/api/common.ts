@@ -48,7 +48,11 @@ export const fileContent = (maxBytes: number) =>
 /** The request body that carries `fileBytes` of files as base64 (4 characters per 3 bytes), with room for the rest. */
 export const uploadBodyBytes = (fileBytes: number) => Math.ceil(fileBytes / 3) * 4 + MB;
 
-export const id = z.number().int().positive();
+/** A row id: a positive integer. */
+export const id = z
+  .number({ error: (iss) => (iss.input === undefined || iss.input === null ? '必填项不能为空' : '类型错误：应为整数') })
+  .int('类型错误：应为整数')
+  .positive('应为正整数');
 export const shortText = (max = 200) => z.string().trim().max(max, `不能超过${max}个字`);
 export const requiredText = (label: string, max = 200) =>
   z.string({ error: `${label}不能为空` }).trim().min(1, `${label}不能为空`).max(max, `${label}不能超过${max}个字`);

@@ -56,13 +56,15 @@ const FORMAT_NAMES: Record<string, string> = {
   includes: '包含指定内容的文本',
 };
 
-const hasChinese = (s: string | undefined): s is string => !!s && /[\u3400-\u9fff]/.test(s);
+/** zod's own defaults begin like this ("Invalid option: expected one of "执"|…" has Chinese in it, yet is zod's). */
+const ZOD_DEFAULT = /^(Invalid|Too (big|small)|Unrecognized|Expected|Required|Number must|String must)/;
+const ownMessage = (s: string | undefined): string | null => (s && /[\u3400-\u9fff]/.test(s) && !ZOD_DEFAULT.test(s) ? s : null);
 const missing = (input: unknown) => input === undefined || input === null;
 const num = (n: number | bigint) => (typeof n === 'bigint' ? n.toString() : Number.isSafeInteger(n) ? n.toLocaleString('en-US').replace(/,/g, '') : String(n));
 
 /** The Chinese message for one issue. `issue.input` must be reported (parse with `reportInput: true`). */
 export function issueMessage(issue: z.core.$ZodIssue): string {
-  const own = hasChinese(issue.message) ? issue.message : null;
+  const own = ownMessage(issue.message);
   switch (issue.code) {
     case 'invalid_type': {
       if (missing(issue.input)) return own ?? '必填项不能为空';

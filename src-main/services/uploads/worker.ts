@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { UploadFormatError, UploadLimitError, UPLOAD_LIMITS, type UploadLimit } from '../../../src-shared/domain/uploadLimits';
 import { readTable, type Table } from './table';
 import { jsonNestsDeeper } from './jsonDepth';
+import { MAX_INPUT_DEPTH } from '../../../src-shared/api/hygiene';
 import { verifySet, type VerifiedSet } from '../city/verify';
 
 // The upload worker (a separate build entry, electron.vite.config.ts → out/main/uploadWorker.js):
@@ -78,7 +79,7 @@ async function run(task: UploadTask): Promise<UploadOutcome> {
     return { ok: true, op: 'city', sets: manifests.map((n) => verifySet(n, byName.get(n)!, byName)) };
   }
   const text = new TextDecoder('utf-8').decode(task.body);
-  if (jsonNestsDeeper(text, UPLOAD_LIMITS.jsonDepth)) throw new UploadLimitError('jsonDepth', '请求体');
+  if (jsonNestsDeeper(text, MAX_INPUT_DEPTH)) throw new UploadFormatError(`请求体嵌套超过 ${MAX_INPUT_DEPTH} 层，未处理`);
   let input: unknown;
   try {
     input = text.trim() === '' ? {} : JSON.parse(text);

@@ -91,7 +91,7 @@ async function sharedStrings(zip: ZipReader): Promise<string[]> {
     {
       open(name, _a, selfClosing) {
         if (name === 'si') {
-          if (out.length >= UPLOAD_LIMITS.sharedStrings) throw new UploadLimitError('sharedStrings', `第 ${out.length + 1} 条`);
+          if (out.length >= UPLOAD_LIMITS.sharedStrings) throw new UploadLimitError('sharedStrings', `第 ${(out.length + 1).toLocaleString('en-US')} 条`);
           item = [];
           length = 0;
           if (selfClosing) {
