@@ -8,6 +8,7 @@ import type { ApiErrorShape } from '../../src-shared/api/errors';
 import type { Role } from '../../src-shared/api/roles';
 import { createUser } from '../../src-main/services/auth/users';
 import { SYSTEM_ACTOR } from '../../src-main/events/log';
+import type { PasswordCost } from '../../src-main/services/auth/passwords';
 
 export const ADMIN_PASSWORD = 'admin-pass-1';
 
@@ -30,9 +31,9 @@ export interface TestApp {
 }
 
 /** A real App on a real SQLite file in a fresh temp folder, with the test clock enabled. */
-export function openTestApp(opts: { dir?: string; keep?: boolean } = {}): TestApp {
+export function openTestApp(opts: { dir?: string; keep?: boolean; passwordCost?: PasswordCost } = {}): TestApp {
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'zhixing-test-'));
-  const app = new App({ dataDir: dir, mode: 'web', adminPassword: ADMIN_PASSWORD, testClock: true, quiet: true, passwordCost: TEST_PASSWORD_COST });
+  const app = new App({ dataDir: dir, mode: 'web', adminPassword: ADMIN_PASSWORD, testClock: true, quiet: true, passwordCost: opts.passwordCost ?? TEST_PASSWORD_COST });
   const tokens = new Map<string, string>();
   const ctxFor = async (username: string): Promise<CallContext> => {
     let token = tokens.get(username);

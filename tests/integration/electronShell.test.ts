@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 // The desktop shell with Electron mocked (issue 7, Electron security checklist): the window is
@@ -147,6 +147,18 @@ describe('Electron shell', () => {
     expect(foreign).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     const unknown = (await invoke({ senderFrame: { url: pageUrl } }, 'no.suchMethod', {}, null)) as { error: { code: string } };
     expect(unknown.error.code).toBe('unknown_method');
+  });
+
+  it('records the workstation of an IPC call as this computer, whatever the page sends', async () => {
+    const invoke = [...h.ipcHandlers.values()][0]!;
+    const pageUrl = await findPageUrl(invoke);
+    const setup = (await invoke({ senderFrame: { url: pageUrl } }, 'system.setup', { adminPassword: 'desk-pass-123', workstation: 'forged' }, null)) as { ok: boolean; error?: unknown };
+    expect(setup, JSON.stringify(setup)).toMatchObject({ ok: true });
+    const { default: Database } = await import('better-sqlite3');
+    const db = new Database(join(dataDir, 'zhixing.sqlite'), { readonly: true });
+    const row = db.prepare("SELECT workstation FROM case_events WHERE type = 'system.setup'").get() as { workstation: string };
+    db.close();
+    expect(row.workstation).toBe(hostname());
   });
 
   it('exposes only invoke and onEvent to the page through the preload bridge', async () => {

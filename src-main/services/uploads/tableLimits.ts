@@ -32,13 +32,13 @@ export class TableBuilder {
   set(row: number, col: number, raw: string): void {
     this.checkCell(row, col);
     this.checkLength(row, col, raw.length);
-    const value = raw.trim();
-    if (value === '') return;
+    const value = restoreCell(raw.trim());
+    if (value.trim() === '') return;
     if (++this.cells > UPLOAD_LIMITS.cells) throw new UploadLimitError('cells', cellName(row, col));
     const c = cleanText(value);
     if (!c.ok) throw new UploadFormatError(`${cellName(row, col)}${c.reason}，整份未导入`);
     const r = this.rows[row]!;
     while (r.length < col) r.push('');
-    r[col] = restoreCell(c.value.trim());
+    r[col] = c.value.trim();
   }
 }
