@@ -41,12 +41,17 @@ afterAll(async () => {
 
 const imports = () => t.app.db.raw<{ n: number }>('SELECT count(*) AS n FROM inquiry_imports')[0]!.n;
 
-/** Uploads a file as the clerk while the other client calls on; returns the answer and the other client's calls. */
+/**
+ * Uploads a file as the clerk while the other client calls on; returns the answer and the other
+ * client's calls. The request body is built before the other client starts: the test runs client
+ * and server in one process, and encoding 50 MB here must not be counted as the server's delay.
+ */
 async function attack(fileName: string, bytes: Buffer) {
+  const body = Buffer.from(JSON.stringify({ fileName, contentBase64: bytes.toString('base64') }));
   const w = watcher(web, other);
   await new Promise((ok) => setTimeout(ok, 50));
   const sent = performance.now();
-  const r = await web.post('inquiries.importFeedback', { fileName, contentBase64: bytes.toString('base64') }, { token: clerk });
+  const r = await web.post('inquiries.importFeedback', null, { token: clerk, raw: body });
   const answered = performance.now();
   await new Promise((ok) => setTimeout(ok, 50));
   const calls = await w.stop();

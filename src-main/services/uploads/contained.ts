@@ -47,12 +47,12 @@ function getPool(): Piscina {
  * in the same pool, limits and error handling (a test proves the memory cap with a thread that only
  * allocates).
  */
-export async function runContained(task: UploadTask, opts: { filename?: string; seconds?: number } = {}): Promise<UploadOutcome> {
+export async function runContained(task: UploadTask, opts: { filename?: string; seconds?: number; transfer?: ArrayBuffer[] } = {}): Promise<UploadOutcome> {
   const p = getPool();
   const seconds = opts.seconds ?? UPLOAD_LIMITS.seconds;
   const signal = AbortSignal.timeout(seconds * 1000);
   try {
-    return (await p.run(task, { signal, ...(opts.filename ? { filename: opts.filename } : {}) })) as UploadOutcome;
+    return (await p.run(task, { signal, ...(opts.filename ? { filename: opts.filename } : {}), ...(opts.transfer ? { transferList: opts.transfer } : {}) })) as UploadOutcome;
   } catch (e) {
     if (signal.aborted) throw new UploadLimitError('seconds');
     const code = (e as { code?: string }).code;
@@ -74,7 +74,7 @@ export function unwrap<T extends UploadOutcome & { ok: true }>(outcome: UploadOu
   throw new UploadFormatError(r.message);
 }
 
-/** A view's bytes for the worker: shared memory passes as is, other bytes and base64 text are copied. */
+/** Reads a table in the worker. Shared memory (a body decoded by the worker) passes as is; other bytes and base64 text are copied. */
 export async function readTableContained(content: string | Uint8Array, fileName: string) {
   return unwrap<Extract<UploadOutcome, { op: 'table' }>>(await runContained({ op: 'table', content, fileName }));
 }
@@ -83,9 +83,13 @@ export async function verifyCityContained(files: { name: string; content: string
   return unwrap<Extract<UploadOutcome, { op: 'city' }>>(await runContained({ op: 'city', files })).sets;
 }
 
-/** A large request body parsed off the request thread (depth checked, declared file fields decoded). */
-export async function parseBodyContained(body: Uint8Array, fileFields: readonly string[]): Promise<unknown> {
-  return unwrap<Extract<UploadOutcome, { op: 'body' }>>(await runContained({ op: 'body', body, fileFields })).input;
+/**
+ * A large request body parsed off the request thread (depth checked, declared file fields decoded).
+ * `handOver`: the body's whole buffer belongs to this call and moves to the worker (no copy).
+ */
+export async function parseBodyContained(body: Uint8Array, fileFields: readonly string[], opts: { handOver?: boolean } = {}): Promise<unknown> {
+  const transfer = opts.handOver && body.buffer instanceof ArrayBuffer ? { transfer: [body.buffer] } : {};
+  return unwrap<Extract<UploadOutcome, { op: 'body' }>>(await runContained({ op: 'body', body, fileFields }, transfer)).input;
 }
 
 /** Stops the worker threads (app shutdown, end of a test). */
