@@ -3,8 +3,9 @@ import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 
 // Three bundles: the Electron main process (plus the Node-only entries that share its code: the
-// single-PC back office's utility process, the web mode, the demo-data generator and the document
-// worker), the sandboxed preload, and the React renderer that both shells serve unchanged.
+// single-PC back office's utility process, the web mode, the demo-data generator, the document
+// worker and the upload worker), the sandboxed preload, and the React renderer that both shells
+// serve unchanged.
 export default defineConfig({
   main: {
     build: {
@@ -17,6 +18,7 @@ export default defineConfig({
           web: resolve('src-main/cli/web.ts'),
           demo: resolve('src-main/cli/demo.ts'),
           documentWorker: resolve('src-main/services/documents/worker.ts'),
+          uploadWorker: resolve('src-main/services/uploads/worker.ts'),
         },
       },
     },

@@ -4,6 +4,8 @@ import type { MethodSpec } from '../../src-shared/api/contract';
 import { CASE_REF_KINDS, openToScopedRole, pathProblem } from '../../src-shared/api/caseScope';
 import { applyMasks, maskPlan, type MaskPlan } from '../../src-shared/api/masked';
 import { ApiError, type ApiErrorShape, type ApiResult } from '../../src-shared/api/errors';
+import { cleanInput } from '../../src-shared/api/hygiene';
+import { issueMessage } from '../../src-shared/api/issueMessages';
 import type { CallContext } from './context';
 import { FileResponse } from './context';
 import { caseScope, type CaseScope } from '../services/auth/scope';
@@ -30,9 +32,9 @@ export function defineHandlers<const H extends HandlerMap>(handlers: H): H {
 type AnyHandler = (input: unknown, ctx: HandlerContext) => unknown;
 
 /**
- * The registry both transports serve. It validates input against the method's schema, checks the
- * caller's roles, runs the handler and turns every failure into a typed error. Nothing here is
- * domain-specific.
+ * The registry both transports serve. It checks the caller's roles, cleans every string of the
+ * input (src-shared/api/hygiene.ts), validates it against the method's schema, runs the handler and
+ * turns every failure into a typed error in Chinese. Nothing here is domain-specific.
  */
 export class Registry {
   private readonly handlers = new Map<string, AnyHandler>();
@@ -75,7 +77,10 @@ export class Registry {
       if (spec.writes && ctx.app.checking) {
         throw new ApiError('read_only', '正在进行启动自检（数据量大时需数秒），请稍候再保存');
       }
-      const parsed = spec.input.safeParse(rawInput ?? {});
+      const cleaned = cleanInput(rawInput ?? {});
+      if (!cleaned.ok) throw new ApiError('invalid_input', cleaned.reason, cleaned.field || undefined);
+      // reportInput: the translation tells a wrong type from a missing value (issueMessages.ts).
+      const parsed = spec.input.safeParse(cleaned.value, { reportInput: true });
       if (!parsed.success) throw zodToApiError(parsed.error);
       // The method's case declaration, applied before the handler runs (src-shared/api/caseScope.ts).
       const scope = caseScope(ctx.user);
@@ -130,27 +135,6 @@ export function zodToApiError(error: z.ZodError): ApiError {
   const first = issues[0] ?? { field: '', message: '输入无效' };
   return new ApiError('invalid_input', first.message, first.field || undefined, { issues });
 }
-
-function issueMessage(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'invalid_type') {
-    if (issue.input === undefined) return '必填项不能为空';
-    return `类型错误：应为${TYPE_NAMES[issue.expected] ?? issue.expected}`;
-  }
-  if (issue.code === 'unrecognized_keys') return `不认识的字段：${issue.keys.join('、')}`;
-  if (issue.code === 'too_big' && issue.origin === 'string') return issue.message.startsWith('Too') ? `不能超过${issue.maximum}个字符` : issue.message;
-  if (issue.code === 'invalid_value') return issue.message.startsWith('Invalid') ? `取值无效，应为：${issue.values.map(String).join('、')}` : issue.message;
-  if (/^[\x00-\x7f]*$/.test(issue.message)) return `输入无效（${issue.message}）`;
-  return issue.message;
-}
-
-const TYPE_NAMES: Record<string, string> = {
-  string: '文本',
-  number: '数字',
-  int: '整数',
-  boolean: '是/否',
-  object: '对象',
-  array: '列表',
-};
 
 function toErrorShape(e: unknown, ctx: CallContext): ApiErrorShape {
   if (e instanceof ApiError) return e.toJSON();

@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { Db } from '../db/connection';
@@ -7,16 +6,19 @@ import { Registry } from '../api/registry';
 import { allHandlers } from '../api/handlers';
 import type { CallContext } from '../api/context';
 import { Sessions } from '../services/auth/sessions';
-import { ensureAdmin, findUser, isInitialized, setPassword, ADMIN_USERNAME } from '../services/auth/users';
+import { ensureAdmin, findUser, isInitialized, setPasswordHash, ADMIN_USERNAME } from '../services/auth/users';
+import { Passwords, type PasswordCost } from '../services/auth/passwords';
 import { Jobs } from '../jobs/runner';
 import { Bus } from './bus';
 import { Clock } from './clock';
 import { acquireDataDirLock } from './dataDirLock';
+import { privateFiles, privateFolder, restrictNewFiles } from './fileModes';
 import { SYSTEM_ACTOR } from '../events/log';
 import { createBackupSync } from '../services/backups/create';
 import { runStartupChecks } from '../services/security/health';
 import { cleanOrphans } from '../services/documents/storage';
 import { closePool } from '../services/documents/pool';
+import { closeUploadPool } from '../services/uploads/contained';
 
 export interface AppOptions {
   dataDir: string;
@@ -32,6 +34,11 @@ export interface AppOptions {
   exclusive?: boolean;
   /** PRAGMA quick_check and the audit-chain verification at start-up (default on). */
   startupChecks?: boolean;
+  /**
+   * Tests only: a cheaper scrypt cost, so a suite that logs in hundreds of times does not spend
+   * minutes hashing. The desktop and web entry points never set it; passwords.ts holds the real cost.
+   */
+  passwordCost?: PasswordCost;
 }
 
 export const APP_VERSION = '0.1.0';
@@ -45,7 +52,8 @@ export class App {
   readonly db: Db;
   readonly clock: Clock;
   readonly bus = new Bus();
-  readonly sessions = new Sessions();
+  readonly passwords: Passwords;
+  readonly sessions: Sessions;
   readonly registry = new Registry();
   readonly jobs: Jobs;
   readonly workstation = hostname();
@@ -55,11 +63,16 @@ export class App {
   private readonly releaseLock: (() => void) | null;
 
   constructor(readonly options: AppOptions) {
-    mkdirSync(options.dataDir, { recursive: true });
+    this.passwords = new Passwords(options.passwordCost);
+    this.sessions = new Sessions(this.passwords);
+    restrictNewFiles();
+    privateFolder(options.dataDir);
     this.clock = new Clock(options.testClock ?? false);
     this.releaseLock = options.exclusive ? acquireDataDirLock(options.dataDir) : null;
     try {
-      this.db = new Db(join(options.dataDir, DB_FILE));
+      const file = join(options.dataDir, DB_FILE);
+      privateFiles(file, `${file}-wal`, `${file}-shm`);
+      this.db = new Db(file);
     } catch (e) {
       this.releaseLock?.();
       throw e;
@@ -70,7 +83,7 @@ export class App {
       migrate(this.db.sqlite, undefined, () => beforeMigrate(this.db));
       this.db.tx(() => ensureAdmin(this.db, this.clock.now()));
       if (options.adminPassword && !isInitialized(this.db)) {
-        setPassword(this.db, findUser(this.db, ADMIN_USERNAME)!.id, options.adminPassword);
+        setPasswordHash(this.db, findUser(this.db, ADMIN_USERNAME)!.id, this.passwords.hashSync(options.adminPassword));
       }
     } catch (e) {
       this.db.close();
@@ -108,6 +121,7 @@ export class App {
   async close(): Promise<void> {
     await this.jobs.idle();
     await closePool();
+    await closeUploadPool();
     this.db.close();
     this.releaseLock?.();
   }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { methods } from '../../src-shared/api';
-import type { MethodSpec } from '../../src-shared/api/contract';
+import { DEFAULT_MAX_BODY_BYTES, type MethodSpec } from '../../src-shared/api/contract';
 import { ROLES } from '../../src-shared/api/roles';
 import { CASE_REF_KINDS } from '../../src-shared/api/caseScope';
 import { maskedPaths, maskPlan } from '../../src-shared/api/masked';
@@ -19,6 +19,7 @@ export function apiReferenceMarkdown(): string {
     'Every method is served unchanged over Electron IPC and the web mode (`POST /api/<method>` with a JSON body).',
     'Results are `{"ok":true,"data":…}`; failures `{"ok":false,"error":{"code","message","field?","details?"}}`',
     '(HTTP 400 invalid_input/needs_confirmation, 401 unauthorized, 403 forbidden, 404 not_found/unknown method, 409 conflict/read_only).',
+    `The web mode checks the session and the role before it reads a body, and refuses a body past the method's limit with 413 (${bytes(DEFAULT_MAX_BODY_BYTES)} unless the method says otherwise below).`,
     '',
     '| method | access | summary |',
     '|---|---|---|',
@@ -32,11 +33,14 @@ export function apiReferenceMarkdown(): string {
     out.push(`- Cases: ${cases(spec)}`);
     const masked = maskedPaths(maskPlan(spec.output));
     if (masked.length) out.push(`- Masked in the result (full values only through \`cases.reveal\`): ${masked.map((m) => `\`${m.path}\` (${m.kind})`).join(', ')}`);
+    if (spec.maxBodyBytes !== undefined) out.push(`- Request body: at most ${bytes(spec.maxBodyBytes)}${spec.fileFields?.length ? ` (uploaded files in ${spec.fileFields.map((f) => `\`${f}\``).join(', ')}, base64)` : ''}`);
     out.push('', '<details><summary>Input</summary>', '', '```json', schema(spec.input, 'input'), '```', '', '</details>');
     out.push('', '<details><summary>Result</summary>', '', '```json', schema(spec.output, 'output'), '```', '', '</details>');
   }
   return `${out.join('\n')}\n`;
 }
+
+const bytes = (n: number) => (n >= 1024 * 1024 ? `${Math.round(n / 1024 / 1024)} MB` : `${Math.round(n / 1024)} KB`);
 
 function access(spec: MethodSpec): string {
   if (spec.access === 'public') return 'public (no login)';

@@ -138,6 +138,11 @@ class Client {
   private async readStream(controller: AbortController): Promise<void> {
     try {
       const res = await fetch('/api/events', { headers: { authorization: `Bearer ${this.token}` }, signal: controller.signal });
+      if (res.status === 401) {
+        // The session is over: no reconnecting with a dead token; the next call meets the login.
+        controller.abort();
+        return;
+      }
       if (!res.ok || !res.body) return;
       const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
       let buffer = '';
@@ -151,6 +156,11 @@ class Client {
           buffer = buffer.slice(cut + 2);
           const topic = /^event: (.*)$/m.exec(block)?.[1];
           const data = /^data: (.*)$/m.exec(block)?.[1];
+          if (topic === 'session') {
+            // The server ended the stream with the session (logout elsewhere, disabled, idle expiry).
+            controller.abort();
+            return;
+          }
           if (topic && data) this.dispatch(topic, JSON.parse(data));
         }
       }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EventEmitter } from 'node:events';
 import { pathToFileURL } from 'node:url';
@@ -307,6 +307,14 @@ describe('Electron shell', () => {
   it('drops the session at logout', async () => {
     expect(await call('auth.logout')).toMatchObject({ ok: true });
     expect(await call('auth.me')).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+  });
+
+  it('records the workstation of an IPC call as this computer, whatever the page sends', async () => {
+    const { default: Database } = await import('better-sqlite3');
+    const db = new Database(join(dataDir, 'zhixing.sqlite'), { readonly: true });
+    const rows = db.prepare("SELECT DISTINCT workstation FROM case_events WHERE type = 'system.setup'").all() as { workstation: string }[];
+    db.close();
+    expect(rows).toEqual([{ workstation: hostname() }]);
   });
 
   it('exposes only invoke, onEvent and the connection choice, and sends no token', async () => {

@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import { openTestApp, type TestApp } from '../helpers/testApp';
 import { b64, casesInQuery, csvBytes, feedbackTable, requestTargets, xlsxBytes, type FeedbackRecord } from '../helpers/inquiries';
 import { requestRows } from '../../src-main/services/inquiries/requestFile';
-import { decodeText } from '../../src-main/services/inquiries/tabular';
+import { decodeText } from '../../src-main/services/uploads/csvRows';
 
 let t: TestApp;
 afterEach(async () => t?.close());

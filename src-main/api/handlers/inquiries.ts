@@ -27,7 +27,7 @@ export const handlers = defineHandlers({
     const { app, scope } = ctx;
     const report = await importFeedback(app.db, actorOf(ctx), app.clock.now(), app.clock.today(), {
       fileName: input.fileName,
-      bytes: Buffer.from(input.contentBase64, 'base64'),
+      content: input.contentBase64,
       batchId: input.batchId,
       // The batch named inside the file, held to the same rule as a batchId in the input.
       allowBatch: (batchId) => enforceCaseRefs(app.db, scope, { ids: { batchId: 'inquiryBatch' } }, { batchId }),

@@ -14,5 +14,8 @@ export const handlers = defineHandlers({
     });
   },
   'users.list': (_i, { app }) => listUsers(app.db),
-  'users.create': (u, ctx) => createUser(ctx.app.db, actorOf(ctx), ctx.app.clock.now(), { ...u, roles: u.roles as Role[] }),
+  'users.create': async ({ password, ...u }, ctx) => {
+    const passwordHash = await ctx.app.passwords.hash(password);
+    return createUser(ctx.app.db, actorOf(ctx), ctx.app.clock.now(), { ...u, passwordHash, roles: u.roles as Role[] });
+  },
 });

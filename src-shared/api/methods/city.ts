@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineMethods } from '../contract';
-import { id } from '../common';
+import { fileContent, id, uploadBodyBytes } from '../common';
+import { UPLOAD_LIMITS } from '../../domain/uploadLimits';
 import { metricColumn, drillRow } from './metrics';
 import { periodCode } from './reports';
 
@@ -38,7 +39,7 @@ export const cityMethods = defineMethods({
     summary: '导入基层法院的上报文件：核对 manifest 与哈希，按明细重算每项指标，标出不一致',
     input: z.object({
       files: z
-        .array(z.object({ name: z.string().trim().min(1, '文件名不能为空').max(200), dataBase64: z.string().max(200_000_000) }))
+        .array(z.object({ name: z.string().trim().min(1, '文件名不能为空').max(200), dataBase64: fileContent(UPLOAD_LIMITS.fileBytes) }))
         .min(1, '至少选择一个文件')
         .max(300),
     }),
@@ -47,6 +48,9 @@ export const cityMethods = defineMethods({
     cases: 'court',
     errors: ['invalid_input'],
     writes: true,
+    // A city's report sets together: UPLOAD_LIMITS.fileBytes per file, twice that in all (worker.ts).
+    maxBodyBytes: uploadBodyBytes(2 * UPLOAD_LIMITS.fileBytes),
+    fileFields: ['files.*.dataBase64'],
   },
   'city.imports': {
     summary: '已导入的基层法院上报文件',

@@ -286,6 +286,8 @@ export const archiveMethods = defineMethods({
     cases: { ids: { batchId: 'requeryBatch', 'results[].caseId': 'case' } },
     errors: ['not_found', 'conflict'],
     writes: true,
+    // 5,000 cases' results, each with up to 200 findings: a few MB in practice.
+    maxBodyBytes: 8 * 1024 * 1024,
   },
   'archive.review': {
     summary: '终本案件质量评查：合格或不合格（写明理由），计入终本合格率',

@@ -172,5 +172,7 @@ export const documentMethods = defineMethods({
     cases: 'court',
     errors: ['not_found', 'conflict'],
     writes: true,
+    // 5,000 service records with names and tracking numbers: a few MB.
+    maxBodyBytes: 8 * 1024 * 1024,
   },
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineMethods } from '../contract';
-import { id, isoDate, pageOf, paging, shortText } from '../common';
+import { fileContent, id, isoDate, pageOf, paging, shortText, uploadBodyBytes } from '../common';
+import { UPLOAD_LIMITS } from '../../domain/uploadLimits';
 import { ASSET_TYPES } from '../../domain/assets';
 import { CASE_STAGES } from '../../domain/stages';
 import { masked } from '../masked';
@@ -177,8 +178,8 @@ export const inquiryMethods = defineMethods({
     summary: '导入查控反馈文件（xlsx/csv，UTF-8 或 GBK）；任一行有误则整份拒绝，重复导入不重复记录',
     input: z.object({
       fileName: z.string().trim().min(1, '文件名不能为空').max(255),
-      /** The file's bytes, base64 (JSON body; the web transport accepts up to 64 MB). */
-      contentBase64: z.string().min(1, '文件内容为空').max(90_000_000, '文件过大（上限约64MB）'),
+      /** The file's bytes, base64 (up to UPLOAD_LIMITS.fileBytes; read in the upload worker). */
+      contentBase64: fileContent(UPLOAD_LIMITS.fileBytes),
       /** When given, every row must belong to this batch. */
       batchId: id.optional(),
     }),
@@ -187,6 +188,8 @@ export const inquiryMethods = defineMethods({
     cases: { ids: { batchId: 'inquiryBatch' }, narrows: 'file' },
     errors: ['not_found', 'conflict'],
     writes: true,
+    maxBodyBytes: uploadBodyBytes(UPLOAD_LIMITS.fileBytes),
+    fileFields: ['contentBase64'],
   },
   'assets.list': {
     summary: '财产清单：查控发现的财产及其控制情况',

@@ -79,7 +79,7 @@ export const securityMethods = defineMethods({
     output: okOutput,
     access: 'user',
     cases: 'none',
-    errors: ['not_found', 'forbidden'],
+    errors: ['not_found', 'forbidden', 'conflict'],
     writes: true,
   },
   'roles.list': {

@@ -17,6 +17,9 @@ export const userView = z.object({
   lockedUntil: z.string().nullable().default(null),
 });
 
+/** Enough for a user name and a 200-character password several times over. */
+const PUBLIC_BODY_BYTES = 16 * 1024;
+
 export const systemMethods = defineMethods({
   'system.info': {
     summary: '应用与数据库信息；是否已完成首次设置（无需登录）',
@@ -35,6 +38,8 @@ export const systemMethods = defineMethods({
     }),
     access: 'public',
     cases: 'none',
+    // Open to anyone: the body is read before any login, so it may be small.
+    maxBodyBytes: PUBLIC_BODY_BYTES,
   },
   'system.setup': {
     summary: '首次启动：设置管理员 admin 的密码（仅在未初始化时可用）',
@@ -44,6 +49,8 @@ export const systemMethods = defineMethods({
     cases: 'none',
     errors: ['conflict'],
     writes: true,
+    // Open to anyone: the body is read before any login, so it may be small.
+    maxBodyBytes: PUBLIC_BODY_BYTES,
   },
   'system.loadDemo': {
     summary: '载入演示数据（开鲁县人民法院：团队、干警账号、数年的执行案件）；仅限空数据库，作为长任务运行',
@@ -77,6 +84,8 @@ export const systemMethods = defineMethods({
     access: 'public',
     cases: 'none',
     errors: ['unauthorized'],
+    // Open to anyone: the body is read before any login, so it may be small.
+    maxBodyBytes: PUBLIC_BODY_BYTES,
   },
   'auth.logout': {
     summary: '注销当前会话',
