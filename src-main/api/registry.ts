@@ -5,6 +5,7 @@ import { ApiError, type ApiErrorShape, type ApiResult } from '../../src-shared/a
 import type { CallContext } from './context';
 import { FileResponse } from './context';
 import { guardCaseScope } from '../services/auth/scope';
+import { diskFullError, isDiskFull } from '../services/system/diskFull';
 
 export type HandlerFor<N extends MethodName> = (
   input: z.output<Methods[N]['input']>,
@@ -114,6 +115,11 @@ const TYPE_NAMES: Record<string, string> = {
 function toErrorShape(e: unknown, ctx: CallContext): ApiErrorShape {
   if (e instanceof ApiError) return e.toJSON();
   if (e instanceof z.ZodError) return zodToApiError(e).toJSON();
+  // A full disk: one Chinese sentence, no file names or SQLite text (services/system/diskFull.ts).
+  if (isDiskFull(e)) {
+    ctx.app.log('error', 'disk full', e);
+    return diskFullError().toJSON();
+  }
   ctx.app.log('error', 'handler failed', e);
   return { code: 'internal', message: '内部错误，操作未完成，数据未改动' };
 }

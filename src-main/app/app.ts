@@ -16,6 +16,10 @@ import { SYSTEM_ACTOR } from '../events/log';
 import { createBackupSync } from '../services/backups/create';
 import { runStartupChecks } from '../services/security/health';
 import { cleanOrphans } from '../services/documents/storage';
+import { defaultAuditKeyFile } from '../services/audit/auditKey';
+import { keyDatabase, loadAuditKey, type AuditKeyState } from '../services/audit/keySetup';
+import { backupFoldersOf } from '../services/audit/verifyJob';
+import { removePartialBackups, removeStaging } from '../services/backups/restore';
 import { closePool } from '../services/documents/pool';
 
 export interface AppOptions {
@@ -32,6 +36,8 @@ export interface AppOptions {
   exclusive?: boolean;
   /** PRAGMA quick_check and the audit-chain verification at start-up (default on). */
   startupChecks?: boolean;
+  /** The audit key file, outside the data folder (default: ZHIXING_AUDIT_KEY, else the user's configuration folder). */
+  auditKeyFile?: string;
 }
 
 export const APP_VERSION = '0.1.0';
@@ -50,6 +56,8 @@ export class App {
   readonly jobs: Jobs;
   readonly workstation = hostname();
   readOnly = false;
+  /** The audit key of this database's log (services/audit/keySetup.ts). */
+  audit!: AuditKeyState;
   /** The start-up integrity check of a large database is still running: writes wait for it. */
   checking = false;
   private readonly releaseLock: (() => void) | null;
@@ -65,9 +73,16 @@ export class App {
       throw e;
     }
     try {
+      const keyFile = options.auditKeyFile ?? defaultAuditKeyFile();
+      const key = loadAuditKey(this.db, options.dataDir, keyFile);
       // Before any migration touches an existing database: a backup (issue 7), unless the caller hooks it.
       const beforeMigrate = options.beforeMigrate ?? ((db: Db) => createBackupSync(db, options.dataDir, 'preMigration', { ...SYSTEM_ACTOR, workstation: this.workstation }, this.clock.now()));
-      migrate(this.db.sqlite, undefined, () => beforeMigrate(this.db));
+      const applied = migrate(this.db.sqlite, undefined, () => beforeMigrate(this.db));
+      this.audit = keyDatabase(this.db, keyFile, key, { ...SYSTEM_ACTOR, workstation: this.workstation }, this.clock.now(), applied.length > 0);
+      if (this.audit.problem) {
+        this.readOnly = true;
+        this.log('error', this.audit.problem);
+      }
       this.db.tx(() => ensureAdmin(this.db, this.clock.now()));
       if (options.adminPassword && !isInitialized(this.db)) {
         setPassword(this.db, findUser(this.db, ADMIN_USERNAME)!.id, options.adminPassword);
@@ -83,6 +98,11 @@ export class App {
     // Half-written document files of a batch that was killed: safe to remove only when this process
     // holds the data folder alone (another process's batch may be staging files right now).
     if (options.exclusive && !this.readOnly) cleanOrphans(this.db, options.dataDir);
+    // Likewise the half-written copies of a backup or a restore that was killed: never finished, never used.
+    if (options.exclusive) {
+      removeStaging(options.dataDir);
+      removePartialBackups(backupFoldersOf(this));
+    }
   }
 
   get dataDir(): string {

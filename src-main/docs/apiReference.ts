@@ -3,7 +3,7 @@ import { methods } from '../../src-shared/api';
 import type { MethodSpec } from '../../src-shared/api/contract';
 import { ROLES } from '../../src-shared/api/roles';
 
-const GENERIC_ERRORS = ['invalid_input', 'unauthorized', 'forbidden', 'internal'];
+const GENERIC_ERRORS = ['invalid_input', 'unauthorized', 'forbidden', 'disk_full', 'internal'];
 
 /**
  * The API reference, generated from the registry so nobody documents a method by hand:
@@ -16,7 +16,7 @@ export function apiReferenceMarkdown(): string {
     'Generated from the method registry (`src-shared/api`) by `npm run docs`; do not edit by hand.',
     'Every method is served unchanged over Electron IPC and the web mode (`POST /api/<method>` with a JSON body).',
     'Results are `{"ok":true,"data":…}`; failures `{"ok":false,"error":{"code","message","field?","details?"}}`',
-    '(HTTP 400 invalid_input/needs_confirmation, 401 unauthorized, 403 forbidden, 404 not_found/unknown method, 409 conflict/read_only).',
+    '(HTTP 400 invalid_input/needs_confirmation, 401 unauthorized, 403 forbidden, 404 not_found/unknown method, 409 conflict/read_only, 507 disk_full).',
     '',
     '| method | access | summary |',
     '|---|---|---|',

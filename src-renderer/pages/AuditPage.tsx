@@ -5,7 +5,8 @@ import { dateTime } from '../format';
 import { AuditEvents } from './audit/AuditEvents';
 import type { MethodOutput } from '../../src-shared/api';
 
-type Report = MethodOutput<'audit.verify'>;
+type Report = NonNullable<MethodOutput<'system.health'>['audit']>;
+type Job = MethodOutput<'jobs.get'>;
 type User = MethodOutput<'users.list'>[number];
 
 /**
@@ -31,7 +32,14 @@ export function AuditPage() {
     setVerifying(true);
     setError(null);
     try {
-      setReport(await api.call('audit.verify', {}));
+      // A job in a worker thread (the panel in the corner shows its progress): wait for its report.
+      let job: Job = await api.call('audit.verify', {});
+      while (job.status === 'running' || job.status === 'queued') {
+        await new Promise((r) => setTimeout(r, 300));
+        job = await api.call('jobs.get', { id: job.id });
+      }
+      if (job.status !== 'done') throw new Error(job.error?.message ?? '校验未完成');
+      setReport(job.result as Report);
     } catch (e) {
       setError(e instanceof ApiCallError ? e.message : String(e));
     } finally {
@@ -57,7 +65,10 @@ export function AuditPage() {
       ) : null}
       <fieldset>
         <legend>操作日志校验</legend>
-        <p className="muted">每条操作记录都含有上一条记录的哈希值，形成哈希链：任何一条被修改或删除，从该处起的校验都会失败。系统启动时自动校验一次。</p>
+        <p className="muted">
+          每条操作记录都含有上一条记录的哈希值，并以保存在数据文件夹之外的审计密钥签名，形成哈希链：任何一条被修改、删除或整链重算，从该处起的校验都会失败。
+          链头另行公布在每份备份的说明文件、每次上报文件的清单和每日的审计封存单上，日志末尾被截去也能发现；案款账目、控制措施和结案记录逐条与日志核对。系统启动时自动校验一次。
+        </p>
         <div className="toolbar">
           <button type="button" className="primary" disabled={verifying} onClick={() => void verify()} data-testid="audit-verify">
             {verifying ? '正在校验…' : '立即校验'}
@@ -108,10 +119,11 @@ export function AuditPage() {
 
 function VerifyResult({ report }: { report: Report }) {
   const when = `${dateTime(report.checkedAt)}，共 ${report.checked} 条记录，用时 ${Math.round(report.ms)} 毫秒`;
+  const scope = `核对已公布的链头 ${report.heads.matched}/${report.heads.found} 处，案款账目 ${report.records.ledgerEntries} 条、控制措施 ${report.records.measures} 项、结案记录 ${report.records.closures} 件`;
   if (report.ok) {
     return (
       <div className="success" data-testid="audit-verify-result" data-ok="true">
-        校验通过：哈希链完整，防篡改触发器在位（{when}）。
+        校验通过：哈希链完整且签名相符，{scope}，防篡改触发器在位（{when}）。
       </div>
     );
   }
@@ -120,11 +132,27 @@ function VerifyResult({ report }: { report: Report }) {
       <strong>校验未通过</strong>（{when}）：
       {report.firstBroken ? (
         <>
-          第一处异常在第 <span data-testid="audit-broken-id">{report.firstBroken.id}</span> 条记录：{report.firstBroken.reason}。
+          第一处异常在{TABLE_LABELS[report.firstBroken.table] ?? report.firstBroken.table}第 <span data-testid="audit-broken-id">{report.firstBroken.id}</span> 条：{report.firstBroken.reason}。
         </>
       ) : null}
       {!report.triggersPresent ? '防止修改、删除日志的数据库触发器已被移除。' : ''}
       请保留数据文件现场，并联系技术人员核查。
+      {report.problems.length > 1 ? (
+        <ul data-testid="audit-problems">
+          {report.problems.map((p, i) => (
+            <li key={i}>{p.reason}</li>
+          ))}
+          {report.problemCount > report.problems.length ? <li>另有 {report.problemCount - report.problems.length} 处异常未列出</li> : null}
+        </ul>
+      ) : null}
     </div>
   );
 }
+
+const TABLE_LABELS: Record<string, string> = {
+  case_events: '操作日志',
+  ledger_entries: '案款账目',
+  measures: '控制措施',
+  closures: '结案记录（案件编号）',
+  sqlite_schema: '数据库结构',
+};
