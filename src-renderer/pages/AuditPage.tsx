@@ -28,12 +28,12 @@ export function AuditPage() {
     void api.call('users.list', {}).then(setUsers).catch((e: unknown) => setError(e instanceof ApiCallError ? e.message : String(e)));
   }, []);
 
-  const verify = async () => {
+  const verify = async (check?: { id: number; hash: string }) => {
     setVerifying(true);
     setError(null);
     try {
       // A job in a worker thread (the panel in the corner shows its progress): wait for its report.
-      let job: Job = await api.call('audit.verify', {});
+      let job: Job = await api.call('audit.verify', check ? { check } : {});
       while (job.status === 'running' || job.status === 'queued') {
         await new Promise((r) => setTimeout(r, 300));
         job = await api.call('jobs.get', { id: job.id });
@@ -77,6 +77,7 @@ export function AuditPage() {
         </div>
         {shown ? <VerifyResult report={shown} /> : null}
       </fieldset>
+      <SealSlips verifying={verifying} onCheck={(c) => void verify(c)} />
       <fieldset>
         <legend>按用户查看</legend>
         <div className="row">
@@ -114,6 +115,92 @@ export function AuditPage() {
         )}
       </fieldset>
     </div>
+  );
+}
+
+type Slip = MethodOutput<'audit.slips'>[number];
+
+/**
+ * 审计封存单: the log's head on paper, one a day (the app makes it by itself; printing it here makes
+ * today's if it is not there yet), and the check of a printed slip typed back in.
+ */
+function SealSlips(props: { verifying: boolean; onCheck: (c: { id: number; hash: string }) => void }) {
+  const [slips, setSlips] = useState<Slip[]>([]);
+  const [message, setMessage] = useState<string | null>(null);
+  const [id, setId] = useState('');
+  const [hash, setHash] = useState('');
+  const [fieldError, setFieldError] = useState<{ field: 'id' | 'hash'; message: string } | null>(null);
+  const load = () => void api.call('audit.slips', {}).then(setSlips).catch(() => undefined);
+  useEffect(load, []);
+  const print = async (date?: string) => {
+    setMessage(null);
+    try {
+      await api.call('audit.slip', date ? { date } : {});
+      load();
+    } catch (e) {
+      setMessage(e instanceof ApiCallError ? e.message : String(e));
+    }
+  };
+  const check = () => {
+    const n = Number(id);
+    if (!Number.isInteger(n) || n < 1) return setFieldError({ field: 'id', message: '记录编号应为正整数' });
+    const h = hash.replace(/\s+/g, '').toLowerCase();
+    if (!/^[0-9a-f]{16,64}$/.test(h)) return setFieldError({ field: 'hash', message: '哈希值应为封存单上的16至64位十六进制数字' });
+    setFieldError(null);
+    props.onCheck({ id: n, hash: h });
+  };
+  return (
+    <fieldset data-testid="audit-slips">
+      <legend>审计封存单</legend>
+      <p className="muted">每天生成一份，载明当时操作日志的最后一条记录及其哈希值（以审计密钥签名）。请打印后由监督人员签字、另行保管；日后核对时把封存单上的记录编号和哈希值前16位输入下方，日志被删改或末尾被截去即可发现。</p>
+      <div className="toolbar">
+        <button type="button" onClick={() => void print()} data-testid="audit-slip-print">
+          打印今日封存单
+        </button>
+        {message ? <span className="field-error">{message}</span> : null}
+      </div>
+      {slips.length ? (
+        <table className="table" data-testid="audit-slip-list">
+          <thead>
+            <tr>
+              <th>日期</th>
+              <th>链头</th>
+              <th>哈希值前16位</th>
+              <th>生成人</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {slips.slice(0, 10).map((s) => (
+              <tr key={s.date}>
+                <td>{s.date}</td>
+                <td>第 {s.headId} 条</td>
+                <td>
+                  <code>{s.hash.slice(0, 16)}</code>
+                </td>
+                <td>{s.createdBy}</td>
+                <td>
+                  <button type="button" className="link" onClick={() => void print(s.date)}>
+                    再次打印
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      <div className="row">
+        <Field label="封存单上的记录编号" error={fieldError?.field === 'id' ? fieldError.message : undefined}>
+          <input value={id} onChange={(e) => setId(e.target.value)} inputMode="numeric" data-testid="audit-check-id" />
+        </Field>
+        <Field label="哈希值（前16位即可）" error={fieldError?.field === 'hash' ? fieldError.message : undefined}>
+          <input value={hash} onChange={(e) => setHash(e.target.value)} data-testid="audit-check-hash" />
+        </Field>
+        <button type="button" disabled={props.verifying} onClick={check} data-testid="audit-check">
+          核对封存单
+        </button>
+      </div>
+    </fieldset>
   );
 }
 

@@ -1,5 +1,6 @@
 import { defineHandlers } from '../registry';
-import { actorOf } from '../context';
+import { actorOf, FileResponse } from '../context';
+import { listSlips, slipFor } from '../../services/audit/slip';
 import type { Role } from '../../../src-shared/api/roles';
 import { changePassword, updateUser } from '../../services/auth/userAdmin';
 import { roleCatalogue } from '../../services/auth/roleCatalogue';
@@ -31,7 +32,13 @@ export const handlers = defineHandlers({
   },
   'roles.list': () => roleCatalogue(),
   'cases.reveal': ({ caseId, reason }, ctx) => revealCase(ctx.app.db, actorOf(ctx), ctx.app.clock.now(), caseId, reason),
-  'audit.verify': (_i, ctx) => startAuditVerify(ctx.app, ctx.user ? { id: ctx.user.id, displayName: ctx.user.displayName } : null),
+  'audit.verify': ({ check }, ctx) =>
+    startAuditVerify(ctx.app, ctx.user ? { id: ctx.user.id, displayName: ctx.user.displayName } : null, undefined, check ? [{ source: `输入的封存单（第 ${check.id} 条）`, head: { id: check.id, hash: check.hash } }] : []),
+  'audit.slip': async ({ date }, ctx) => {
+    const { path, record } = await slipFor(ctx.app, actorOf(ctx), date);
+    return new FileResponse(path, `审计封存单-${record.date}.pdf`, 'application/pdf');
+  },
+  'audit.slips': (_i, { app }) => listSlips(app.dataDir),
   'audit.forCase': ({ caseId, offset, limit }, { app }) => auditForCase(app.db, caseId, offset, limit),
   'audit.forUser': ({ userId, from, to, offset, limit }, { app }) => auditForUser(app.db, userId, { from, to }, offset, limit),
   'backups.create': (_i, ctx) => createBackup(ctx.app.db, ctx.app.dataDir, 'manual', actorOf(ctx), ctx.app.clock.now(), { recordEvent: !ctx.app.readOnly }),

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Db } from '../../db/connection';
 import type { SignedHead } from '../../events/chain';
 import type { RawHead } from './verifyCore';
+import { sidecarProblem } from '../backups/verified';
 
 // Where the log's head is published, so that audit.verify can hold the log against it:
 //   audit-anchor.json            the last row of the last clean verification (data folder)
@@ -23,21 +24,29 @@ function readJson(file: string): unknown {
   }
 }
 
-/** Every published head that can be found from this data folder (and its backup folders). */
-export function collectHeads(dataDir: string, backupFolders: string[]): RawHead[] {
+/**
+ * Every published head that can be found from this data folder (and its backup folders). A backup
+ * sidecar whose signature fails is itself reported: somebody put or changed a backup there.
+ */
+export function collectHeads(dataDir: string, backupFolders: string[], key: Buffer | null): RawHead[] {
   const heads: RawHead[] = [];
   const anchor = join(dataDir, AUDIT_ANCHOR_FILE);
   if (existsSync(anchor)) {
     const v = readJson(anchor);
     // An empty anchor ({}) is what an older version wrote for an empty log.
-    if (!(v && typeof v === 'object' && Object.keys(v).length === 0)) heads.push({ source: '锚点文件 audit-anchor.json', head: v });
+    if (!(v && typeof v === 'object' && Object.keys(v).length === 0)) heads.push({ source: v && typeof v === 'object' && !('mac' in v) ? '旧版锚点文件 audit-anchor.json' : '锚点文件 audit-anchor.json', head: v });
   }
   for (const folder of new Set(backupFolders)) {
     if (!existsSync(folder)) continue;
     for (const name of readdirSync(folder)) {
       if (!name.endsWith('.sqlite.json')) continue;
-      const side = readJson(join(folder, name)) as { auditHead?: unknown } | undefined;
-      if (side && typeof side === 'object' && side.auditHead !== undefined) heads.push({ source: `备份 ${name.slice(0, -'.json'.length)} 的说明文件`, head: side.auditHead });
+      const side = readJson(join(folder, name)) as { auditHead?: unknown; signature?: unknown } | undefined;
+      const backup = name.slice(0, -'.json'.length);
+      const source = `备份 ${backup} 的说明文件`;
+      const wrong = side && typeof side === 'object' && side.signature !== undefined && key ? sidecarProblem(folder, backup, key) : null;
+      if (wrong) {
+        heads.push({ source, head: null, problem: `：${wrong}。备份文件夹中有被放入或改动的备份（它不会被用于恢复）` });
+      } else if (side && typeof side === 'object' && side.auditHead !== undefined) heads.push({ source, head: side.auditHead });
     }
   }
   const exports = join(dataDir, 'exports');

@@ -50,6 +50,8 @@ export interface AuditReport {
 export interface RawHead {
   source: string;
   head: unknown;
+  /** Found wrong before the head could be read (e.g. a backup sidecar whose signature fails). */
+  problem?: string;
 }
 
 export interface VerifyInput {
@@ -162,13 +164,17 @@ export function verifyDatabase(sqlite: BetterSqlite3.Database, input: VerifyInpu
     const tail = (sqlite.prepare('SELECT id, hash FROM case_events ORDER BY id DESC LIMIT 1').get() as { id: number; hash: string } | undefined) ?? null;
     const hashAt = sqlite.prepare('SELECT hash FROM case_events WHERE id = ?').pluck();
     for (const raw of input.heads) {
+      if (raw.problem) {
+        add({ kind: 'head', table: 'case_events', id: null, reason: `${raw.source}${raw.problem}` });
+        continue;
+      }
       const old = legacyHead(raw.head);
       if (old) {
-        // An anchor written before the key existed: unsigned, it can only be held against the log.
+        // Unsigned (an anchor from before keys, or a head typed in from paper): held against the log.
         if (broken) continue;
         const hash = hashAt.get(old.id) as string | undefined;
-        if (hash !== undefined && sameHex(hash, old.hash)) matched++;
-        else add({ kind: 'head', table: 'case_events', id: Math.min(old.id, (tail?.id ?? 0) + 1), reason: `${raw.source}（旧版）所记的第 ${old.id} 条记录${hash === undefined ? '已不存在（日志末尾被截去）' : '与日志中的不同（日志被改写）'}` });
+        if (hash !== undefined && sameHex(hash.slice(0, old.hash.length), old.hash)) matched++;
+        else add({ kind: 'head', table: 'case_events', id: Math.min(old.id, (tail?.id ?? 0) + 1), reason: `${raw.source}所记的第 ${old.id} 条记录${hash === undefined ? '已不存在（日志末尾被截去）' : '与日志中的不同（日志被改写）'}` });
         continue;
       }
       const h = parseHead(raw.head);
@@ -177,7 +183,8 @@ export function verifyDatabase(sqlite: BetterSqlite3.Database, input: VerifyInpu
         continue;
       }
       if (!key || !headSignatureOk(key, h)) {
-        add({ kind: 'head', table: 'case_events', id: h.id, reason: `${raw.source}的签名与审计密钥不符（被伪造或改动），其中所称第 ${h.id} 条记录不可信` });
+        // Not a bad row of the log: a forged witness (the row it names is not thereby wrong).
+        add({ kind: 'head', table: 'case_events', id: null, reason: `${raw.source}的签名与审计密钥不符（被伪造或改动），其中所称第 ${h.id} 条记录不可信` });
         continue;
       }
       if (broken) continue; // the chain is already reported broken: heads cannot be placed on it
@@ -219,10 +226,14 @@ export function verifyDatabase(sqlite: BetterSqlite3.Database, input: VerifyInpu
   }
 }
 
+/**
+ * An unsigned head: an anchor of the version before keys, or a row number and hash (at least its
+ * first 16 hex digits) typed in from a printed 审计封存单 — the paper is its own proof.
+ */
 function legacyHead(v: unknown): { id: number; hash: string } | null {
   if (!v || typeof v !== 'object' || 'mac' in v) return null;
   const h = v as { id?: unknown; hash?: unknown };
-  return Number.isSafeInteger(h.id) && typeof h.hash === 'string' && /^[0-9a-f]{64}$/.test(h.hash) ? { id: h.id as number, hash: h.hash } : null;
+  return Number.isSafeInteger(h.id) && typeof h.hash === 'string' && /^[0-9a-f]{16,64}$/.test(h.hash) ? { id: h.id as number, hash: h.hash } : null;
 }
 
 function payloadKeyId(payload: string): string | null {
@@ -267,13 +278,13 @@ export function checkHead(
   return 'ok';
 }
 
-const ORDER: ProblemKind[] = ['chain', 'key', 'head', 'record', 'trigger'];
-
 function pickFirst(problems: AuditProblem[]): AuditReport['firstBroken'] {
   const withId = (kinds: ProblemKind[]) => problems.filter((p) => kinds.includes(p.kind) && p.id !== null);
   // The log first: the lowest bad row of the chain or of a published head.
   const log = withId(['chain', 'key', 'head']).sort((a, b) => a.id! - b.id!)[0];
-  const p = log ?? withId(['record'])[0] ?? withId(['trigger'])[0] ?? [...problems].sort((a, b) => ORDER.indexOf(a.kind) - ORDER.indexOf(b.kind))[0];
+  // A problem that names no row (a forged head, a missing key) leaves firstBroken empty: the report's
+  // problems say what was found.
+  const p = log ?? withId(['record'])[0] ?? withId(['trigger'])[0];
   if (!p) return null;
-  return { table: p.table, id: p.id ?? 0, reason: p.reason };
+  return { table: p.table, id: p.id!, reason: p.reason };
 }

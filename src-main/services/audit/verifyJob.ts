@@ -26,7 +26,7 @@ function runOf(app: App, extraHeads: RawHead[]): VerifyRun {
   return {
     file: app.db.sqlite.name,
     key: app.audit.key,
-    heads: [...collectHeads(app.dataDir, backupFoldersOf(app)), ...extraHeads],
+    heads: [...collectHeads(app.dataDir, backupFoldersOf(app), app.audit.key), ...extraHeads],
     checkedAt: app.clock.nowIso(),
   };
 }
@@ -44,8 +44,12 @@ const running = new WeakMap<App, string>();
 export function startAuditVerify(app: App, user: { id: number; displayName: string } | null, onDone?: (r: AuditReport) => void, extraHeads: RawHead[] = []): JobView {
   const current = running.get(app);
   if (current && extraHeads.length === 0) {
-    const view = app.jobs.get(current);
-    if (view.status === 'running') return view;
+    try {
+      const view = app.jobs.get(current);
+      if (view.status === 'running') return view;
+    } catch {
+      // gone with a restore (the jobs table came from the backup)
+    }
   }
   const total = eventCount(app.db);
   const view = app.jobs.start({ kind: 'audit.verify', label: '校验操作日志', total, user }, async (job) => {

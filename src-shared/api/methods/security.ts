@@ -119,8 +119,33 @@ export const securityMethods = defineMethods({
   },
   'audit.verify': {
     summary: '校验操作日志（长任务，在后台线程运行）：以审计密钥重算哈希链，核对已公布的链头（锚点、备份说明、上报文件、审计封存单）、案款账目、控制措施和结案记录，检查防篡改触发器；报告第一处异常。结果在任务的 result 和 system.health 中',
-    input: emptyInput,
+    input: z
+      .object({
+        /** A head typed in from a printed 审计封存单: its row number and (the first 16 digits of) its hash. */
+        check: z
+          .object({
+            id: z.number({ error: '应为整数' }).int('应为整数').min(1, '记录编号应为正整数'),
+            hash: z.string().trim().toLowerCase().regex(/^[0-9a-f]{16,64}$/, '哈希值应为封存单上的16至64位十六进制数字'),
+          })
+          .optional(),
+      })
+      .strict()
+      .default({}),
     output: jobView,
+    access: ['management'],
+  },
+  'audit.slip': {
+    summary: '审计封存单（PDF）：当日操作日志的链头，以审计密钥签名，供监督人员打印签字、另行保管；当天第一次调用时生成，以后返回同一份',
+    input: z.object({ date: isoDate.optional() }),
+    output: z.unknown(),
+    access: ['management'],
+    errors: ['not_found', 'conflict'],
+    writes: true,
+  },
+  'audit.slips': {
+    summary: '已生成的审计封存单，最新的在前',
+    input: emptyInput,
+    output: z.array(z.object({ date: z.string(), headId: z.number().int(), hash: z.string(), createdAt: z.string(), createdBy: z.string() })),
     access: ['management'],
   },
   'audit.forCase': {
