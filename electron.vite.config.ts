@@ -3,7 +3,7 @@ import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 
 // Three bundles: the Electron main process (plus the Node-only entries that share its code:
-// the web mode, the demo-data generator and the document worker), the sandboxed preload, and
+// the web mode, the demo-data generator, the document worker and the audit verifier's worker), the sandboxed preload, and
 // the React renderer that both shells serve unchanged.
 export default defineConfig({
   main: {
@@ -15,6 +15,7 @@ export default defineConfig({
           web: resolve('src-main/cli/web.ts'),
           demo: resolve('src-main/cli/demo.ts'),
           documentWorker: resolve('src-main/services/documents/worker.ts'),
+          auditWorker: resolve('src-main/services/audit/verifyWorker.ts'),
         },
       },
     },

@@ -10,6 +10,7 @@ import { NotBuilt } from './components/NotBuilt';
 import { ROLES } from '../src-shared/api/roles';
 import { LockScreen } from './security/LockScreen';
 import { SystemHealth } from './security/SystemHealth';
+import { RecoveryPage } from './security/RecoveryPage';
 
 /** Boot: system info → first-run/login → the pipeline shell. */
 export function App() {
@@ -51,6 +52,7 @@ export function App() {
     void boot();
   }, [boot]);
 
+  if (info?.recovery) return <RecoveryPage />;
   if (bootError) return <div className="page error-banner">{bootError}</div>;
   if (!info) return <div className="page muted">正在启动…</div>;
   if (!user || !settings) return <LoginPage info={info} onLoggedIn={() => void boot()} />;

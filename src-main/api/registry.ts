@@ -55,6 +55,9 @@ export class Registry {
       const spec = (methods as Record<string, MethodSpec>)[name];
       const handler = this.handlers.get(name);
       if (!spec || !handler) throw new ApiError('unknown_method', `没有名为 ${String(name).slice(0, 100)} 的接口`);
+      if (ctx.app.recovery && !spec.recovery) {
+        throw new ApiError('read_only', '数据库已损坏，系统处于恢复模式：请由系统管理员从备份恢复');
+      }
       checkAccess(spec, ctx);
       if (spec.writes && ctx.app.readOnly) {
         throw new ApiError('read_only', '数据库处于只读状态（启动自检未通过），请先从备份恢复');

@@ -12,6 +12,8 @@ export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType
   errors?: readonly ErrorCode[];
   /** True when the method changes data; such calls are refused while the database is read-only. */
   writes?: boolean;
+  /** Available in recovery mode (the database could not be opened): every other method is refused. */
+  recovery?: true;
 }
 
 /** Declares a group of methods; keeps literal names so the client is typed against them. */

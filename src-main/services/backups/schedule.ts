@@ -8,6 +8,7 @@ import { dailySlipIfDue } from '../audit/slip';
 
 /** Creates today's automatic backup unless one exists (court-local day) or daily backups are off. */
 export async function dailyBackupIfDue(app: App): Promise<BackupInfo | null> {
+  if (app.recovery) return null; // the stand-in of recovery mode is not the court's data
   if (!getSettings(app.db).backupDaily) return null;
   const today = app.clock.today();
   const last = listBackups(backupFolder(app.db, app.dataDir)).find((b) => b.kind === 'daily');

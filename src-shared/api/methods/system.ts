@@ -31,9 +31,12 @@ export const systemMethods = defineMethods({
       demo: z.boolean(),
       today: z.string(),
       readOnly: z.boolean(),
+      /** The database could not be opened: the UI shows the recovery screen (recovery.status). */
+      recovery: z.boolean(),
       mode: z.enum(['desktop', 'web']),
     }),
     access: 'public',
+    recovery: true,
   },
   'system.setup': {
     summary: '首次启动：设置管理员 admin 的密码（仅在未初始化时可用）',
