@@ -6,6 +6,7 @@ import type { App } from '../../app/app';
 import type { AuditReport } from '../audit/verifyCore';
 import { verifyAuditInThread, startAuditVerify } from '../audit/verifyJob';
 import { eventCount } from '../audit/heads';
+import { auditWorkerFile } from '../audit/runVerify';
 
 export interface QuickCheck {
   ok: boolean;
@@ -123,7 +124,9 @@ function verifyAuditAtStartup(app: App): void {
   };
   try {
     if (eventCount(app.db) <= 50_000) report(verifyAuditInThread(app));
-    else startAuditVerify(app, null, report);
+    else if (auditWorkerFile()) startAuditVerify(app, null, report);
+    // (Without the built worker — a bundled tool — a large log is left to an explicit audit.verify.)
+    else app.log('warn', '操作日志较大且校验线程不可用：启动时未校验，可在“审计”页手动校验');
   } catch (e) {
     app.log('error', '操作日志校验失败', e);
   }
