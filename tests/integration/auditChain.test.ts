@@ -14,6 +14,7 @@ import { appendEvent, SYSTEM_ACTOR } from '../../src-main/events/log';
 import { auditWorkerFile } from '../../src-main/services/audit/runVerify';
 import { AUDIT_ANCHOR_FILE } from '../../src-main/services/audit/heads';
 import { buildBulkDatabase } from '../../src-main/demo/bulk';
+import { control, generateNotices, queryAndAnswer } from '../helpers/pipeline';
 
 // The keyed audit trail (the log, the money beside it, the guards), attacked as someone with the
 // data folder and a SQLite tool — but without the audit key, which lives outside the data folder.
@@ -259,7 +260,24 @@ describe('the tables beside the log', () => {
     expect(records.map((p) => p.reason).join('\n')).toMatch(/已不存在（账目被删除）/);
   });
 
-  it('reports a closure whose recovered amount or a measure whose status was changed in the file', async () => {
+  it('reports a control measure lifted in the file (its status no longer what its events say)', async () => {
+    t = openTestApp();
+    t.app.clock.set('2026-11-22T02:00:00Z');
+    const caseId = await file(t);
+    await generateNotices(t, [caseId]);
+    await queryAndAnswer(t, [caseId], '2026-11-22', () => [{ assetType: '银行存款', institution: '农业银行开鲁支行', identifier: '6228480000000006228', value: '500.00' }]);
+    const [deposit] = (await t.call('assets.list', { caseId })).rows;
+    t.app.clock.set('2026-11-23T02:00:00Z');
+    const batch = await control(t, [{ assetId: deposit!.id, action: 'freeze' }]);
+    const measureId = batch.measures[0]!.id;
+    expect((await verifyAudit(t)).ok).toBe(true);
+    t.app.db.sqlite.prepare("UPDATE measures SET status = 'released', released_on = '2026-11-23' WHERE id = ?").run(measureId);
+    const r = await verifyAudit(t);
+    expect(r.firstBroken).toMatchObject({ table: 'measures', id: measureId });
+    expect(r.firstBroken!.reason).toMatch(/状态（released）与日志第 \d+ 条所载（done）不符/);
+  });
+
+  it('reports a closure whose amount was changed in the file', async () => {
     t = openTestApp();
     t.app.clock.set('2026-11-22T02:00:00Z');
     const c = await t.call('cases.get', { id: await file(t) });

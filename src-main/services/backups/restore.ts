@@ -12,7 +12,7 @@ import { setChainKey } from '../../events/chainKey';
 import { appendEvent, type Actor } from '../../events/log';
 import { ensureAdmin } from '../auth/users';
 import { keyChain, registerTriggers, signedHead } from '../audit/seal';
-import { quickCheck } from '../security/health';
+import { quickCheck, verifyAuditAtStartup } from '../security/health';
 import { diskFullError, isDiskFull } from '../system/diskFull';
 import { backupFolder, NAME_PATTERN, readSidecar } from './folder';
 import { createBackup } from './create';
@@ -70,6 +70,7 @@ export async function restoreBackup(app: App, name: string, actor: Actor, keepTo
     removeStaging(app.dataDir);
     const qc = quickCheck(app);
     app.readOnly = !qc.ok;
+    if (qc.ok) verifyAuditAtStartup(app); // the restored log, its heads and its ledger, afresh
     // User ids in the restored data may name other people: everybody but the restorer logs in again.
     app.sessions.dropAll(keepToken);
     app.bus.publish({ topic: 'system', data: { restored: name } });

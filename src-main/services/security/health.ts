@@ -116,7 +116,8 @@ export function quickCheckInWorker(app: App): Promise<QuickCheck> {
   });
 }
 
-function verifyAuditAtStartup(app: App): void {
+/** At start-up and after a restore: small logs at once, large ones as the worker-thread job. */
+export function verifyAuditAtStartup(app: App): void {
   // Small logs are verified before the first request (milliseconds); large ones as a job in the
   // worker thread (seconds per million events), with system.health showing the result once it is in.
   const report = (a: AuditReport) => {
