@@ -31,9 +31,13 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 // The event loop's stalls: a 5 ms timer that reports how late it fired.
 let maxStall = 0;
 let last = performance.now();
+let jobStarted = 0;
+const stalls: { atMs: number; ms: number }[] = [];
 const monitor = setInterval(() => {
   const now = performance.now();
-  maxStall = Math.max(maxStall, now - last - 5);
+  const stall = now - last - 5;
+  maxStall = Math.max(maxStall, stall);
+  if (jobStarted && stall > 40) stalls.push({ atMs: Math.round(now - jobStarted), ms: Math.round(stall) });
   last = now;
 }, 5);
 
@@ -49,6 +53,7 @@ const baselineStall = maxStall;
 maxStall = 0;
 
 const t0 = performance.now();
+jobStarted = t0;
 const job = (await call('audit.verify', {})) as { id: string };
 const during: number[] = [];
 for (;;) {
@@ -81,5 +86,6 @@ console.log(
     during,
     baselineStall,
     maxStall,
+    stalls,
   }),
 );

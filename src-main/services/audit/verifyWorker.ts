@@ -1,3 +1,5 @@
+import { readlinkSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { verifyDatabase, type RawHead } from './verifyCore.ts';
@@ -11,6 +13,15 @@ interface Job {
   key: Uint8Array | null;
   heads: RawHead[];
   checkedAt: string;
+}
+
+// Background work: on Linux this thread alone is niced (a thread is a task with its own id there),
+// so on a two-core court PC the requests' thread wins the CPU whenever both want it. Elsewhere the
+// OS offers no per-thread niceness to Node, and the thread runs at normal priority.
+try {
+  setPriority(Number(readlinkSync('/proc/thread-self').split('/').pop()), 10);
+} catch {
+  // not Linux, or not permitted: normal priority
 }
 
 const job = workerData as Job;
