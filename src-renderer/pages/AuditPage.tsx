@@ -206,7 +206,8 @@ function SealSlips(props: { verifying: boolean; onCheck: (c: { id: number; hash:
 
 function VerifyResult({ report }: { report: Report }) {
   const when = `${dateTime(report.checkedAt)}，共 ${report.checked} 条记录，用时 ${Math.round(report.ms)} 毫秒`;
-  const scope = `核对已公布的链头 ${report.heads.matched}/${report.heads.found} 处，案款账目 ${report.records.ledgerEntries} 条、控制措施 ${report.records.measures} 项、结案记录 ${report.records.closures} 件`;
+  const aside = report.heads.setAside ? `（另有 ${report.heads.setAside} 处属于恢复时被取代的数据或其他数据库，不参与核对）` : '';
+  const scope = `核对已公布的链头 ${report.heads.matched} 处${aside}，案款账目 ${report.records.ledgerEntries} 条、控制措施 ${report.records.measures} 项、结案记录 ${report.records.closures} 件`;
   if (report.ok) {
     return (
       <div className="success" data-testid="audit-verify-result" data-ok="true">

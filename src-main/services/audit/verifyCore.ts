@@ -39,8 +39,8 @@ export interface AuditReport {
   head: { id: number; hash: string } | null;
   /** Where the key takes effect and which key (its public id). */
   keyed: { fromId: number; keyId: string } | null;
-  /** Published heads that matched the log, of those found. */
-  heads: { matched: number; found: number };
+  /** Published heads that matched the log, of those found; set aside: another database's, or data a restore replaced. */
+  heads: { matched: number; found: number; setAside: number };
   records: { ledgerEntries: number; measures: number; closures: number };
   checkedAt: string;
   ms: number;
@@ -160,6 +160,7 @@ export function verifyDatabase(sqlite: BetterSqlite3.Database, input: VerifyInpu
 
     // The published heads.
     let matched = 0;
+    let setAside = 0;
     const found = input.heads.length;
     const tail = (sqlite.prepare('SELECT id, hash FROM case_events ORDER BY id DESC LIMIT 1').get() as { id: number; hash: string } | undefined) ?? null;
     const hashAt = sqlite.prepare('SELECT hash FROM case_events WHERE id = ?').pluck();
@@ -189,7 +190,10 @@ export function verifyDatabase(sqlite: BetterSqlite3.Database, input: VerifyInpu
       }
       if (broken) continue; // the chain is already reported broken: heads cannot be placed on it
       const verdict = checkHead(h, seal, branches, tail, (id) => hashAt.get(id) as string | undefined);
-      if (verdict === 'skip') continue;
+      if (verdict === 'skip') {
+        setAside++;
+        continue;
+      }
       if (verdict === 'ok') {
         matched++;
         continue;
@@ -216,7 +220,7 @@ export function verifyDatabase(sqlite: BetterSqlite3.Database, input: VerifyInpu
       triggersPresent: triggers.every((t) => t.present),
       head: last,
       keyed: seal ? { fromId: seal.id, keyId: keyId! } : null,
-      heads: { matched, found },
+      heads: { matched, found, setAside },
       records,
       checkedAt: input.checkedAt,
       ms: Math.round(performance.now() - started),

@@ -43,7 +43,7 @@ export const auditReport = z.object({
   triggersPresent: z.boolean(),
   head: z.object({ id: z.number().int(), hash: z.string() }).nullable(),
   keyed: z.object({ fromId: z.number().int(), keyId: z.string() }).nullable(),
-  heads: z.object({ matched: z.number().int(), found: z.number().int() }),
+  heads: z.object({ matched: z.number().int(), found: z.number().int(), setAside: z.number().int() }),
   records: z.object({ ledgerEntries: z.number().int(), measures: z.number().int(), closures: z.number().int() }),
   checkedAt: z.string(),
   ms: z.number(),
