@@ -4,8 +4,8 @@ import react from '@vitejs/plugin-react';
 
 // Three bundles: the Electron main process (plus the Node-only entries that share its code: the
 // single-PC back office's utility process, the web mode, the demo-data generator, the document
-// worker and the upload worker), the sandboxed preload, and the React renderer that both shells
-// serve unchanged.
+// worker, the upload worker and the audit verifier's worker), the sandboxed preload, and the React
+// renderer that both shells serve unchanged.
 export default defineConfig({
   main: {
     build: {
@@ -19,6 +19,7 @@ export default defineConfig({
           demo: resolve('src-main/cli/demo.ts'),
           documentWorker: resolve('src-main/services/documents/worker.ts'),
           uploadWorker: resolve('src-main/services/uploads/worker.ts'),
+          auditWorker: resolve('src-main/services/audit/verifyWorker.ts'),
         },
       },
     },

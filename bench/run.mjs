@@ -5,6 +5,8 @@ import { spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
+// Every bench process uses the benchmark key (bench/lib/fixtures.mjs), never the user's own.
+process.env.ZHIXING_AUDIT_KEY ??= join(process.cwd(), 'bench', '.tmp', 'audit.key');
 const filter = process.argv.slice(2);
 const files = readdirSync('bench')
   .filter((f) => f.endsWith('.bench.mjs'))

@@ -11,6 +11,7 @@ import { ROLES } from '../src-shared/api/roles';
 import { LockScreen } from './security/LockScreen';
 import { SystemHealth } from './security/SystemHealth';
 import { ConnectionProblem } from './desktop/DesktopGate';
+import { RecoveryPage } from './security/RecoveryPage';
 
 /** Boot: system info → first-run/login → the pipeline shell. */
 export function App() {
@@ -52,6 +53,7 @@ export function App() {
     void boot();
   }, [boot]);
 
+  if (info?.recovery) return <RecoveryPage />;
   if (bootError) return <ConnectionProblem message={bootError} onRetry={() => (setBootError(null), void boot())} />;
   if (!info) return <div className="page muted">正在启动…</div>;
   if (!user || !settings) return <LoginPage info={info} onLoggedIn={() => void boot()} />;

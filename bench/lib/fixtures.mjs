@@ -11,6 +11,12 @@ import { bundleForNode } from './bundle.mjs';
 export const BENCH_TMP = resolve('bench/.tmp');
 export const BULK_ADMIN_PASSWORD = 'bench-pass-1';
 
+// The benchmark courts' audit key, outside their data folders and shared by every bench process
+// (the courts are keyed with it when built), and the built verifier worker, so that no bench verifies
+// millions of events on its own event loop.
+process.env.ZHIXING_AUDIT_KEY ??= join(BENCH_TMP, 'audit.key');
+if (existsSync(resolve('out/main/auditWorker.js'))) process.env.ZHIXING_AUDIT_WORKER ??= resolve('out/main/auditWorker.js');
+
 function fixtureDigest() {
   const h = createHash('sha256');
   for (const dir of ['src-main/db/migrations', 'src-main/demo']) {

@@ -17,6 +17,11 @@ import { SYSTEM_ACTOR } from '../events/log';
 import { createBackupSync } from '../services/backups/create';
 import { runStartupChecks } from '../services/security/health';
 import { cleanOrphans } from '../services/documents/storage';
+import { defaultAuditKeyFile } from '../services/audit/auditKey';
+import { keyDatabase, loadAuditKey, type AuditKeyState } from '../services/audit/keySetup';
+import { backupFoldersOf } from '../services/audit/verifyJob';
+import { removePartialBackups, removeStaging } from '../services/backups/restore';
+import { enterRecovery, isDamagedDatabase, type RecoveryState } from '../services/recovery/mode';
 import { closePool } from '../services/documents/pool';
 import { closeUploadPool } from '../services/uploads/contained';
 
@@ -39,6 +44,8 @@ export interface AppOptions {
    * minutes hashing. The desktop and web entry points never set it; passwords.ts holds the real cost.
    */
   passwordCost?: PasswordCost;
+  /** The audit key file, outside the data folder (default: ZHIXING_AUDIT_KEY, else the user's configuration folder). */
+  auditKeyFile?: string;
 }
 
 export const APP_VERSION = '0.1.0';
@@ -49,15 +56,24 @@ export const DB_FILE = 'zhixing.sqlite';
  * bus. Electron's main process and the web mode each open one App and serve its registry.
  */
 export class App {
-  readonly db: Db;
+  /** The database; replaced when the app leaves recovery mode after a restore. */
+  db!: Db;
   readonly clock: Clock;
   readonly bus = new Bus();
   readonly passwords: Passwords;
   readonly sessions: Sessions;
   readonly registry = new Registry();
-  readonly jobs: Jobs;
+  jobs!: Jobs;
   readonly workstation = hostname();
   readOnly = false;
+  /** The audit key of this database's log (services/audit/keySetup.ts). */
+  audit!: AuditKeyState;
+  /**
+   * Set when the database could not be opened at all (a damaged header, a truncated file, damaged
+   * pages of the tables every start reads): the app then serves only what restoring the latest
+   * verified backup needs (services/recovery), instead of exiting.
+   */
+  recovery: RecoveryState | null = null;
   /** The start-up integrity check of a large database is still running: writes wait for it. */
   checking = false;
   private readonly releaseLock: (() => void) | null;
@@ -69,33 +85,69 @@ export class App {
     privateFolder(options.dataDir);
     this.clock = new Clock(options.testClock ?? false);
     this.releaseLock = options.exclusive ? acquireDataDirLock(options.dataDir) : null;
-    try {
-      const file = join(options.dataDir, DB_FILE);
-      privateFiles(file, `${file}-wal`, `${file}-shm`);
-      this.db = new Db(file);
-    } catch (e) {
-      this.releaseLock?.();
-      throw e;
-    }
-    try {
-      // Before any migration touches an existing database: a backup (issue 7), unless the caller hooks it.
-      const beforeMigrate = options.beforeMigrate ?? ((db: Db) => createBackupSync(db, options.dataDir, 'preMigration', { ...SYSTEM_ACTOR, workstation: this.workstation }, this.clock.now()));
-      migrate(this.db.sqlite, undefined, () => beforeMigrate(this.db));
-      this.db.tx(() => ensureAdmin(this.db, this.clock.now()));
-      if (options.adminPassword && !isInitialized(this.db)) {
-        setPasswordHash(this.db, findUser(this.db, ADMIN_USERNAME)!.id, this.passwords.hashSync(options.adminPassword));
-      }
-    } catch (e) {
-      this.db.close();
-      this.releaseLock?.();
-      throw e;
-    }
-    this.jobs = new Jobs(this.db, this.bus, this.clock);
     for (const group of allHandlers()) this.registry.register(group);
+    try {
+      this.openDatabase();
+    } catch (e) {
+      if (!isDamagedDatabase(e)) {
+        this.releaseLock?.();
+        throw e;
+      }
+      this.recovery = enterRecovery(this, e);
+    }
+  }
+
+  /** Opens, migrates and keys the database, then the start-up checks and clean-ups. */
+  private openDatabase(): void {
+    const { options } = this;
+    const file = join(options.dataDir, DB_FILE);
+    privateFiles(file, `${file}-wal`, `${file}-shm`);
+    const db = new Db(file);
+    try {
+      const keyFile = this.keyFile;
+      const key = loadAuditKey(db, options.dataDir, keyFile);
+      // Before any migration touches an existing database: a backup (issue 7), unless the caller hooks it.
+      const beforeMigrate = options.beforeMigrate ?? ((d: Db) => createBackupSync(d, options.dataDir, 'preMigration', { ...SYSTEM_ACTOR, workstation: this.workstation }, this.clock.now()));
+      const applied = migrate(db.sqlite, undefined, () => beforeMigrate(db));
+      this.audit = keyDatabase(db, keyFile, key, { ...SYSTEM_ACTOR, workstation: this.workstation }, this.clock.now(), applied.length > 0);
+      this.readOnly = false;
+      if (this.audit.problem) {
+        this.readOnly = true;
+        this.log('error', this.audit.problem);
+      }
+      db.tx(() => ensureAdmin(db, this.clock.now()));
+      if (options.adminPassword && !isInitialized(db)) {
+        setPasswordHash(db, findUser(db, ADMIN_USERNAME)!.id, this.passwords.hashSync(options.adminPassword));
+      }
+      this.jobs = new Jobs(db, this.bus, this.clock);
+    } catch (e) {
+      db.close();
+      throw e;
+    }
+    this.db = db;
     if (options.startupChecks ?? true) runStartupChecks(this);
     // Half-written document files of a batch that was killed: safe to remove only when this process
     // holds the data folder alone (another process's batch may be staging files right now).
     if (options.exclusive && !this.readOnly) cleanOrphans(this.db, options.dataDir);
+    // Likewise the half-written copies of a backup or a restore that was killed: never finished, never used.
+    if (options.exclusive) {
+      removeStaging(options.dataDir);
+      removePartialBackups(backupFoldersOf(this));
+    }
+  }
+
+  /** After recovery.restore put a verified backup in place: the app opens it as on any start. */
+  leaveRecovery(): void {
+    const placeholder = this.db;
+    this.openDatabase();
+    placeholder.close();
+    this.recovery = null;
+    this.sessions.dropAll(null);
+  }
+
+  /** The audit key file: the option, else ZHIXING_AUDIT_KEY, else the user's configuration folder. */
+  get keyFile(): string {
+    return this.options.auditKeyFile ?? defaultAuditKeyFile();
   }
 
   get dataDir(): string {

@@ -17,13 +17,18 @@ export class Db {
 
   constructor(file: string, options: { readonly?: boolean } = {}) {
     this.sqlite = new Database(file, { readonly: options.readonly ?? false });
-    this.sqlite.pragma('busy_timeout = 10000');
-    if (!options.readonly) {
-      this.sqlite.pragma('journal_mode = WAL');
-      // FULL: a committed receipt or payout survives a power cut (design.md §3, money).
-      this.sqlite.pragma('synchronous = FULL');
+    try {
+      this.sqlite.pragma('busy_timeout = 10000');
+      if (!options.readonly) {
+        this.sqlite.pragma('journal_mode = WAL');
+        // FULL: a committed receipt or payout survives a power cut (design.md §3, money).
+        this.sqlite.pragma('synchronous = FULL');
+      }
+      this.sqlite.pragma('foreign_keys = ON');
+    } catch (e) {
+      this.sqlite.close(); // e.g. a file whose header is not SQLite's: nothing may keep it open
+      throw e;
     }
-    this.sqlite.pragma('foreign_keys = ON');
     this.q = new Kysely<Schema>({ dialect: new SqliteDialect({ database: this.sqlite }) });
   }
 

@@ -2,7 +2,8 @@ import { App } from '../app/app';
 import { validateIdNumber } from '../../src-shared/domain/idNumber';
 import { formatCaseNumber } from '../../src-shared/domain/caseNumber';
 import type { FilingType } from '../../src-shared/domain/stages';
-import { eventHashInput, GENESIS_HASH, sha256 } from '../events/log';
+import { eventHashInput, GENESIS_HASH } from '../events/log';
+import { chainHash } from '../events/chainKey';
 import { normalizeTitleNumber } from '../services/cases/filing';
 import { CASE_SEARCH_TRIGGERS, REBUILD_CASE_GRAMS } from '../db/migrations/002_case_search';
 import { datesForCount, workingDays } from './calendar';
@@ -39,10 +40,11 @@ export interface BulkResult {
  * the demo's court, staff and case generator, but rows are written with prepared statements
  * instead of through the filing service, and each case gets a synthetic life (notices, query,
  * control, triage, assignment, money, closure) as the events of the cross-domain contract, with the
- * matching stage, team, judge and closure columns. The hash chain of case_events is complete and valid.
- * Only `cases`, `parties`, `interviews`, `case_serials` and `case_events` are filled: the ids in
- * event payloads (documents, batches, measures, ledger entries) point at rows the domains' own
- * tables do not have. Labelled demo (meta 'demo' = '1', cases.demo = 1).
+ * matching stage, team, judge and closure columns. The hash chain of case_events is complete and valid
+ * (keyed with the audit key, as the app writes it). Only `cases`, `parties`, `interviews`,
+ * `case_serials`, `case_events` and the money ledger (`ledger_entries`, one row per ledger event, as
+ * audit.verify reconciles them) are filled: the other ids in event payloads (documents, batches,
+ * measures) point at rows the domains' own tables do not have. Labelled demo (meta 'demo' = '1', cases.demo = 1).
  */
 export async function buildBulkDatabase(opts: BulkOptions): Promise<BulkResult> {
   const started = performance.now();
@@ -77,6 +79,7 @@ function write(app: App, users: DemoUser[], opts: BulkOptions, fromYear: number,
   const insertInterview = sqlite.prepare(`INSERT INTO interviews (case_id, contact_confirmed, service_address, payout_bank, payout_account_name, payout_account,
     property_clues, requests, notes, recorded_at, recorded_by) VALUES (?,?,?,?,?,?,?,?,?,?,?)`);
   const insertEvent = sqlite.prepare(`INSERT INTO case_events (case_id, type, at, on_date, actor_id, actor_name, workstation, payload, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?)`);
+  const insertEntry = sqlite.prepare(`INSERT INTO ledger_entries (id, case_id, kind, amount_fen, on_date, source, officers, created_at, created_by) VALUES (?,?,?,?,?,?,'[]',?,?)`);
   const insertSerial = sqlite.prepare(`INSERT INTO case_serials (court_code, year, type, last_serial) VALUES (?,?,?,?)
     ON CONFLICT (court_code, year, type) DO UPDATE SET last_serial = excluded.last_serial`);
 
@@ -173,8 +176,13 @@ function write(app: App, users: DemoUser[], opts: BulkOptions, fromYear: number,
             workstation: 'demo',
             payload: JSON.stringify(payload),
           };
-          const hash = sha256(eventHashInput(row));
+          const hash = chainHash(app.db, eventHashInput(row));
           insertEvent.run(row.case_id, row.type, row.at, row.on_date, row.actor_id, row.actor_name, row.workstation, row.payload, row.prev_hash, hash);
+          // The ledger row the event records, as the ledger service writes them together.
+          if (e.type === 'ledger.receipt' || e.type === 'ledger.payout') {
+            const p = payload as { entryId: number; amountFen: number; source?: string };
+            insertEntry.run(p.entryId, caseId, e.type.slice('ledger.'.length), p.amountFen, e.onDate, p.source ?? null, row.at, actor.name);
+          }
           prevHash = hash;
           events++;
         }

@@ -5,7 +5,7 @@ import { ROLES } from '../../src-shared/api/roles';
 import { CASE_REF_KINDS } from '../../src-shared/api/caseScope';
 import { maskedPaths, maskPlan } from '../../src-shared/api/masked';
 
-const GENERIC_ERRORS = ['invalid_input', 'unauthorized', 'forbidden', 'internal'];
+const GENERIC_ERRORS = ['invalid_input', 'unauthorized', 'forbidden', 'disk_full', 'internal'];
 
 /**
  * The API reference, generated from the registry so nobody documents a method by hand:
@@ -18,7 +18,7 @@ export function apiReferenceMarkdown(): string {
     'Generated from the method registry (`src-shared/api`) by `npm run docs`; do not edit by hand.',
     'Every method is served unchanged over Electron IPC and the web mode (`POST /api/<method>` with a JSON body).',
     'Results are `{"ok":true,"data":…}`; failures `{"ok":false,"error":{"code","message","field?","details?"}}`',
-    '(HTTP 400 invalid_input/needs_confirmation, 401 unauthorized, 403 forbidden, 404 not_found/unknown method, 409 conflict/read_only).',
+    '(HTTP 400 invalid_input/needs_confirmation, 401 unauthorized, 403 forbidden, 404 not_found/unknown method, 409 conflict/read_only, 507 disk_full).',
     `The web mode checks the session and the role before it reads a body, and refuses a body past the method's limit with 413 (${bytes(DEFAULT_MAX_BODY_BYTES)} unless the method says otherwise below).`,
     '',
     '| method | access | summary |',

@@ -1,6 +1,9 @@
-import { createHash } from 'node:crypto';
 import type { Db } from '../db/connection';
 import { courtToday } from '../../src-shared/domain/chineseDate';
+import { eventHashInput, GENESIS_HASH } from './chain';
+import { chainHash } from './chainKey';
+
+export { eventHashInput, GENESIS_HASH, sha256 } from './chain';
 
 export interface Actor {
   id: number | null;
@@ -16,27 +19,6 @@ export interface NewEvent {
   payload?: Record<string, unknown>;
   /** The court-local date the event takes effect on, when it differs from the date it is recorded (e.g. a service date). */
   onDate?: string;
-}
-
-export const GENESIS_HASH = '0'.repeat(64);
-
-/** The canonical text a row's hash covers; audit.verify recomputes it. */
-export function eventHashInput(row: {
-  prev_hash: string;
-  case_id: number | null;
-  type: string;
-  at: string;
-  on_date: string;
-  actor_id: number | null;
-  actor_name: string;
-  workstation: string;
-  payload: string;
-}): string {
-  return JSON.stringify([row.prev_hash, row.case_id, row.type, row.at, row.on_date, row.actor_id, row.actor_name, row.workstation, row.payload]);
-}
-
-export function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
 }
 
 /**
@@ -56,6 +38,7 @@ export function appendEvent(db: Db, actor: Actor, at: Date, event: NewEvent): nu
     workstation: actor.workstation,
     payload: JSON.stringify(event.payload ?? {}),
   };
-  const hash = sha256(eventHashInput(row));
+  // HMAC under the audit key once the log is keyed (events/chain.ts).
+  const hash = chainHash(db, eventHashInput(row));
   return db.run(db.q.insertInto('case_events').values({ ...row, hash })).lastInsertRowid;
 }

@@ -37,6 +37,7 @@ const STATUS: Record<string, number> = {
   unknown_method: 404,
   conflict: 409,
   read_only: 409,
+  disk_full: 507,
   internal: 500,
 };
 

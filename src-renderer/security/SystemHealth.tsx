@@ -38,7 +38,7 @@ export function SystemHealth() {
       {manager && health.audit && !health.audit.ok ? (
         <div className="error-banner" role="alert" data-testid="audit-broken-banner">
           操作日志校验未通过：
-          {health.audit.firstBroken ? `第 ${health.audit.firstBroken.id} 条记录${health.audit.firstBroken.reason}` : '防篡改触发器缺失'}
+          {health.audit.firstBroken?.reason ?? health.audit.problems[0]?.reason ?? '防篡改触发器缺失'}
           。日志可能被改动，请保留现场并报告。 <a href="#/audit">查看审计</a>
         </div>
       ) : null}

@@ -55,6 +55,8 @@ export const EVENT_TYPES: Record<string, EventTypeInfo> = {
   'case.revealed': { label: '查看敏感信息' },
   'backup.created': { label: '备份数据库' },
   'backup.restored': { label: '从备份恢复' },
+  'audit.keyed': { label: '启用审计密钥（此后的记录以密钥签名）' },
+  'audit.sealed': { label: '生成审计封存单' },
   // closure, the 终本 archive and resumption (issue 6)
   'closure.attested': { label: '确认终本核查事项' },
   'closure.attestationWithdrawn': { label: '撤回终本核查确认' },

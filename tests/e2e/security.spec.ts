@@ -199,13 +199,16 @@ test('team scope, a refused action, masked data, the idle lock, a backup and its
   await expect(page.getByTestId('confirm-dialog')).toContainText('先把当前数据另行备份');
   await expect(page.getByTestId('confirm-ok')).toHaveClass(/danger/);
   await page.screenshot({ path: 'test-results/e2e/security-restore-confirm.png', fullPage: true });
+  // The page reloads itself a moment after the restore: wait for that reload, not for a page that is
+  // already on screen (a click made before it would be lost with the old page).
+  const reloaded = page.waitForEvent('load', { timeout: 30_000 });
   await page.getByTestId('confirm-ok').click();
   await expect(page.getByTestId('backup-message')).toContainText(`已从 ${name} 恢复`);
   await expect(page.getByTestId('backup-message')).toContainText('恢复前的数据已备份为');
   await expect(grid.locator('.ag-row', { hasText: '恢复前' }).first()).toBeVisible();
   // The page starts afresh on the restored data, still logged in, and the officer is still there.
+  await reloaded;
   await expect(page.getByTestId('backups-page')).toBeVisible({ timeout: 15_000 });
-  await page.waitForLoadState('load');
   await expect(page.getByTestId('logout')).toBeVisible();
 
   // — The audit chain verifies; the officer's acts are listed under their name. —

@@ -20,6 +20,7 @@ export const handlers = defineHandlers({
       demo,
       today: app.clock.today(),
       readOnly: app.readOnly,
+      recovery: app.recovery !== null,
       mode: app.options.mode,
     };
   },

@@ -110,7 +110,14 @@ export async function prepareDocuments(db: Db, dataDir: string, requests: Docume
       const done = casesDoneIn.reduce((a, x) => a + x, 0);
       if (done > reported) opts.onProgress?.((reported = done), caseIds.length);
     };
-    await Promise.all(
+    // One failed chunk (a full disk, a bad template) stops the others at once, and the staging folder
+    // is removed only when none is still writing into it — a chunk still running would otherwise
+    // re-create it behind discard() and leave its files there until the next start.
+    const stop = new AbortController();
+    const stopAll = () => stop.abort(opts.signal?.reason);
+    opts.signal?.addEventListener('abort', stopAll, { once: true });
+    let firstError: unknown = null;
+    const settled = await Promise.allSettled(
       chunks.map(async (idxs, ci) => {
         const items: RenderItem[] = idxs.map((i) => {
           const r = requests[i]!;
@@ -123,7 +130,7 @@ export async function prepareDocuments(db: Db, dataDir: string, requests: Docume
         idxs.forEach((i, k) => casesAfter.push(casesAfter[k]! + (k + 1 === idxs.length || requests[idxs[k + 1]!]!.caseId !== requests[i]!.caseId ? 1 : 0)));
         const printPath = opts.print ? join(dir, `print-${String(ci).padStart(5, '0')}.pdf`) : undefined;
         if (printPath) chunkPrints[ci] = printPath;
-        const out = await render({ op: 'render', items, ...(printPath ? { printPath } : {}) }, opts.signal, (done) => {
+        const out = await render({ op: 'render', items, ...(printPath ? { printPath } : {}) }, stop.signal, (done) => {
           casesDoneIn[ci] = casesAfter[Math.min(done, idxs.length)]!;
           report();
         });
@@ -142,8 +149,16 @@ export async function prepareDocuments(db: Db, dataDir: string, requests: Docume
         });
         casesDoneIn[ci] = casesAfter[idxs.length]!;
         report();
-      }),
+      }).map((p) =>
+        p.catch((e: unknown) => {
+          firstError ??= e;
+          stop.abort(e);
+          throw e;
+        }),
+      ),
     );
+    opts.signal?.removeEventListener('abort', stopAll);
+    if (settled.some((r) => r.status === 'rejected')) throw opts.signal?.aborted ? opts.signal.reason : firstError;
     let stagedPrint: string | null = null;
     let printPages = 0;
     if (opts.print && chunkPrints.length > 0) {

@@ -1,39 +1,14 @@
-import { createRequire } from 'node:module';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { DashboardOutput } from '../../../src-shared/api/methods/metrics';
-import { documentFonts, readFont } from '../documents/fonts';
-import { installFontCache } from '../documents/pdfFontCache';
+import { pdfEngine } from './pdfEngine';
 import { METRIC_BY_ID } from '../../../src-shared/domain/metrics/definitions';
 import { formatFigure } from './formatFigure';
 
 // The printable dashboard: the month's cards against last month and the same month last year,
 // the 12-month trend and the team ranking as tables, each ratio with its numerator/denominator,
-// and the definitions underneath. Same fonts and font names as the documents engine, because
-// pdfmake's font table is one per process.
-
-type PdfMake = typeof import('pdfmake') & { virtualfs: { writeFileSync(name: string, data: Buffer): void } };
-const requireCjs = createRequire(import.meta.url); // not `require`: the main bundle's ESM shim declares that name at the top of the shared chunk
-let ready: PdfMake | null = null;
-
-function engine(): PdfMake {
-  if (ready) return ready;
-  installFontCache();
-  const pm = requireCjs('pdfmake') as PdfMake;
-  const fonts = documentFonts();
-  pm.virtualfs.writeFileSync('zx-body.ttf', readFont(fonts.body));
-  pm.virtualfs.writeFileSync('zx-title.ttf', readFont(fonts.title));
-  const def = (name: string, face?: string) => (face ? [name, face] : name) as unknown as string;
-  pm.setFonts({
-    Body: { normal: def('zx-body.ttf', fonts.body.face), bold: def('zx-body.ttf', fonts.body.face) },
-    Title: { normal: def('zx-title.ttf', fonts.title.face), bold: def('zx-title.ttf', fonts.title.face) },
-  });
-  pm.setUrlAccessPolicy(() => false);
-  pm.setLocalAccessPolicy(() => false);
-  ready = pm;
-  return pm;
-}
+// and the definitions underneath (printed through pdfEngine.ts).
 
 export function dashboardDefinition(d: DashboardOutput): TDocumentDefinitions {
   const th = (t: string) => ({ text: t, bold: true, fillColor: '#eeeeee' });
@@ -93,7 +68,7 @@ export function dashboardDefinition(d: DashboardOutput): TDocumentDefinitions {
 }
 
 export async function dashboardPdfBuffer(d: DashboardOutput): Promise<Buffer> {
-  return engine().createPdf(dashboardDefinition(d)).getBuffer();
+  return pdfEngine().createPdf(dashboardDefinition(d)).getBuffer();
 }
 
 /** Writes the PDF under the data folder's tmp area and returns its path (served as a download). */
