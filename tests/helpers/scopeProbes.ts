@@ -168,6 +168,9 @@ export const PROBES: Record<string, Probe> = {
   'system.health': { plain: () => [{}] },
   'system.info': { plain: () => [{}] },
   'system.setup': { plain: () => [{ adminPassword: 'another-admin-1' }] },
+  // Recovery mode's methods: public, and only about the data folder's backups (no case data).
+  'recovery.status': { plain: () => [{}] },
+  'recovery.restore': { plain: () => [{ name: 'zhixing-20261101T000000Z-manual.sqlite', username: 'admin', password: 'x' }] },
   'users.setPassword': { refused: (c) => [{ id: c.y.judgeId, password: 'taken-over-1' }] },
 };
 
