@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { api, ApiCallError } from '../api/client';
 import { Field, enterMovesOn } from '../components/Field';
 import { useSession } from '../session';
@@ -12,6 +12,24 @@ export function SettingsPage() {
   const [court, setCourt] = useState({ courtName: settings.courtName, courtCode: settings.courtCode, officePhone: settings.officePhone, officeAddress: settings.officeAddress, ...settings.caseAccount });
   const [teams, setTeams] = useState<Teams>(settings.teams);
   const [message, setMessage] = useState<{ ok: boolean; text: string; field?: string | undefined } | null>(null);
+  // Who may sign a team's rulings: the active users (the administrator names the 审判员 and 书记员).
+  const [people, setPeople] = useState<{ id: number; displayName: string }[]>([]);
+  useEffect(() => {
+    api
+      .call('users.list', {})
+      .then((list) => setPeople(list.filter((u) => u.active).map((u) => ({ id: u.id, displayName: u.displayName }))))
+      .catch(() => setPeople([]));
+  }, []);
+  const personSelect = (value: number | null, onChange: (v: number | null) => void, testId: string) => (
+    <select value={value ?? ''} onChange={(e) => onChange(e.target.value ? Number(e.target.value) : null)} data-testid={testId}>
+      <option value="">（未指定）</option>
+      {people.map((p) => (
+        <option key={p.id} value={p.id}>
+          {p.displayName}
+        </option>
+      ))}
+    </select>
+  );
 
   const save = async (patch: Parameters<typeof api.call<'settings.set'>>[1]) => {
     try {
@@ -87,6 +105,8 @@ export function SettingsPage() {
               <th>名称</th>
               <th>类型</th>
               <th>辖区（乡镇或地址关键词，逗号分隔）</th>
+              <th title="本团队案件的执行裁定书由其署名（案件另行指定或已分案法官的除外）">署名审判员</th>
+              <th>书记员</th>
               <th>启用</th>
               <th />
             </tr>
@@ -128,6 +148,8 @@ export function SettingsPage() {
                     }
                   />
                 </td>
+                <td>{personSelect(t.judgeId, (v) => setTeams(teams.map((x, j) => (j === i ? { ...x, judgeId: v } : x))), `team-${i}-judge`)}</td>
+                <td>{personSelect(t.clerkId, (v) => setTeams(teams.map((x, j) => (j === i ? { ...x, clerkId: v } : x))), `team-${i}-clerk`)}</td>
                 <td>
                   <input type="checkbox" checked={t.active} onChange={(e) => setTeams(teams.map((x, j) => (j === i ? { ...x, active: e.target.checked } : x)))} />
                 </td>
@@ -140,7 +162,7 @@ export function SettingsPage() {
             ))}
           </tbody>
         </table>
-        <button type="button" className="link" onClick={() => setTeams([...teams, { id: `T${teams.length + 1}`, name: '', kind: 'tribunal', areas: [], active: true }])}>
+        <button type="button" className="link" onClick={() => setTeams([...teams, { id: `T${teams.length + 1}`, name: '', kind: 'tribunal', areas: [], active: true, judgeId: null, clerkId: null }])}>
           ＋ 增加团队
         </button>{' '}
         <button type="button" className="primary" onClick={() => void save({ teams })}>

@@ -4,6 +4,8 @@ import { fileCase, reviewDraft } from '../../services/cases/filing';
 import { getCase, listCases } from '../../services/cases/queries';
 import { assertCasesInScope, caseScope, scopeFilter } from '../../services/auth/scope';
 import { maskCaseDetail } from '../../services/security/masking';
+import { setOfficers } from '../../services/cases/officers';
+import { updateTitle } from '../../services/cases/title';
 
 export const handlers = defineHandlers({
   // The navigation's counts follow the same team scope as the register (a team officer counts only their team's cases).
@@ -29,6 +31,15 @@ export const handlers = defineHandlers({
   'cases.get': ({ id }, { app, user }) => {
     assertCasesInScope(app.db, user, [id]);
     return maskCaseDetail(getCase(app.db, id));
+  },
+  'cases.updateTitle': (input, ctx) => {
+    const { app } = ctx;
+    updateTitle(app.db, actorOf(ctx), app.clock.now(), input);
+    return maskCaseDetail(getCase(app.db, input.caseId));
+  },
+  'cases.setOfficers': (input, ctx) => {
+    const { app } = ctx;
+    return { updated: setOfficers(app.db, actorOf(ctx), app.clock.now(), input) };
   },
   'cases.list': (input, { app, user }) => {
     const filter = scopeFilter(user, input.filter);

@@ -1,10 +1,8 @@
-import { createRequire } from 'node:module';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { DashboardOutput } from '../../../src-shared/api/methods/metrics';
-import { documentFonts, readFont } from '../documents/fonts';
-import { installFontCache } from '../documents/pdfFontCache';
+import { pdfEngine } from '../documents/pdfEngine';
 import { METRIC_BY_ID } from '../../../src-shared/domain/metrics/definitions';
 import { formatFigure } from './formatFigure';
 
@@ -13,26 +11,8 @@ import { formatFigure } from './formatFigure';
 // and the definitions underneath. Same fonts and font names as the documents engine, because
 // pdfmake's font table is one per process.
 
-type PdfMake = typeof import('pdfmake') & { virtualfs: { writeFileSync(name: string, data: Buffer): void } };
-const requireCjs = createRequire(import.meta.url); // not `require`: the main bundle's ESM shim declares that name at the top of the shared chunk
-let ready: PdfMake | null = null;
-
-function engine(): PdfMake {
-  if (ready) return ready;
-  installFontCache();
-  const pm = requireCjs('pdfmake') as PdfMake;
-  const fonts = documentFonts();
-  pm.virtualfs.writeFileSync('zx-body.ttf', readFont(fonts.body));
-  pm.virtualfs.writeFileSync('zx-title.ttf', readFont(fonts.title));
-  const def = (name: string, face?: string) => (face ? [name, face] : name) as unknown as string;
-  pm.setFonts({
-    Body: { normal: def('zx-body.ttf', fonts.body.face), bold: def('zx-body.ttf', fonts.body.face) },
-    Title: { normal: def('zx-title.ttf', fonts.title.face), bold: def('zx-title.ttf', fonts.title.face) },
-  });
-  pm.setUrlAccessPolicy(() => false);
-  pm.setLocalAccessPolicy(() => false);
-  ready = pm;
-  return pm;
+function engine() {
+  return pdfEngine().pm;
 }
 
 export function dashboardDefinition(d: DashboardOutput): TDocumentDefinitions {
