@@ -73,7 +73,7 @@ export function templateVariants(): { name: string; kind: string; data: CaseData
     history: [
       { onDate: '2026-11-23', text: '向被执行人送达执行通知书' },
       { onDate: '2026-11-23', text: '向被执行人送达报告财产令' },
-      { onDate: '2026-11-27', text: '通过网络执行查控系统查询被执行人的存款、车辆、不动产、证券等财产（第1次）' },
+      { onDate: '2026-11-27', text: '通过网络执行查控系统查询被执行人的存款、车辆、不动产、证券等财产（第一次）' },
       { onDate: '2026-12-01', text: '冻结被执行人财产30.00元' },
     ],
     property: [{ onDate: '2026-11-27', text: '未发现可供执行的财产' }],

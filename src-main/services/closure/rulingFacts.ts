@@ -36,7 +36,7 @@ export function rulingFacts(db: Db, caseId: number, recoveredFen: number, unpaid
     else if (d.generated[0]) history.push({ onDate: d.generated[0].onDate, text: `发出${kind}` });
   }
   const fb = feedbackEvents(events);
-  fb.forEach((e, i) => history.push({ onDate: e.onDate, text: `通过网络执行查控系统查询被执行人的存款、车辆、不动产、证券等财产（第${i + 1}次）` }));
+  fb.forEach((e, i) => history.push({ onDate: e.onDate, text: `通过网络执行查控系统查询被执行人的存款、车辆、不动产、证券等财产（第${'一二三四五六七八九十'[i] ?? String(i + 1)}次）` }));
   for (const m of measureHistory(events)) history.push({ onDate: m.onDate, text: `${ACTION[m.action] ?? m.action}被执行人财产${(m.amountFen / 100).toFixed(2)}元` });
   const interview = events.find((e) => e.type === 'closure.attested' && e.payload.item === 'applicantInterviewed');
   if (interview) history.push({ onDate: interview.onDate, text: '约谈申请执行人，告知执行情况并听取意见' });
