@@ -251,7 +251,7 @@ export function commitDocuments(db: Db, dataDir: string, actor: Actor, at: Date,
     const printed = d.request.printedNumber ?? null;
     // A process ruling's number (之N) is taken when it is rendered; another ruling registered meanwhile
     // with the same number means the two were made at once: this one is refused, to be made again.
-    if (printed && printed !== d.caseNumber) {
+    if (printed && printed !== d.caseNumber && kind === '执行裁定书') {
       const clash = db.raw<{ n: number }>("SELECT count(*) AS n FROM documents WHERE case_id = ? AND printed_number = ? AND kind = ?", caseId, printed, kind)[0]!.n;
       if (clash > 0) throw new ApiError('conflict', `${printed}已被另一份同时制作的裁定使用，请重新制作`, 'caseIds', { caseId, kind });
     }
