@@ -4,7 +4,7 @@ import type { JobView } from '../../../src-shared/api/methods/jobs';
 import { ApiError, invalid } from '../../../src-shared/api/errors';
 import { NOTICE_SET_DEFAULT, NOTICE_SET_REQUIRED, type DocumentKind } from '../../../src-shared/domain/documentKinds';
 import { assertOpen, setStage } from '../cases/stage';
-import { commitDocuments, issueDate, prepareDocuments, type DocumentRequest } from './generate';
+import { checkDocuments, commitDocuments, issueDate, prepareDocuments, type DocumentRequest } from './generate';
 import { cleanOrphans, FileMoves } from './storage';
 import { currentDocument } from './register';
 import { TEMPLATES } from './templates';
@@ -82,6 +82,8 @@ function batchRequests(app: App, input: BatchInput): DocumentRequest[] {
 
 export function startBatch(app: App, actor: Actor, user: { id: number; displayName: string } | null, input: BatchInput): JobView {
   validate(app, input);
+  // What the cases lack for these documents is refused now, naming it, not in the job.
+  checkDocuments(app.db, batchRequests(app, input), issueDate(app.clock.now()));
   const requests = batchRequests(app, input);
   return app.jobs.start({ kind: 'documents.batch', label: `批量制作文书：${input.caseIds.length}件 × ${input.kinds.join('、')}`, total: input.caseIds.length, user }, async (job) => {
     const started = performance.now();

@@ -83,6 +83,42 @@ export function planChunks(cases: number, threads: number, fixed?: number): numb
   return sizes;
 }
 
+/** Each document's own data: the domain's content, its recipient, its number, the court's wording. */
+function documentData(db: Db, data: Map<number, CaseData>, requests: DocumentRequest[]): CaseData[] {
+  const wordings = currentWording(db, [...new Set(requests.map((r) => r.kind))]);
+  return requests.map((r): CaseData => {
+    const d = data.get(r.caseId)!;
+    const w = wordings.get(r.kind);
+    return {
+      ...d,
+      ...(r.extra ? { extra: r.extra } : {}),
+      ...(r.partyId !== undefined ? { recipientId: r.partyId } : {}),
+      ...(r.printedNumber ? { printedNumber: r.printedNumber } : {}),
+      ...(w ? { texts: w.texts } : {}),
+    };
+  });
+}
+
+/** Refuses, before anything is rendered, every document its case lacks data for, naming what is missing. */
+function refuseMissing(requests: DocumentRequest[], itemData: CaseData[]): void {
+  const refusals: { caseId: number; number: string; kind: string; missing: string[] }[] = [];
+  requests.forEach((r, i) => {
+    const missing = templateFor(r.kind).missing(itemData[i]!);
+    if (missing.length) refusals.push({ caseId: r.caseId, number: itemData[i]!.number, kind: r.kind, missing });
+  });
+  if (refusals.length > 0) {
+    const f = refusals[0]!;
+    const more = refusals.length > 1 ? `（共 ${refusals.length} 份文书不能制作，详见清单）` : '';
+    throw new ApiError('conflict', `${f.number}不能制作${f.kind}：${f.missing.join('；')}${more}`, 'caseIds', { refusals: refusals.slice(0, 1000) });
+  }
+}
+
+/** The same check, for a caller that starts a job: refused at once rather than in the job. */
+export function checkDocuments(db: Db, requests: DocumentRequest[], issuedOn: string): void {
+  const data = loadCaseData(db, [...new Set(requests.map((r) => r.caseId))], issuedOn);
+  refuseMissing(requests, documentData(db, data, requests));
+}
+
 /** Renders the requested documents (DOCX + PDF each) into a new staging folder. */
 export async function prepareDocuments(db: Db, dataDir: string, requests: DocumentRequest[], opts: PrepareOptions): Promise<PreparedDocuments> {
   for (const r of requests) templateFor(r.kind);
@@ -96,30 +132,9 @@ export async function prepareDocuments(db: Db, dataDir: string, requests: Docume
   try {
     const caseIds = [...new Set(requests.map((r) => r.caseId))];
     const data = loadCaseData(db, caseIds, opts.issuedOn);
+    const itemData = documentData(db, data, requests);
+    refuseMissing(requests, itemData);
     const wordings = currentWording(db, [...new Set(requests.map((r) => r.kind))]);
-    // Each document's own data: the domain's content, its recipient, its number, the court's wording.
-    const itemData = requests.map((r): CaseData => {
-      const d = data.get(r.caseId)!;
-      const w = wordings.get(r.kind);
-      return {
-        ...d,
-        ...(r.extra ? { extra: r.extra } : {}),
-        ...(r.partyId !== undefined ? { recipientId: r.partyId } : {}),
-        ...(r.printedNumber ? { printedNumber: r.printedNumber } : {}),
-        ...(w ? { texts: w.texts } : {}),
-      };
-    });
-    // Refuse before rendering anything: every document the case lacks data for, with what is missing.
-    const refusals: { caseId: number; number: string; kind: string; missing: string[] }[] = [];
-    requests.forEach((r, i) => {
-      const missing = templateFor(r.kind).missing(itemData[i]!);
-      if (missing.length) refusals.push({ caseId: r.caseId, number: itemData[i]!.number, kind: r.kind, missing });
-    });
-    if (refusals.length > 0) {
-      const f = refusals[0]!;
-      const more = refusals.length > 1 ? `（共 ${refusals.length} 份文书不能制作，详见清单）` : '';
-      throw new ApiError('conflict', `${f.number}不能制作${f.kind}：${f.missing.join('；')}${more}`, 'caseIds', { refusals: refusals.slice(0, 1000) });
-    }
     const years = new Map(db.all(db.q.selectFrom('cases').select(['id', 'year']).where('id', 'in', caseIds.length ? caseIds : [-1])).map((r) => [r.id, r.year]));
     // Group by case, keeping each case's documents together in the order asked (print order).
     const byCase = new Map<number, number[]>();
