@@ -11,6 +11,7 @@ export function SettingsPage() {
   const { settings, reloadSettings, user } = useSession();
   const [court, setCourt] = useState({ courtName: settings.courtName, courtCode: settings.courtCode, officePhone: settings.officePhone, officeAddress: settings.officeAddress, ...settings.caseAccount });
   const [teams, setTeams] = useState<Teams>(settings.teams);
+  const [docs, setDocs] = useState({ courtPresident: settings.courtPresident, consumptionOrderTiming: settings.consumptionOrderTiming, printDuplex: settings.printDuplex });
   const [message, setMessage] = useState<{ ok: boolean; text: string; field?: string | undefined } | null>(null);
   // Who may sign a team's rulings: the active users (the administrator names the 审判员 and 书记员).
   const [people, setPeople] = useState<{ id: number; displayName: string }[]>([]);
@@ -168,6 +169,31 @@ export function SettingsPage() {
         <button type="button" className="primary" onClick={() => void save({ teams })}>
           保存团队
         </button>
+      </fieldset>
+      <fieldset>
+        <legend>文书</legend>
+        <div className="row">
+          <Field label="院长（签发限制消费令）">
+            <input value={docs.courtPresident} onChange={(e) => setDocs({ ...docs, courtPresident: e.target.value })} data-testid="settings-president" />
+          </Field>
+          <Field label="限制消费令发出时机" hint="限高规定第一条：执行通知书指定的履行期间届满仍未履行的，可以限制消费">
+            <select value={docs.consumptionOrderTiming} onChange={(e) => setDocs({ ...docs, consumptionOrderTiming: e.target.value as typeof docs.consumptionOrderTiming })} data-testid="settings-ban-timing">
+              <option value="afterNoticePeriod">履行期间届满后，从待发清单制作</option>
+              <option value="withNotice">与执行通知书同时发出</option>
+            </select>
+          </Field>
+          <Field label="双面打印：合并打印文件中每份文书从正面开始">
+            <input type="checkbox" checked={docs.printDuplex} onChange={(e) => setDocs({ ...docs, printDuplex: e.target.checked })} data-testid="settings-duplex" />
+          </Field>
+        </div>
+        <button type="button" className="primary" onClick={() => void save(docs)} data-testid="settings-docs-save">
+          保存文书设置
+        </button>
+        {user.roles.includes('admin') ? (
+          <p>
+            文书措辞：见 <a href="#/templates">文书模板</a>。
+          </p>
+        ) : null}
       </fieldset>
       <fieldset>
         <legend>用户</legend>
