@@ -166,6 +166,27 @@ describe('the consumption order after the notice period', () => {
   });
 });
 
+describe('the print file for duplex printing', () => {
+  it('pads every document of odd length with a blank page when the setting asks, so each starts on a front page', async () => {
+    t = open();
+    const ids = [await file(1), await file(2)].map((c) => c.id);
+    for (const [i, caseId] of ids.entries()) await t.call('caseAccounts.set', { caseId, bank: '中国工商银行开鲁支行', accountName: '开鲁县人民法院', accountNumber: `06050121093000881${i}0` });
+    const pages = async (duplex: boolean, reason?: string) => {
+      await t.call('settings.set', { printDuplex: duplex });
+      const job = await waitJob(t, (await t.call('documents.generateBatch', { caseIds: ids, kinds: ['执行通知书', '报告财产令', '送达回证'], ...(reason ? { reason } : {}) })).id);
+      expect(job.status, JSON.stringify(job.error)).toBe('done');
+      return (job.result as { printPages: number; batchId: string }).printPages;
+    };
+    const plain = await pages(false);
+    const docs = (await t.call('documents.list', {})).rows;
+    const own = await Promise.all(docs.map(async (d) => (await readPdf(absPath(t.dir, t.app.db.raw<{ pdf_path: string }>('SELECT pdf_path FROM documents WHERE id = ?', d.id)[0]!.pdf_path))).pages.length));
+    expect(plain).toBe(own.reduce((a, x) => a + x, 0));
+    const padded = await pages(true, '双面打印');
+    expect(padded).toBe(own.reduce((a, x) => a + x + (x % 2), 0));
+    expect(own.some((x) => x % 2 === 1)).toBe(true);
+  });
+});
+
 describe('the court’s own wording', () => {
   it('saves edited wording as a version, refuses unknown placeholders, previews it on a real case and records the version on each document', async () => {
     t = open();
