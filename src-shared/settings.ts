@@ -122,7 +122,16 @@ export const SETTINGS_SCHEMA = {
 export const settingsSchema = z.object(SETTINGS_SCHEMA);
 export type Settings = z.output<typeof settingsSchema>;
 export type SettingKey = keyof typeof SETTINGS_SCHEMA;
-export const settingsPatch = settingsSchema.partial();
+/**
+ * A change to some settings: only the keys given. Built from the inner schemas without their
+ * defaults — Zod 4 applies a default inside an optional field, so `settingsSchema.partial()` would
+ * turn every key left out into its default, and saving one setting would reset all the others.
+ */
+export const settingsPatch = z.object(
+  Object.fromEntries(Object.entries(SETTINGS_SCHEMA).map(([k, v]) => [k, (v instanceof z.ZodDefault ? (v.unwrap() as z.ZodType) : (v as z.ZodType)).optional()])) as {
+    [K in keyof typeof SETTINGS_SCHEMA]: z.ZodOptional<(typeof SETTINGS_SCHEMA)[K] extends z.ZodDefault<infer I> ? I : (typeof SETTINGS_SCHEMA)[K]>;
+  },
+);
 export function defaultSettings(): Settings {
   return settingsSchema.parse({});
 }
