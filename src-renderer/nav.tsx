@@ -4,6 +4,7 @@ import type { CaseStage } from '../src-shared/domain/stages';
 import { FilingPage } from './pages/FilingPage';
 import { CasesPage } from './pages/CasesPage';
 import { SettingsPage } from './pages/SettingsPage';
+import { TemplatesPage } from './pages/TemplatesPage';
 import { ClosurePage } from './pages/ClosurePage';
 import { ArchivePage } from './pages/ArchivePage';
 import { MetricsPage } from './pages/MetricsPage';
@@ -56,6 +57,7 @@ export const NAV: NavEntry[] = [
   { path: '/deadlines', label: '节点监控', page: DeadlinesPage, description: '各环节法定和内部期限：已超期、今日到期、3个工作日内到期。', overdue: 'total' },
   { path: '/metrics', label: '质效统计', page: MetricsPage, description: '执结率、到位率等指标，月度上报文件与中院汇总。' },
   { path: '/settings', label: '设置', page: SettingsPage, description: '法院信息、团队、用户。', roles: ['admin', 'management'] },
+  { path: '/templates', label: '文书模板', page: TemplatesPage, description: '文书措辞（占位符、以真实案件预览、版本记录）。', roles: ['admin'] },
   { path: '/users', label: '用户与权限', page: UsersPage, description: '用户、角色、所属团队与案件范围，重置密码。', roles: ['admin', 'management'] },
   { path: '/audit', label: '审计', page: AuditPage, description: '操作日志哈希链校验，按用户查看操作记录。', roles: ['management'] },
   { path: '/backups', label: '备份', page: BackupsPage, description: '数据库备份、保留规则与从备份恢复。', roles: ['management'] },

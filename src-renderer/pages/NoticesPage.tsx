@@ -26,9 +26,12 @@ export function NoticesPage() {
   const [reason, setReason] = useState('');
   const [job, setJob] = useState<Job | null>(null);
   const [paste, setPaste] = useState('');
+  // 限制消费令 due: served notices whose period ran out unperformed (限高规定 法释〔2015〕17号 Art. 1).
+  const [bans, setBans] = useState<MethodOutput<'documents.banQueue'>['rows']>([]);
 
   const refresh = async () => {
-    const [q, b] = await Promise.all([api.call('documents.queue', { ...(text ? { text } : {}), limit: 5000 }), api.call('documents.batches', { limit: 20 })]);
+    const [q, b, bq] = await Promise.all([api.call('documents.queue', { ...(text ? { text } : {}), limit: 5000 }), api.call('documents.batches', { limit: 20 }), api.call('documents.banQueue', { limit: 5000 })]);
+    setBans(bq.rows);
     setQueue(q.rows);
     setOverdue(q.overdue);
     setBatches(b);
@@ -149,6 +152,36 @@ export function NoticesPage() {
           ))}
         </tbody>
       </table>
+
+      <h3>待发限制消费令（执行通知书履行期间届满未履行）</h3>
+      <table className="table" data-testid="notices-ban-queue">
+        <tbody>
+          {bans.map((r) => (
+            <tr key={r.caseId}>
+              <td>{r.number}</td>
+              <td>{r.debtors}</td>
+              <td>
+                {r.servedOn} 送达，{r.dueOn} 届满
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {bans.length ? (
+        <button
+          disabled={job?.status === 'running'}
+          onClick={() =>
+            void run(async () => {
+              setJob(await api.call('documents.generateBatch', { caseIds: bans.map((r) => r.caseId), kinds: ['限制消费令', '送达回证'] }));
+            })
+          }
+          data-testid="notices-ban-generate"
+        >
+          为以上 {bans.length} 件制作限制消费令（附送达回证）
+        </button>
+      ) : (
+        <p className="muted">暂无。</p>
+      )}
 
       <h3>文书批次</h3>
       <table className="table" data-testid="notices-batches">

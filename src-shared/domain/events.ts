@@ -20,6 +20,11 @@ export const EVENT_TYPES: Record<string, EventTypeInfo> = {
   'document.generated': { label: '制作文书', node: '执行文书' },
   'document.mailed': { label: '文书交邮' },
   'document.served': { label: '文书送达', node: '发出执行通知' },
+  // the documents' data: the title recorded, the signing officers, the case account, the wording.
+  'case.titleRecorded': { label: '补录执行依据' },
+  'case.officersSet': { label: '指定承办法官与书记员' },
+  'caseAccount.set': { label: '登记案款账户（一案一账号）' },
+  'template.saved': { label: '修改文书模板措辞' },
   // inquiries, measures, ledger (issue 4). `inquiry.requested` carries `first: true` on a case's first
   // query (node 首次网络查控); `measure.applied` carries `action`, whose node is MEASURE_NODES[action]
   // (冻结/查封/划拨, src-shared/domain/assets.ts) — the node below is the freeze default.

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { apiCall, login, requestTargets } from './helpers';
+import { apiCall, login, readyForDocuments, requestTargets } from './helpers';
 import { makeId } from '../helpers/drafts';
 import { FEEDBACK_COLUMNS } from '../../src-shared/domain/inquiryFiles';
 
@@ -49,6 +49,7 @@ async function fileCase(page: Page, n: number, address: string): Promise<Case> {
 /** Notices, an online query answered "nothing found", triage as a complex case, distribution. */
 async function toTeams(page: Page, cases: Case[]): Promise<{ caseId: number; teamId: string | null }[]> {
   const ids = cases.map((c) => c.id);
+  await readyForDocuments(page, ids);
   await job(page, await apiCall<Job>(page, 'documents.generateBatch', { caseIds: ids, kinds: ['执行通知书', '报告财产令'] }));
   const batch = await apiCall<{ id: number; number: string; targets: { idCode: string }[] }>(page, 'inquiries.createBatch', { caseIds: ids });
   // The answer masks the debtors' ID numbers; the feedback names them as the request file did.

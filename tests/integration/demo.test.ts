@@ -43,7 +43,8 @@ describe('demo data', () => {
     const sc = snapshot(c);
     expect(sc.cases.map((r) => r.debtor_names)).not.toEqual(sa.cases.map((r) => r.debtor_names));
     expect(sc.users).toEqual(sa.users); // the staff roster does not depend on the seed
-  });
+    // Three demo courts, each rendering its real notices, rulings and closure documents.
+  }, 180_000);
 
   it('files valid cases: IDs and credit codes pass their checksums, numbers are gap-free, all labelled demo', async () => {
     const t = open();

@@ -16,15 +16,36 @@ export interface FontFile {
 export interface FontSet {
   body: FontFile;
   title: FontFile;
+  /**
+   * Faces for characters the body and title faces lack (CJK Extension B and beyond, e.g. 𠮷 in a
+   * name), tried in order: the workstation's own (SimSun-ExtB and the like), then the app's bundled
+   * Noto Serif HK/JP subsets (resources/fonts/rare, tools/build-rare-fonts.mjs).
+   */
+  rare: FontFile[];
   /** 'system' when the workstation's Chinese fonts are used, 'bundled' for Noto Serif SC. */
   source: 'system' | 'bundled';
 }
 
-/** Font names written into the DOCX (East Asian + Latin), as Word and WPS know them. */
+/**
+ * Font names written into the DOCX runs (East Asian + Latin), as Word and WPS know them; the DOCX's
+ * font table (renderDocx.ts) gives each its fallbacks on a Chinese Windows, so that nothing lands on
+ * a Japanese or sans face: 仿宋_GB2312 → 仿宋 → FangSong; 方正小标宋简体 → 华文中宋 → 宋体 (SimSun).
+ */
 export const DOCX_FONTS = {
   body: { eastAsia: '仿宋_GB2312', ascii: 'FangSong', hAnsi: 'FangSong' },
   title: { eastAsia: '方正小标宋简体', ascii: 'SimSun', hAnsi: 'SimSun' },
+  /** Runs of characters beyond the BMP (Extension B…): Windows' own SimSun-ExtB. */
+  rare: { eastAsia: 'SimSun-ExtB', ascii: 'SimSun-ExtB', hAnsi: 'SimSun-ExtB' },
 } as const;
+
+/** The DOCX font table: each named face with the faces Word and WPS fall back to, in order. */
+export const DOCX_FONT_TABLE: readonly { name: string; altNames: string[]; charset: string; family: 'roman' | 'modern' }[] = [
+  { name: '仿宋_GB2312', altNames: ['仿宋', 'FangSong'], charset: '86', family: 'modern' },
+  { name: 'FangSong', altNames: ['仿宋'], charset: '86', family: 'modern' },
+  { name: '方正小标宋简体', altNames: ['华文中宋', '宋体', 'SimSun'], charset: '86', family: 'roman' },
+  { name: 'SimSun', altNames: ['宋体'], charset: '86', family: 'roman' },
+  { name: 'SimSun-ExtB', altNames: ['宋体'], charset: '86', family: 'modern' },
+];
 
 /**
  * The app's resources/ folder, found by walking up from this module (src-main/services/documents/
@@ -56,6 +77,23 @@ const SYSTEM_FONT_DIRS = process.platform === 'win32' ? [join(process.env.WINDIR
 const BODY_NAMES = ['simfang.ttf', 'fangsong_gb2312.ttf', '仿宋_gb2312.ttf', 'fzfsk.ttf'];
 const TITLE_NAMES = ['fzxbsjw.ttf', 'fzxbsk.ttf', '方正小标宋简体.ttf', 'fzxiaobiaosong-b05s.ttf'];
 const SONG_NAMES = ['simsun.ttc', 'simsun.ttf'];
+// Faces with Extension B and beyond: Windows' SimSun-ExtB (simsunb.ttf), and on other systems the
+// open full-coverage faces a distribution may have installed (Hanazono Mincho B, BabelStone Han,
+// Jigmo), then the distribution's Noto Serif CJK (about 2,000 of them, face 'NotoSerifCJKsc-Regular').
+const RARE_NAMES = ['simsunb.ttf', 'simsun-extb.ttf', 'hanaminb.ttf', 'babelstonehan.ttf', 'jigmo2.ttf', 'jigmo3.ttf', 'notoserifcjk-regular.ttc'];
+const RARE_FACES: Record<string, string> = { 'notoserifcjk-regular.ttc': 'NotoSerifCJKsc-Regular' };
+
+/** The bundled fallback faces for rare ideographs, in file-name order. */
+export function bundledRareFonts(res = resourcesDir()): FontFile[] {
+  const dir = join(res, 'fonts', 'rare');
+  let names: string[] = [];
+  try {
+    names = readdirSync(dir).filter((n) => /\.(woff|ttf|otf)$/i.test(n));
+  } catch {
+    return [];
+  }
+  return names.sort((a, b) => a.localeCompare(b, 'en', { numeric: true })).map((n) => ({ path: join(dir, n) }));
+}
 
 function findFiles(wanted: readonly string[]): Map<string, string> {
   const found = new Map<string, string>();
@@ -91,20 +129,29 @@ let cached: FontSet | null = null;
 export function documentFonts(): FontSet {
   if (cached) return cached;
   const res = resourcesDir();
+  const rareBundled = bundledRareFonts(res);
   const bundled: FontSet = {
     body: { path: join(res, 'fonts', 'NotoSerifSC_400Regular.ttf') },
     title: { path: join(res, 'fonts', 'NotoSerifSC_700Bold.ttf') },
+    rare: rareBundled,
     source: 'bundled',
   };
   if (process.env.ZHIXING_FONTS === 'bundled') return (cached = bundled);
-  const found = findFiles([...BODY_NAMES, ...TITLE_NAMES, ...SONG_NAMES]);
+  const found = findFiles([...BODY_NAMES, ...TITLE_NAMES, ...SONG_NAMES, ...RARE_NAMES]);
   const first = (names: string[]) => names.map((n) => found.get(n)).find((x): x is string => !!x);
+  const rare: FontFile[] = [
+    ...RARE_NAMES.flatMap((n) => {
+      const path = found.get(n);
+      return path ? [{ path, ...(RARE_FACES[n] ? { face: RARE_FACES[n] } : {}) }] : [];
+    }),
+    ...rareBundled,
+  ];
   const body = first(BODY_NAMES);
   const title = first(TITLE_NAMES);
   const song = first(SONG_NAMES);
-  if (!body) return (cached = bundled);
+  if (!body) return (cached = { ...bundled, rare });
   const titleFile: FontFile = title ? { path: title } : song ? { path: song, ...(song.toLowerCase().endsWith('.ttc') ? { face: 'SimSun' } : {}) } : bundled.title;
-  return (cached = { body: { path: body }, title: titleFile, source: 'system' });
+  return (cached = { body: { path: body }, title: titleFile, rare, source: 'system' });
 }
 
 export function readFont(f: FontFile): Buffer {

@@ -2,13 +2,14 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { DashboardOutput } from '../../../src-shared/api/methods/metrics';
-import { pdfEngine } from './pdfEngine';
+import { pdfEngine } from '../documents/pdfEngine';
 import { METRIC_BY_ID } from '../../../src-shared/domain/metrics/definitions';
 import { formatFigure } from './formatFigure';
 
 // The printable dashboard: the month's cards against last month and the same month last year,
 // the 12-month trend and the team ranking as tables, each ratio with its numerator/denominator,
-// and the definitions underneath (printed through pdfEngine.ts).
+// and the definitions underneath, printed through the documents engine's pdfmake (its font table
+// is one per thread, shared by the documents, the dashboard and the 审计封存单).
 
 export function dashboardDefinition(d: DashboardOutput): TDocumentDefinitions {
   const th = (t: string) => ({ text: t, bold: true, fillColor: '#eeeeee' });
@@ -68,7 +69,7 @@ export function dashboardDefinition(d: DashboardOutput): TDocumentDefinitions {
 }
 
 export async function dashboardPdfBuffer(d: DashboardOutput): Promise<Buffer> {
-  return pdfEngine().createPdf(dashboardDefinition(d)).getBuffer();
+  return pdfEngine().pm.createPdf(dashboardDefinition(d)).getBuffer();
 }
 
 /** Writes the PDF under the data folder's tmp area and returns its path (served as a download). */
