@@ -2,9 +2,10 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 
-// Three bundles: the Electron main process (plus the Node-only entries that share its code:
-// the web mode, the demo-data generator, the document worker and the audit verifier's worker), the sandboxed preload, and
-// the React renderer that both shells serve unchanged.
+// Three bundles: the Electron main process (plus the Node-only entries that share its code: the
+// single-PC back office's utility process, the web mode, the demo-data generator, the document
+// worker, the upload worker and the audit verifier's worker), the sandboxed preload, and the React
+// renderer that both shells serve unchanged.
 export default defineConfig({
   main: {
     build: {
@@ -12,9 +13,12 @@ export default defineConfig({
       rollupOptions: {
         input: {
           index: resolve('src-main/electron/main.ts'),
+          // The single-PC back office, run by main in an Electron utility process.
+          backOffice: resolve('src-main/electron/backOffice.ts'),
           web: resolve('src-main/cli/web.ts'),
           demo: resolve('src-main/cli/demo.ts'),
           documentWorker: resolve('src-main/services/documents/worker.ts'),
+          uploadWorker: resolve('src-main/services/uploads/worker.ts'),
           auditWorker: resolve('src-main/services/audit/verifyWorker.ts'),
         },
       },

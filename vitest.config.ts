@@ -11,6 +11,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    globalSetup: ['tests/helpers/globalSetup.ts'],
     // One audit key for the test run, outside every test's data folder (as it is outside the data
     // folder in use); child processes the tests start inherit it.
     env: { ZHIXING_AUDIT_KEY: process.env.ZHIXING_AUDIT_KEY ?? join(tmpdir(), 'zhixing-test-keys', 'audit.key') },

@@ -14,7 +14,8 @@ import { figure, round } from './lib/report.mjs';
 const CASES = Number(process.env.INQUIRIES_BENCH_CASES ?? 6000);
 const MEASURES = Number(process.env.INQUIRIES_BENCH_MEASURES ?? 1000);
 const worker = resolve('out/main/documentWorker.js');
-const env = { ...process.env, ...(existsSync(worker) ? { ZHIXING_DOCUMENT_WORKER: worker } : {}) };
+const uploadWorker = resolve('out/main/uploadWorker.js');
+const env = { ...process.env, ...(existsSync(worker) ? { ZHIXING_DOCUMENT_WORKER: worker } : {}), ZHIXING_UPLOAD_WORKER: uploadWorker };
 const entry = await bundleForNode('bench/entries/inquiries.ts', 'inquiries');
 const run = (...args) => JSON.parse(execFileSync(process.execPath, [entry, ...args], { stdio: ['ignore', 'pipe', 'inherit'], env, maxBuffer: 1 << 24 }).toString().trim().split('\n').pop());
 

@@ -11,6 +11,7 @@ import { ROLES } from '../src-shared/api/roles';
 import { LockScreen } from './security/LockScreen';
 import { SystemHealth } from './security/SystemHealth';
 import { RecoveryPage } from './security/RecoveryPage';
+import { ConnectionProblem } from './desktop/DesktopGate';
 
 /** Boot: system info → first-run/login → the pipeline shell. */
 export function App() {
@@ -53,7 +54,7 @@ export function App() {
   }, [boot]);
 
   if (info?.recovery) return <RecoveryPage />;
-  if (bootError) return <div className="page error-banner">{bootError}</div>;
+  if (bootError) return <ConnectionProblem message={bootError} onRetry={() => (setBootError(null), void boot())} />;
   if (!info) return <div className="page muted">正在启动…</div>;
   if (!user || !settings) return <LoginPage info={info} onLoggedIn={() => void boot()} />;
   if (locked)
@@ -79,12 +80,12 @@ export function App() {
     reloadSettings: async () => setSettings(await api.call('settings.get', {})),
     logout: () => {
       void api.call('auth.logout', {}).catch(() => undefined);
-      api.setToken(null);
+      api.clearSession();
       setUser(null);
     },
     lock: () => {
       void api.call('auth.logout', {}).catch(() => undefined);
-      api.setToken(null);
+      api.clearSession();
       setLocked('idle');
     },
   };

@@ -103,10 +103,58 @@ export const SETTINGS_SCHEMA = {
   city: citySettingsSchema.default(citySettingsSchema.parse({})),
 } as const;
 
+/**
+ * Who may change each setting. 'admin': settings that change the court's identity (its name and
+ * code in every case number and report, the court account money is paid into, the president who
+ * signs) or its security (where backups go and how long they are kept, login lockout, the idle
+ * lock) — only the system administrator. 'management': the operational rules 综合管理 runs the
+ * bureau by. Every key is listed (the type requires it); settings.set refuses a non-administrator
+ * a change to an 'admin' key, naming the setting.
+ */
+export const SETTING_EDITORS: { readonly [K in keyof typeof SETTINGS_SCHEMA]: { editor: 'admin' | 'management'; label: string } } = {
+  courtName: { editor: 'admin', label: '法院名称' },
+  courtCode: { editor: 'admin', label: '法院代字' },
+  caseAccount: { editor: 'admin', label: '执行款专户' },
+  courtPresident: { editor: 'admin', label: '院长姓名（限制消费令署名）' },
+  backupDir: { editor: 'admin', label: '备份文件夹' },
+  backupDaily: { editor: 'admin', label: '每天自动备份' },
+  backupKeepDays: { editor: 'admin', label: '自动备份保留天数' },
+  backupKeepMin: { editor: 'admin', label: '至少保留备份份数' },
+  loginMaxFailures: { editor: 'admin', label: '密码连续错误锁定次数' },
+  loginLockMinutes: { editor: 'admin', label: '账号锁定分钟数' },
+  idleLockMinutes: { editor: 'admin', label: '无操作锁屏分钟数' },
+  officePhone: { editor: 'management', label: '执行局电话' },
+  officeAddress: { editor: 'management', label: '执行局地址' },
+  teams: { editor: 'management', label: '执行团队' },
+  duplicateCheck: { editor: 'management', label: '重复立案检查' },
+  measureTermYears: { editor: 'management', label: '冻结、查封期限' },
+  measureRenewalAlertDays: { editor: 'management', label: '续行提醒天数' },
+  unidentifiedClaimDays: { editor: 'management', label: '不明款认领天数' },
+  documentContact: { editor: 'management', label: '文书联系人' },
+  performanceDays: { editor: 'management', label: '履行期限天数' },
+  propertyReportDays: { editor: 'management', label: '报告财产期限天数' },
+  zhongbenRequeryLookaheadDays: { editor: 'management', label: '终本复查提前天数' },
+  triage: { editor: 'management', label: '繁简分流规则' },
+  assignment: { editor: 'management', label: '分案上限' },
+  deadlineRules: { editor: 'management', label: '节点期限规则' },
+  deadlineSoonWorkingDays: { editor: 'management', label: '即将到期工作日数' },
+  metrics: { editor: 'management', label: '指标设置' },
+  city: { editor: 'management', label: '中院汇总设置' },
+};
+
 export const settingsSchema = z.object(SETTINGS_SCHEMA);
 export type Settings = z.output<typeof settingsSchema>;
 export type SettingKey = keyof typeof SETTINGS_SCHEMA;
-export const settingsPatch = settingsSchema.partial();
+/**
+ * A change to some settings: only the keys given. The defaults are taken off first — a plain
+ * `.partial()` keeps them, so every key left out would come back as its default and overwrite the
+ * court's stored value.
+ */
+export const settingsPatch = z.object(
+  Object.fromEntries(Object.entries(SETTINGS_SCHEMA).map(([k, s]) => [k, (s instanceof z.ZodDefault ? s.removeDefault() : s).optional()])) as {
+    [K in keyof typeof SETTINGS_SCHEMA]: z.ZodOptional<(typeof SETTINGS_SCHEMA)[K] extends z.ZodDefault<infer T> ? T : (typeof SETTINGS_SCHEMA)[K]>;
+  },
+);
 export function defaultSettings(): Settings {
   return settingsSchema.parse({});
 }

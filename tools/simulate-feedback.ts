@@ -8,7 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
-import { readTable } from '../src-main/services/inquiries/tabular';
+import { readTable } from '../src-main/services/uploads/table';
 import { toCsv } from '../src-main/services/inquiries/requestFile';
 import { courtToday } from '../src-shared/domain/chineseDate';
 import { seedFrom, simulateFeedback } from './feedbackSimulator';

@@ -54,7 +54,7 @@ if (command === 'prepare') {
   const bytes = readFileSync(file);
   const t0 = performance.now();
   const c0 = process.cpuUsage();
-  const r = await importFeedback(app.db, actor, app.clock.now(), today, { fileName: `feedback.${arg}`, bytes });
+  const r = await importFeedback(app.db, actor, app.clock.now(), today, { fileName: `feedback.${arg}`, content: bytes });
   const seconds = (performance.now() - t0) / 1000;
   // CPU time of this process as well: on a shared machine wall time includes waiting for a core.
   const cpu = process.cpuUsage(c0);

@@ -107,7 +107,7 @@ if (mode === 'build') {
   const app = new App({ dataDir, mode: 'web', quiet: true });
   const actor = { id: null, name: 'bench', workstation: 'bench' };
   const t0 = performance.now();
-  const view = app.jobs.start({ kind: 'reports.exportMonthly', label: 'bench', user: null }, (job) => runMonthlyExport(app.db, app.dataDir, actor, () => new Date(), '2026', job));
+  const view = app.jobs.start({ kind: 'reports.exportMonthly', label: 'bench', user: null, cases: 'court' }, (job) => runMonthlyExport(app.db, app.dataDir, actor, () => new Date(), '2026', job));
   await app.jobs.idle();
   const ms = performance.now() - t0;
   const done = app.jobs.get(view.id);

@@ -7,9 +7,9 @@ import { build } from 'vite';
 
 export async function bundleForNode(entry, name) {
   // One folder per process: two benches bundling at once must not overwrite each other's file. Inside
-  // the project (not bench/.tmp, which may be a link to a shared folder elsewhere), so the bundle's
-  // external packages resolve from this project's node_modules.
-  const outDir = resolve('node_modules/.cache/bench-bundles', `${name}-${process.pid}`);
+  // the project (not bench/.tmp, which may be a shared folder elsewhere) so that the bundle's external
+  // packages resolve from node_modules.
+  const outDir = resolve('node_modules/.cache/zhixing-bench-bundles', `${name}-${process.pid}`);
   mkdirSync(outDir, { recursive: true });
   await build({
     configFile: false,

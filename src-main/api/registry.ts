@@ -1,15 +1,26 @@
 import { z } from 'zod';
 import { methods, type MethodName, type Methods } from '../../src-shared/api';
 import type { MethodSpec } from '../../src-shared/api/contract';
+import { CASE_REF_KINDS, openToScopedRole, pathProblem } from '../../src-shared/api/caseScope';
+import { applyMasks, maskPlan, type MaskPlan } from '../../src-shared/api/masked';
 import { ApiError, type ApiErrorShape, type ApiResult } from '../../src-shared/api/errors';
+import { cleanInput } from '../../src-shared/api/hygiene';
+import { issueMessage } from '../../src-shared/api/issueMessages';
 import type { CallContext } from './context';
 import { FileResponse } from './context';
-import { guardCaseScope } from '../services/auth/scope';
+import { caseScope, type CaseScope } from '../services/auth/scope';
+import { enforceCaseRefs } from '../services/auth/caseRefs';
 import { diskFullError, isDiskFull } from '../services/system/diskFull';
+
+/** What a handler is given: the call's context and the caller's case scope, computed by the registry. */
+export interface HandlerContext extends CallContext {
+  /** The cases the caller may see and change; handlers declared `narrows` apply it to what they read. */
+  scope: CaseScope;
+}
 
 export type HandlerFor<N extends MethodName> = (
   input: z.output<Methods[N]['input']>,
-  ctx: CallContext,
+  ctx: HandlerContext,
 ) => z.input<Methods[N]['output']> | FileResponse | Promise<z.input<Methods[N]['output']> | FileResponse>;
 
 export type HandlerMap = { [N in MethodName]?: HandlerFor<N> };
@@ -19,20 +30,25 @@ export function defineHandlers<const H extends HandlerMap>(handlers: H): H {
   return handlers;
 }
 
-type AnyHandler = (input: unknown, ctx: CallContext) => unknown;
+type AnyHandler = (input: unknown, ctx: HandlerContext) => unknown;
 
 /**
- * The registry both transports serve. It validates input against the method's schema, checks the
- * caller's roles, runs the handler and turns every failure into a typed error. Nothing here is
- * domain-specific.
+ * The registry both transports serve. It checks the caller's roles, cleans every string of the
+ * input (src-shared/api/hygiene.ts), validates it against the method's schema, runs the handler and
+ * turns every failure into a typed error in Chinese. Nothing here is domain-specific.
  */
 export class Registry {
   private readonly handlers = new Map<string, AnyHandler>();
+  /** Per method: where its output carries identifiers (src-shared/api/masked.ts). */
+  private readonly masks = new Map<string, MaskPlan | null>();
 
   register(group: HandlerMap): void {
     for (const [name, handler] of Object.entries(group)) {
       if (!(name in methods)) throw new Error(`Handler for a method not in the contract: ${name}`);
       if (this.handlers.has(name)) throw new Error(`Handler registered twice: ${name}`);
+      const spec = (methods as Record<string, MethodSpec>)[name]!;
+      checkCaseDeclaration(name, spec);
+      this.masks.set(name, maskPlan(spec.output));
       this.handlers.set(name, handler as AnyHandler);
     }
   }
@@ -65,15 +81,45 @@ export class Registry {
       if (spec.writes && ctx.app.checking) {
         throw new ApiError('read_only', '正在进行启动自检（数据量大时需数秒），请稍候再保存');
       }
-      const parsed = spec.input.safeParse(rawInput ?? {});
+      const cleaned = cleanInput(rawInput ?? {});
+      if (!cleaned.ok) throw new ApiError('invalid_input', cleaned.reason, cleaned.field || undefined);
+      // reportInput: the translation tells a wrong type from a missing value (issueMessages.ts).
+      const parsed = spec.input.safeParse(cleaned.value, { reportInput: true });
       if (!parsed.success) throw zodToApiError(parsed.error);
-      // Team scoping for every method whose input names cases (services/auth/scope.ts).
-      guardCaseScope(ctx.app.db, ctx.user, parsed.data);
-      const data = await handler(parsed.data, ctx);
-      return { ok: true, data };
+      // The method's case declaration, applied before the handler runs (src-shared/api/caseScope.ts).
+      const scope = caseScope(ctx.user);
+      enforceCaseRefs(ctx.app.db, scope, spec.cases, parsed.data);
+      const data = await handler(parsed.data, { ...ctx, scope });
+      // Identifiers leave masked, for every role; files are not API answers (docs/security.md).
+      return { ok: true, data: data instanceof FileResponse ? data : applyMasks(data, this.masks.get(name) ?? null) };
     } catch (e) {
       return { ok: false, error: toErrorShape(e, ctx) };
     }
+  }
+}
+
+/**
+ * Refuses to register a method whose case declaration is missing or cannot hold: every method says
+ * which cases it touches; a method open to a scoped role (a tribunal team) may not be court-wide;
+ * every declared path must be an id field of the input, and every kind must have a resolver.
+ */
+export function checkCaseDeclaration(name: string, spec: MethodSpec): void {
+  const decl = (spec as Partial<MethodSpec>).cases;
+  const scoped = openToScopedRole(spec.access);
+  if (decl === undefined) {
+    throw new Error(`${name}: no case declaration (MethodSpec.cases)${scoped ? ' — it is open to a tribunal team, whose users may see only their own cases' : ''}. Declare 'none', 'court', { ids } or { narrows } (src-shared/api/caseScope.ts).`);
+  }
+  if (decl === 'none') return;
+  if (decl === 'court') {
+    if (scoped) throw new Error(`${name}: declared court-wide (cases: 'court') but open to a tribunal team; declare the ids it takes or narrow its rows to ctx.scope.`);
+    return;
+  }
+  if (typeof decl !== 'object' || decl === null || (!decl.ids && !decl.narrows)) throw new Error(`${name}: a case declaration object needs ids or narrows`);
+  if (decl.narrows !== undefined && decl.narrows !== 'rows' && decl.narrows !== 'file') throw new Error(`${name}: narrows must be 'rows' or 'file'`);
+  for (const [path, kind] of Object.entries(decl.ids ?? {})) {
+    if (!(kind in CASE_REF_KINDS)) throw new Error(`${name}: cases.ids.${path}: unknown kind ${String(kind)}`);
+    const problem = pathProblem(spec.input, path);
+    if (problem) throw new Error(`${name}: cases.ids.${path}: ${problem}`);
   }
 }
 
@@ -93,27 +139,6 @@ export function zodToApiError(error: z.ZodError): ApiError {
   const first = issues[0] ?? { field: '', message: '输入无效' };
   return new ApiError('invalid_input', first.message, first.field || undefined, { issues });
 }
-
-function issueMessage(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'invalid_type') {
-    if (issue.input === undefined) return '必填项不能为空';
-    return `类型错误：应为${TYPE_NAMES[issue.expected] ?? issue.expected}`;
-  }
-  if (issue.code === 'unrecognized_keys') return `不认识的字段：${issue.keys.join('、')}`;
-  if (issue.code === 'too_big' && issue.origin === 'string') return issue.message.startsWith('Too') ? `不能超过${issue.maximum}个字符` : issue.message;
-  if (issue.code === 'invalid_value') return issue.message.startsWith('Invalid') ? `取值无效，应为：${issue.values.map(String).join('、')}` : issue.message;
-  if (/^[\x00-\x7f]*$/.test(issue.message)) return `输入无效（${issue.message}）`;
-  return issue.message;
-}
-
-const TYPE_NAMES: Record<string, string> = {
-  string: '文本',
-  number: '数字',
-  int: '整数',
-  boolean: '是/否',
-  object: '对象',
-  array: '列表',
-};
 
 function toErrorShape(e: unknown, ctx: CallContext): ApiErrorShape {
   if (e instanceof ApiError) return e.toJSON();

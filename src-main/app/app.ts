@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { Db } from '../db/connection';
@@ -7,11 +6,13 @@ import { Registry } from '../api/registry';
 import { allHandlers } from '../api/handlers';
 import type { CallContext } from '../api/context';
 import { Sessions } from '../services/auth/sessions';
-import { ensureAdmin, findUser, isInitialized, setPassword, ADMIN_USERNAME } from '../services/auth/users';
+import { ensureAdmin, findUser, isInitialized, setPasswordHash, ADMIN_USERNAME } from '../services/auth/users';
+import { Passwords, type PasswordCost } from '../services/auth/passwords';
 import { Jobs } from '../jobs/runner';
 import { Bus } from './bus';
 import { Clock } from './clock';
 import { acquireDataDirLock } from './dataDirLock';
+import { privateFiles, privateFolder, restrictNewFiles } from './fileModes';
 import { SYSTEM_ACTOR } from '../events/log';
 import { createBackupSync } from '../services/backups/create';
 import { runStartupChecks } from '../services/security/health';
@@ -22,6 +23,7 @@ import { backupFoldersOf } from '../services/audit/verifyJob';
 import { removePartialBackups, removeStaging } from '../services/backups/restore';
 import { enterRecovery, isDamagedDatabase, type RecoveryState } from '../services/recovery/mode';
 import { closePool } from '../services/documents/pool';
+import { closeUploadPool } from '../services/uploads/contained';
 
 export interface AppOptions {
   dataDir: string;
@@ -37,6 +39,11 @@ export interface AppOptions {
   exclusive?: boolean;
   /** PRAGMA quick_check and the audit-chain verification at start-up (default on). */
   startupChecks?: boolean;
+  /**
+   * Tests only: a cheaper scrypt cost, so a suite that logs in hundreds of times does not spend
+   * minutes hashing. The desktop and web entry points never set it; passwords.ts holds the real cost.
+   */
+  passwordCost?: PasswordCost;
   /** The audit key file, outside the data folder (default: ZHIXING_AUDIT_KEY, else the user's configuration folder). */
   auditKeyFile?: string;
 }
@@ -53,7 +60,8 @@ export class App {
   db!: Db;
   readonly clock: Clock;
   readonly bus = new Bus();
-  readonly sessions = new Sessions();
+  readonly passwords: Passwords;
+  readonly sessions: Sessions;
   readonly registry = new Registry();
   jobs!: Jobs;
   readonly workstation = hostname();
@@ -71,7 +79,10 @@ export class App {
   private readonly releaseLock: (() => void) | null;
 
   constructor(readonly options: AppOptions) {
-    mkdirSync(options.dataDir, { recursive: true });
+    this.passwords = new Passwords(options.passwordCost);
+    this.sessions = new Sessions(this.passwords);
+    restrictNewFiles();
+    privateFolder(options.dataDir);
     this.clock = new Clock(options.testClock ?? false);
     this.releaseLock = options.exclusive ? acquireDataDirLock(options.dataDir) : null;
     for (const group of allHandlers()) this.registry.register(group);
@@ -89,7 +100,9 @@ export class App {
   /** Opens, migrates and keys the database, then the start-up checks and clean-ups. */
   private openDatabase(): void {
     const { options } = this;
-    const db = new Db(join(options.dataDir, DB_FILE));
+    const file = join(options.dataDir, DB_FILE);
+    privateFiles(file, `${file}-wal`, `${file}-shm`);
+    const db = new Db(file);
     try {
       const keyFile = this.keyFile;
       const key = loadAuditKey(db, options.dataDir, keyFile);
@@ -104,7 +117,7 @@ export class App {
       }
       db.tx(() => ensureAdmin(db, this.clock.now()));
       if (options.adminPassword && !isInitialized(db)) {
-        setPassword(db, findUser(db, ADMIN_USERNAME)!.id, options.adminPassword);
+        setPasswordHash(db, findUser(db, ADMIN_USERNAME)!.id, this.passwords.hashSync(options.adminPassword));
       }
       this.jobs = new Jobs(db, this.bus, this.clock);
     } catch (e) {
@@ -160,6 +173,7 @@ export class App {
   async close(): Promise<void> {
     await this.jobs.idle();
     await closePool();
+    await closeUploadPool();
     this.db.close();
     this.releaseLock?.();
   }

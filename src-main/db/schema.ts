@@ -127,6 +127,15 @@ export interface JobsTable {
   created_at: string;
   finished_at: string | null;
   created_by: string;
+  /** The user who started it (null: the system, or a job from before migration 61). */
+  created_by_id: Generated<number | null>;
+  /** 1 = touches cases court-wide; 0 = exactly the cases in job_cases. */
+  court_wide: Generated<number>;
+}
+
+export interface JobCasesTable {
+  job_id: string;
+  case_id: number;
 }
 
 export interface Database {
@@ -139,4 +148,5 @@ export interface Database {
   interviews: InterviewsTable;
   case_events: CaseEventsTable;
   jobs: JobsTable;
+  job_cases: JobCasesTable;
 }

@@ -40,11 +40,13 @@ export const STAFF: readonly StaffMember[] = [
 export const staffStep: DemoStep = {
   id: 'staff',
   label: '干警与书记员账号',
-  run(ctx) {
+  async run(ctx) {
     const at = officeTime(`${ctx.options.fromYear}-01-01`, 5);
+    // Hashed off the thread first (each user their own salt), then written in one transaction.
+    const hashes = await Promise.all(STAFF.map(() => ctx.app.passwords.hash(ctx.options.password)));
     ctx.db.tx(() => {
-      for (const s of STAFF) {
-        const u = createUser(ctx.db, ctx.admin, at, { username: s.username, displayName: s.displayName, password: ctx.options.password, roles: s.roles, teamId: s.teamId });
+      for (const [i, s] of STAFF.entries()) {
+        const u = createUser(ctx.db, ctx.admin, at, { username: s.username, displayName: s.displayName, passwordHash: hashes[i]!, roles: s.roles, teamId: s.teamId });
         ctx.users.push({ id: u.id, name: u.displayName, workstation: 'demo', username: u.username, roles: u.roles, teamId: u.teamId });
       }
     });

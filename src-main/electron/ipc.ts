@@ -1,42 +1,28 @@
-import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
-import type { App } from '../app/app';
-import { FileResponse } from '../api/context';
-
-export const INVOKE_CHANNEL = 'zhixing:invoke';
-export const EVENT_CHANNEL = 'zhixing:event';
+import type { IpcMain, IpcMainInvokeEvent } from 'electron';
+import { CONNECTION_CHANNEL, INVOKE_CHANNEL, type ConnectionRequest } from '../../src-shared/desktopBridge';
+import type { DesktopShell, WindowContents } from './desktopShell';
 
 /**
- * Serves the registry over IPC: the same methods, validation and permissions as the web mode.
- * Only our own page may call (the sender's frame must be the app URL). A file result is returned
- * as its path and opened by the shell, since the renderer cannot touch the disk.
+ * The IPC side of the bridge: the contract's calls and the connection choice. Only our own page may
+ * call — the sending frame must be the window's top frame showing the bundled index.html (any
+ * `#/route`); anything else is refused before it reaches the back office.
  */
-export function serveIpc(ipc: IpcMain, app: App, appUrl: string, onFile: (f: FileResponse) => void): void {
-  ipc.handle(INVOKE_CHANNEL, async (event: IpcMainInvokeEvent, method: unknown, input: unknown, token: unknown) => {
-    const frameUrl = event.senderFrame?.url ?? '';
-    if (!frameUrl.startsWith(appUrl.replace(/index\.html.*$/, ''))) {
-      return { ok: false, error: { code: 'forbidden', message: '拒绝：调用来自未知页面' } };
-    }
-    const user = app.sessions.resolve(app.db, typeof token === 'string' ? token : null, app.clock.now());
-    const result = await app.registry.call(String(method), input, {
-      app,
-      user,
-      token: typeof token === 'string' ? token : null,
-      workstation: app.workstation,
-      transport: 'ipc',
-    });
-    if (result.ok && result.data instanceof FileResponse) {
-      onFile(result.data);
-      return { ok: true, data: { opened: result.data.fileName } };
-    }
-    return result;
+export function serveIpc(ipc: IpcMain, shell: DesktopShell, appUrl: string): void {
+  ipc.handle(INVOKE_CHANNEL, async (event: IpcMainInvokeEvent, method: unknown, input: unknown) => {
+    if (!fromOurPage(event, appUrl)) return { ok: false, error: { code: 'forbidden', message: '拒绝：调用来自未知页面' } };
+    if (typeof method !== 'string' || method.length > 200) return { ok: false, error: { code: 'unknown_method', message: '接口名无效' } };
+    return shell.invoke(event.sender as unknown as WindowContents, method, input);
+  });
+  ipc.handle(CONNECTION_CHANNEL, async (event: IpcMainInvokeEvent, request: unknown) => {
+    if (!fromOurPage(event, appUrl)) return { ok: false, error: { code: 'forbidden', message: '拒绝：调用来自未知页面' } };
+    if (typeof request !== 'object' || request === null) return { ok: false, error: { code: 'invalid_input', message: '连接设置请求无效' } };
+    return shell.connection(request as ConnectionRequest);
   });
 }
 
-/** Forwards push events (job progress) to the window. */
-export function forwardEvents(app: App, contents: WebContents, currentUserId: () => number | null): () => void {
-  return app.bus.subscribe((e) => {
-    const uid = currentUserId();
-    if (e.userId !== undefined && uid !== null && e.userId !== uid) return;
-    if (!contents.isDestroyed()) contents.send(EVENT_CHANNEL, { topic: e.topic, data: e.data });
-  });
+export function fromOurPage(event: Pick<IpcMainInvokeEvent, 'senderFrame' | 'sender'>, appUrl: string): boolean {
+  const frame = event.senderFrame;
+  if (!frame) return false;
+  if (frame.parent) return false; // a sub-frame (there are none in our page)
+  return frame.url.replace(/#.*$/, '') === appUrl;
 }

@@ -1,14 +1,19 @@
-import { app as electronApp, BrowserWindow, dialog, ipcMain, session, shell } from 'electron';
+import { app as electronApp, BrowserWindow, dialog, ipcMain, session, shell, utilityProcess } from 'electron';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { App } from '../app/app';
 import { CONTENT_SECURITY_POLICY } from '../transports/http';
+import { probeCertificate } from '../net/pinnedTls';
 import { lockDown, windowOptions } from './window';
-import { forwardEvents, serveIpc } from './ipc';
-import { startBackupSchedule } from '../services/backups/schedule';
+import { serveIpc } from './ipc';
+import { DesktopShell } from './desktopShell';
+import { DESKTOP_SETTINGS_FILE, DesktopSettingsStore } from './desktopSettings';
+import { LocalBackend, type BackOfficeChild } from './localBackend';
+import { RemoteBackend } from './remoteBackend';
+import { FileCache } from './fileCache';
 
-// The desktop shell: thin. It opens the back office on the user's app-data folder, serves the
-// registry over IPC and shows the same UI the web mode serves.
+// The desktop shell: thin. The window shows only the bundled UI; its calls reach the back office
+// through main — in single-PC mode a utility process owning the data folder, in client mode the
+// court server over HTTPS pinned to the certificate the clerk confirmed (desktopShell.ts).
 const here = fileURLToPath(new URL('.', import.meta.url));
 const rendererIndex = join(here, '../renderer/index.html');
 const appUrl = pathToFileURL(rendererIndex).toString();
@@ -22,16 +27,27 @@ async function start(): Promise<void> {
     return;
   }
   await electronApp.whenReady();
-  const dataDir = process.env.ZHIXING_DATA ?? join(electronApp.getPath('userData'), 'data');
-  let core: App;
-  try {
-    core = new App({ dataDir, mode: 'desktop', exclusive: true });
-  } catch (e) {
-    dialog.showErrorBox('无法打开数据', e instanceof Error ? e.message : String(e));
-    electronApp.quit();
-    return;
-  }
-  startBackupSchedule(core);
+  const userData = electronApp.getPath('userData');
+  const dataDir = process.env.ZHIXING_DATA ?? join(userData, 'data');
+  const cache = new FileCache(join(userData, 'cache', 'files'));
+  cache.sweep();
+
+  const desktop = new DesktopShell({
+    settings: new DesktopSettingsStore(join(userData, DESKTOP_SETTINGS_FILE)),
+    local: () =>
+      new LocalBackend(
+        () => utilityProcess.fork(join(here, 'backOffice.js'), [], { serviceName: '执行案件管理后台服务', stdio: 'inherit' }) as unknown as BackOfficeChild,
+        dataDir,
+        (message) => {
+          dialog.showErrorBox('无法打开数据', message);
+          electronApp.quit();
+        },
+      ),
+    remote: (address, fingerprint256) => new RemoteBackend(address, fingerprint256, cache),
+    probe: probeCertificate,
+    openFile: (path, reveal) => (reveal ? shell.showItemInFolder(path) : shell.openPath(path)),
+  });
+
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
   });
@@ -39,13 +55,16 @@ async function start(): Promise<void> {
 
   const win = new BrowserWindow(windowOptions(join(here, '../preload/index.cjs')));
   lockDown(win.webContents, appUrl);
-  serveIpc(ipcMain, core, appUrl, (f) => (f.reveal ? shell.showItemInFolder(f.path) : void shell.openPath(f.path)));
-  forwardEvents(core, win.webContents, () => null);
+  desktop.attach(win.webContents);
+  serveIpc(ipcMain, desktop, appUrl);
   win.once('ready-to-show', () => win.show());
   await win.loadFile(rendererIndex);
 
+  let quitting = false;
   electronApp.on('window-all-closed', () => {
-    void core.close().then(() => electronApp.quit());
+    if (quitting) return;
+    quitting = true;
+    void desktop.close().finally(() => electronApp.quit());
   });
 }
 

@@ -4,6 +4,7 @@ import type { Bus } from '../app/bus';
 import type { Clock } from '../app/clock';
 import { ApiError } from '../../src-shared/api/errors';
 import type { JobView } from '../../src-shared/api/methods/jobs';
+import { wholeContainerSql, type CaseScope } from '../services/auth/scope';
 import { diskFullError, isDiskFull } from '../services/system/diskFull';
 
 export interface JobHandle {
@@ -44,8 +45,13 @@ export class Jobs {
     db.run(db.q.updateTable('jobs').set({ status: 'interrupted', finished_at: clock.nowIso(), message: '程序在任务运行中退出，任务未完成，未写入任何结果' }).where('status', 'in', ['queued', 'running']));
   }
 
+  /**
+   * Starts a job. `cases` is what the job touches — the case ids inside it, or 'court' for court-wide
+   * work — because a job, its result and its files belong to its starter and to those cases: a
+   * tribunal team's officer sees another user's job only when every case in it is the team's.
+   */
   start(
-    opts: { kind: string; label: string; total?: number; user: { id: number; displayName: string } | null },
+    opts: { kind: string; label: string; total?: number; user: { id: number; displayName: string } | null; cases: readonly number[] | 'court' },
     run: (job: JobHandle) => Promise<unknown>,
   ): JobView {
     const id = randomUUID();
@@ -63,22 +69,30 @@ export class Jobs {
       finishedAt: null,
       createdBy: opts.user?.displayName ?? '系统',
     };
-    this.db.run(
-      this.db.q.insertInto('jobs').values({
-        id,
-        kind: view.kind,
-        label: view.label,
-        status: view.status,
-        done: 0,
-        total: view.total,
-        message: '',
-        result: null,
-        error: null,
-        created_at: view.createdAt,
-        finished_at: null,
-        created_by: view.createdBy,
-      }),
-    );
+    // The job and the cases it touches are recorded together.
+    this.db.tx(() => {
+      this.db.run(
+        this.db.q.insertInto('jobs').values({
+          id,
+          kind: view.kind,
+          label: view.label,
+          status: view.status,
+          done: 0,
+          total: view.total,
+          message: '',
+          result: null,
+          error: null,
+          created_at: view.createdAt,
+          finished_at: null,
+          created_by: view.createdBy,
+          created_by_id: opts.user?.id ?? null,
+          court_wide: opts.cases === 'court' ? 1 : 0,
+        }),
+      );
+      if (opts.cases !== 'court') {
+        for (const c of new Set(opts.cases)) this.db.rawRun('INSERT INTO job_cases (job_id, case_id) VALUES (?, ?)', id, c);
+      }
+    });
     const controller = new AbortController();
     const entry: Running = { view, controller, lastPush: 0, userId: opts.user?.id ?? null };
     this.running.set(id, entry);
@@ -155,16 +169,30 @@ export class Jobs {
     return rowToView(row);
   }
 
-  list(limit: number): JobView[] {
-    return this.db.all(this.db.q.selectFrom('jobs').selectAll().orderBy('created_at', 'desc').limit(limit)).map((r) => this.running.get(r.id)?.view ?? rowToView(r));
+  /** The latest jobs the scope may see: all, or the user's own and those whose every case is in scope. */
+  list(limit: number, scope: CaseScope = { all: true }): JobView[] {
+    const inside = wholeContainerSql(scope, 'SELECT jc.case_id FROM job_cases jc WHERE jc.job_id = j.id');
+    const where = scope.all ? '' : `WHERE j.created_by_id = ? OR (j.court_wide = 0${inside.sql})`;
+    const params = scope.all ? [] : [scope.userId, ...inside.params];
+    const rows = this.db.raw<JobRow>(`SELECT j.* FROM jobs j ${where} ORDER BY j.created_at DESC LIMIT ?`, ...params, limit);
+    return rows.map((r) => this.running.get(r.id)?.view ?? rowToView(r));
   }
 
-  cancel(id: string): void {
+  /** Who started a job and what it touches (the registry's 'job' resolver). */
+  owner(id: string): { userId: number | null; courtWide: boolean; caseIds: number[] } | null {
+    const row = this.db.raw<{ created_by_id: number | null; court_wide: number }>('SELECT created_by_id, court_wide FROM jobs WHERE id = ?', id)[0];
+    if (!row) return null;
+    const caseIds = this.db.raw<{ case_id: number }>('SELECT case_id FROM job_cases WHERE job_id = ?', id).map((r) => r.case_id);
+    return { userId: row.created_by_id, courtWide: row.court_wide === 1, caseIds };
+  }
+
+  /** Cancels a running job: only its starter may, or the administrator (any other user is refused). */
+  cancel(id: string, by: { id: number; roles: readonly string[] } | null): void {
+    const owner = this.owner(id);
+    if (!owner) throw new ApiError('not_found', '没有这个任务');
+    if (by && !by.roles.includes('admin') && owner.userId !== by.id) throw new ApiError('forbidden', '只能取消自己发起的任务', 'id');
     const live = this.running.get(id);
-    if (!live) {
-      this.get(id);
-      throw new ApiError('conflict', '任务已经结束，无法取消');
-    }
+    if (!live) throw new ApiError('conflict', '任务已经结束，无法取消');
     live.controller.abort();
   }
 
@@ -174,7 +202,9 @@ export class Jobs {
   }
 }
 
-function rowToView(r: { id: string; kind: string; label: string; status: string; done: number; total: number; message: string; result: string | null; error: string | null; created_at: string; finished_at: string | null; created_by: string }): JobView {
+type JobRow = { id: string; kind: string; label: string; status: string; done: number; total: number; message: string; result: string | null; error: string | null; created_at: string; finished_at: string | null; created_by: string };
+
+function rowToView(r: JobRow): JobView {
   return {
     id: r.id,
     kind: r.kind,

@@ -3,7 +3,14 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { App } from '../app/app';
 import { FileResponse, type CallContext } from '../api/context';
-import type { ApiErrorShape } from '../../src-shared/api/errors';
+import { checkAccess } from '../api/registry';
+import { ApiError, type ApiErrorShape } from '../../src-shared/api/errors';
+import { methods } from '../../src-shared/api';
+import { DEFAULT_MAX_BODY_BYTES, type MethodSpec } from '../../src-shared/api/contract';
+import { MAX_INPUT_DEPTH } from '../../src-shared/api/hygiene';
+import { UploadFormatError, UploadLimitError } from '../../src-shared/domain/uploadLimits';
+import { jsonNestsDeeper } from '../services/uploads/jsonDepth';
+import { parseBodyContained } from '../services/uploads/contained';
 
 /** The strict CSP of the UI: only our own scripts and styles; no remote content at all. */
 export const CONTENT_SECURITY_POLICY =
@@ -34,7 +41,10 @@ const STATUS: Record<string, number> = {
   internal: 500,
 };
 
-const MAX_BODY = 64 * 1024 * 1024;
+/** Bodies up to this size are parsed on the request thread (well under a millisecond per 100 KB); larger ones in the upload worker. */
+const INLINE_BODY_BYTES = 256 * 1024;
+/** How often an open event stream checks that its session still stands (idle expiry). */
+const STREAM_CHECK_MS = 5_000;
 
 export interface WebServerOptions {
   port: number;
@@ -78,16 +88,30 @@ async function handle(app: App, req: IncomingMessage, res: ServerResponse, stati
   if (path === '/api' && req.method === 'GET') return sendJson(res, 200, { ok: true, data: app.registry.names() });
   if (path === '/api/events' && req.method === 'GET') return events(app, req, res);
   if (path.startsWith('/api/')) {
-    if (req.method !== 'POST') return sendJson(res, 405, { ok: false, error: { code: 'invalid_input', message: '接口只接受 POST' } });
+    if (req.method !== 'POST') return refuse(req, res, 405, { code: 'invalid_input', message: '接口只接受 POST' });
     const method = decodeURIComponent(path.slice('/api/'.length));
-    if (!app.registry.has(method)) return sendJson(res, 404, { ok: false, error: { code: 'unknown_method', message: `没有名为 ${method.slice(0, 100)} 的接口` } });
+    const spec = (methods as Record<string, MethodSpec>)[method];
+    if (!spec || !app.registry.has(method)) return refuse(req, res, 404, { code: 'unknown_method', message: `没有名为 ${method.slice(0, 100)} 的接口` });
+    // Who is calling, and whether they may call this method, is settled from the headers alone:
+    // an unauthenticated or unauthorised request is answered before a byte of its body is read.
+    const ctx = contextFor(app, req);
+    try {
+      checkAccess(spec, ctx);
+    } catch (e) {
+      const err = (e as ApiError).toJSON();
+      return refuse(req, res, STATUS[err.code] ?? 403, err);
+    }
+    const limit = spec.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
     let body: unknown;
     try {
-      body = await readJson(req);
+      const bytes = await readBody(req, limit);
+      // readBody's buffer is this request's alone: a large one is handed to the worker, not copied.
+      body = bytes.length <= INLINE_BODY_BYTES ? parseInline(bytes) : await parseBodyContained(bytes, spec.fileFields ?? [], { handOver: true });
     } catch (e) {
-      return sendJson(res, 400, { ok: false, error: { code: 'invalid_input', message: e instanceof Error ? e.message : '请求体不是有效的 JSON' } });
+      if (e instanceof BodyTooLarge) return refuse(req, res, 413, { code: 'invalid_input', message: `请求体超过本接口的上限 ${formatBytes(limit)}，未处理` });
+      if (e instanceof UploadLimitError || e instanceof UploadFormatError) return sendJson(res, 400, { ok: false, error: { code: 'invalid_input', message: e.message } });
+      throw e;
     }
-    const ctx = contextFor(app, req);
     const result = await app.registry.call(method, body, ctx);
     if (result.ok && result.data instanceof FileResponse) return sendFile(res, result.data);
     if (result.ok) return sendJson(res, 200, result);
@@ -97,55 +121,127 @@ async function handle(app: App, req: IncomingMessage, res: ServerResponse, stati
   return serveStatic(res, staticRoot, path);
 }
 
+/**
+ * The caller as the connection shows it. The workstation is the socket's remote address — never a
+ * header the client chose (`X-Workstation` is ignored): the audit trail records where a call came from.
+ */
 function contextFor(app: App, req: IncomingMessage): CallContext {
   const auth = req.headers.authorization ?? '';
   const token = auth.startsWith('Bearer ') ? auth.slice(7).trim() : null;
   const user = app.sessions.resolve(app.db, token, app.clock.now());
-  const workstation = String(req.headers['x-workstation'] ?? `web@${req.socket.remoteAddress ?? '?'}`).slice(0, 100);
-  return { app, user, token, workstation, transport: 'http' };
+  return { app, user, token, workstation: `web@${req.socket.remoteAddress ?? '?'}`, transport: 'http' };
 }
 
+/**
+ * Server-sent events of the caller's session. The stream ends when the session does: at logout, when
+ * the user is disabled or their sessions dropped (Sessions.onEnd), and at idle expiry (checked every
+ * STREAM_CHECK_MS without counting as activity).
+ */
 function events(app: App, req: IncomingMessage, res: ServerResponse): void {
   const ctx = contextFor(app, req);
-  if (!ctx.user) return sendJson(res, 401, { ok: false, error: { code: 'unauthorized', message: '请先登录' } });
+  if (!ctx.user || !ctx.token) return sendJson(res, 401, { ok: false, error: { code: 'unauthorized', message: '请先登录' } });
   const userId = ctx.user.id;
+  const token = ctx.token;
   res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive', 'x-content-type-options': 'nosniff' });
   res.write(': connected\n\n');
+  let open = true;
   const unsubscribe = app.bus.subscribe((e) => {
     if (e.userId !== undefined && e.userId !== userId) return;
     res.write(`event: ${e.topic}\ndata: ${JSON.stringify(e.data)}\n\n`);
   });
   const ping = setInterval(() => res.write(': ping\n\n'), 15_000);
-  req.on('close', () => {
+  const check = setInterval(() => {
+    if (!app.sessions.alive(app.db, token)) finish();
+  }, STREAM_CHECK_MS);
+  const offEnd = app.sessions.onEnd(token, () => finish());
+  const cleanup = () => {
+    open = false;
     clearInterval(ping);
+    clearInterval(check);
     unsubscribe();
+    offEnd();
+  };
+  function finish(): void {
+    if (!open) return;
+    cleanup();
+    res.end('event: session\ndata: {"ended":true}\n\n');
+  }
+  req.on('close', () => {
+    if (open) cleanup();
   });
 }
 
-function readJson(req: IncomingMessage): Promise<unknown> {
+class BodyTooLarge extends Error {}
+
+const formatBytes = (n: number) => (n >= 1024 * 1024 ? `${Math.round(n / 1024 / 1024)} MB` : `${Math.round(n / 1024)} KB`);
+
+/**
+ * The body as bytes, refused (without reading on) past `limit`: by Content-Length up front, or as it
+ * arrives. Each chunk is copied into one buffer reserved at the start (the declared length, or the
+ * limit when none is declared: untouched pages cost nothing), so the copying is spread over the
+ * arrival instead of one large concatenation at the end — for a 27 MB upload that one copy held
+ * the request thread for 200 ms.
+ */
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > limit) return Promise.reject(new BodyTooLarge());
   return new Promise((ok, fail) => {
-    const chunks: Buffer[] = [];
+    const room = declared > 0 ? declared : limit;
+    const body = Buffer.allocUnsafeSlow(room);
     let size = 0;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > MAX_BODY) {
-        fail(new Error('请求体过大'));
-        req.destroy();
+    const onData = (c: Buffer) => {
+      if (size + c.length > room) {
+        req.off('data', onData);
+        fail(new BodyTooLarge());
         return;
       }
-      chunks.push(c);
-    });
-    req.on('end', () => {
-      const text = Buffer.concat(chunks).toString('utf8');
-      if (text.trim() === '') return ok({});
-      try {
-        ok(JSON.parse(text));
-      } catch {
-        fail(new Error('请求体不是有效的 JSON'));
-      }
-    });
+      c.copy(body, size);
+      size += c.length;
+    };
+    req.on('data', onData);
+    req.on('end', () => ok(body.subarray(0, size)));
     req.on('error', fail);
   });
+}
+
+/** A small body, parsed here: nesting checked first (one pass), then JSON.parse. */
+function parseInline(bytes: Buffer): unknown {
+  const text = bytes.toString('utf8');
+  if (text.trim() === '') return {};
+  if (jsonNestsDeeper(text, MAX_INPUT_DEPTH)) throw new UploadFormatError(`请求体嵌套超过 ${MAX_INPUT_DEPTH} 层，未处理`);
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new UploadFormatError('请求体不是有效的 JSON');
+  }
+}
+
+/**
+ * How much of a refused request's body is still read and dropped (at most, and for how long) before
+ * the connection is cut: enough for the client to have read the answer (a connection cut mid-body
+ * loses it), too little to make discarding a cost (it is about 7 ms of the request thread per MB).
+ */
+const DRAIN_BYTES = 4 * 1024 * 1024;
+const DRAIN_MS = 5_000;
+
+/**
+ * Answers a request without having read its body. The answer goes out at once; up to DRAIN_BYTES of
+ * the rest are read and dropped (never buffered or parsed), then the connection is cut.
+ */
+function refuse(req: IncomingMessage, res: ServerResponse, status: number, error: ApiErrorShape): void {
+  sendJson(res, status, { ok: false, error });
+  if (req.complete) return;
+  let drained = 0;
+  const cut = () => req.socket.destroy();
+  const timer = setTimeout(cut, DRAIN_MS);
+  const done = () => clearTimeout(timer);
+  req.on('data', (c: Buffer) => {
+    drained += c.length;
+    if (drained > DRAIN_BYTES) cut();
+  });
+  req.on('end', done);
+  req.on('close', done);
+  req.resume();
 }
 
 function securityHeaders(): Record<string, string> {
@@ -161,7 +257,7 @@ function securityHeaders(): Record<string, string> {
 
 function sendJson(res: ServerResponse, status: number, body: { ok: boolean; data?: unknown; error?: ApiErrorShape }): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...securityHeaders() });
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': String(Buffer.byteLength(text)), 'cache-control': 'no-store', ...securityHeaders() });
   res.end(text);
 }
 

@@ -1,14 +1,11 @@
 import type { MethodInput, MethodName, MethodOutput } from '../../src-shared/api';
 import type { ApiErrorShape, ApiResult, ErrorCode } from '../../src-shared/api/errors';
+import type { DesktopBridge } from '../../src-shared/desktopBridge';
 
 /** The preload bridge of the desktop app (absent in the browser). */
-interface Bridge {
-  invoke(method: string, input: unknown, token: string | null): Promise<ApiResult<unknown>>;
-  onEvent(listener: (e: { topic: string; data: unknown }) => void): () => void;
-}
 declare global {
   interface Window {
-    zhixing?: Bridge;
+    zhixing?: DesktopBridge;
   }
 }
 
@@ -26,22 +23,39 @@ export class ApiCallError extends Error implements ApiErrorShape {
 
 type Listener = (data: unknown) => void;
 const TOKEN_KEY = 'zhixing.token';
+/** Desktop: set while main holds a session for this window (the page never sees the token). */
+const SESSION_KEY = 'zhixing.session';
 
 /**
  * The renderer's only way to the back office: the same named methods over IPC (desktop) or
- * `POST /api/<method>` (web mode). The session token travels in a header / IPC argument, never a cookie.
+ * `POST /api/<method>` (web mode). In the browser the session token travels in a header, never a
+ * cookie; on the desktop main keeps it for the window and the page never has it.
  */
 class Client {
-  private token: string | null = sessionStorage.getItem(TOKEN_KEY);
+  private readonly desktop = window.zhixing !== undefined;
+  private token: string | null = this.desktop ? null : sessionStorage.getItem(TOKEN_KEY);
+  private desktopSession = this.desktop && sessionStorage.getItem(SESSION_KEY) === '1';
   private listeners = new Map<string, Set<Listener>>();
   private stream: AbortController | null = null;
   onUnauthorized: (() => void) | null = null;
 
   get loggedIn(): boolean {
-    return this.token !== null;
+    return this.desktop ? this.desktopSession : this.token !== null;
   }
 
-  setToken(token: string | null): void {
+  /** Forgets the session on this side (after `auth.logout`, or when it expired). */
+  clearSession(): void {
+    this.startSession(null);
+  }
+
+  /** `auth.login` succeeded: the browser keeps the token for its header; the desktop only notes it (main holds it). */
+  private startSession(token: string | null): void {
+    if (this.desktop) {
+      this.desktopSession = token !== null;
+      if (token !== null) sessionStorage.setItem(SESSION_KEY, '1');
+      else sessionStorage.removeItem(SESSION_KEY);
+      return;
+    }
     this.token = token;
     if (token) sessionStorage.setItem(TOKEN_KEY, token);
     else sessionStorage.removeItem(TOKEN_KEY);
@@ -52,16 +66,17 @@ class Client {
     const result = await this.raw(method, input);
     if (!result.ok) {
       if (result.error.code === 'unauthorized' && method !== 'auth.login') {
-        this.setToken(null);
+        this.clearSession();
         this.onUnauthorized?.();
       }
       throw new ApiCallError(result.error);
     }
+    if (method === 'auth.login') this.startSession(this.desktop ? '' : (result.data as { token: string }).token);
     return result.data as MethodOutput<N>;
   }
 
   private async raw(method: string, input: unknown): Promise<ApiResult<unknown>> {
-    if (window.zhixing) return window.zhixing.invoke(method, input, this.token);
+    if (window.zhixing) return window.zhixing.invoke(method, input);
     const res = await fetch(`/api/${method}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(this.token ? { authorization: `Bearer ${this.token}` } : {}) },
@@ -123,6 +138,11 @@ class Client {
   private async readStream(controller: AbortController): Promise<void> {
     try {
       const res = await fetch('/api/events', { headers: { authorization: `Bearer ${this.token}` }, signal: controller.signal });
+      if (res.status === 401) {
+        // The session is over: no reconnecting with a dead token; the next call meets the login.
+        controller.abort();
+        return;
+      }
       if (!res.ok || !res.body) return;
       const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
       let buffer = '';
@@ -136,6 +156,11 @@ class Client {
           buffer = buffer.slice(cut + 2);
           const topic = /^event: (.*)$/m.exec(block)?.[1];
           const data = /^data: (.*)$/m.exec(block)?.[1];
+          if (topic === 'session') {
+            // The server ended the stream with the session (logout elsewhere, disabled, idle expiry).
+            controller.abort();
+            return;
+          }
           if (topic && data) this.dispatch(topic, JSON.parse(data));
         }
       }

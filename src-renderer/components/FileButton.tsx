@@ -1,5 +1,11 @@
-/** Reads a chosen file as base64 for an upload method (JSON body, up to 64 MB). */
+import { ApiCallError } from '../api/client';
+import { UPLOAD_LIMITS, limitText } from '../../src-shared/domain/uploadLimits';
+/**
+ * Reads a chosen file as base64 for an upload method. A file past the upload size limit is refused
+ * here, before it is read or sent (the server refuses it as well: src-shared/domain/uploadLimits.ts).
+ */
 export async function fileBase64(f: File): Promise<string> {
+  if (f.size > UPLOAD_LIMITS.fileBytes) throw new ApiCallError({ code: 'invalid_input', message: `文件“${f.name}”超过${limitText('fileBytes')}，未上传`, field: 'contentBase64' });
   const bytes = new Uint8Array(await f.arrayBuffer());
   let bin = '';
   for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));

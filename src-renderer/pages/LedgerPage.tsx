@@ -6,6 +6,7 @@ import { useSession } from '../session';
 import type { MethodOutput } from '../../src-shared/api';
 import { RECEIPT_SOURCE_LABELS, RECEIPT_SOURCES } from '../../src-shared/api/methods/ledger';
 import { Field } from '../components/Field';
+import { MaskedValue, useCaseReveal } from '../security/Reveal';
 
 type Ledger = MethodOutput<'ledger.get'>;
 type Account = MethodOutput<'ledger.accounts'>['rows'][number];
@@ -27,6 +28,8 @@ export function LedgerPage() {
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
+  // Accounts arrive masked: a clerk preparing a payout reveals them (logged on the case).
+  const reveal = useCaseReveal(ledger?.caseId ?? 0);
 
   const refresh = async (caseId = ledger?.caseId) => {
     const [a, u] = await Promise.all([api.call('ledger.accounts', { limit: 200 }), api.call('ledger.unidentified', { status: 'unclaimed', limit: 200 })]);
@@ -84,6 +87,11 @@ export function LedgerPage() {
         </div>
       ) : null}
       {message ? <div data-testid="ledger-message">{message}</div> : null}
+      {reveal.error ? (
+        <div className="error-banner" role="alert">
+          {reveal.error}
+        </div>
+      ) : null}
 
       {ledger ? (
         <section data-testid="ledger-account">
@@ -92,7 +100,8 @@ export function LedgerPage() {
           </h3>
           <p>
             余额 <b data-testid="ledger-balance">{yuan(ledger.balanceFen)}</b> 元；实际到位 {yuan(ledger.recoveredFen)} 元；已发放 {yuan(ledger.paidOutFen)} 元；超期未发放{' '}
-            <span className={ledger.overdueFen > 0 ? 'overdue' : ''}>{yuan(ledger.overdueFen)}</span> 元。收款账户：{ledger.payoutAccount.name ?? '—'} {ledger.payoutAccount.bank ?? ''} {ledger.payoutAccount.account ?? '（未登记）'}
+            <span className={ledger.overdueFen > 0 ? 'overdue' : ''}>{yuan(ledger.overdueFen)}</span> 元。收款账户：{ledger.payoutAccount.name ?? '—'} {ledger.payoutAccount.bank ?? ''}{' '}
+            {ledger.payoutAccount.account ? <MaskedValue value={ledger.payoutAccount.account} full={reveal.full?.payoutAccount} reveal={reveal} testId="ledger-payout-account" /> : '（未登记）'}
           </p>
           <div className="row actions-row">
             <Field label="金额">
@@ -157,7 +166,15 @@ export function LedgerPage() {
                   </td>
                   <td>{yuan(e.amountFen)}</td>
                   <td>{yuan(e.effectFen)}</td>
-                  <td>{[e.payeeName, e.payeeAccount, e.approver && `审批：${e.approver}`, e.reason, e.reversedById && '已冲正'].filter(Boolean).join('；')}</td>
+                  <td>
+                    {e.payeeAccount ? (
+                      <>
+                        {e.payeeName ?? ''} <MaskedValue value={e.payeeAccount} full={reveal.full?.ledger.find((x) => x.entryId === e.id)?.payeeAccount} reveal={reveal} testId={`ledger-payee-${e.id}`} />
+                        {'；'}
+                      </>
+                    ) : null}
+                    {[e.payeeAccount ? null : e.payeeName, e.approver && `审批：${e.approver}`, e.reason, e.reversedById && '已冲正'].filter(Boolean).join('；')}
+                  </td>
                   <td>{e.createdBy}</td>
                   <td>
                     {e.kind !== 'reversal' && !e.reversedById ? (

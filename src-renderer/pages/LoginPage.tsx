@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { api, ApiCallError } from '../api/client';
 import type { SystemInfo } from '../session';
+import { ConnectionSettings } from '../desktop/DesktopGate';
 
 /** First start: set the administrator's password (or load the labelled demo court). Later: log in. */
 export function LoginPage({ info, onLoggedIn }: { info: SystemInfo; onLoggedIn: () => void }) {
@@ -20,8 +21,7 @@ export function LoginPage({ info, onLoggedIn }: { info: SystemInfo; onLoggedIn: 
         if (password !== password2) throw new Error('两次输入的密码不一致');
         await api.call('system.setup', { adminPassword: password });
       }
-      const r = await api.call('auth.login', { username: setup ? 'admin' : username, password });
-      api.setToken(r.token);
+      await api.call('auth.login', { username: setup ? 'admin' : username, password });
       // The demo court loads as a job of the administrator: the shell's job panel shows its progress.
       if (setup && demo) await api.call('system.loadDemo', {});
       onLoggedIn();
@@ -77,6 +77,7 @@ export function LoginPage({ info, onLoggedIn }: { info: SystemInfo; onLoggedIn: 
         <button type="submit" className="primary" disabled={busy} data-testid="login-submit">
           {setup ? (demo ? '设置密码、登录并载入演示数据' : '设置密码并登录') : '登录'}
         </button>
+        <ConnectionSettings />
       </form>
     </div>
   );

@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'react';
 import { api } from '../api/client';
+import { isDesktop } from '../desktop/connection';
 import { dateTime, yuan } from '../format';
 import type { MethodOutput } from '../../src-shared/api';
 import type { DocumentKind } from '../../src-shared/domain/documentKinds';
 import { parseTrackingList } from '../../src-shared/domain/trackingList';
 import { useAction } from '../components/useAction';
 import { PickBox } from '../components/PickBox';
-import { useSession } from '../session';
 import { ActionFeedback } from '../components/ActionFeedback';
 
 type QueueRow = MethodOutput<'documents.queue'>['rows'][number];
@@ -16,7 +16,6 @@ type Job = MethodOutput<'jobs.get'>;
 
 /** 文书集约: the notice queue with its working-day deadline, the batch, the print files, bulk EMS service. */
 export function NoticesPage() {
-  const { info } = useSession();
   const [queue, setQueue] = useState<QueueRow[]>([]);
   const [overdue, setOverdue] = useState(0);
   const [templates, setTemplates] = useState<Template[]>([]);
@@ -103,7 +102,7 @@ export function NoticesPage() {
               打开合并打印文件（{result.documents} 份，{result.printPages} 页）
             </button>
           ) : null}
-          {result && info.mode === 'desktop' ? (
+          {result && isDesktop() ? (
             <button onClick={() => void run(() => api.call('documents.file', { batchId: result.batchId, action: 'reveal' }))} data-testid="notices-reveal">
               打开所在文件夹
             </button>

@@ -9,6 +9,9 @@ type Teams = MethodOutput<'settings.get'>['teams'];
 /** Court details, teams and users. */
 export function SettingsPage() {
   const { settings, reloadSettings, user } = useSession();
+  // The court's name, code and account are the administrator's (SETTING_EDITORS, src-shared/settings.ts).
+  const isAdmin = user.roles.includes('admin');
+  const adminOnly = isAdmin ? undefined : '只能由系统管理员修改';
   const [court, setCourt] = useState({ courtName: settings.courtName, courtCode: settings.courtCode, officePhone: settings.officePhone, officeAddress: settings.officeAddress, ...settings.caseAccount });
   const [teams, setTeams] = useState<Teams>(settings.teams);
   const [message, setMessage] = useState<{ ok: boolean; text: string; field?: string | undefined } | null>(null);
@@ -49,11 +52,11 @@ export function SettingsPage() {
         <fieldset>
           <legend>法院</legend>
           <div className="row">
-            <Field label="法院名称">
-              <input value={court.courtName} onChange={(e) => setCourt({ ...court, courtName: e.target.value })} data-testid="set-court-name" />
+            <Field label="法院名称" hint={adminOnly}>
+              <input value={court.courtName} disabled={!isAdmin} onChange={(e) => setCourt({ ...court, courtName: e.target.value })} data-testid="set-court-name" />
             </Field>
-            <Field label="法院代字" hint="如 内0523（内蒙古为“内”）">
-              <input value={court.courtCode} onChange={(e) => setCourt({ ...court, courtCode: e.target.value })} data-testid="set-court-code" />
+            <Field label="法院代字" hint={adminOnly ?? '如 内0523（内蒙古为“内”）'}>
+              <input value={court.courtCode} disabled={!isAdmin} onChange={(e) => setCourt({ ...court, courtCode: e.target.value })} data-testid="set-court-code" />
             </Field>
             <Field label="执行局电话">
               <input value={court.officePhone} onChange={(e) => setCourt({ ...court, officePhone: e.target.value })} />
@@ -63,14 +66,14 @@ export function SettingsPage() {
             </Field>
           </div>
           <div className="row">
-            <Field label="执行款专户开户行">
-              <input value={court.bank} onChange={(e) => setCourt({ ...court, bank: e.target.value })} />
+            <Field label="执行款专户开户行" hint={adminOnly}>
+              <input value={court.bank} disabled={!isAdmin} onChange={(e) => setCourt({ ...court, bank: e.target.value })} />
             </Field>
             <Field label="户名">
-              <input value={court.accountName} onChange={(e) => setCourt({ ...court, accountName: e.target.value })} />
+              <input value={court.accountName} disabled={!isAdmin} onChange={(e) => setCourt({ ...court, accountName: e.target.value })} />
             </Field>
             <Field label="账号">
-              <input value={court.accountNumber} onChange={(e) => setCourt({ ...court, accountNumber: e.target.value })} />
+              <input value={court.accountNumber} disabled={!isAdmin} onChange={(e) => setCourt({ ...court, accountNumber: e.target.value })} data-testid="set-case-account" />
             </Field>
           </div>
           <button type="submit" className="primary" data-testid="set-court-save">

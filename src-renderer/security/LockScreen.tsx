@@ -21,7 +21,6 @@ export function LockScreen(props: { user: SessionUser; reason: 'idle' | 'expired
     setError(null);
     try {
       const r = await api.call('auth.login', { username: props.user.username, password });
-      api.setToken(r.token);
       props.onUnlocked(r.user);
     } catch (e) {
       setError(e instanceof ApiCallError ? e.message : String(e));

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { api, ApiCallError } from '../api/client';
 import { isMasked } from '../../src-shared/domain/masking';
 import type { MethodOutput } from '../../src-shared/api';
@@ -13,14 +13,20 @@ export interface CaseReveal {
 }
 
 /**
- * The full ID numbers, phones and payout account of one case, fetched on demand (cases.reveal,
- * issue 7). One call shows every masked value of the case and is one 查看敏感信息 event in its log;
- * the values live only in this component's state, never in a list.
+ * The full identifiers of one case — ID numbers, birth dates, phones, the payout account, the payee
+ * accounts of its ledger entries and its assets' account numbers — fetched on demand
+ * (cases.reveal). Every API answer masks them; one call shows every masked value of the case and is
+ * one 查看敏感信息 event in its log. The values live only in this component's state, never in a list,
+ * and are dropped when the case changes.
  */
 export function useCaseReveal(caseId: number): CaseReveal {
   const [full, setFull] = useState<Revealed | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    setFull(null);
+    setError(null);
+  }, [caseId]);
   const reveal = useCallback(() => {
     setBusy(true);
     setError(null);
@@ -38,13 +44,14 @@ export function MaskedValue(props: { value: string | null | undefined; full: str
   const { value, full, reveal } = props;
   if (!value) return null;
   if (!isMasked(value)) return <span>{value}</span>;
-  if (reveal.full) {
+  if (reveal.full && full) {
     return (
       <span className="revealed" title="完整信息（本次查看已记入案件日志）" data-testid={`${props.testId}-full`}>
-        {full ?? value}
+        {full}
       </span>
     );
   }
+  if (reveal.full) return <span data-testid={props.testId}>{value}</span>;
   return (
     <span className="masked">
       <span data-testid={props.testId}>{value}</span>

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Access } from './roles';
 import type { ErrorCode } from './errors';
+import type { CaseScopeSpec } from './caseScope';
 
 /** One named method of the API: the single source for validation, types, permissions and docs. */
 export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
@@ -12,9 +13,28 @@ export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType
   errors?: readonly ErrorCode[];
   /** True when the method changes data; such calls are refused while the database is read-only. */
   writes?: boolean;
+  /**
+   * Which cases the method touches (./caseScope.ts): ids in its input by kind, a handler that narrows
+   * to the caller's cases, 'none' or 'court'. Required: the registry refuses a method open to a scoped
+   * role (a tribunal team) unless it says how its cases are found, and applies it before the handler.
+   */
+  cases: CaseScopeSpec;
+  /**
+   * The largest request body the method accepts, in bytes (default DEFAULT_MAX_BODY_BYTES). The web
+   * transport refuses a larger one before reading it; only upload methods declare more.
+   */
+  maxBodyBytes?: number;
+  /**
+   * Paths of the input's uploaded files, base64 in JSON (`contentBase64`, `files.*.dataBase64`,
+   * `*` for every element of a list): the web transport decodes them off the request thread.
+   */
+  fileFields?: readonly string[];
   /** Available in recovery mode (the database could not be opened): every other method is refused. */
   recovery?: true;
 }
+
+/** The request body of a method that declares no maxBodyBytes: 5,000 ids or a year's calendar fit many times over. */
+export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
 /** Declares a group of methods; keeps literal names so the client is typed against them. */
 export function defineMethods<const M extends Record<string, MethodSpec>>(methods: M): M {

@@ -11,6 +11,7 @@ export const ERROR_CODES = [
   'read_only', // the database is in read-only mode (failed integrity check) or the case is closed
   'disk_full', // the disk (or the backup disk) is full: nothing was written
   'internal',
+  'unavailable', // the desktop cannot reach its back office: the court server is unreachable, its certificate is not the pinned one, or the local back office is restarting
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

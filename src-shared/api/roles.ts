@@ -14,6 +14,12 @@ export type Role = keyof typeof ROLES;
 export const ROLE_NAMES = Object.keys(ROLES) as Role[];
 
 /**
+ * Roles whose users see only some cases: a user holding no other role sees only the cases of
+ * their team (unless granted the whole register). See src-main/services/auth/scope.ts.
+ */
+export const SCOPED_ROLES = ['team'] as const satisfies readonly Role[];
+
+/**
  * Who may call a method: `public` (no session, e.g. login), `user` (any logged-in user),
  * or a list of roles. The administrator may call everything.
  */

@@ -31,3 +31,48 @@ export function maskAccount(account: string | null): string | null {
 export function isMasked(value: string | null | undefined): boolean {
   return !!value && value.includes(STAR);
 }
+
+/** A birth date read from an ID number is the ID's hidden digits: shown only through the reveal. */
+export function maskBirthDate(date: string | null): string | null {
+  if (!date) return date;
+  return date.replace(/\d/g, STAR);
+}
+
+const ID_SHAPE = /^(\d{17}[\dXx]|\d{15})$/;
+
+/**
+ * An identification code of a queried party: a person's ID number is masked; an organisation's
+ * unified social credit code is public register data (国家企业信用信息公示系统) and stays in full.
+ */
+export function maskIdCode(code: string | null): string | null {
+  if (!code) return code;
+  return ID_SHAPE.test(code.replace(/\s/g, '')) ? maskIdNumber(code.replace(/\s/g, '')) : code;
+}
+
+/** Asset types whose identifier is an account (bank card, payment account — often a phone —, securities, fund, policy). */
+const ACCOUNT_ASSETS = new Set(['deposit', 'payment', 'securities', 'housingFund', 'insurance']);
+
+/**
+ * An asset's identifier: accounts are masked to their last four; register numbers of property
+ * (不动产权证号, a plate, an equity registration) stay, with any long run of digits inside masked.
+ */
+export function maskAssetIdentifier(identifier: string | null, assetType: unknown): string | null {
+  if (!identifier) return identifier;
+  if (typeof assetType !== 'string' || ACCOUNT_ASSETS.has(assetType)) return maskAccount(identifier);
+  return maskText(identifier);
+}
+
+/**
+ * Free text that may quote an identifier (a re-query finding "银行存款 中国银行 6222…"): every ID
+ * number and every account or phone — a run of 9 or more digits, or groups of four split by spaces
+ * or dashes — is masked to its last four. Amounts ("104.29元") and dates are left alone.
+ */
+const IDENTIFIER_IN_TEXT = /(?<![\dA-Za-z])(?:\d{17}[\dXx]|\d{4}(?:[ -]\d{4}){2,}(?:[ -]\d{1,4}(?![\d.]))?|\d{9,})(?![\dA-Za-z])/g;
+
+export function maskText(text: string | null): string | null {
+  if (!text) return text;
+  return text.replace(IDENTIFIER_IN_TEXT, (m) => {
+    const digits = m.replace(/[\s-]/g, '');
+    return STAR.repeat(digits.length - 4) + digits.slice(-4);
+  });
+}

@@ -3,6 +3,20 @@
 
 export type Fen = number;
 
+/**
+ * The largest amount one money field accepts: 100亿元. A basic-level court hears claims below 5亿元
+ * (above that the intermediate court has first-instance jurisdiction), so this is twenty times the
+ * largest real amount, and small enough that sums stay exact (see MAX_LEDGER_ENTRIES_PER_CASE).
+ */
+export const MAX_AMOUNT_FEN = 1_000_000_000_000;
+
+/**
+ * Entries one case's ledger may hold: MAX_AMOUNT_FEN × 5,000 = 5 × 10^15 fen stays below 2^53
+ * (Number.MAX_SAFE_INTEGER ≈ 9.007 × 10^15), so every sum over a case's entries is exact in a double.
+ * A real case has dozens.
+ */
+export const MAX_LEDGER_ENTRIES_PER_CASE = 5_000;
+
 /** A safe integer: the only valid representation of an amount of money. */
 export function isFen(n: unknown): n is Fen {
   return Number.isSafeInteger(n);

@@ -19,3 +19,16 @@ export async function apiCall<T = unknown>(page: Page, method: string, input: un
   if (!body.ok) throw new Error(`${method}: ${body.error?.message}`);
   return body.data;
 }
+
+/**
+ * The debtors of a query batch with their full ID codes, read from the batch's request file as the
+ * clerk sends it out: the API's answers mask ID numbers (only cases.reveal shows them, logged).
+ */
+export async function requestTargets(page: Page, batchId: number): Promise<{ seq: number; caseNumber: string; debtor: string; idCode: string }[]> {
+  const login = await page.request.post('/api/auth.login', { data: { username: 'admin', password: ADMIN_PASSWORD } });
+  const token = ((await login.json()) as { data: { token: string } }).data.token;
+  const res = await page.request.post('/api/inquiries.exportRequest', { data: { batchId, format: 'csv' }, headers: { authorization: `Bearer ${token}` } });
+  const [header, ...rows] = (await res.text()).replace(/^\ufeff/, '').trim().split(/\r?\n/).map((l) => l.split(','));
+  const col = (name: string) => header!.indexOf(name);
+  return rows.map((r) => ({ seq: Number(r[col('序号')]), caseNumber: r[col('案号')]!, debtor: r[col('被执行人')]!, idCode: r[col('证件号码')]! }));
+}

@@ -71,18 +71,26 @@ test('query batch → request file → simulated feedback → freeze two deposit
   await page.getByTestId('ledger-find').click();
   await expect(page.getByTestId('ledger-balance')).toHaveText(frozenYuan);
   await expect(page.getByTestId('ledger-entries')).toContainText('网络扣划');
+  // The applicant's account arrives masked; the clerk checks it in full before paying (the viewing is logged).
+  await expect(page.getByTestId('ledger-payout-account')).toHaveText('***************0001');
+  await page.getByTestId('ledger-payout-account-reveal').click();
+  await expect(page.getByTestId('ledger-payout-account-full')).toHaveText('6228480000000000001');
   await page.getByTestId('ledger-amount').fill(frozenYuan);
   await page.getByTestId('ledger-approver').fill('王局长');
   await page.getByTestId('ledger-payout').click();
   await expect(page.getByTestId('ledger-message')).toHaveText('已发放');
   await expect(page.getByTestId('ledger-balance')).toHaveText('0.00');
-  await expect(page.getByTestId('ledger-entries')).toContainText('6228480000000000001');
+  await expect(page.getByTestId('ledger-entries')).toContainText('***************0001');
   await page.screenshot({ path: 'test-results/e2e/pipeline-ledger.png', fullPage: true });
 
   // The case page shows the same: assets, measures, ledger.
   await page.goto(`/#/cases/${cases[0]!.id}`);
   await page.getByTestId('tab-assets').click();
   await expect(page.getByTestId('case-asset-list')).toContainText(d1.identifier);
+  // The deposit's account number is masked (last four kept) and shown in full on demand.
+  expect(d1.identifier).toMatch(/^\*+\d{4}$/);
+  await page.getByTestId(`case-asset-identifier-${d1.id}-reveal`).click();
+  await expect(page.getByTestId(`case-asset-identifier-${d1.id}-full`)).toHaveText(new RegExp(`^\\d+${d1.identifier.slice(-4)}$`));
   await expect(page.getByTestId('case-queries')).toContainText(batchNumber);
   await page.screenshot({ path: 'test-results/e2e/pipeline-case-assets.png', fullPage: true });
   await page.getByTestId('tab-measures').click();

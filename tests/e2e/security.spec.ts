@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { apiCall, login } from './helpers';
+import { apiCall, login, requestTargets } from './helpers';
 import { makeId } from '../helpers/drafts';
 import { FEEDBACK_COLUMNS } from '../../src-shared/domain/inquiryFiles';
 
@@ -42,6 +42,7 @@ async function fileCase(page: Page, n: number, address: string): Promise<Case> {
     debtors: [{ kind: 'person', name: `被执行人安全${n}`, idNumber: makeId('19790101', 800 + n), address, phone: '13904751234' }],
     title: { court: '开鲁县人民法院', number: `（2026）内0523民初${8800 + n}号`, effectiveOn: '2026-10-01', cause: '借款合同纠纷' },
     claim: { principalFen: 3_000_000 + n },
+    interview: { contactConfirmed: true, payoutBank: '中国农业银行开鲁支行', payoutAccountName: '吴申请', payoutAccount: `62284812340000${1110 + n}`, requests: [] },
   });
 }
 
@@ -49,9 +50,11 @@ async function fileCase(page: Page, n: number, address: string): Promise<Case> {
 async function toTeams(page: Page, cases: Case[]): Promise<{ caseId: number; teamId: string | null }[]> {
   const ids = cases.map((c) => c.id);
   await job(page, await apiCall<Job>(page, 'documents.generateBatch', { caseIds: ids, kinds: ['执行通知书', '报告财产令'] }));
-  const batch = await apiCall<{ number: string; targets: { caseNumber: string; debtor: string; idCode: string }[] }>(page, 'inquiries.createBatch', { caseIds: ids });
+  const batch = await apiCall<{ id: number; number: string; targets: { idCode: string }[] }>(page, 'inquiries.createBatch', { caseIds: ids });
+  // The answer masks the debtors' ID numbers; the feedback names them as the request file did.
+  expect(batch.targets[0]!.idCode).toMatch(/^150523\*{8}/);
   const cols = Object.keys(FEEDBACK_COLUMNS) as (keyof typeof FEEDBACK_COLUMNS)[];
-  const rows = batch.targets.map((t) => {
+  const rows = (await requestTargets(page, batch.id)).map((t) => {
     const r: Partial<Record<keyof typeof FEEDBACK_COLUMNS, string>> = { batch: batch.number, caseNumber: t.caseNumber, debtor: t.debtor, idCode: t.idCode, assetType: '无', queriedOn: '2026-12-03' };
     return cols.map((k) => r[k] ?? '');
   });
@@ -144,12 +147,21 @@ test('team scope, a refused action, masked data, the idle lock, a backup and its
   const debtor = page.getByTestId('case-parties').locator('tr', { hasText: '被执行人安全1' });
   await expect(debtor.locator('[data-testid^="party-id-"]').first()).toHaveText(/^150523\*{8}\d{3}[\dX]$/);
   await expect(debtor.locator('[data-testid^="party-phone-"]').first()).toHaveText('139****1234');
+  // The birth date is the ID's hidden digits: masked too.
+  await expect(debtor.locator('[data-testid^="party-birth-"]').first()).toHaveText('****-**-**');
   await debtor.locator('[data-testid$="-reveal"]').first().click();
   await expect(debtor.locator('[data-testid^="party-id-"][data-testid$="-full"]')).toHaveText(makeId('19790101', 801));
   await expect(debtor.locator('[data-testid^="party-phone-"][data-testid$="-full"]')).toHaveText('13904751234');
+  await expect(debtor.locator('[data-testid^="party-birth-"][data-testid$="-full"]')).toHaveText('1979-01-01');
+  // The case's account for payouts: masked on the ledger tab, shown in full on demand (logged).
+  await page.getByTestId('tab-ledger').click();
+  await expect(page.getByTestId('case-ledger-payout-account')).toHaveText('**************1111');
+  await page.getByTestId('case-ledger-payout-account-reveal').click();
+  await expect(page.getByTestId('case-ledger-payout-account-full')).toHaveText('622848123400001111');
   await page.getByTestId('tab-audit').click();
   const caseAudit = page.getByTestId('case-audit-grid');
-  await expect(caseAudit.locator('.ag-row', { hasText: '查看敏感信息' })).toContainText(OFFICER.name);
+  await expect(caseAudit.locator('.ag-row', { hasText: '查看敏感信息' })).toHaveCount(2);
+  await expect(caseAudit.locator('.ag-row', { hasText: '查看敏感信息' }).first()).toContainText(OFFICER.name);
   await expect(caseAudit.locator('.ag-row', { hasText: '分案' }).first()).toBeVisible();
   await page.screenshot({ path: 'test-results/e2e/security-case-audit.png', fullPage: true });
 
@@ -206,8 +218,20 @@ test('team scope, a refused action, masked data, the idle lock, a backup and its
   await expect(page.getByTestId('audit-verify-result')).toContainText('校验通过');
   const users = await apiCall<{ id: number; username: string }[]>(page, 'users.list', {});
   await page.getByTestId('audit-user').selectOption(String(users.find((u) => u.username === OFFICER.username)!.id));
-  await expect(page.getByTestId('audit-user-grid').locator('.ag-row', { hasText: '查看敏感信息' })).toContainText(mine.number);
+  await expect(page.getByTestId('audit-user-grid').locator('.ag-row', { hasText: '查看敏感信息' }).first()).toContainText(mine.number);
   await page.screenshot({ path: 'test-results/e2e/security-audit.png', fullPage: true });
+
+  // — A manager runs the bureau's settings but not the court's identity or its backups. —
+  await apiCall(page, 'users.create', { username: 'e2e-sec-manager', displayName: '钱主任', password: 'manager-pass-1', roles: ['management'], teamId: null });
+  await page.getByTestId('logout').click();
+  await login(page, 'e2e-sec-manager', 'manager-pass-1');
+  await page.getByTestId('nav-settings').click();
+  await expect(page.getByTestId('set-court-code')).toBeDisabled();
+  await expect(page.getByTestId('set-case-account')).toBeDisabled();
+  await page.getByTestId('nav-backups').click();
+  await expect(page.getByTestId('backup-settings-admin-only')).toHaveText('备份文件夹与保留规则只能由系统管理员修改。');
+  await expect(page.getByTestId('backup-dir')).toBeDisabled();
+  await page.screenshot({ path: 'test-results/e2e/security-manager-settings.png', fullPage: true });
 });
 
 // — A damaged data file: its own web server, since the shared one must stay healthy. —

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { apiCall, login } from './helpers';
+import { apiCall, login, requestTargets } from './helpers';
 import { makeId } from '../helpers/drafts';
 import { FEEDBACK_COLUMNS } from '../../src-shared/domain/inquiryFiles';
 
@@ -71,11 +71,12 @@ test('triage in bulk, a distribution run, the fast track, and an overdue case on
   const d = await fileCase(page, 4, '通辽市科尔沁区某街', 4_000_000);
   const all = [a, b, c, d];
   await job(page, await apiCall<Job>(page, 'documents.generateBatch', { caseIds: all.map((x) => x.id), kinds: ['执行通知书', '报告财产令'] }));
-  const batch = await apiCall<{ number: string; targets: { caseId: number; caseNumber: string; debtor: string; idCode: string }[] }>(page, 'inquiries.createBatch', { caseIds: all.map((x) => x.id) });
+  const batch = await apiCall<{ id: number; number: string }>(page, 'inquiries.createBatch', { caseIds: all.map((x) => x.id) });
   const cols = Object.keys(FEEDBACK_COLUMNS) as (keyof typeof FEEDBACK_COLUMNS)[];
-  const rows = batch.targets.map((t) => {
+  // The debtors' full ID numbers as the request file carries them (the API's answers mask them).
+  const rows = (await requestTargets(page, batch.id)).map((t) => {
     const r: Partial<Record<keyof typeof FEEDBACK_COLUMNS, string>> = { batch: batch.number, caseNumber: t.caseNumber, debtor: t.debtor, idCode: t.idCode, queriedOn: '2026-12-01' };
-    if (t.caseId === a.id) Object.assign(r, { assetType: '银行存款', institution: '中国工商银行开鲁支行', identifier: '6222020600007701', value: '5000.00' });
+    if (t.caseNumber === a.number) Object.assign(r, { assetType: '银行存款', institution: '中国工商银行开鲁支行', identifier: '6222020600007701', value: '5000.00' });
     else r.assetType = '无';
     return cols.map((k) => r[k] ?? '');
   });

@@ -1,10 +1,12 @@
+import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import type { TestApp } from './testApp';
 import { makeId, sampleDraft } from './drafts';
 import { setStage } from '../../src-main/services/cases/stage';
 import { SYSTEM_ACTOR } from '../../src-main/events/log';
-import { FEEDBACK_COLUMNS } from '../../src-shared/domain/inquiryFiles';
+import { FEEDBACK_COLUMNS, REQUEST_COLUMNS } from '../../src-shared/domain/inquiryFiles';
+import type { FileResponse } from '../../src-main/api/context';
 
 /** Files `n` cases (one person debtor each, with a payout account) and hands them to the query staff. */
 export async function casesInQuery(t: TestApp, n: number, opts: { claimFen?: number } = {}): Promise<number[]> {
@@ -47,3 +49,19 @@ export async function xlsxBytes(rows: (string | number | Date)[][]): Promise<Buf
 }
 
 export const b64 = (b: Buffer) => b.toString('base64');
+
+/**
+ * The batch's targets with their full ID codes, read as a clerk reads them: from the batch's request
+ * file (inquiries.exportRequest). The API answers (inquiries.get, inquiries.createBatch) mask them.
+ */
+export async function requestTargets(t: TestApp, batchId: number, as = 'admin'): Promise<{ seq: number; caseNumber: string; debtor: string; idCode: string }[]> {
+  const file = (await t.call('inquiries.exportRequest', { batchId, format: 'csv' }, as)) as unknown as FileResponse;
+  const [header, ...rows] = readFileSync(file.path, 'utf8').replace(/^\ufeff/, '').trim().split(/\r?\n/).map((l) => l.split(','));
+  const col = (name: string) => header!.indexOf(name);
+  return rows.map((r) => ({
+    seq: Number(r[col(REQUEST_COLUMNS.seq)]),
+    caseNumber: r[col(REQUEST_COLUMNS.caseNumber)]!,
+    debtor: r[col(REQUEST_COLUMNS.debtor)]!,
+    idCode: r[col(REQUEST_COLUMNS.idCode)]!,
+  }));
+}

@@ -1,6 +1,6 @@
 import type { TestApp } from './testApp';
 import { waitJob } from './documents';
-import { b64, csvBytes, feedbackTable, type FeedbackRecord } from './inquiries';
+import { b64, csvBytes, feedbackTable, requestTargets, type FeedbackRecord } from './inquiries';
 
 // A case's history built through the real services (documents engine, query batches and feedback
 // import, control batches), so what is computed from the events — the 终本 checklist, the ruling,
@@ -36,8 +36,10 @@ export async function queryAndAnswer(t: TestApp, caseIds: number[], queriedOn: s
 /** Imports a feedback file for an existing query batch (any batch: first query or a 终本 re-query). */
 export async function answerBatch(t: TestApp, batchId: number, queriedOn: string, findings: (caseId: number) => Finding[] = () => []) {
   const batch = await t.call('inquiries.get', { batchId });
+  // The answer masks ID numbers; the feedback names the debtors as the request file did.
+  const full = new Map((await requestTargets(t, batchId)).map((f) => [f.seq, f.idCode]));
   const records: FeedbackRecord[] = batch.targets.flatMap((tg) => {
-    const base = { batch: batch.number, caseNumber: tg.caseNumber, debtor: tg.debtor, idCode: tg.idCode, queriedOn };
+    const base = { batch: batch.number, caseNumber: tg.caseNumber, debtor: tg.debtor, idCode: full.get(tg.seq)!, queriedOn };
     const found = findings(tg.caseId);
     return found.length ? found.map((f) => ({ ...base, ...f })) : [{ ...base, assetType: '无', institution: '总对总网络查控系统' }];
   });

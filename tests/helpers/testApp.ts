@@ -8,8 +8,15 @@ import type { ApiErrorShape } from '../../src-shared/api/errors';
 import type { Role } from '../../src-shared/api/roles';
 import { createUser } from '../../src-main/services/auth/users';
 import { SYSTEM_ACTOR } from '../../src-main/events/log';
+import type { PasswordCost } from '../../src-main/services/auth/passwords';
 
 export const ADMIN_PASSWORD = 'admin-pass-1';
+
+/**
+ * The scrypt cost of test apps: 2^10 instead of 2^17, so hundreds of logins take seconds. The real
+ * cost, rehashing and login timing are tested on apps opened without it (tests/integration/passwords.test.ts).
+ */
+export const TEST_PASSWORD_COST = { N: 2 ** 10, r: 8, p: 1 };
 
 export interface TestApp {
   app: App;
@@ -24,9 +31,9 @@ export interface TestApp {
 }
 
 /** A real App on a real SQLite file in a fresh temp folder, with the test clock enabled. */
-export function openTestApp(opts: { dir?: string; keep?: boolean } = {}): TestApp {
+export function openTestApp(opts: { dir?: string; keep?: boolean; passwordCost?: PasswordCost } = {}): TestApp {
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'zhixing-test-'));
-  const app = new App({ dataDir: dir, mode: 'web', adminPassword: ADMIN_PASSWORD, testClock: true, quiet: true });
+  const app = new App({ dataDir: dir, mode: 'web', adminPassword: ADMIN_PASSWORD, testClock: true, quiet: true, passwordCost: opts.passwordCost ?? TEST_PASSWORD_COST });
   const tokens = new Map<string, string>();
   const ctxFor = async (username: string): Promise<CallContext> => {
     let token = tokens.get(username);
@@ -53,7 +60,7 @@ export function openTestApp(opts: { dir?: string; keep?: boolean } = {}): TestAp
       return r.error;
     },
     user(username, roles, teamId = null) {
-      createUser(app.db, SYSTEM_ACTOR, app.clock.now(), { username, displayName: username, password: 'password-1', roles, teamId });
+      createUser(app.db, SYSTEM_ACTOR, app.clock.now(), { username, displayName: username, passwordHash: app.passwords.hashSync('password-1'), roles, teamId });
       return username;
     },
     async close() {

@@ -11,7 +11,11 @@ import { ERROR_CODES } from '../../src-shared/api/errors';
 // malformed input (issue 7): wrong types, huge strings, negative and fractional fen, invalid dates,
 // SQL and HTML metacharacters, placed both instead of the whole input and in each field the schema
 // names. Each call must answer a typed error that is not 'internal' (or, rarely, succeed when the
-// odd value is in fact valid text); a refused call writes nothing; the process keeps serving.
+// odd value is in fact valid text) with a Chinese message — every zod issue kind a schema can produce
+// is translated; a refused call writes nothing; the process keeps serving.
+
+/** The shapes of zod's default messages ("Too big: expected number to be <=1000", "Invalid input: expected string, received number"). */
+const ZOD_ENGLISH = /Invalid|[Ee]xpected|Too (big|small)|[Rr]eceived|must be|Unrecognized|Required/;
 
 const specs = Object.entries(methods as Record<string, MethodSpec>).sort(([a], [b]) => a.localeCompare(b));
 const RUNS = Number(process.env.BAD_INPUT_RUNS ?? 40);
@@ -131,6 +135,10 @@ describe('bad input to every method', () => {
           expect(ERROR_CODES, JSON.stringify(r.error)).toContain(r.error.code);
           expect(r.error.code, `${name} answered internal for ${JSON.stringify(value)?.slice(0, 300)}`).not.toBe('internal');
           expect(typeof r.error.message).toBe('string');
+          // In Chinese, saying what was expected — never zod's English default (src-shared/api/issueMessages.ts).
+          expect(r.error.message, `${name}: ${r.error.message}`).toMatch(/[\u3400-\u9fff]/);
+          expect(r.error.message, `${name}: ${r.error.message}`).not.toMatch(ZOD_ENGLISH);
+          for (const issue of (r.error.details as { issues?: { message: string }[] } | undefined)?.issues ?? []) expect(issue.message).not.toMatch(ZOD_ENGLISH);
           expect(changes(), `${name} wrote although it refused the input`).toBe(before);
         }),
         { numRuns: RUNS },

@@ -243,9 +243,16 @@ describe('the 终本 archive, re-query rounds and resumption', () => {
     expect(collected).toMatchObject({ pending: 0, found: 1, nothing: 0, recorded: 1 });
     const told = eventsOf(c.id, 'archive.requeried')[0];
     expect(told).toMatchObject({ round: 1, nothingFound: false });
-    expect((told.findings as string[]).join('；')).toContain(deposit.identifier);
+    // The answers mask the account (last four); the event and the notice to the applicant carry it in full.
+    expect(deposit.identifier).toMatch(/^\*+\d{4}$/);
+    const account = (await t.call('cases.reveal', { caseId: c.id })).assets.find((a) => a.id === deposit.id)!.identifier;
+    expect(account.slice(-4)).toBe(deposit.identifier.slice(-4));
+    expect((told.findings as string[]).join('；')).toContain(account);
+    const rounds = (await t.call('archive.requeryBatch', { batchId: round.id })).rounds;
+    expect(rounds[0]!.findings.join('；')).not.toContain(account);
+    expect(rounds[0]!.findings.join('；')).toContain(deposit.identifier);
     const notice = await documentText(told.documentId);
-    expect(notice).toContain(deposit.identifier);
+    expect(notice).toContain(account);
     expect(notice).toContain('申请恢复执行');
     expect((await t.call('archive.list', { filter: {} })).rows[0]).toMatchObject({ lastResult: 'found', roundsDone: 1, nextRequeryOn: '2027-05-20' });
     // The found deposit is what the resumption acts on.

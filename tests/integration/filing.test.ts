@@ -17,7 +17,9 @@ describe('filing a case on a real SQLite file', () => {
     expect(c.stage).toBe('filed');
     expect(c.claim.principalFen).toBe(12345600);
     expect(c.parties.map((p) => p.name)).toEqual(['张三', '开鲁县某商贸有限公司']);
-    expect(c.parties[0]!.birthDate).toBe('1985-03-17');
+    // The birth date is the ID's hidden digits: masked in the answer, in full through the logged reveal.
+    expect(c.parties[0]!.birthDate).toBe('****-**-**');
+    expect((await t.call('cases.reveal', { caseId: c.id })).parties.find((p) => p.id === c.parties[0]!.id)!.birthDate).toBe('1985-03-17');
     expect(c.events.map((e) => e.type)).toEqual(['case.filed']);
     const list = await t.call('cases.list', { filter: { text: '商贸' } });
     expect(list.total).toBe(1);

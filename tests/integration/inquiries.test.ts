@@ -2,9 +2,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { openTestApp, type TestApp } from '../helpers/testApp';
-import { b64, casesInQuery, csvBytes, feedbackTable, xlsxBytes, type FeedbackRecord } from '../helpers/inquiries';
+import { b64, casesInQuery, csvBytes, feedbackTable, requestTargets, xlsxBytes, type FeedbackRecord } from '../helpers/inquiries';
 import { requestRows } from '../../src-main/services/inquiries/requestFile';
-import { decodeText } from '../../src-main/services/inquiries/tabular';
+import { decodeText } from '../../src-main/services/uploads/csvRows';
 
 let t: TestApp;
 afterEach(async () => t?.close());
@@ -14,8 +14,11 @@ const writtenRows = () =>
   count('SELECT (SELECT count(*) FROM inquiry_imports) + (SELECT count(*) FROM inquiry_results) + (SELECT count(*) FROM assets) AS n') +
   count(`SELECT count(*) AS n FROM case_events WHERE type = 'inquiry.feedback'`);
 
+/** A new batch; its answer masks the debtors' ID numbers, so the full ones are read from its request file as a clerk would. */
 async function batchFor(caseIds: number[]) {
-  return t.call('inquiries.createBatch', { caseIds });
+  const batch = await t.call('inquiries.createBatch', { caseIds });
+  const full = await requestTargets(t, batch.id);
+  return { ...batch, targets: batch.targets.map((tg) => ({ ...tg, idCode: full.find((f) => f.seq === tg.seq)!.idCode })) };
 }
 
 function rowsFor(batch: Awaited<ReturnType<typeof batchFor>>, per: (target: (typeof batch.targets)[number], i: number) => FeedbackRecord[]): FeedbackRecord[] {
@@ -60,6 +63,8 @@ describe('query batches', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile((xlsx as { data: { path: string } }).data.path);
     expect(wb.worksheets[0]!.getRow(2).getCell(6).value).toBe(batch.targets[0]!.idCode);
+    // The request file carries the full ID (the query system needs it); the API answer masks it.
+    expect((await t.call('inquiries.get', { batchId: batch.id })).targets[0]!.idCode).toBe(`${batch.targets[0]!.idCode.slice(0, 6)}********${batch.targets[0]!.idCode.slice(-4)}`);
     const events = (await t.call('cases.get', { id: ids[0]! })).events.filter((e) => e.type === 'inquiry.requested');
     expect(events).toHaveLength(1);
     expect(events[0]!.payload).toMatchObject({ batchId: batch.id, debtorCount: 1, first: true });
@@ -89,9 +94,10 @@ describe('feedback import', () => {
     const assets = await t.call('assets.list', { caseId: ids[0]! });
     expect(assets.total).toBe(2);
     const deposit = assets.rows.find((a) => a.type === 'deposit')!;
-    expect(deposit).toMatchObject({ institution: '中国工商银行开鲁支行', identifier: '6222020600001234', valueFen: 3500050, otherFrozenFen: 100000, sourceBatchNumber: batch.number, foundOn: '2026-11-22' });
+    // The account number is masked in the answer (last four kept); the plate of a vehicle is register data and stays.
+    expect(deposit).toMatchObject({ institution: '中国工商银行开鲁支行', identifier: '************1234', valueFen: 3500050, otherFrozenFen: 100000, sourceBatchNumber: batch.number, foundOn: '2026-11-22' });
     expect(deposit.controlDueAt!.slice(0, 16)).toBe('2026-11-23T02:00');
-    expect(assets.rows.find((a) => a.type === 'vehicle')!.valueFen).toBeNull();
+    expect(assets.rows.find((a) => a.type === 'vehicle')!).toMatchObject({ valueFen: null, identifier: '蒙G·12345' });
 
     expect((await t.call('cases.get', { id: ids[0]! })).stage).toBe('control');
     const second = await t.call('cases.get', { id: ids[1]! });
@@ -176,7 +182,8 @@ describe('feedback import', () => {
     const batch = await batchFor([ids[0]!]);
     const tg = batch.targets[0]!;
     const base = { batch: batch.number, caseNumber: tg.caseNumber, debtor: tg.debtor, idCode: tg.idCode, assetType: '银行存款', institution: '某银行', identifier: '1', value: '1', queriedOn: '2026-11-22' };
-    const other = (await t.call('cases.get', { id: ids[1]! })).parties.find((p) => p.role === 'debtor')!;
+    const otherId = (await t.call('cases.get', { id: ids[1]! })).parties.find((p) => p.role === 'debtor')!;
+    const other = { name: otherId.name, idNumber: (await t.call('cases.reveal', { caseId: ids[1]! })).parties.find((p) => p.id === otherId.id)!.idNumber };
     const err = await t.fail('inquiries.importFeedback', {
       fileName: 'f.csv',
       contentBase64: b64(
@@ -260,7 +267,10 @@ describe('control and the ledger', () => {
 
     const paid = await t.call('ledger.record', { kind: 'payout', caseId, amountFen: 3_000_000, approver: '王局长' }, 'money1');
     expect(paid.balanceFen).toBe(0);
-    expect(paid.entries.at(-1)).toMatchObject({ kind: 'payout', payeeAccount: '6228480000000000001', payeeName: '张三', approver: '王局长' });
+    // The payout went to the account recorded at filing; the answer masks it, the logged reveal gives it in full.
+    expect(paid.entries.at(-1)).toMatchObject({ kind: 'payout', payeeAccount: '***************0001', payeeName: '张三', approver: '王局长' });
+    const shown = await t.call('cases.reveal', { caseId, reason: '核对发放账号' }, 'money1');
+    expect(shown.ledger.find((e) => e.entryId === paid.entries.at(-1)!.id)!.payeeAccount).toBe('6228480000000000001');
     const ev = (await t.call('cases.get', { id: caseId })).events.find((e) => e.type === 'ledger.payout')!;
     expect(ev.payload).toMatchObject({ amountFen: 3_000_000, receiptIds: [ledger.entries[0]!.id] });
   });

@@ -151,7 +151,10 @@ describe('the monthly export upward and the city level', () => {
     // The ranking still uses the latest good import of each court (the flagged one, recomputed from its rows).
     const rk3 = await city.call('city.ranking', { periodCode: '202611' });
     expect(rk3.metrics.find((m) => m.metricId === 'closureRate' && m.column === 'main')!.courts.find((c) => c.courtCode === '内0523')!.value).toBe(f1.value);
-    const none = await city.fail('city.import', { files: [{ name: 'a.json', dataBase64: '' }] });
+    // An empty file is refused at its own field now (fileContent), before the manifest search.
+    const empty = await city.fail('city.import', { files: [{ name: 'a.json', dataBase64: '' }] });
+    expect(empty).toMatchObject({ code: 'invalid_input', field: 'files.0.dataBase64', message: '文件内容为空' });
+    const none = await city.fail('city.import', { files: [{ name: 'a.json', dataBase64: Buffer.from('{}').toString('base64') }] });
     expect(none).toMatchObject({ code: 'invalid_input', field: 'files' });
   });
 

@@ -116,10 +116,12 @@ describe('users', () => {
     t.user('c', ['window']);
     const login = (p: string) => t.app.registry.call('auth.login', { username: 'c', password: p }, t.app.internalContext());
     for (let i = 0; i < 2; i++) expect((await login('bad-bad-bad')).ok).toBe(false);
+    // The lock is not announced: the answer that locks, and the right password while locked, read
+    // exactly like any wrong password (an outsider must not learn which accounts exist or are locked).
     const third = await login('bad-bad-bad');
-    expect(!third.ok && third.error.message).toMatch(/锁定10分钟/);
+    expect(!third.ok && third.error.message).toBe('用户名或密码错误');
     const locked = await login('password-1');
-    expect(!locked.ok && locked.error.message).toMatch(/锁定/);
+    expect(!locked.ok && locked.error.message).toBe('用户名或密码错误');
     expect(t.app.db.raw("SELECT 1 FROM case_events WHERE type = 'user.locked'")).toHaveLength(1);
     t.app.clock.set('2026-11-22T02:11:00Z');
     expect((await login('password-1')).ok).toBe(true);
@@ -197,5 +199,39 @@ describe('audit trail', () => {
     expect(h.readOnly).toBe(false);
     expect(h.quickCheck?.ok).toBe(true);
     expect(h.audit?.ok).toBe(true);
+  });
+});
+
+describe('administrative settings', () => {
+  it("leaves the court's identity and security to the administrator; a manager changes operational settings", async () => {
+    t = openTestApp();
+    t.user('manager', ['management']);
+    const before = await t.call('settings.get', {});
+    const changes: [string, object][] = [
+      ['backupDir', { backupDir: '/tmp/somewhere-else' }],
+      ['courtCode', { courtCode: '内0599' }],
+      ['courtName', { courtName: '别的法院' }],
+      ['caseAccount', { caseAccount: { bank: '某银行', accountName: '某户', accountNumber: '6222000000000000' } }],
+      ['loginMaxFailures', { loginMaxFailures: 20 }],
+      ['loginLockMinutes', { loginLockMinutes: 1 }],
+      ['idleLockMinutes', { idleLockMinutes: 480 }],
+      ['backupKeepDays', { backupKeepDays: 1 }],
+    ];
+    for (const [field, patch] of changes) {
+      const err = await t.fail('settings.set', patch, 'manager');
+      expect(err, field).toMatchObject({ code: 'forbidden', field });
+      expect(err.message).toMatch(/只能由系统管理员修改$/);
+    }
+    // Nothing changed, and nothing was logged as changed.
+    expect(await t.call('settings.get', {})).toEqual(before);
+    expect(t.app.db.raw("SELECT 1 FROM case_events WHERE type = 'settings.changed'")).toHaveLength(0);
+    // The court form sends its whole group: unchanged identity with a changed phone is fine.
+    await t.call('settings.set', { courtName: before.courtName, courtCode: before.courtCode, officePhone: '0475-1234567' }, 'manager');
+    await t.call('settings.set', { performanceDays: 5, deadlineSoonWorkingDays: 4 }, 'manager');
+    const after = await t.call('settings.get', {});
+    expect(after).toMatchObject({ officePhone: '0475-1234567', performanceDays: 5, deadlineSoonWorkingDays: 4, courtCode: before.courtCode });
+    // The administrator may change them.
+    await t.call('settings.set', { courtCode: '内0599', loginMaxFailures: 6 });
+    expect(await t.call('settings.get', {})).toMatchObject({ courtCode: '内0599', loginMaxFailures: 6 });
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { parseCalendarText } from '../../src-renderer/pages/deadlines/calendarImport';
+import { CALENDAR_TEXT_LIMIT, parseCalendarText } from '../../src-renderer/pages/deadlines/calendarImport';
 import { checkCalendar } from '../../src-shared/domain/workingDays';
 
 // The 2025 arrangement as published (国办发明电〔2024〕12号, domain.md §3.3), pasted with its
@@ -46,5 +46,31 @@ describe('importing next year’s holiday list', () => {
   it('carries a block that crosses the year end into the next year', () => {
     const r = parseCalendarText('一、元旦：12月31日至1月2日放假，共3天。', 2027);
     expect(r.days.map((d) => d.date)).toEqual(['2027-12-31', '2028-01-01', '2028-01-02']);
+  });
+});
+
+describe('a hostile holiday file', () => {
+  // The import runs in the page: a file built to make its patterns backtrack would freeze the
+  // administrator's window. Each of these was quadratic or unbounded before; now each is refused or
+  // read in linear time.
+  it('refuses text past the limit before any pattern runs over it', () => {
+    const r = parseCalendarText('一'.repeat(CALENDAR_TEXT_LIMIT + 1), 2027);
+    expect(r.days).toEqual([]);
+    expect(r.problems[0]!.reason).toBe('内容超过 100,000 个字符的上限，不是节假日通知或列表');
+  });
+
+  it('reads a limit-sized run of numerals, of unclosed brackets, or of list lines quickly', () => {
+    const inputs = [
+      '一'.repeat(CALENDAR_TEXT_LIMIT - 10) + '3月1日',
+      `一、元旦：${'（'.repeat(CALENDAR_TEXT_LIMIT - 20)}1月1日放假`,
+      '2027-01-01 放假 元旦\n'.repeat(Math.floor(CALENDAR_TEXT_LIMIT / 20)),
+      `[${'{"date":"2027-01-01","kind":"holiday"},'.repeat(2001)}{}]`,
+    ];
+    for (const text of inputs.map((x) => x.slice(0, CALENDAR_TEXT_LIMIT))) {
+      const t0 = performance.now();
+      parseCalendarText(text, 2027);
+      expect(performance.now() - t0).toBeLessThan(1000);
+    }
+    expect(parseCalendarText(`[${'{"date":"2027-01-01","kind":"holiday"},'.repeat(2000)}{}]`, 2027).problems[0]!.reason).toBe('days 列表超过 2000 项的上限');
   });
 });

@@ -12,7 +12,7 @@ import { prepareDocuments } from '../../services/closure/issueDocuments';
 function archiveRow(db: Db, caseId: number) {
   getArchiveEntry(db, caseId);
   const number = db.get(db.q.selectFrom('cases').select('number').where('id', '=', caseId))!.number;
-  return listArchive(db, { filter: { text: number }, offset: 0, limit: 50 }).rows.find((r) => r.caseId === caseId)!;
+  return listArchive(db, { filter: { text: number }, offset: 0, limit: 50 }, { all: true }).rows.find((r) => r.caseId === caseId)!;
 }
 
 function batchDetail(db: Db, batchId: number) {
@@ -57,14 +57,14 @@ async function record(ctx: CallContext, batchId: number, results: RequeryResult[
 }
 
 export const handlers = defineHandlers({
-  'archive.list': (input, { app }) => listArchive(app.db, input),
+  'archive.list': (input, { app, scope }) => listArchive(app.db, input, scope),
   'archive.update': (input, ctx) => {
     updateArchiveFile(ctx.app.db, actorOf(ctx), ctx.app.clock.now(), input);
     return archiveRow(ctx.app.db, input.caseId);
   },
-  'archive.requeryDue': ({ asOf, withinDays }, { app }) => {
+  'archive.requeryDue': ({ asOf, withinDays }, { app, scope }) => {
     const day = asOf ?? app.clock.today();
-    return { asOf: day, rows: requeryDue(app.db, day, withinDays) };
+    return { asOf: day, rows: requeryDue(app.db, day, scope, withinDays) };
   },
   'archive.createRequeryBatch': ({ caseIds }, ctx) => {
     const { app } = ctx;
@@ -75,7 +75,7 @@ export const handlers = defineHandlers({
     app.bus.publish({ topic: 'archive', data: { batchId: b.id } });
     return b;
   },
-  'archive.requeryBatches': (_input, { app }) => listRequeryBatches(app.db),
+  'archive.requeryBatches': (_input, { app, scope }) => listRequeryBatches(app.db, scope),
   'archive.requeryBatch': ({ batchId }, { app }) => batchDetail(app.db, batchId),
   'archive.collectResults': (input, ctx) => record(ctx, input.batchId, resultsFromFeedback(ctx.app.db, input.batchId)),
   'archive.recordResults': (input, ctx) => record(ctx, input.batchId, input.results),
@@ -83,5 +83,5 @@ export const handlers = defineHandlers({
     reviewCase(ctx.app.db, actorOf(ctx), ctx.app.clock.now(), ctx.app.clock.today(), input);
     return archiveRow(ctx.app.db, input.caseId);
   },
-  'archive.reviewStats': ({ from, to }, { app }) => reviewStats(app.db, from, to),
+  'archive.reviewStats': ({ from, to }, { app, scope }) => reviewStats(app.db, from, to, scope),
 });

@@ -12,10 +12,10 @@ export const handlers = defineHandlers({
     if (!dryRun) ctx.app.bus.publish({ topic: 'cases', data: { distributed: r.stats.assigned } });
     return r;
   },
-  'assignment.runs': ({ offset, limit }, { app }) => listRuns(app.db, offset, limit),
+  'assignment.runs': ({ offset, limit }, { app, scope }) => listRuns(app.db, offset, limit, scope),
   'assignment.run': ({ id, offset, limit }, { app }) => getRun(app.db, id, offset, limit),
   'assignment.explain': ({ caseId }, { app }) => explainCase(app.db, caseId),
-  'assignment.loads': (_i, { app }) => loadsView(app.db, getSettings(app.db), app.clock.today()),
+  'assignment.loads': (_i, { app, scope }) => loadsView(app.db, getSettings(app.db), app.clock.today(), scope),
   'assignment.reassign': (input, ctx) => {
     const r = reassignCases(ctx.app.db, actorOf(ctx), ctx.app.clock.now(), input);
     ctx.app.bus.publish({ topic: 'cases', data: { reassigned: r.moved } });

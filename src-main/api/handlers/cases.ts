@@ -2,13 +2,11 @@ import { defineHandlers } from '../registry';
 import { actorOf } from '../context';
 import { fileCase, reviewDraft } from '../../services/cases/filing';
 import { getCase, listCases } from '../../services/cases/queries';
-import { assertCasesInScope, caseScope, scopeFilter } from '../../services/auth/scope';
-import { maskCaseDetail } from '../../services/security/masking';
+import { scopeFilter } from '../../services/auth/scope';
 
 export const handlers = defineHandlers({
   // The navigation's counts follow the same team scope as the register (a team officer counts only their team's cases).
-  'cases.counts': (_i, { app, user }) => {
-    const scope = caseScope(user);
+  'cases.counts': (_i, { app, scope }) => {
     if (!scope.all && scope.teamId === null) return {};
     const rows = scope.all
       ? app.db.raw<{ stage: string; n: number }>('SELECT stage, count(*) AS n FROM cases GROUP BY stage')
@@ -23,15 +21,12 @@ export const handlers = defineHandlers({
     const { app } = ctx;
     const id = fileCase(app.db, actorOf(ctx), app.clock.now(), app.clock.today(), draft);
     app.bus.publish({ topic: 'cases', data: { filed: id } });
-    return maskCaseDetail(getCase(app.db, id));
+    return getCase(app.db, id);
   },
-  // Team scoping and masking of personal data (issue 7): services/auth/scope.ts, services/security/masking.ts.
-  'cases.get': ({ id }, { app, user }) => {
-    assertCasesInScope(app.db, user, [id]);
-    return maskCaseDetail(getCase(app.db, id));
-  },
-  'cases.list': (input, { app, user }) => {
-    const filter = scopeFilter(user, input.filter);
+  // The case's scope was checked and its identifiers are masked by the registry (the method's contract).
+  'cases.get': ({ id }, { app }) => getCase(app.db, id),
+  'cases.list': (input, { app, scope }) => {
+    const filter = scopeFilter(scope, input.filter);
     return filter ? listCases(app.db, { ...input, filter }) : { rows: [], total: 0 };
   },
 });

@@ -7,6 +7,7 @@ import { deadlineContext } from '../../services/deadlines/recompute';
 import { boardCases, boardWindow, caseClocks, deadlineBoard } from '../../services/deadlines/board';
 import { suspendCases, unsuspendCases } from '../../services/deadlines/suspensions';
 import { invalid } from '../../../src-shared/api/errors';
+import { scopeFilter } from '../../services/auth/scope';
 
 /** Folds new events into the derived deadlines table before any read of it. */
 function fresh(ctx: CallContext) {
@@ -31,8 +32,11 @@ export const handlers = defineHandlers({
       throw invalid('date', e instanceof Error ? e.message : '日期无效');
     }
   },
-  'deadlines.board': (_i, ctx) => deadlineBoard(ctx.app.db, fresh(ctx)),
-  'deadlines.cases': ({ offset, limit, ...filter }, ctx) => boardCases(ctx.app.db, fresh(ctx), filter, offset, limit),
+  'deadlines.board': (_i, ctx) => deadlineBoard(ctx.app.db, fresh(ctx), ctx.scope),
+  'deadlines.cases': ({ offset, limit, ...filter }, ctx) => {
+    const narrowed = scopeFilter(ctx.scope, filter);
+    return narrowed ? boardCases(ctx.app.db, fresh(ctx), narrowed, offset, limit) : { total: 0, rows: [] };
+  },
   'deadlines.forCase': ({ caseId }, ctx) => caseClocks(ctx.app.db, caseId, fresh(ctx)),
   'cases.suspend': (input, ctx) => {
     suspendCases(ctx.app.db, actorOf(ctx), ctx.app.clock.now(), input);

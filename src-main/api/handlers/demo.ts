@@ -13,7 +13,7 @@ export const handlers = defineHandlers({
     assertEmptyForDemo(app);
     if (app.jobs.list(50).some((j) => j.kind === 'demo' && j.status === 'running')) throw new ApiError('conflict', '演示数据正在载入中');
     const user = ctx.user ? { id: ctx.user.id, displayName: ctx.user.displayName } : null;
-    return app.jobs.start({ kind: 'demo', label: '载入演示数据', user }, async (job) => {
+    return app.jobs.start({ kind: 'demo', label: '载入演示数据', user, cases: 'court' }, async (job) => {
       // A step label alone keeps the last count, so the bar does not jump back between steps.
       let last = 0;
       const result = await runDemo(

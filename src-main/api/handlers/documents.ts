@@ -34,14 +34,14 @@ export const handlers = defineHandlers({
     })),
   'documents.queue': (input, ctx) => {
     const app = ready(ctx);
-    return noticeQueue(app.db, app.clock.today(), input);
+    return noticeQueue(app.db, app.clock.today(), input, ctx.scope);
   },
   'documents.generateBatch': (input, ctx) => {
     const app = ready(ctx);
     return startBatch(app, actorOf(ctx), ctx.user ? { id: ctx.user.id, displayName: ctx.user.displayName } : null, input);
   },
-  'documents.list': (input, ctx) => listDocuments(ready(ctx).db, input),
-  'documents.batches': ({ limit }, ctx) => listBatches(ready(ctx).db, limit),
+  'documents.list': (input, ctx) => listDocuments(ready(ctx).db, input, ctx.scope),
+  'documents.batches': ({ limit }, ctx) => listBatches(ready(ctx).db, limit, ctx.scope),
   'documents.file': (input, ctx) => {
     const app = ready(ctx);
     return documentFile(app.db, app.dataDir, input);

@@ -11,7 +11,7 @@ export const handlers = defineHandlers({
     // Every item is checked now, so a wrong selection comes back as a typed error at its field;
     // the documents are then made in a job that writes everything in one transaction at its end.
     const planned = checkControlBatch(app.db, app.clock.today(), input);
-    return app.jobs.start({ kind: 'measures.createBatch', label: `控制批次（${planned.length}项措施）`, total: planned.length, user: ctx.user }, async (job) => {
+    return app.jobs.start({ kind: 'measures.createBatch', label: `控制批次（${planned.length}项措施）`, total: planned.length, user: ctx.user, cases: planned.map((p) => p.caseId) }, async (job) => {
       const batchId = await createControlBatch(app.db, app.dataDir, actorOf(ctx), app.clock.now(), app.clock.today(), input, {
         signal: job.signal,
         onProgress: (done, total) => job.progress(done, total, `已制作 ${done}/${total} 件案件的文书`),
@@ -36,6 +36,6 @@ export const handlers = defineHandlers({
     const ids = await releaseMeasures(app.db, app.dataDir, actorOf(ctx), app.clock.now(), app.clock.today(), input);
     return getMeasures(app.db, ids, app.clock.today());
   },
-  'measures.list': (input, { app }) => listMeasures(app.db, app.clock.today(), input),
+  'measures.list': (input, { app, scope }) => listMeasures(app.db, app.clock.today(), input, scope),
   'measures.batch': ({ batchId }, { app }) => getControlBatch(app.db, batchId, app.clock.today()),
 });

@@ -4,11 +4,12 @@ import { computeMetrics, definitions, drilldown } from '../../services/metrics/f
 import { dashboard } from '../../services/metrics/dashboard';
 import { deadlineSummary } from '../../services/metrics/deadlineSummary';
 import { rebuildFacts } from '../../services/metrics/facts';
+import { narrowScope } from '../../services/metrics/context';
 
 export const handlers = defineHandlers({
   'metrics.definitions': (_input, { app }) => definitions(app.db),
-  'metrics.compute': ({ period, scope, metricIds }, { app }) => computeMetrics(app.db, period, scope, metricIds),
-  'metrics.drilldown': (input, { app }) => drilldown(app.db, input),
-  'metrics.dashboard': async ({ year, month, scope }, ctx) => dashboard(ctx.app.db, year, month, scope, await deadlineSummary(ctx)),
+  'metrics.compute': ({ period, scope, metricIds }, ctx) => computeMetrics(ctx.app.db, period, narrowScope(scope, ctx.scope), metricIds),
+  'metrics.drilldown': (input, ctx) => drilldown(ctx.app.db, { ...input, scope: narrowScope(input.scope, ctx.scope) }),
+  'metrics.dashboard': async ({ year, month, scope }, ctx) => dashboard(ctx.app.db, year, month, narrowScope(scope, ctx.scope), await deadlineSummary(ctx)),
   'metrics.rebuildFacts': (_input, ctx) => ({ ok: true as const, ...rebuildFacts(ctx.app.db, actorOf(ctx), ctx.app.clock.now()) }),
 });

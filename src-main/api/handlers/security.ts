@@ -23,9 +23,9 @@ export const handlers = defineHandlers({
     if (!user.active) app.sessions.dropUser(user.id);
     return user;
   },
-  'users.setPassword': (input, ctx) => {
+  'users.setPassword': async (input, ctx) => {
     const { app } = ctx;
-    changePassword(app.db, actorOf(ctx), app.clock.now(), ctx.user!, input);
+    await changePassword(app.db, app.passwords, actorOf(ctx), app.clock.now(), ctx.user!, input);
     // Every other session of that user ends; the caller's own stays.
     app.sessions.dropUser(input.id, ctx.token);
     return { ok: true as const };

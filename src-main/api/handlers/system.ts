@@ -3,7 +3,7 @@ import { ApiError } from '../../../src-shared/api/errors';
 import { APP_VERSION } from '../../app/app';
 import { appendEvent } from '../../events/log';
 import { actorOf } from '../context';
-import { findUser, isInitialized, setPassword, ADMIN_USERNAME } from '../../services/auth/users';
+import { findUser, isInitialized, setPasswordHash, ADMIN_USERNAME } from '../../services/auth/users';
 import { getSettings } from '../../services/settings/settings';
 
 export const handlers = defineHandlers({
@@ -24,12 +24,14 @@ export const handlers = defineHandlers({
       mode: app.options.mode,
     };
   },
-  'system.setup': ({ adminPassword }, ctx) => {
+  'system.setup': async ({ adminPassword }, ctx) => {
     const { db, clock } = ctx.app;
+    if (isInitialized(db)) throw new ApiError('conflict', '系统已完成首次设置');
+    const passwordHash = await ctx.app.passwords.hash(adminPassword);
     return db.tx(() => {
       if (isInitialized(db)) throw new ApiError('conflict', '系统已完成首次设置');
       const admin = findUser(db, ADMIN_USERNAME)!;
-      setPassword(db, admin.id, adminPassword);
+      setPasswordHash(db, admin.id, passwordHash);
       appendEvent(db, { id: admin.id, name: admin.display_name, workstation: ctx.workstation }, clock.now(), { caseId: null, type: 'system.setup' });
       return { ok: true as const };
     });
@@ -39,8 +41,8 @@ export const handlers = defineHandlers({
     app.clock.set(now);
     return { ok: true as const };
   },
-  'auth.login': ({ username, password }, { app }) => {
-    const r = app.sessions.login(app.db, username, password, app.clock.now());
+  'auth.login': async ({ username, password }, { app }) => {
+    const r = await app.sessions.login(app.db, username, password, app.clock.now());
     return { token: r.token, user: { ...r.user, active: true } };
   },
   'auth.logout': (_i, ctx) => {

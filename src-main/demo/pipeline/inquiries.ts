@@ -46,6 +46,6 @@ export async function importBatchFeedback(p: Pipeline, date: string, batch: Sent
   const t = at(p, date, 330);
   const actor = p.ctx.rng.pick(p.staff.docsQuery);
   const number = p.ctx.db.raw<{ number: string }>('SELECT number FROM inquiry_batches WHERE id = ?', batch.batchId)[0]!.number;
-  await importFeedback(p.ctx.db, actor, t, date, { fileName: `${number}反馈（模拟）.csv`, bytes: Buffer.from(toCsv(out), 'utf8'), batchId: batch.batchId });
+  await importFeedback(p.ctx.db, actor, t, date, { fileName: `${number}反馈（模拟）.csv`, content: Buffer.from(toCsv(out), 'utf8'), batchId: batch.batchId });
   p.counts.feedbackImports++;
 }

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/connection';
 import { sql } from 'kysely';
+import { inScope, type CaseScope } from '../auth/scope';
 
 // The archive register (终本库) as the 终本 group reads it: one row per 终本 case with its file
 // location, scan status, re-query clock, review and resumption link. Paged in SQL.
@@ -13,13 +14,14 @@ export interface ArchiveFilter {
   terminatedTo?: string | undefined;
 }
 
-export function listArchive(db: Db, input: { filter: ArchiveFilter; offset: number; limit: number }) {
+export function listArchive(db: Db, input: { filter: ArchiveFilter; offset: number; limit: number }, scope: CaseScope) {
   const f = input.filter;
   let q = db.q
     .selectFrom('archive_entries as a')
     .innerJoin('cases as c', 'c.id', 'a.case_id')
     .leftJoin('closures as cl', 'cl.case_id', 'a.case_id')
-    .leftJoin('cases as r', 'r.id', 'a.resumed_case_id');
+    .leftJoin('cases as r', 'r.id', 'a.resumed_case_id')
+    .where(inScope(scope));
   if (f.text) {
     const t = f.text.normalize('NFKC').replace(/\s+/g, '').toUpperCase().replace(/\(/g, '（').replace(/\)/g, '）');
     q = q.where(sql<boolean>`c.search_text LIKE ${`%${t.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`} ESCAPE '\\'`);

@@ -9,6 +9,7 @@ import type { IssuedDocument } from '../closure/close';
 import { getArchiveEntry } from './entries';
 import { nextDueOn } from './schedule';
 import { batchFindings } from './inquiryLink';
+import { inScope, wholeContainerSql, type CaseScope } from '../auth/scope';
 
 // The six-monthly re-query of 终本 cases (终本规定 Art. 9, domain.md §4.3). A round is requested in
 // a batch (which becomes a query request file through the query-batch machinery of issue 4), its
@@ -28,7 +29,7 @@ export interface DueRow {
 }
 
 /** Cases whose next round falls due by asOf + the lookahead, not resumed and not already requested. */
-export function requeryDue(db: Db, asOf: string, withinDays?: number): DueRow[] {
+export function requeryDue(db: Db, asOf: string, scope: CaseScope, withinDays?: number): DueRow[] {
   const ahead = withinDays ?? getSettings(db).zhongbenRequeryLookaheadDays;
   const limit = addCalendarDays(asOf, ahead);
   const rows = db.all(
@@ -37,6 +38,7 @@ export function requeryDue(db: Db, asOf: string, withinDays?: number): DueRow[] 
       .innerJoin('cases as c', 'c.id', 'a.case_id')
       .leftJoin('closures as cl', 'cl.case_id', 'a.case_id')
       .select(['a.case_id', 'c.number', 'c.applicant_names', 'c.debtor_names', 'a.terminated_on', 'a.rounds_done', 'a.next_requery_on', 'cl.unpaid_fen'])
+      .where(inScope(scope))
       .where('a.next_requery_on', 'is not', null)
       .where('a.next_requery_on', '<=', limit)
       .where('a.resumed_case_id', 'is', null)
@@ -132,8 +134,10 @@ function inquiryBatchNumber(db: Db, id: number): string | null {
   }
 }
 
-export function listRequeryBatches(db: Db): RequeryBatchView[] {
-  return db.all(db.q.selectFrom('archive_requery_batches').select('id').orderBy('id', 'desc').limit(200)).map((b) => getRequeryBatch(db, b.id));
+/** The latest batches; a tribunal team sees only batches whose every case is the team's. */
+export function listRequeryBatches(db: Db, scope: CaseScope): RequeryBatchView[] {
+  const inside = wholeContainerSql(scope, 'SELECT r.case_id FROM archive_requeries r WHERE r.batch_id = b.id');
+  return db.raw<{ id: number }>(`SELECT b.id FROM archive_requery_batches b WHERE 1${inside.sql} ORDER BY b.id DESC LIMIT 200`, ...inside.params).map((b) => getRequeryBatch(db, b.id));
 }
 
 export interface RequeryResult {

@@ -2,6 +2,7 @@ import type { Db } from '../../db/connection';
 import { ApiError } from '../../../src-shared/api/errors';
 import { appendEvent, type Actor } from '../../events/log';
 import { getArchiveEntry } from './entries';
+import { scopeSql, type CaseScope } from '../auth/scope';
 
 // Quality review of 终本 cases (终本合格率, domain.md §6, metrics.md §6): a reviewer marks a case
 // pass or fail against the 终本 conditions, naming the reasons of a fail. The latest review counts;
@@ -23,14 +24,16 @@ export function reviewCase(db: Db, actor: Actor, at: Date, today: string, input:
 }
 
 /** 终本合格率 over the cases terminated in [from, to]: passed ÷ reviewed (2 dp, half-up; metrics.md §6). */
-export function reviewStats(db: Db, from: string, to: string): { terminated: number; reviewed: number; passed: number; ratePct: number | null } {
+export function reviewStats(db: Db, from: string, to: string, scope: CaseScope): { terminated: number; reviewed: number; passed: number; ratePct: number | null } {
+  const narrow = scopeSql(scope);
   const r = db.raw<{ terminated: number; reviewed: number; passed: number }>(
     `SELECT count(*) AS terminated,
-            coalesce(sum(review_status != 'pending'), 0) AS reviewed,
-            coalesce(sum(review_status = 'pass'), 0) AS passed
-       FROM archive_entries WHERE terminated_on BETWEEN ? AND ?`,
+            coalesce(sum(a.review_status != 'pending'), 0) AS reviewed,
+            coalesce(sum(a.review_status = 'pass'), 0) AS passed
+       FROM archive_entries a JOIN cases c ON c.id = a.case_id WHERE a.terminated_on BETWEEN ? AND ?${narrow.sql}`,
     from,
     to,
+    ...narrow.params,
   )[0]!;
   const ratePct = r.reviewed > 0 ? Math.round((r.passed * 10000) / r.reviewed) / 100 : null;
   return { ...r, ratePct };

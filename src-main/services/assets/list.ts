@@ -6,6 +6,7 @@ import type { CaseStage } from '../../../src-shared/domain/stages';
 import { getSettings } from '../settings/settings';
 import { HELD_CTE } from '../measures/amounts';
 import { ruleAmount } from '../../../src-shared/domain/deadlineRules';
+import { scopeSql, type CaseScope } from '../auth/scope';
 
 export type AssetView = z.output<typeof assetView>;
 
@@ -25,9 +26,10 @@ export interface AssetFilter {
   limit: number;
 }
 
-export function listAssets(db: Db, f: AssetFilter): { rows: AssetView[]; total: number } {
-  const where: string[] = [];
-  const params: unknown[] = [];
+export function listAssets(db: Db, f: AssetFilter, scope: CaseScope): { rows: AssetView[]; total: number } {
+  const narrow = scopeSql(scope);
+  const where: string[] = [`1${narrow.sql}`];
+  const params: unknown[] = [...narrow.params];
   if (f.caseId !== undefined) (where.push('a.case_id = ?'), params.push(f.caseId));
   if (f.caseIds) where.push(`a.case_id IN (${f.caseIds.length ? f.caseIds.map(Number).join(',') : '-1'})`);
   if (f.batchId !== undefined) (where.push('a.source_batch_id = ?'), params.push(f.batchId));

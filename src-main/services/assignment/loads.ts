@@ -1,6 +1,7 @@
 import type { Db } from '../../db/connection';
 import type { Settings } from '../../../src-shared/settings';
 import type { DistJudge, DistTeam } from '../../../src-shared/domain/distribution';
+import type { CaseScope } from '../auth/scope';
 
 // Judges and their loads for 均衡分案. A judge is an active user with a team and the role of that
 // kind of team ('team' for tribunal and other teams, 'fastTrack' for the fast-track team).
@@ -48,8 +49,10 @@ export function judgesOf(db: Db, teams: DistTeam[], role: 'team' | 'fastTrack', 
  * The loads board of the teams page: every judge of an active team (both roles) with open cases and
  * this year's assignments, and the same per team. The cap applies to the figure named by capBasis.
  */
-export function loadsView(db: Db, settings: Settings, today: string) {
-  const teams = teamsOfKind(settings, ['tribunal', 'other', 'fastTrack']);
+export function loadsView(db: Db, settings: Settings, today: string, scope: CaseScope) {
+  // A tribunal team's officer sees the loads of the own team only.
+  const visible = (teamId: string) => scope.all || teamId === scope.teamId;
+  const teams = teamsOfKind(settings, ['tribunal', 'other', 'fastTrack']).filter((t) => visible(t.id));
   const open = judgeLoads(db, 'open', today);
   const year = judgeLoads(db, 'assignedThisYear', today);
   const judges = [...judgesOf(db, teams, 'team', open), ...judgesOf(db, teams, 'fastTrack', open)]
@@ -67,7 +70,7 @@ export function loadsView(db: Db, settings: Settings, today: string) {
     cap: settings.assignment.cap,
     basis: settings.assignment.capBasis,
     teams: settings.teams
-      .filter((t) => t.active)
+      .filter((t) => t.active && visible(t.id))
       .map((t) => {
         const mine = judges.filter((j) => j.teamId === t.id);
         return { teamId: t.id, name: t.name, kind: t.kind, open: teamOpen.get(t.id) ?? 0, assignedThisYear: mine.reduce((a, j) => a + j.assignedThisYear, 0), judges: mine.length };

@@ -6,6 +6,7 @@ import { appendEvent, type Actor } from '../../events/log';
 import { getCaseRow } from '../cases/queries';
 import { setStage } from '../cases/stage';
 import { ApiError } from '../../../src-shared/api/errors';
+import { wholeContainerSql, type CaseScope } from '../auth/scope';
 
 // Every distribution, fast-track hand-over and bulk reassignment is one recorded run (anchor: VA
 // Caseflow's DistributionTask/Distribution records): its statistics and one explained row per case.
@@ -79,9 +80,11 @@ export function recordRun(db: Db, actor: Actor, at: Date, r: RecordRun): number 
   return runId;
 }
 
-export function listRuns(db: Db, offset: number, limit: number) {
-  const total = Number(db.get(db.q.selectFrom('assignment_runs').select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0);
-  const rows = db.all(db.q.selectFrom('assignment_runs').selectAll().orderBy('id', 'desc').limit(limit).offset(offset));
+/** The runs, newest first; a tribunal team sees only runs whose every case is the team's. */
+export function listRuns(db: Db, offset: number, limit: number, scope: CaseScope) {
+  const inside = wholeContainerSql(scope, 'SELECT i.case_id FROM assignment_items i WHERE i.run_id = r.id');
+  const total = db.raw<{ n: number }>(`SELECT count(*) AS n FROM assignment_runs r WHERE 1${inside.sql}`, ...inside.params)[0]!.n;
+  const rows = db.raw<Parameters<typeof runView>[0]>(`SELECT r.* FROM assignment_runs r WHERE 1${inside.sql} ORDER BY r.id DESC LIMIT ? OFFSET ?`, ...inside.params, limit, offset);
   return { total, rows: rows.map(runView) };
 }
 

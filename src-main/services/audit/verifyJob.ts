@@ -52,7 +52,7 @@ export function startAuditVerify(app: App, user: { id: number; displayName: stri
     }
   }
   const total = eventCount(app.db);
-  const view = app.jobs.start({ kind: 'audit.verify', label: '校验操作日志', total, user }, async (job) => {
+  const view = app.jobs.start({ kind: 'audit.verify', label: '校验操作日志', total, user, cases: 'court' }, async (job) => {
     job.progress(0, total, '正在校验哈希链…');
     const report = await runVerification({
       ...runOf(app, extraHeads),

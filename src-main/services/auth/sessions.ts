@@ -5,11 +5,18 @@ import type { SessionUser } from '../../api/context';
 import { appendEvent } from '../../events/log';
 import { getSettings } from '../settings/settings';
 import { findUser, toSessionUser, UNSET_PASSWORD } from './users';
-import { verifyPassword } from './passwords';
+import type { Passwords } from './passwords';
 
 // The lock after repeated failures (loginMaxFailures, loginLockMinutes) and the idle expiry
 // (idleLockMinutes) are settings (issue 7). Idle time is measured on the wall clock, not the app
 // clock: moving the test clock forward a month must not log everybody out.
+
+/**
+ * The one answer to every failed login: unknown user, wrong password, disabled or locked account
+ * (OWASP Authentication Cheat Sheet, "Authentication and Error Messages"). Telling them apart would
+ * tell an outsider which user names exist and which accounts they have locked.
+ */
+export const LOGIN_FAILED = '用户名或密码错误';
 
 /**
  * Login sessions. Tokens are random, held in memory only (a restart logs everyone out) and sent
@@ -17,17 +24,29 @@ import { verifyPassword } from './passwords';
  */
 export class Sessions {
   private readonly byToken = new Map<string, { userId: number; lastSeen: number }>();
+  private readonly enders = new Map<string, Set<() => void>>();
   /** `idleMs` overrides the idleLockMinutes setting (tests). */
-  constructor(private readonly idleMs?: number) {}
+  constructor(
+    private readonly passwords: Passwords,
+    private readonly idleMs?: number,
+  ) {}
 
-  login(db: Db, username: string, password: string, now: Date): { token: string; user: SessionUser } {
-    const row = findUser(db, username);
-    const fail = () => new ApiError('unauthorized', '用户名或密码错误');
-    if (!row || row.active !== 1 || row.password_hash === UNSET_PASSWORD) throw fail();
-    if (row.locked_until && row.locked_until > now.toISOString()) {
-      throw new ApiError('unauthorized', '密码连续输错次数过多，账号已暂时锁定，请稍后再试');
-    }
-    if (!verifyPassword(password, row.password_hash)) {
+  /**
+   * Checks the password off the request thread, doing the same work whatever the outcome (Passwords.verify
+   * hashes against a decoy for an unknown user), and answers every failure with LOGIN_FAILED. A hash
+   * made at a lower cost than the current one is replaced on success.
+   */
+  async login(db: Db, username: string, password: string, now: Date): Promise<{ token: string; user: SessionUser }> {
+    const fail = () => new ApiError('unauthorized', LOGIN_FAILED);
+    const found = findUser(db, username);
+    const usable = found && found.active === 1 && found.password_hash !== UNSET_PASSWORD ? found : null;
+    const verified = await this.passwords.verify(password, usable?.password_hash ?? null);
+    if (!usable) throw fail();
+    // Read again: the account may have changed while the hash was computed.
+    const row = db.get(db.q.selectFrom('users').selectAll().where('id', '=', usable.id));
+    if (!row || row.active !== 1 || row.password_hash !== usable.password_hash) throw fail();
+    if (row.locked_until && row.locked_until > now.toISOString()) throw fail();
+    if (!verified.ok) {
       const settings = getSettings(db);
       const failed = row.failed_logins + 1;
       const lock = failed >= settings.loginMaxFailures ? new Date(now.getTime() + settings.loginLockMinutes * 60_000).toISOString() : null;
@@ -41,15 +60,23 @@ export class Sessions {
           });
         }
       });
-      if (lock) throw new ApiError('unauthorized', `密码连续输错${failed}次，账号已锁定${settings.loginLockMinutes}分钟`);
       throw fail();
     }
-    if (row.failed_logins > 0 || row.locked_until) {
-      db.run(db.q.updateTable('users').set({ failed_logins: 0, locked_until: null }).where('id', '=', row.id));
+    if (row.failed_logins > 0 || row.locked_until || verified.rehash) {
+      db.run(
+        db.q
+          .updateTable('users')
+          .set({ failed_logins: 0, locked_until: null, ...(verified.rehash ? { password_hash: verified.rehash } : {}) })
+          .where('id', '=', row.id),
+      );
     }
     const token = randomBytes(32).toString('base64url');
     this.byToken.set(token, { userId: row.id, lastSeen: Date.now() });
     return { token, user: toSessionUser(row) };
+  }
+
+  private idleLimit(db: Db): number {
+    return this.idleMs ?? getSettings(db).idleLockMinutes * 60_000;
   }
 
   /** The user behind a token, or null when the token is unknown, idle too long or the user was disabled. */
@@ -58,9 +85,8 @@ export class Sessions {
     const s = this.byToken.get(token);
     if (!s) return null;
     const wall = Date.now();
-    const idleMs = this.idleMs ?? getSettings(db).idleLockMinutes * 60_000;
-    if (wall - s.lastSeen > idleMs) {
-      this.byToken.delete(token);
+    if (wall - s.lastSeen > this.idleLimit(db)) {
+      this.end(token);
       return null;
     }
     const row = db.get(db.q.selectFrom('users').selectAll().where('id', '=', s.userId));
@@ -69,17 +95,50 @@ export class Sessions {
     return toSessionUser(row);
   }
 
+  /**
+   * Whether the session still stands, without counting as activity (an open event stream asks this
+   * periodically: listening is not using the app). An idle-expired session is ended here.
+   */
+  alive(db: Db, token: string): boolean {
+    const s = this.byToken.get(token);
+    if (!s) return false;
+    if (Date.now() - s.lastSeen > this.idleLimit(db)) {
+      this.end(token);
+      return false;
+    }
+    const row = db.get(db.q.selectFrom('users').select(['active']).where('id', '=', s.userId));
+    return !!row && row.active === 1;
+  }
+
+  /** Calls `listener` once when the session ends (logout, idle expiry, its user dropped); returns the unsubscribe. */
+  onEnd(token: string, listener: () => void): () => void {
+    let set = this.enders.get(token);
+    if (!set) this.enders.set(token, (set = new Set()));
+    set.add(listener);
+    return () => {
+      set.delete(listener);
+      if (set.size === 0 && this.enders.get(token) === set) this.enders.delete(token);
+    };
+  }
+
+  private end(token: string): void {
+    this.byToken.delete(token);
+    const set = this.enders.get(token);
+    this.enders.delete(token);
+    for (const l of set ?? []) l();
+  }
+
   logout(token: string | null): void {
-    if (token) this.byToken.delete(token);
+    if (token) this.end(token);
   }
 
   /** Ends every session of a user but `keep` (after a password change or deactivation). */
   dropUser(userId: number, keep: string | null = null): void {
-    for (const [token, s] of this.byToken) if (s.userId === userId && token !== keep) this.byToken.delete(token);
+    for (const [token, s] of [...this.byToken]) if (s.userId === userId && token !== keep) this.end(token);
   }
 
   /** Ends every session but `keep` (after a restore, user ids may mean other people). */
   dropAll(keep: string | null = null): void {
-    for (const token of [...this.byToken.keys()]) if (token !== keep) this.byToken.delete(token);
+    for (const token of [...this.byToken.keys()]) if (token !== keep) this.end(token);
   }
 }

@@ -6,7 +6,7 @@ import type { Role } from '../../../src-shared/api/roles';
 import { appendEvent, type Actor } from '../../events/log';
 import { getSettings } from '../settings/settings';
 import { toUserView, type UserView } from './users';
-import { hashPassword, verifyPassword } from './passwords';
+import type { Passwords } from './passwords';
 
 export interface UserPatch {
   id: number;
@@ -73,28 +73,34 @@ export function updateUser(db: Db, actor: Actor, at: Date, patch: UserPatch): Us
 
 /**
  * Sets a password. The administrator may reset anyone's; everybody else may change only their own
- * and must give the current one (OWASP ASVS V2.1.6). The hash is never written to the event.
+ * and must give the current one (OWASP ASVS V2.1.6). The hash is never written to the event. The
+ * current password is checked and the new one hashed off the request thread, before the transaction.
  */
-export function changePassword(
+export async function changePassword(
   db: Db,
+  passwords: Passwords,
   actor: Actor,
   at: Date,
   caller: { id: number; roles: readonly Role[] },
   input: { id: number; password: string; currentPassword?: string | undefined },
-): { username: string } {
+): Promise<{ username: string }> {
+  const isAdmin = caller.roles.includes('admin');
+  const row = userRow(db, input.id);
+  if (!isAdmin && input.id !== caller.id) throw new ApiError('forbidden', '只能修改自己的密码', 'id');
+  if (!isAdmin || input.id === caller.id) {
+    if (!input.currentPassword) throw invalid('currentPassword', '请输入原密码');
+    if (!(await passwords.verify(input.currentPassword, row.password_hash)).ok) throw invalid('currentPassword', '原密码不正确');
+  }
+  if (input.currentPassword !== undefined && input.currentPassword === input.password) throw invalid('password', '新密码不能与原密码相同');
+  const passwordHash = await passwords.hash(input.password);
   return db.tx(() => {
-    const isAdmin = caller.roles.includes('admin');
-    const row = userRow(db, input.id);
-    if (!isAdmin && input.id !== caller.id) throw new ApiError('forbidden', '只能修改自己的密码', 'id');
-    if (!isAdmin || input.id === caller.id) {
-      if (!input.currentPassword) throw invalid('currentPassword', '请输入原密码');
-      if (!verifyPassword(input.currentPassword, row.password_hash)) throw invalid('currentPassword', '原密码不正确');
-    }
-    if (input.currentPassword !== undefined && input.currentPassword === input.password) throw invalid('password', '新密码不能与原密码相同');
+    // The row may have changed while hashing: the password is set only if the hash checked is still the one stored.
+    const now = userRow(db, input.id);
+    if (now.password_hash !== row.password_hash) throw new ApiError('conflict', '密码已被他人修改，请重新操作');
     db.run(
       db.q
         .updateTable('users')
-        .set({ password_hash: hashPassword(input.password), failed_logins: 0, locked_until: null, password_changed_at: at.toISOString() })
+        .set({ password_hash: passwordHash, failed_logins: 0, locked_until: null, password_changed_at: at.toISOString() })
         .where('id', '=', row.id),
     );
     appendEvent(db, actor, at, { caseId: null, type: 'user.passwordSet', payload: { userId: row.id, username: row.username, byAdmin: isAdmin && input.id !== caller.id } });

@@ -4,7 +4,6 @@ import type { Selectable } from 'kysely';
 import { ApiError } from '../../../src-shared/api/errors';
 import type { Role } from '../../../src-shared/api/roles';
 import { appendEvent, type Actor } from '../../events/log';
-import { hashPassword } from './passwords';
 import type { SessionUser } from '../../api/context';
 
 export interface UserView {
@@ -47,7 +46,8 @@ export function listUsers(db: Db): UserView[] {
 export interface NewUser {
   username: string;
   displayName: string;
-  password: string;
+  /** Made by Passwords.hash before the transaction (hashing never runs inside one). */
+  passwordHash: string;
   roles: Role[];
   teamId: string | null;
 }
@@ -59,7 +59,7 @@ export function createUser(db: Db, actor: Actor, at: Date, u: NewUser): UserView
       db.q.insertInto('users').values({
         username: u.username,
         display_name: u.displayName,
-        password_hash: hashPassword(u.password),
+        password_hash: u.passwordHash,
         roles: JSON.stringify(u.roles),
         team_id: u.teamId,
         active: 1,
@@ -97,11 +97,11 @@ export function isInitialized(db: Db): boolean {
   return !!admin && admin.password_hash !== UNSET_PASSWORD;
 }
 
-export function setPassword(db: Db, userId: number, password: string, at: Date = new Date()): void {
+export function setPasswordHash(db: Db, userId: number, passwordHash: string, at: Date = new Date()): void {
   db.run(
     db.q
       .updateTable('users')
-      .set({ password_hash: hashPassword(password), failed_logins: 0, locked_until: null, password_changed_at: at.toISOString() })
+      .set({ password_hash: passwordHash, failed_logins: 0, locked_until: null, password_changed_at: at.toISOString() })
       .where('id', '=', userId),
   );
 }

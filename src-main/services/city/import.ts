@@ -1,21 +1,29 @@
 import type { Db } from '../../db/connection';
 import { appendEvent, type Actor } from '../../events/log';
 import { ApiError } from '../../../src-shared/api/errors';
-import { verifySet, type Problem, type VerifiedSet } from './verify';
+import { UploadFormatError, UploadLimitError } from '../../../src-shared/domain/uploadLimits';
+import { verifyCityContained } from '../uploads/contained';
+import type { Problem, VerifiedSet } from './verify';
 
 // city.import: one upload may hold the file sets of several courts; each set is found by its
 // manifest (<court>_<period>_manifest.json), verified, and recorded — rejected sets too, so the
-// city clerk sees what came in and why it was refused. All rows in one transaction.
+// city clerk sees what came in and why it was refused. The files are read and verified in the
+// upload worker (services/uploads), within its limits; all rows are written in one transaction.
 
-export function importCourtFiles(db: Db, actor: Actor, at: Date, files: { name: string; dataBase64: string }[]) {
-  const byName = new Map<string, Buffer>();
+export async function importCourtFiles(db: Db, actor: Actor, at: Date, files: { name: string; dataBase64: string | Uint8Array }[]) {
+  const names = new Set<string>();
   for (const [i, f] of files.entries()) {
-    if (byName.has(f.name)) throw new ApiError('invalid_input', `文件 ${f.name} 重复`, `files.${i}.name`);
-    byName.set(f.name, Buffer.from(f.dataBase64, 'base64'));
+    if (names.has(f.name)) throw new ApiError('invalid_input', `文件 ${f.name} 重复`, `files.${i}.name`);
+    names.add(f.name);
   }
-  const manifests = [...byName.keys()].filter((n) => /manifest\.json$/i.test(n)).sort();
-  if (manifests.length === 0) throw new ApiError('invalid_input', '所选文件中没有 manifest（*_manifest.json），无法核对', 'files');
-  const sets: VerifiedSet[] = manifests.map((n) => verifySet(n, byName.get(n)!, byName));
+  if (![...names].some((n) => /manifest\.json$/i.test(n))) throw new ApiError('invalid_input', '所选文件中没有 manifest（*_manifest.json），无法核对', 'files');
+  let sets: VerifiedSet[];
+  try {
+    sets = await verifyCityContained(files.map((f) => ({ name: f.name, content: f.dataBase64 })));
+  } catch (e) {
+    if (e instanceof UploadLimitError || e instanceof UploadFormatError) throw new ApiError('invalid_input', e.message, 'files');
+    throw e;
+  }
   return db.tx(() =>
     sets.map((s) => {
       const importId = db.run(

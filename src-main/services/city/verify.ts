@@ -3,6 +3,7 @@ import { COLUMN_LABELS, METRIC_BY_ID } from '../../../src-shared/domain/metrics/
 import type { Period } from '../../../src-shared/domain/metrics/period';
 import { exportDocumentSchema, manifestSchema, type ExportDocument } from '../reports/exportFormat';
 import { sha256Hex } from '../reports/exportMonthly';
+import { issueMessage } from '../../../src-shared/api/issueMessages';
 
 // Verification of one court's file set at city level: the manifest's hashes, the data file's
 // format, then every declared figure against a recomputation from the detail rows with the same
@@ -37,8 +38,8 @@ export function verifySet(manifestName: string, manifestBytes: Buffer, files: Ma
   } catch {
     return rejected([{ kind: 'manifest', file: manifestName, message: `manifest ${manifestName} 不是有效的 JSON` }]);
   }
-  const m = manifestSchema.safeParse(raw);
-  if (!m.success) return rejected([{ kind: 'manifest', file: manifestName, message: `manifest ${manifestName} 格式不符：${m.error.issues[0]?.message ?? ''}` }]);
+  const m = manifestSchema.safeParse(raw, { reportInput: true });
+  if (!m.success) return rejected([{ kind: 'manifest', file: manifestName, message: `manifest ${manifestName} 格式不符：${m.error.issues[0] ? `${m.error.issues[0].path.join('.')} ${issueMessage(m.error.issues[0])}` : ''}` }]);
   const manifest = m.data;
   const problems: Problem[] = [];
   for (const f of manifest.files) {
@@ -52,13 +53,13 @@ export function verifySet(manifestName: string, manifestBytes: Buffer, files: Ma
   if (!jsonName) return rejected([{ kind: 'manifest', file: manifestName, message: 'manifest 中没有 JSON 数据文件' }], manifest.court, manifest.period.code);
   let parsed;
   try {
-    parsed = exportDocumentSchema.safeParse(JSON.parse(files.get(jsonName)!.toString('utf8')));
+    parsed = exportDocumentSchema.safeParse(JSON.parse(files.get(jsonName)!.toString('utf8')), { reportInput: true });
   } catch {
     return rejected([{ kind: 'format', file: jsonName, message: `${jsonName} 不是有效的 JSON` }], manifest.court, manifest.period.code);
   }
   if (!parsed.success) {
     const i = parsed.error.issues[0];
-    return rejected([{ kind: 'format', file: jsonName, message: `${jsonName} 格式不符（${i?.path.join('.') ?? ''}：${i?.message ?? ''}）` }], manifest.court, manifest.period.code);
+    return rejected([{ kind: 'format', file: jsonName, message: `${jsonName} 格式不符（${i?.path.join('.') ?? ''}：${i ? issueMessage(i) : ''}）` }], manifest.court, manifest.period.code);
   }
   const doc = parsed.data as unknown as ExportDocument;
   if (doc.court.code !== manifest.court.code || doc.period.code !== manifest.period.code) {

@@ -7,6 +7,7 @@ import { diffCalendarDays } from '../../../src-shared/domain/chineseDate';
 import { getSettings } from '../settings/settings';
 import { loadCalendar } from '../calendar/calendar';
 import { getCaseRow } from '../cases/queries';
+import { scopeFilter, type CaseScope } from '../auth/scope';
 
 // The deadline board (节点监控): open clocks that are overdue, due today, or due within N working
 // days, counted per stage, team, officer and rule; each count drills down to its cases. Reads only
@@ -83,8 +84,10 @@ function tally(db: Db, w: Window, f: BoardFilter = {}): TallyRow[] {
   return rows;
 }
 
-export function deadlineBoard(db: Db, w: Window) {
-  const rows = tally(db, w);
+/** The board; a tribunal team's officer counts only the team's clocks (none while the officer has no team). */
+export function deadlineBoard(db: Db, w: Window, scope: CaseScope) {
+  const narrowed = scopeFilter(scope, {} as BoardFilter);
+  const rows = narrowed ? tally(db, w, narrowed) : [];
   const settings = getSettings(db);
   const teamNames = new Map(settings.teams.map((t) => [t.id, t.name]));
   const ruleNames = new Map(settings.deadlineRules.map((r) => [r.id, r.name]));

@@ -62,7 +62,7 @@ export function startBatch(app: App, actor: Actor, user: { id: number; displayNa
   validate(app, input);
   // Print order: by case as selected, each case's set in the order of the kinds chosen.
   const requests: DocumentRequest[] = input.caseIds.flatMap((caseId) => input.kinds.map((kind) => ({ caseId, kind })));
-  return app.jobs.start({ kind: 'documents.batch', label: `批量制作文书：${input.caseIds.length}件 × ${input.kinds.join('、')}`, total: input.caseIds.length, user }, async (job) => {
+  return app.jobs.start({ kind: 'documents.batch', label: `批量制作文书：${input.caseIds.length}件 × ${input.kinds.join('、')}`, total: input.caseIds.length, user, cases: input.caseIds }, async (job) => {
     const started = performance.now();
     const { db } = app;
     cleanOrphans(db, app.dataDir);

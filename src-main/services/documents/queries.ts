@@ -5,6 +5,7 @@ import type { DocumentView } from '../../../src-shared/api/methods/documents';
 import { getSettings } from '../settings/settings';
 import { FileResponse } from '../../api/context';
 import { absPath, safeName } from './storage';
+import { inScope, wholeContainerSql, type CaseScope } from '../auth/scope';
 
 // Reading the register: the documents of a case or a batch, the recent batches, and the files.
 
@@ -18,8 +19,8 @@ export interface ListInput {
   limit: number;
 }
 
-export function listDocuments(db: Db, input: ListInput): { rows: DocumentView[]; total: number } {
-  let q = db.q.selectFrom('documents as d').innerJoin('cases as c', 'c.id', 'd.case_id').leftJoin('document_batches as b', 'b.id', 'd.batch_id');
+export function listDocuments(db: Db, input: ListInput, scope: CaseScope): { rows: DocumentView[]; total: number } {
+  let q = db.q.selectFrom('documents as d').innerJoin('cases as c', 'c.id', 'd.case_id').leftJoin('document_batches as b', 'b.id', 'd.batch_id').where(inScope(scope));
   if (input.caseId !== undefined) q = q.where('d.case_id', '=', input.caseId);
   if (input.batchId !== undefined) q = q.where('d.batch_id', '=', input.batchId);
   if (input.kind !== undefined) q = q.where('d.kind', '=', input.kind);
@@ -57,8 +58,15 @@ export function listDocuments(db: Db, input: ListInput): { rows: DocumentView[];
   };
 }
 
-export function listBatches(db: Db, limit: number) {
-  return db.all(db.q.selectFrom('document_batches').selectAll().orderBy('created_at', 'desc').orderBy('number', 'desc').limit(limit)).map((b) => ({
+/** The latest batches; a tribunal team sees only batches whose every document is of the team's cases. */
+export function listBatches(db: Db, limit: number, scope: CaseScope) {
+  const inside = wholeContainerSql(scope, 'SELECT dx.case_id FROM documents dx WHERE dx.batch_id = b.id');
+  const rows = db.raw<{ id: string; number: string; job_id: string | null; kinds: string; case_count: number; document_count: number; print_path: string | null; reason: string | null; created_at: string; created_by: string }>(
+    `SELECT b.* FROM document_batches b WHERE 1${inside.sql} ORDER BY b.created_at DESC, b.number DESC LIMIT ?`,
+    ...inside.params,
+    limit,
+  );
+  return rows.map((b) => ({
     id: b.id,
     number: b.number,
     jobId: b.job_id,

@@ -5,6 +5,7 @@ import { loadCalendar } from '../calendar/calendar';
 import { addWorkingDays, workingDaysBetween } from '../../../src-shared/domain/workingDays';
 import { NOTICE_SET_REQUIRED } from '../../../src-shared/domain/documentKinds';
 import { ruleAmount } from '../../../src-shared/domain/deadlineRules';
+import { inScope, type CaseScope } from '../auth/scope';
 
 // The notice queue: filed cases whose notice set is not complete yet, with the Kailu deadline of
 // N working days from filing (domain.md §3.2, seed 003; N = the deadline rule 'notices').
@@ -18,10 +19,10 @@ export interface QueueInput {
   limit: number;
 }
 
-export function noticeQueue(db: Db, today: string, input: QueueInput) {
+export function noticeQueue(db: Db, today: string, input: QueueInput, scope: CaseScope) {
   const settings = getSettings(db);
   const cal = loadCalendar(db);
-  let q = db.q.selectFrom('cases').selectAll().where('stage', '=', 'filed');
+  let q = db.q.selectFrom('cases').selectAll().where('stage', '=', 'filed').where(inScope(scope, 'team_id'));
   if (input.text) {
     const t = input.text.normalize('NFKC').replace(/\s+/g, '').toUpperCase().replace(/\(/g, '（').replace(/\)/g, '）');
     q = q.where(sql<boolean>`search_text LIKE ${`%${t.replace(/[\\%_]/g, (c) => `\\${c}`)}%`} ESCAPE '\\'`);

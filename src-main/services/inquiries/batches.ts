@@ -6,6 +6,7 @@ import type { AssetType } from '../../../src-shared/domain/assets';
 import { appendEvent, type Actor } from '../../events/log';
 import { assertOpen } from '../cases/stage';
 import { getCaseRow } from '../cases/queries';
+import { wholeContainerSql, type CaseScope } from '../auth/scope';
 
 export type BatchSummary = z.output<typeof inquiryBatchSummary>;
 export type BatchDetail = z.output<typeof inquiryBatchDetail>;
@@ -101,8 +102,10 @@ function toSummary(r: SummaryRow): BatchSummary {
   };
 }
 
-export function listInquiryBatches(db: Db, input: { status?: BatchSummary['status'] | undefined; offset: number; limit: number }): { rows: BatchSummary[]; total: number } {
-  const all = db.raw<SummaryRow>(`${SUMMARY_SQL} ORDER BY b.id DESC`).map(toSummary).filter((b) => !input.status || b.status === input.status);
+/** The batches, newest first; a tribunal team sees only batches whose every case is the team's. */
+export function listInquiryBatches(db: Db, input: { status?: BatchSummary['status'] | undefined; offset: number; limit: number }, scope: CaseScope): { rows: BatchSummary[]; total: number } {
+  const inside = wholeContainerSql(scope, 'SELECT tx.case_id FROM inquiry_targets tx WHERE tx.batch_id = b.id');
+  const all = db.raw<SummaryRow>(`${SUMMARY_SQL} WHERE 1${inside.sql} ORDER BY b.id DESC`, ...inside.params).map(toSummary).filter((b) => !input.status || b.status === input.status);
   return { rows: all.slice(input.offset, input.offset + input.limit), total: all.length };
 }
 

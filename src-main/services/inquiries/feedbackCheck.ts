@@ -3,7 +3,6 @@ import { assetTypeFromLabel, isFundType, isNothingFoundLabel, type AssetType } f
 import { isRealDate } from '../../../src-shared/domain/chineseDate';
 import { FEEDBACK_ALIASES, FEEDBACK_COLUMNS, FEEDBACK_REQUIRED, SIMULATED_SOURCE, type FeedbackColumn } from '../../../src-shared/domain/inquiryFiles';
 import { parseYuan } from '../../../src-shared/domain/money';
-import { norm } from './tabular';
 
 // Checks every row of a feedback file against its batch before anything is written. The result is
 // either the parsed rows or the full list of problems (row, column, reason); the importer writes
@@ -46,6 +45,11 @@ export interface Checked {
 }
 
 const LABEL = FEEDBACK_COLUMNS;
+
+/** A header or code as compared: NFKC (full-width → half-width), no spaces. */
+export function norm(s: string): string {
+  return s.normalize('NFKC').replace(/\s+/g, '');
+}
 
 function headerIndex(header: string[]): Partial<Record<FeedbackColumn, number>> {
   const at = new Map(header.map((h, i) => [norm(h), i]));

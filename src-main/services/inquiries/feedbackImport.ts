@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { Db } from '../../db/connection';
 import type { z } from 'zod';
 import type { importReport } from '../../../src-shared/api/methods/inquiries';
@@ -6,7 +5,9 @@ import { ApiError, invalid } from '../../../src-shared/api/errors';
 import { appendEvent, type Actor } from '../../events/log';
 import { setStage } from '../cases/stage';
 import { checkFeedback, type Problem } from './feedbackCheck';
-import { readTable, TableError } from './tabular';
+import { UploadFormatError, UploadLimitError } from '../../../src-shared/domain/uploadLimits';
+import { readTableContained } from '../uploads/contained';
+import type { Table } from '../uploads/table';
 
 export type ImportReport = z.output<typeof importReport>;
 
@@ -20,30 +21,41 @@ const MAX_LISTED = 500;
  * query date) are skipped, so a re-export of the same feedback in another format writes nothing.
  * Findings become the case's asset register; "nothing found" rows are kept as proof of the query
  * (终本规定 Art. 3 requires the online query to have been made). Cases with findings move
- * query → control; cases whose debtors all answered with nothing move query → triage.
+ * query → control; cases whose debtors all answered with nothing move query → triage. The file is
+ * read (and hashed) in the upload worker, within the limits of uploadLimits.ts.
  */
 export async function importFeedback(
   db: Db,
   actor: Actor,
   at: Date,
   today: string,
-  input: { fileName: string; bytes: Buffer; batchId?: number | undefined },
+  input: {
+    fileName: string;
+    content: string | Uint8Array;
+    batchId?: number | undefined;
+    /** Throws when the caller may not write into the batch the file names (a tribunal team: only batches of its own cases). */
+    allowBatch?: (batchId: number) => void;
+  },
 ): Promise<ImportReport> {
-  const hash = createHash('sha256').update(input.bytes).digest('hex');
-  const earlier = db.get(db.q.selectFrom('inquiry_imports').selectAll().where('file_hash', '=', hash));
-  if (earlier) return duplicateReport(db, earlier.id, earlier.row_count);
-
-  let table;
+  let hash: string;
+  let table: Table;
   try {
-    table = await readTable(input.bytes, input.fileName);
+    ({ hash, table } = await readTableContained(input.content, input.fileName));
   } catch (e) {
-    if (e instanceof TableError) throw invalid('contentBase64', e.message);
+    if (e instanceof UploadLimitError || e instanceof UploadFormatError) throw invalid('contentBase64', e.message);
     throw e;
+  }
+  const earlier = db.get(db.q.selectFrom('inquiry_imports').selectAll().where('file_hash', '=', hash));
+  if (earlier) {
+    input.allowBatch?.(earlier.batch_id);
+    return duplicateReport(db, earlier.id, earlier.row_count);
   }
   return db.tx(() => {
     const checked = checkFeedback(db, table.rows, { batchId: input.batchId, today });
     if (checked.problems.length > 0) throw refused(checked.problems);
     const batch = checked.batch!;
+    // The file names its batch: every case in it must be the caller's before anything is written.
+    input.allowBatch?.(batch.id);
     const existing = db.raw<{ id: number }>(`SELECT id FROM inquiry_imports WHERE file_hash = ?`, hash)[0];
     if (existing) return duplicateReport(db, existing.id, checked.rows.length);
 

@@ -4,6 +4,7 @@ import type { inquiryQueueRow } from '../../../src-shared/api/methods/inquiries'
 import type { CaseStage } from '../../../src-shared/domain/stages';
 import { getSettings } from '../settings/settings';
 import { ruleAmount } from '../../../src-shared/domain/deadlineRules';
+import { scopeSql, type CaseScope } from '../auth/scope';
 
 export type QueueRow = z.output<typeof inquiryQueueRow>;
 
@@ -12,10 +13,11 @@ export type QueueRow = z.output<typeof inquiryQueueRow>;
 // ≤ 24 h after the file reaches the query staff, seeds/003; deadline rule 'firstQuery'). Clock hours, not
 // working hours: whether the 24 h pause over weekends is unknown (domain.md §9.10).
 
-export function inquiryQueue(db: Db, now: Date, input: { text?: string | undefined; offset: number; limit: number }): { rows: QueueRow[]; total: number } {
+export function inquiryQueue(db: Db, now: Date, input: { text?: string | undefined; offset: number; limit: number }, scope: CaseScope): { rows: QueueRow[]; total: number } {
   const hours = ruleAmount(getSettings(db).deadlineRules, 'firstQuery').amount;
-  const where = [`c.stage = 'query'`, `NOT EXISTS (SELECT 1 FROM inquiry_targets t WHERE t.case_id = c.id)`];
-  const params: unknown[] = [];
+  const narrow = scopeSql(scope);
+  const where = [`c.stage = 'query'${narrow.sql}`, `NOT EXISTS (SELECT 1 FROM inquiry_targets t WHERE t.case_id = c.id)`];
+  const params: unknown[] = [...narrow.params];
   if (input.text) {
     const t = input.text.normalize('NFKC').replace(/\s+/g, '').toUpperCase().replace(/\(/g, '（').replace(/\)/g, '）');
     where.push(`c.search_text LIKE ? ESCAPE '\\'`);

@@ -4,10 +4,12 @@ import { ASSET_TYPE_LABELS, type AssetType } from '../../../src-shared/domain/as
 import { ID_KIND_LABELS, REQUEST_COLUMNS } from '../../../src-shared/domain/inquiryFiles';
 import { getInquiryBatch } from './batches';
 import { exportPath, writeFileAtomic } from './exportFile';
+import { neutraliseCell, neutraliseWorkbook } from '../exports/formulaCells';
 
 // The request file (查控请求) of a batch, in the layout of src-shared/domain/inquiryFiles.ts.
 // csv is UTF-8 with a byte-order mark so that Excel on Chinese Windows opens it correctly; ID and
-// account numbers are text cells in xlsx so a spreadsheet does not turn them into 1.5E+17.
+// account numbers are text cells in xlsx so a spreadsheet does not turn them into 1.5E+17. A name
+// beginning with = + - @ is written as text, never a formula (exports/formulaCells.ts).
 
 export function requestRows(db: Db, batchId: number): string[][] {
   const b = getInquiryBatch(db, batchId);
@@ -18,7 +20,10 @@ export function requestRows(db: Db, batchId: number): string[][] {
 }
 
 export function toCsv(rows: string[][]): string {
-  const field = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s);
+  const field = (raw: string) => {
+    const s = neutraliseCell(raw);
+    return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+  };
   return '\ufeff' + rows.map((r) => r.map(field).join(',')).join('\r\n') + '\r\n';
 }
 
@@ -31,6 +36,7 @@ export async function toXlsx(rows: string[][], sheetName: string): Promise<Buffe
     c.numFmt = '@';
     c.width = 22;
   });
+  neutraliseWorkbook(wb);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 

@@ -3,7 +3,7 @@ import type { Selectable } from 'kysely';
 import type { LedgerEntriesTable } from '../../db/tables/inquiries';
 import { ApiError, invalid } from '../../../src-shared/api/errors';
 import { LEDGER_KIND_LABELS, type LedgerRecordInput } from '../../../src-shared/api/methods/ledger';
-import { fenToYuanString } from '../../../src-shared/domain/money';
+import { fenToYuanString, MAX_AMOUNT_FEN, MAX_LEDGER_ENTRIES_PER_CASE } from '../../../src-shared/domain/money';
 import { appendEvent, type Actor } from '../../events/log';
 import { getCaseRow } from '../cases/queries';
 import { getSettings } from '../settings/settings';
@@ -36,7 +36,14 @@ const BLANK: Omit<NewEntry, 'case_id' | 'kind' | 'amount_fen' | 'on_date'> = {
   note: null,
 };
 
+/**
+ * Every entry passes here. A case holds at most MAX_LEDGER_ENTRIES_PER_CASE entries of at most
+ * MAX_AMOUNT_FEN each, so any sum over its ledger stays below 2^53 and exact (domain/money.ts).
+ */
 function insertEntry(db: Db, actor: Actor, at: Date, e: NewEntry): number {
+  if (!Number.isSafeInteger(e.amount_fen) || e.amount_fen < 0 || e.amount_fen > MAX_AMOUNT_FEN) throw invalid('amountFen', `金额不能超过 ${MAX_AMOUNT_FEN / 1e10} 亿元`);
+  const count = db.raw<{ n: number }>('SELECT count(*) AS n FROM ledger_entries WHERE case_id = ?', e.case_id)[0]!.n;
+  if (count >= MAX_LEDGER_ENTRIES_PER_CASE) throw new ApiError('conflict', `本案账目已有 ${count} 笔，达到每案 ${MAX_LEDGER_ENTRIES_PER_CASE} 笔的上限，请联系管理员`);
   return db.run(db.q.insertInto('ledger_entries').values({ ...e, created_at: at.toISOString(), created_by: actor.name })).lastInsertRowid;
 }
 

@@ -3,6 +3,7 @@ import type { Db } from '../../db/connection';
 import { fenToChineseCapital, fenToYuanString } from '../../../src-shared/domain/money';
 import { getSettings } from '../settings/settings';
 import { exportPath, writeFileAtomic } from '../inquiries/exportFile';
+import { neutraliseWorkbook } from '../exports/formulaCells';
 
 // The day's payout list for the finance office (案款发放清单): every payout dated that day that has
 // not been reversed, with payee account, amount in figures and in capitals, and the approver.
@@ -62,6 +63,7 @@ export async function writePayoutList(db: Db, dataDir: string, date: string): Pr
   [6, 24, 16, 20, 24, 14, 28, 10, 10, 16].forEach((w, i) => (ws.getColumn(i + 1).width = w));
   const fileName = `案款发放清单-${date}.xlsx`;
   const path = exportPath(dataDir, 'ledger', fileName);
+  neutraliseWorkbook(wb);
   writeFileAtomic(path, Buffer.from(await wb.xlsx.writeBuffer()));
   return { path, fileName, rows: rows.length };
 }

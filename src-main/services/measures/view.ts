@@ -5,6 +5,7 @@ import { ApiError } from '../../../src-shared/api/errors';
 import type { AssetType, MeasureAction } from '../../../src-shared/domain/assets';
 import { diffCalendarDays } from '../../../src-shared/domain/chineseDate';
 import { getSettings } from '../settings/settings';
+import { scopeSql, type CaseScope } from '../auth/scope';
 
 export type MeasureView = z.output<typeof measureView>;
 export type ControlBatchView = z.output<typeof controlBatchView>;
@@ -60,10 +61,16 @@ export function listMeasures(
   db: Db,
   today: string,
   f: { caseId?: number | undefined; batchId?: number | undefined; status?: MeasureView['status'][] | undefined; renewalDue: boolean; offset: number; limit: number },
+  scope: CaseScope,
 ): { rows: MeasureView[]; total: number } {
   const alert = getSettings(db).measureRenewalAlertDays;
   const where: string[] = [];
   const params: unknown[] = [];
+  if (!scope.all) {
+    const narrow = scopeSql(scope);
+    where.push(`m.case_id IN (SELECT c.id FROM cases c WHERE 1${narrow.sql})`);
+    params.push(...narrow.params);
+  }
   if (f.caseId !== undefined) (where.push('m.case_id = ?'), params.push(f.caseId));
   if (f.batchId !== undefined) (where.push('m.batch_id = ?'), params.push(f.batchId));
   if (f.status?.length) where.push(`m.status IN (${f.status.map((s) => `'${s.replace(/'/g, '')}'`).join(',')})`);

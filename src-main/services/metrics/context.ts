@@ -6,6 +6,7 @@ import { resolvePeriod, type Period, type PeriodInput } from '../../../src-share
 import { getSettings } from '../settings/settings';
 import type { Scope } from './facts';
 import { ruleAmount } from '../../../src-shared/domain/deadlineRules';
+import type { CaseScope } from '../auth/scope';
 
 /** The settings the metric definitions read, from the court's settings in force now. */
 export function metricSettings(db: Db): MetricContextSettings {
@@ -20,6 +21,16 @@ export function periodOf(db: Db, input: PeriodInput, settings = metricSettings(d
 
 export function contextOf(period: Period, settings: MetricContextSettings, scope: Scope): MetricContext {
   return { period, settings, scopeKind: scope.kind };
+}
+
+/**
+ * The figures a caller may read: a tribunal team's officer asking for the whole court gets the own
+ * team's figures (another team or judge was refused by the registry already).
+ */
+export function narrowScope(scope: Scope, caseScope: CaseScope): Scope {
+  if (caseScope.all || scope.kind !== 'court') return scope;
+  if (caseScope.teamId === null) throw new ApiError('forbidden', '当前账号未设置所属团队，不能查看指标', 'scope');
+  return { kind: 'team', teamId: caseScope.teamId };
 }
 
 /** A readable name for the scope: the court, a team's name, or a judge's display name. */

@@ -4,7 +4,6 @@ import Database from 'better-sqlite3';
 import type { App } from '../../app/app';
 import { DB_FILE } from '../../app/app';
 import { ApiError } from '../../../src-shared/api/errors';
-import { verifyPassword } from '../auth/passwords';
 import { listBackups, rememberedBackupFolder } from '../backups/folder';
 import { RESTORE_STAGING, removeStaging, stageRestore } from '../backups/restore';
 import { withVerification, type VerifiedBackup } from '../backups/verified';
@@ -65,7 +64,7 @@ export async function recoveryRestore(app: App, input: { name: string; username:
   if (!found) throw new ApiError('not_found', `备份不存在：${input.name}`, 'name');
   if (!found.verified) throw new ApiError('conflict', `该备份未通过校验，不能用于恢复：${found.problem ?? ''}`, 'name');
 
-  const admin = adminInBackup(join(found.folder, found.name), input.username, input.password);
+  const admin = await adminInBackup(app, join(found.folder, found.name), input.username, input.password);
   if (!admin) {
     recent.push(Date.now());
     await new Promise((r) => setTimeout(r, 1000));
@@ -93,17 +92,18 @@ export async function recoveryRestore(app: App, input: { name: string; username:
   return { restoredFrom: found.name, damagedKept: kept };
 }
 
-function adminInBackup(file: string, username: string, password: string): { id: number; displayName: string } | null {
+/** An active administrator of the backup with this password (the hash is checked off the request thread, always at full cost). */
+async function adminInBackup(app: App, file: string, username: string, password: string): Promise<{ id: number; displayName: string } | null> {
   const db = new Database(file, { readonly: true, fileMustExist: true });
+  let u: { id: number; display_name: string; password_hash: string; roles: string; active: number } | undefined;
   try {
-    const u = db.prepare('SELECT id, display_name, password_hash, roles, active FROM users WHERE username = ? COLLATE NOCASE').get(username) as
-      | { id: number; display_name: string; password_hash: string; roles: string; active: number }
-      | undefined;
-    if (!u || !u.active || !(JSON.parse(u.roles) as string[]).includes('admin')) return null;
-    return verifyPassword(password, u.password_hash) ? { id: u.id, displayName: u.display_name } : null;
+    u = db.prepare('SELECT id, display_name, password_hash, roles, active FROM users WHERE username = ? COLLATE NOCASE').get(username) as typeof u;
   } finally {
     db.close();
   }
+  const { ok } = await app.passwords.verify(password, u?.password_hash ?? null);
+  if (!ok || !u || !u.active || !(JSON.parse(u.roles) as string[]).includes('admin')) return null;
+  return { id: u.id, displayName: u.display_name };
 }
 
 /**

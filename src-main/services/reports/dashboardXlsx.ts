@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import type { DashboardOutput } from '../../../src-shared/api/methods/metrics';
 import { METRIC_BY_ID } from '../../../src-shared/domain/metrics/definitions';
 import { styleHeader } from './xlsx';
+import { neutraliseWorkbook } from '../exports/formulaCells';
 
 // The dashboard's tables as a workbook for people who rework the numbers.
 export async function dashboardXlsxBuffer(d: DashboardOutput): Promise<Buffer> {
@@ -25,6 +26,7 @@ export async function dashboardXlsxBuffer(d: DashboardOutput): Promise<Buffer> {
   styleHeader(teams, [6, 20, 8, 8, 10, 12, 14]);
   const info = wb.addWorksheet('说明');
   info.addRows([['统计期', `${d.period.label}（${d.period.from} 至 ${d.period.to}）`], ['范围', d.scope.label], ['节点期限', d.deadlines.available ? `超期 ${d.deadlines.overdue ?? 0}，即将到期 ${d.deadlines.dueSoon ?? 0}` : d.deadlines.note]]);
+  neutraliseWorkbook(wb);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 

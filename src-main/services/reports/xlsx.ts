@@ -1,12 +1,15 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
+import { neutraliseWorkbook } from '../exports/formulaCells';
 
 /**
  * Writes a workbook so that the same content gives the same bytes: the document properties carry a
  * fixed date (the period's end, not "now") and the zip is rebuilt with fixed entry dates and a
- * fixed entry order, because exceljs stamps both with the current time.
+ * fixed entry order, because exceljs stamps both with the current time. Text cells that would read
+ * as formulas are neutralised (exports/formulaCells.ts).
  */
 export async function deterministicXlsx(wb: ExcelJS.Workbook, fixedIsoDate: string): Promise<Buffer> {
+  neutraliseWorkbook(wb);
   const date = new Date(`${fixedIsoDate}T00:00:00Z`);
   wb.creator = 'Zhixing';
   wb.lastModifiedBy = 'Zhixing';

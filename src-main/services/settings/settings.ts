@@ -1,6 +1,21 @@
 import type { Db } from '../../db/connection';
-import { settingsSchema, SETTINGS_SCHEMA, type Settings, type SettingKey } from '../../../src-shared/settings';
+import { settingsSchema, SETTINGS_SCHEMA, SETTING_EDITORS, type Settings, type SettingKey } from '../../../src-shared/settings';
 import { appendEvent, type Actor } from '../../events/log';
+import { ApiError } from '../../../src-shared/api/errors';
+
+/**
+ * Refuses a non-administrator a change to a setting of the court's identity or security
+ * (SETTING_EDITORS). Keys sent with their current value are no change (a form saves whole groups).
+ */
+export function assertMayChange(db: Db, isAdmin: boolean, patch: Partial<Settings>): void {
+  if (isAdmin) return;
+  const now = getSettings(db);
+  for (const [key, value] of Object.entries(patch) as [SettingKey, unknown][]) {
+    if (value === undefined || SETTING_EDITORS[key].editor !== 'admin') continue;
+    if (JSON.stringify(now[key]) === JSON.stringify(value)) continue;
+    throw new ApiError('forbidden', `“${SETTING_EDITORS[key].label}”只能由系统管理员修改`, key);
+  }
+}
 
 /** All settings: stored values over the documented defaults. */
 export function getSettings(db: Db): Settings {

@@ -7,7 +7,9 @@ type Form = { backupDir: string; backupDaily: boolean; backupKeepDays: string; b
 
 /** The backup settings (settings.set): folder, daily backups and the retention rule. */
 export function BackupSettings() {
-  const { settings, reloadSettings } = useSession();
+  const { settings, reloadSettings, user } = useSession();
+  // Where backups go and how long they stay are the administrator's (SETTING_EDITORS, src-shared/settings.ts).
+  const isAdmin = user.roles.includes('admin');
   const [form, setForm] = useState<Form>({
     backupDir: settings.backupDir,
     backupDaily: settings.backupDaily,
@@ -55,8 +57,13 @@ export function BackupSettings() {
       }}
       data-testid="backup-settings"
     >
-      <fieldset>
+      <fieldset disabled={!isAdmin}>
         <legend>备份设置</legend>
+        {isAdmin ? null : (
+          <p className="muted" data-testid="backup-settings-admin-only">
+            备份文件夹与保留规则只能由系统管理员修改。
+          </p>
+        )}
         <div className="row">
           <Field label="备份文件夹" wide error={errors.backupDir} hint="留空则存放在数据文件夹内的 backups；建议设在另一块硬盘或移动硬盘上（须为绝对路径，如 D:\执行备份）">
             <input value={form.backupDir} onChange={(e) => setForm({ ...form, backupDir: e.target.value })} data-testid="backup-dir" />

@@ -3,6 +3,7 @@ import { api, ApiCallError } from '../../api/client';
 import { dateTime, yuan } from '../../format';
 import type { MethodOutput } from '../../../src-shared/api';
 import type { CaseTabProps } from '../../caseTabs';
+import { MaskedValue, useCaseReveal } from '../../security/Reveal';
 
 type Asset = MethodOutput<'assets.list'>['rows'][number];
 
@@ -10,6 +11,8 @@ type Asset = MethodOutput<'assets.list'>['rows'][number];
 export function AssetsTab({ c }: CaseTabProps) {
   const [assets, setAssets] = useState<Asset[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // Account numbers arrive masked; 查看 shows them in full and the viewing is logged on the case.
+  const reveal = useCaseReveal(c.id);
   useEffect(() => {
     api
       .call('assets.list', { caseId: c.id, limit: 1000 })
@@ -20,9 +23,9 @@ export function AssetsTab({ c }: CaseTabProps) {
   const queries = c.events.filter((e) => e.type === 'inquiry.requested' || e.type === 'inquiry.feedback');
   return (
     <div data-testid="case-assets">
-      {error ? (
+      {error || reveal.error ? (
         <div className="error-banner" role="alert">
-          {error}
+          {error ?? reveal.error}
         </div>
       ) : null}
       <h3>网络查控</h3>
@@ -87,7 +90,9 @@ export function AssetsTab({ c }: CaseTabProps) {
                   {a.simulated ? '（模拟）' : ''}
                 </td>
                 <td>{a.institution}</td>
-                <td>{a.identifier}</td>
+                <td>
+                  <MaskedValue value={a.identifier} full={reveal.full?.assets.find((x) => x.id === a.id)?.identifier} reveal={reveal} testId={`case-asset-identifier-${a.id}`} />
+                </td>
                 <td className="num">{a.valueFen === null ? '—' : yuan(a.valueFen)}</td>
                 <td className="num" title={a.otherFrozenNote ?? ''}>
                   {a.otherFrozenFen ? yuan(a.otherFrozenFen) : ''}

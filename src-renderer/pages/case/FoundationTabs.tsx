@@ -97,7 +97,9 @@ export function PartiesTab({ c }: CaseTabProps) {
               <td>{p.name}</td>
               <td>{p.idNumber ? <MaskedValue value={p.idNumber} full={full(p.id)?.idNumber} reveal={reveal} testId={`party-id-${p.id}`} /> : p.creditCode}</td>
               <td>{p.legalRep ?? ''}</td>
-              <td>{p.birthDate ? `${p.birthDate} ${p.sex ?? ''}` : ''}</td>
+              <td>
+                {p.birthDate ? <MaskedValue value={p.birthDate} full={full(p.id)?.birthDate} reveal={reveal} testId={`party-birth-${p.id}`} /> : null} {p.sex ?? ''}
+              </td>
               <td>{p.address ?? ''}</td>
               <td>
                 <MaskedValue value={p.phone} full={full(p.id)?.phone} reveal={reveal} testId={`party-phone-${p.id}`} />

@@ -4,6 +4,7 @@ import { yuan } from '../../format';
 import type { MethodOutput } from '../../../src-shared/api';
 import { RECEIPT_SOURCE_LABELS } from '../../../src-shared/api/methods/ledger';
 import type { CaseTabProps } from '../../caseTabs';
+import { MaskedValue, useCaseReveal } from '../../security/Reveal';
 
 type Ledger = MethodOutput<'ledger.get'>;
 
@@ -11,6 +12,8 @@ type Ledger = MethodOutput<'ledger.get'>;
 export function LedgerTab({ c }: CaseTabProps) {
   const [ledger, setLedger] = useState<Ledger | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // Accounts arrive masked; 查看 shows them in full and the viewing is logged on the case.
+  const reveal = useCaseReveal(c.id);
   useEffect(() => {
     api
       .call('ledger.get', { caseId: c.id })
@@ -27,6 +30,11 @@ export function LedgerTab({ c }: CaseTabProps) {
   const open = ledger.receipts.filter((r) => r.outstandingFen > 0);
   return (
     <div data-testid="case-ledger">
+      {reveal.error ? (
+        <div className="error-banner" role="alert">
+          {reveal.error}
+        </div>
+      ) : null}
       <dl className="facts">
         <dt>案件账号</dt>
         <dd>{ledger.subAccount || '（未设置法院案款账户）'}</dd>
@@ -43,7 +51,16 @@ export function LedgerTab({ c }: CaseTabProps) {
         <dt>超期未发放</dt>
         <dd className={ledger.overdueFen > 0 ? 'overdue' : ''}>{yuan(ledger.overdueFen)} 元</dd>
         <dt>收款账户</dt>
-        <dd>{ledger.payoutAccount.account ? `${ledger.payoutAccount.name ?? ''} ${ledger.payoutAccount.bank ?? ''} ${ledger.payoutAccount.account}` : '未登记'}</dd>
+        <dd>
+          {ledger.payoutAccount.account ? (
+            <>
+              {ledger.payoutAccount.name ?? ''} {ledger.payoutAccount.bank ?? ''}{' '}
+              <MaskedValue value={ledger.payoutAccount.account} full={reveal.full?.payoutAccount} reveal={reveal} testId="case-ledger-payout-account" />
+            </>
+          ) : (
+            '未登记'
+          )}
+        </dd>
       </dl>
       {ledger.entries.length === 0 ? (
         <p className="muted">尚无案款往来。</p>
@@ -69,7 +86,15 @@ export function LedgerTab({ c }: CaseTabProps) {
                 </td>
                 <td className="num">{yuan(e.amountFen)}</td>
                 <td className="num">{yuan(e.effectFen)}</td>
-                <td>{[e.payeeName, e.payeeAccount, e.approver && `审批：${e.approver}`, e.reason, e.reversedById && '已冲正'].filter(Boolean).join('；')}</td>
+                <td>
+                  {e.payeeAccount ? (
+                    <>
+                      {e.payeeName ?? ''} <MaskedValue value={e.payeeAccount} full={reveal.full?.ledger.find((x) => x.entryId === e.id)?.payeeAccount} reveal={reveal} testId={`case-ledger-payee-${e.id}`} />
+                      {'；'}
+                    </>
+                  ) : null}
+                  {[e.payeeAccount ? null : e.payeeName, e.approver && `审批：${e.approver}`, e.reason, e.reversedById && '已冲正'].filter(Boolean).join('；')}
+                </td>
                 <td>{e.createdBy}</td>
               </tr>
             ))}

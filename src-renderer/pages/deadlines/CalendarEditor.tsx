@@ -4,7 +4,7 @@ import { Field } from '../../components/Field';
 import { hasRole, useSession } from '../../session';
 import { DAY_TYPE_LABELS, type CalendarEntry, type DayKind } from '../../../src-shared/domain/workingDays';
 import { shown, type ShownError } from '../triage/errors';
-import { parseCalendarText, type ParsedCalendar } from './calendarImport';
+import { CALENDAR_TEXT_LIMIT, parseCalendarText, type ParsedCalendar } from './calendarImport';
 
 const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'];
 const weekday = (date: string) => WEEKDAYS[new Date(`${date}T00:00:00Z`).getUTCDay()] ?? '';
@@ -77,6 +77,11 @@ export function CalendarEditor() {
   };
   const onFile = async (f: File | undefined) => {
     if (!f) return;
+    // UTF-8 Chinese is 3 bytes a character: a file past this cannot be within the text limit.
+    if (f.size > CALENDAR_TEXT_LIMIT * 4) {
+      setParsed({ days: [], years: [], source: null, problems: [{ line: 1, text: f.name, reason: `文件超过 ${Math.round((CALENDAR_TEXT_LIMIT * 4) / 1024)} KB 的上限，不是节假日通知或列表` }] });
+      return;
+    }
     readImport(await f.text());
   };
 

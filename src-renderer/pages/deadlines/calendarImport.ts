@@ -16,6 +16,11 @@ export interface ParsedCalendar {
   problems: { line: number; text: string; reason: string }[];
 }
 
+/** The most text an import reads (characters): fifty times a State Council holiday notice. */
+export const CALENDAR_TEXT_LIMIT = 100_000;
+/** The most entries a JSON import may list (calendar.set takes 2,000 days at once). */
+const CALENDAR_JSON_DAYS = 2_000;
+
 const KIND_WORDS: Record<string, DayKind> = { holiday: 'holiday', 放假: 'holiday', 休: 'holiday', 休息: 'holiday', workday: 'workday', 上班: 'workday', 班: 'workday', 调休上班: 'workday' };
 const NUMERAL_HEAD = /^[一二三四五六七八九十]+、/;
 
@@ -36,6 +41,7 @@ export function parseCalendarJson(text: string): ParsedCalendar {
   }
   const obj = (Array.isArray(data) ? { days: data } : data) as { days?: unknown; source?: unknown };
   if (!obj || !Array.isArray(obj.days)) return result([], [{ line: 1, text: '', reason: 'JSON 中没有 days 列表' }], null);
+  if (obj.days.length > CALENDAR_JSON_DAYS) return result([], [{ line: 1, text: '', reason: `days 列表超过 ${CALENDAR_JSON_DAYS} 项的上限` }], null);
   const problems: ParsedCalendar['problems'] = [];
   const days: CalendarEntry[] = [];
   obj.days.forEach((d: unknown, i) => {
@@ -101,7 +107,9 @@ function parseNotice(text: string, year: number): ParsedCalendar {
     }, [])
     .filter((s) => NUMERAL_HEAD.test(s.text));
   for (const s of sections) {
-    const body = s.text.replace(NUMERAL_HEAD, '').replace(/[（(][^）)]*[）)]/g, '');
+    // Parenthesised asides ("（周四）") removed; an opening bracket never scans past the next one, so
+    // a run of unclosed brackets costs linear time, not quadratic.
+    const body = s.text.replace(NUMERAL_HEAD, '').replace(/[（(][^）)（(]*[）)]/g, '');
     const colon = body.search(/[：:]/);
     if (colon < 0) {
       problems.push({ line: s.line, text: s.text, reason: '找不到节日名称（应为“一、元旦：……”）' });
@@ -129,10 +137,14 @@ function parseNotice(text: string, year: number): ParsedCalendar {
  * refuses them with the row named, so the clerk sees them.
  */
 export function parseCalendarText(text: string, year: number): ParsedCalendar {
+  // A holiday notice is two pages; a year's list a few dozen lines. Anything far larger is not one,
+  // and is refused before any pattern runs over it (a hostile file must not freeze the page).
+  if (text.length > CALENDAR_TEXT_LIMIT) return result([], [{ line: 1, text: '', reason: `内容超过 ${CALENDAR_TEXT_LIMIT.toLocaleString('en-US')} 个字符的上限，不是节假日通知或列表` }], null);
   const trimmed = text.trim();
   if (!trimmed) return result([], [{ line: 1, text: '', reason: '内容为空' }], null);
   if (trimmed.startsWith('{') || trimmed.startsWith('[')) return parseCalendarJson(trimmed);
-  if (/[一二三四五六七八九十]+、/.test(trimmed) && /月\d{1,2}日/.test(trimmed)) return parseNotice(trimmed, year);
+  // One numeral before "、" is enough to recognise the notice (a "+" here rescans a long run of numerals from every position).
+  if (/[一二三四五六七八九十]、/.test(trimmed) && /月\d{1,2}日/.test(trimmed)) return parseNotice(trimmed, year);
   const problems: ParsedCalendar['problems'] = [];
   const days: CalendarEntry[] = [];
   trimmed.split(/\r?\n/).forEach((raw, i) => {

@@ -42,6 +42,7 @@ export const assignmentMethods = defineMethods({
     input: z.object({ caseIds: z.array(id).max(10_000).optional(), dryRun: z.boolean().default(false) }).default({ dryRun: false }),
     output: z.object({ runId: z.number().int().nullable(), dryRun: z.boolean(), cap: z.number().int(), basis: z.string(), decisions: z.array(decision), stats: runStats }),
     access: ['docsQuery', 'management'],
+    cases: 'court',
     errors: ['conflict'],
     writes: true,
   },
@@ -50,6 +51,7 @@ export const assignmentMethods = defineMethods({
     input: z.object({ ...paging }).default({ offset: 0, limit: 100 }),
     output: z.object({ rows: z.array(runView), total: z.number().int() }),
     access: 'user',
+    cases: { narrows: 'rows' },
   },
   'assignment.run': {
     summary: '一个分案批次：统计与逐案的分案理由',
@@ -59,6 +61,7 @@ export const assignmentMethods = defineMethods({
       items: z.array(z.object({ caseId: z.number().int(), number: z.string(), teamId: z.string().nullable(), judgeId: z.number().int().nullable(), judgeName: z.string().nullable(), rule: z.string(), explanation: z.string() })),
     }),
     access: 'user',
+    cases: { ids: { id: 'assignmentRun' } },
     errors: ['not_found'],
   },
   'assignment.explain': {
@@ -80,6 +83,7 @@ export const assignmentMethods = defineMethods({
       }),
     ),
     access: 'user',
+    cases: { ids: { caseId: 'case' } },
     errors: ['not_found'],
   },
   'assignment.loads': {
@@ -102,6 +106,7 @@ export const assignmentMethods = defineMethods({
       ),
     }),
     access: 'user',
+    cases: { narrows: 'rows' },
   },
   'assignment.reassign': {
     summary: '批量改分案件给一名法官（须填写理由，不超过上限）',
@@ -112,6 +117,7 @@ export const assignmentMethods = defineMethods({
     }),
     output: z.object({ runId: z.number().int(), moved: z.number().int(), fromJudges: z.array(z.object({ judgeId: z.number().int(), cases: z.number().int() })) }),
     access: ['management'],
+    cases: { ids: { 'caseIds[]': 'case', judgeId: 'judge' } },
     errors: ['not_found', 'conflict', 'read_only'],
     writes: true,
   },

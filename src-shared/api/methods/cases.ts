@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineMethods } from '../contract';
 import { fen, id, isoDate, pageOf, paging, requiredText, shortText, sortDir } from '../common';
 import { CASE_STAGES, FILING_TYPES } from '../../domain/stages';
+import { masked } from '../masked';
 
 const phone = shortText(50).optional();
 const address = shortText(300).optional();
@@ -39,7 +40,7 @@ export const interviewInput = z.object({
   serviceAddress: shortText(300).optional(),
   payoutBank: shortText(100).optional(),
   payoutAccountName: shortText(100).optional(),
-  payoutAccount: z.string().trim().regex(/^[0-9 -]{0,40}$/, '收款账号只能包含数字').optional(),
+  payoutAccount: masked('account', z.string().trim().regex(/^[0-9 -]{0,40}$/, '收款账号只能包含数字')).optional(),
   propertyClues: shortText(2000).optional(),
   requests: z.array(z.enum(['限制消费', '纳入失信名单', '悬赏公告', '审计', '搜查'])).default([]),
   notes: shortText(2000).optional(),
@@ -67,13 +68,13 @@ export const partyView = z.object({
   role: z.enum(['applicant', 'debtor']),
   kind: z.enum(['person', 'org']),
   name: z.string(),
-  idNumber: z.string().nullable(),
+  idNumber: masked('idNumber', z.string()).nullable(),
   creditCode: z.string().nullable(),
   legalRep: z.string().nullable(),
-  birthDate: z.string().nullable(),
+  birthDate: masked('birthDate', z.string()).nullable(),
   sex: z.string().nullable(),
   address: z.string().nullable(),
-  phone: z.string().nullable(),
+  phone: masked('phone', z.string()).nullable(),
 });
 
 export const eventView = z.object({
@@ -83,7 +84,7 @@ export const eventView = z.object({
   at: z.string(),
   onDate: z.string(),
   actor: z.string(),
-  payload: z.unknown(),
+  payload: masked('payload', z.unknown()),
 });
 
 export const caseSummary = z.object({
@@ -140,6 +141,7 @@ export const caseMethods = defineMethods({
     input: z.object({}).strict().default({}),
     output: z.record(z.string(), z.number().int()),
     access: 'user',
+    cases: { narrows: 'rows' },
   },
   'cases.validate': {
     summary: '检查立案草稿（不保存），返回逐字段的错误与提醒',
@@ -151,12 +153,14 @@ export const caseMethods = defineMethods({
       normalized: z.object({ debtorNames: z.array(z.string()) }),
     }),
     access: ['window'],
+    cases: 'court',
   },
   'cases.file': {
     summary: '立案：登记一件执行案件并分配案号（全部校验通过才保存）',
     input: caseDraft,
     output: caseDetail,
     access: ['window'],
+    cases: 'court',
     errors: ['needs_confirmation', 'conflict'],
     writes: true,
   },
@@ -165,6 +169,7 @@ export const caseMethods = defineMethods({
     input: z.object({ id }),
     output: caseDetail,
     access: 'user',
+    cases: { ids: { id: 'case' } },
     errors: ['not_found'],
   },
   'cases.list': {
@@ -176,5 +181,6 @@ export const caseMethods = defineMethods({
     }),
     output: pageOf(caseSummary),
     access: 'user',
+    cases: { narrows: 'rows' },
   },
 });

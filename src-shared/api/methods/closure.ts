@@ -3,11 +3,12 @@ import { defineMethods } from '../contract';
 import { fen, id, isoDate, pageOf, paging, requiredText, shortText } from '../common';
 import { ALL_CLOSURE_MODES, CHECKLIST_ITEMS } from '../../domain/closure';
 import { caseDetail } from './cases';
+import { masked } from '../masked';
 
 // Closure (结案), the 终本 checklist, the 终本 archive (终本库) with its re-query rounds and quality
 // review, and resumption (恢复执行): issue 6, domain.md §4.
 
-const evidence = z.object({ text: z.string(), onDate: z.string().optional(), eventId: z.number().int().optional() });
+const evidence = z.object({ text: masked('text', z.string()), onDate: z.string().optional(), eventId: z.number().int().optional() });
 
 export const checklistView = z.object({
   caseId: z.number().int(),
@@ -116,7 +117,7 @@ export const requeryRoundView = z.object({
   dueOn: z.string(),
   requestedOn: z.string(),
   result: z.enum(['pending', 'found', 'nothing']),
-  findings: z.array(z.string()),
+  findings: z.array(masked('text', z.string())),
   resultOn: z.string().nullable(),
   documentId: z.number().int().nullable(),
 });
@@ -136,6 +137,7 @@ export const closureMethods = defineMethods({
     input: z.object({ caseId: id, asOf: isoDate.optional() }),
     output: checklistView,
     access: 'user',
+    cases: { ids: { caseId: 'case' } },
     errors: ['not_found'],
   },
   'closure.attest': {
@@ -149,6 +151,7 @@ export const closureMethods = defineMethods({
     }),
     output: checklistView,
     access: CLOSING_ROLES,
+    cases: { ids: { caseId: 'case' } },
     errors: ['not_found', 'read_only'],
     writes: true,
   },
@@ -167,6 +170,7 @@ export const closureMethods = defineMethods({
     }),
     output: closureView,
     access: CLOSING_ROLES,
+    cases: { ids: { caseId: 'case' } },
     errors: ['not_found', 'conflict', 'read_only'],
     writes: true,
   },
@@ -175,6 +179,7 @@ export const closureMethods = defineMethods({
     input: z.object({ caseId: id }),
     output: closureView.nullable(),
     access: 'user',
+    cases: { ids: { caseId: 'case' } },
     errors: ['not_found'],
   },
   'closure.correct': {
@@ -189,6 +194,7 @@ export const closureMethods = defineMethods({
     }),
     output: closureView,
     access: ['management'],
+    cases: { ids: { caseId: 'case' } },
     errors: ['not_found', 'conflict'],
     writes: true,
   },
@@ -197,6 +203,7 @@ export const closureMethods = defineMethods({
     input: z.object({ caseId: id, ground: requiredText('恢复执行事由', 200), appliedOn: isoDate.optional(), note: shortText(1000).optional() }),
     output: caseDetail,
     access: ['zhongben', 'window'],
+    cases: { ids: { caseId: 'case' } },
     errors: ['not_found', 'conflict', 'needs_confirmation'],
     writes: true,
   },
@@ -220,12 +227,14 @@ export const archiveMethods = defineMethods({
     }),
     output: pageOf(archiveRow),
     access: 'user',
+    cases: { narrows: 'rows' },
   },
   'archive.update': {
     summary: '登记终本卷宗的存放位置（室、架、盒）与扫描状态',
     input: z.object({ caseId: id, room: shortText(50).optional(), shelf: shortText(50).optional(), box: shortText(50).optional(), scanStatus: scanStatus.optional() }),
     output: archiveRow,
     access: ZHONGBEN_ROLES,
+    cases: { ids: { caseId: 'case' } },
     errors: ['not_found'],
     writes: true,
   },
@@ -234,12 +243,14 @@ export const archiveMethods = defineMethods({
     input: z.object({ asOf: isoDate.optional(), withinDays: z.number().int().min(0).max(365).optional() }).default({}),
     output: z.object({ asOf: z.string(), rows: z.array(dueRow) }),
     access: 'user',
+    cases: { narrows: 'rows' },
   },
   'archive.createRequeryBatch': {
     summary: '以选定的终本案件建立复查批次（生成网络查控请求批次）',
     input: z.object({ caseIds: z.array(id).min(1, '请至少选择一件案件').max(5000) }),
     output: requeryBatchView,
     access: ZHONGBEN_ROLES,
+    cases: { ids: { 'caseIds[]': 'case' } },
     errors: ['conflict'],
     writes: true,
   },
@@ -248,12 +259,14 @@ export const archiveMethods = defineMethods({
     input: z.object({}).strict().default({}),
     output: z.array(requeryBatchView),
     access: 'user',
+    cases: { narrows: 'rows' },
   },
   'archive.requeryBatch': {
     summary: '一个复查批次的各案轮次与结果',
     input: z.object({ batchId: id }),
     output: requeryBatchView.extend({ rounds: z.array(requeryRoundView) }),
     access: 'user',
+    cases: { ids: { batchId: 'requeryBatch' } },
     errors: ['not_found'],
   },
   'archive.collectResults': {
@@ -261,6 +274,7 @@ export const archiveMethods = defineMethods({
     input: z.object({ batchId: id }),
     output: requeryBatchView.extend({ recorded: z.number().int() }),
     access: ZHONGBEN_ROLES,
+    cases: { ids: { batchId: 'requeryBatch' } },
     errors: ['not_found', 'conflict'],
     writes: true,
   },
@@ -269,14 +283,18 @@ export const archiveMethods = defineMethods({
     input: z.object({ batchId: id, results: z.array(requeryResult).min(1).max(5000) }),
     output: requeryBatchView.extend({ recorded: z.number().int() }),
     access: ZHONGBEN_ROLES,
+    cases: { ids: { batchId: 'requeryBatch', 'results[].caseId': 'case' } },
     errors: ['not_found', 'conflict'],
     writes: true,
+    // 5,000 cases' results, each with up to 200 findings: a few MB in practice.
+    maxBodyBytes: 8 * 1024 * 1024,
   },
   'archive.review': {
     summary: '终本案件质量评查：合格或不合格（写明理由），计入终本合格率',
     input: z.object({ caseId: id, pass: z.boolean(), reasons: z.array(shortText(200)).max(20).default([]), note: shortText(1000).optional() }),
     output: archiveRow,
     access: ['zhongben', 'management'],
+    cases: { ids: { caseId: 'case' } },
     errors: ['not_found'],
     writes: true,
   },
@@ -285,5 +303,6 @@ export const archiveMethods = defineMethods({
     input: z.object({ from: isoDate, to: isoDate }),
     output: z.object({ terminated: z.number().int(), reviewed: z.number().int(), passed: z.number().int(), ratePct: z.number().nullable() }),
     access: 'user',
+    cases: { narrows: 'rows' },
   },
 });

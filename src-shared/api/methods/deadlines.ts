@@ -23,6 +23,7 @@ export const deadlineMethods = defineMethods({
     input: z.object({ year: z.number().int().min(2000).max(2100).optional() }).default({}),
     output: z.object({ years: z.array(z.number().int()), sources: z.record(z.string(), z.string()), days: z.array(calendarEntry) }),
     access: 'user',
+    cases: 'none',
   },
   'calendar.set': {
     summary: '修改或导入某些年份的节假日安排（按国务院办公厅通知，整年替换）',
@@ -33,6 +34,7 @@ export const deadlineMethods = defineMethods({
     }),
     output: okOutput,
     access: ['admin', 'management'],
+    cases: 'none',
     writes: true,
   },
   'calendar.addWorkingDays': {
@@ -40,6 +42,7 @@ export const deadlineMethods = defineMethods({
     input: z.object({ date: isoDate, n: z.number().int('天数须为整数').min(-3650).max(3650) }),
     output: z.object({ date: z.string(), covered: z.boolean() }),
     access: 'user',
+    cases: 'none',
   },
   'deadlines.board': {
     summary: '节点监控：已超期、今日到期、3个工作日内到期的期限，按环节、团队、承办人、规则统计',
@@ -55,6 +58,7 @@ export const deadlineMethods = defineMethods({
       byRule: z.array(cell),
     }),
     access: 'user',
+    cases: { narrows: 'rows' },
   },
   'deadlines.cases': {
     summary: '节点监控明细：看板上一个数字背后的案件',
@@ -91,6 +95,7 @@ export const deadlineMethods = defineMethods({
       ),
     }),
     access: 'user',
+    cases: { ids: { teamId: 'team', judgeId: 'judge' }, narrows: 'rows' },
   },
   'deadlines.forCase': {
     summary: '一件案件的全部节点期限（起算、届满、完成情况、扣除天数）',
@@ -114,6 +119,7 @@ export const deadlineMethods = defineMethods({
       }),
     ),
     access: 'user',
+    cases: { ids: { caseId: 'case' } },
     errors: ['not_found'],
   },
   'cases.suspend': {
@@ -121,6 +127,7 @@ export const deadlineMethods = defineMethods({
     input: suspendInput,
     output: okOutput,
     access: ['team', 'fastTrack', 'docsQuery', 'management'],
+    cases: { ids: { 'caseIds[]': 'case' } },
     errors: ['not_found', 'conflict', 'read_only'],
     writes: true,
   },
@@ -129,6 +136,7 @@ export const deadlineMethods = defineMethods({
     input: suspendInput,
     output: okOutput,
     access: ['team', 'fastTrack', 'docsQuery', 'management'],
+    cases: { ids: { 'caseIds[]': 'case' } },
     errors: ['not_found', 'conflict'],
     writes: true,
   },

@@ -96,6 +96,7 @@ export const documentMethods = defineMethods({
     input: z.object({}).default({}),
     output: z.array(templateView),
     access: 'user',
+    cases: 'none',
   },
   'documents.queue': {
     summary: '待发通知队列：已立案、通知文书尚未制作的案件，含工作日期限',
@@ -109,6 +110,7 @@ export const documentMethods = defineMethods({
     }),
     output: pageOf(queueRow).extend({ overdue: z.number().int() }),
     access: 'user',
+    cases: { narrows: 'rows' },
   },
   'documents.generateBatch': {
     summary: '批量制作文书：所选案件 × 所选文书种类，生成 DOCX 与 PDF 及一份合并打印 PDF（后台任务）',
@@ -120,6 +122,7 @@ export const documentMethods = defineMethods({
     }),
     output: jobView,
     access: ['docsQuery'],
+    cases: { ids: { 'caseIds[]': 'case' } },
     errors: ['not_found', 'conflict', 'read_only'],
     writes: true,
   },
@@ -135,12 +138,14 @@ export const documentMethods = defineMethods({
     }),
     output: pageOf(documentView),
     access: 'user',
+    cases: { ids: { caseId: 'case', batchId: 'documentBatch' }, narrows: 'rows' },
   },
   'documents.batches': {
     summary: '最近的文书批次（含合并打印文件）',
     input: z.object({ limit: z.number().int().min(1).max(200).default(20) }),
     output: z.array(batchView),
     access: 'user',
+    cases: { narrows: 'rows' },
   },
   'documents.file': {
     summary: '下载（网页版）或打开（桌面版）文书文件或批次合并打印 PDF',
@@ -155,6 +160,7 @@ export const documentMethods = defineMethods({
       .refine((x) => (x.documentId === undefined) !== (x.batchId === undefined), { message: '请指定一份文书或一个批次', path: ['documentId'] }),
     output: z.object({ opened: z.string() }),
     access: 'user',
+    cases: { ids: { documentId: 'document', batchId: 'documentBatch' } },
     errors: ['not_found'],
   },
   'documents.markServed': {
@@ -162,7 +168,11 @@ export const documentMethods = defineMethods({
     input: z.object({ items: z.array(serviceItem).min(1, '请至少登记一份文书').max(5000) }),
     output: z.object({ updated: z.number().int(), served: z.number().int(), mailed: z.number().int() }),
     access: ['docsQuery'],
+    // Items may name a document by its EMS tracking number, which can reach any case: court-wide.
+    cases: 'court',
     errors: ['not_found', 'conflict'],
     writes: true,
+    // 5,000 service records with names and tracking numbers: a few MB.
+    maxBodyBytes: 8 * 1024 * 1024,
   },
 });

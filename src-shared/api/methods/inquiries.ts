@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { defineMethods } from '../contract';
-import { id, isoDate, pageOf, paging, shortText } from '../common';
+import { fileContent, id, isoDate, pageOf, paging, shortText, uploadBodyBytes } from '../common';
+import { UPLOAD_LIMITS } from '../../domain/uploadLimits';
 import { ASSET_TYPES } from '../../domain/assets';
 import { CASE_STAGES } from '../../domain/stages';
+import { masked } from '../masked';
 
 // Query batches (查控批次), feedback import (查控反馈) and the asset register (财产清单), issue 4.
 // File layouts: src-shared/domain/inquiryFiles.ts and docs/inquiries.md.
@@ -54,7 +56,7 @@ export const inquiryBatchDetail = inquiryBatchSummary.extend({
       caseNumber: z.string(),
       partyId: z.number().int(),
       debtor: z.string(),
-      idCode: z.string(),
+      idCode: masked('idCode', z.string()),
       answeredAt: z.string().nullable(),
       findings: z.number().int(),
       nothingFound: z.boolean(),
@@ -107,7 +109,7 @@ export const assetView = z.object({
   type: assetType,
   typeLabel: z.string(),
   institution: z.string(),
-  identifier: z.string(),
+  identifier: masked('assetIdentifier', z.string()),
   /** Balance or value reported by the query (null when the system gives none, e.g. real estate). */
   valueFen: z.number().int().nullable(),
   otherFrozenFen: z.number().int(),
@@ -135,6 +137,7 @@ export const inquiryMethods = defineMethods({
     input: z.object({ text: shortText(100).optional(), ...paging }),
     output: pageOf(inquiryQueueRow),
     access: ['docsQuery', 'fastTrack', 'team', 'management'],
+    cases: { narrows: 'rows' },
   },
   'inquiries.createBatch': {
     summary: '建立查控批次：所选案件的全部被执行人',
@@ -144,6 +147,7 @@ export const inquiryMethods = defineMethods({
     }),
     output: inquiryBatchDetail,
     access: ['docsQuery', 'fastTrack', 'team', 'zhongben'],
+    cases: { ids: { 'caseIds[]': 'case' } },
     errors: ['not_found', 'conflict', 'read_only'],
     writes: true,
   },
@@ -152,12 +156,14 @@ export const inquiryMethods = defineMethods({
     input: z.object({ status: z.enum(['sent', 'partial', 'answered']).optional(), ...paging }),
     output: pageOf(inquiryBatchSummary),
     access: 'user',
+    cases: { narrows: 'rows' },
   },
   'inquiries.get': {
     summary: '查控批次详情：被查询人及反馈导入记录',
     input: z.object({ batchId: id }),
     output: inquiryBatchDetail,
     access: 'user',
+    cases: { ids: { batchId: 'inquiryBatch' } },
     errors: ['not_found'],
   },
   'inquiries.exportRequest': {
@@ -165,21 +171,25 @@ export const inquiryMethods = defineMethods({
     input: z.object({ batchId: id, format: z.enum(['xlsx', 'csv']).default('xlsx') }),
     output: fileResult,
     access: ['docsQuery', 'fastTrack', 'team', 'zhongben'],
+    cases: { ids: { batchId: 'inquiryBatch' } },
     errors: ['not_found'],
   },
   'inquiries.importFeedback': {
     summary: '导入查控反馈文件（xlsx/csv，UTF-8 或 GBK）；任一行有误则整份拒绝，重复导入不重复记录',
     input: z.object({
       fileName: z.string().trim().min(1, '文件名不能为空').max(255),
-      /** The file's bytes, base64 (JSON body; the web transport accepts up to 64 MB). */
-      contentBase64: z.string().min(1, '文件内容为空').max(90_000_000, '文件过大（上限约64MB）'),
+      /** The file's bytes, base64 (up to UPLOAD_LIMITS.fileBytes; read in the upload worker). */
+      contentBase64: fileContent(UPLOAD_LIMITS.fileBytes),
       /** When given, every row must belong to this batch. */
       batchId: id.optional(),
     }),
     output: importReport,
     access: ['docsQuery', 'fastTrack', 'team', 'zhongben'],
+    cases: { ids: { batchId: 'inquiryBatch' }, narrows: 'file' },
     errors: ['not_found', 'conflict'],
     writes: true,
+    maxBodyBytes: uploadBodyBytes(UPLOAD_LIMITS.fileBytes),
+    fileFields: ['contentBase64'],
   },
   'assets.list': {
     summary: '财产清单：查控发现的财产及其控制情况',
@@ -196,5 +206,6 @@ export const inquiryMethods = defineMethods({
     }),
     output: pageOf(assetView),
     access: 'user',
+    cases: { ids: { caseId: 'case', 'caseIds[]': 'case', batchId: 'inquiryBatch' }, narrows: 'rows' },
   },
 });

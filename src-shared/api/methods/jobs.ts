@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineMethods } from '../contract';
 import { okOutput } from '../common';
+import { masked } from '../masked';
 
 export const jobView = z.object({
   id: z.string(),
@@ -10,7 +11,7 @@ export const jobView = z.object({
   done: z.number().int(),
   total: z.number().int(),
   message: z.string(),
-  result: z.unknown().nullable(),
+  result: masked('payload', z.unknown()).nullable(),
   error: z.object({ code: z.string(), message: z.string() }).nullable(),
   createdAt: z.string(),
   finishedAt: z.string().nullable(),
@@ -24,6 +25,7 @@ export const jobMethods = defineMethods({
     input: z.object({ id: z.string().max(100) }),
     output: jobView,
     access: 'user',
+    cases: { ids: { id: 'job' } },
     errors: ['not_found'],
   },
   'jobs.list': {
@@ -31,12 +33,14 @@ export const jobMethods = defineMethods({
     input: z.object({ limit: z.number().int().min(1).max(200).default(20) }),
     output: z.array(jobView),
     access: 'user',
+    cases: { narrows: 'rows' },
   },
   'jobs.cancel': {
     summary: '取消正在运行的长任务（已写入的结果全部回滚）',
     input: z.object({ id: z.string().max(100) }),
     output: okOutput,
     access: 'user',
+    cases: { ids: { id: 'job' } },
     errors: ['not_found', 'conflict'],
   },
 });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineMethods } from '../contract';
 import { fen, id, isoDate, pageOf, paging, requiredText, shortText } from '../common';
 import { fileResult } from './inquiries';
+import { masked } from '../masked';
 
 // The case money ledger (案款, 一案一账号) and the court's unidentified-funds register (不明款), issue 4.
 // Entries are never edited: a correction is a reversing entry (冲正).
@@ -44,7 +45,7 @@ export const ledgerEntryView = z.object({
   officers: z.array(z.string()),
   payeeName: z.string().nullable(),
   payeeBank: z.string().nullable(),
-  payeeAccount: z.string().nullable(),
+  payeeAccount: masked('account', z.string()).nullable(),
   approver: z.string().nullable(),
   reason: z.string().nullable(),
   deferredUntil: z.string().nullable(),
@@ -83,7 +84,7 @@ export const ledgerView = z.object({
   paidOutFen: z.number().int(),
   refundedFen: z.number().int(),
   claimFen: z.number().int(),
-  payoutAccount: z.object({ bank: z.string().nullable(), name: z.string().nullable(), account: z.string().nullable() }),
+  payoutAccount: z.object({ bank: z.string().nullable(), name: z.string().nullable(), account: masked('account', z.string()).nullable() }),
   entries: z.array(ledgerEntryView),
   receipts: z.array(receiptClock),
   overdueFen: z.number().int(),
@@ -151,7 +152,7 @@ export const unidentifiedView = z.object({
   receivedOn: z.string(),
   amountFen: z.number().int(),
   payer: z.string().nullable(),
-  payerAccount: z.string().nullable(),
+  payerAccount: masked('account', z.string()).nullable(),
   reference: z.string().nullable(),
   note: z.string().nullable(),
   claimedCaseId: z.number().int().nullable(),
@@ -181,6 +182,7 @@ export const ledgerMethods = defineMethods({
     input: z.object({ caseId: id }),
     output: ledgerView,
     access: 'user',
+    cases: { ids: { caseId: 'case' } },
     errors: ['not_found'],
   },
   'ledger.record': {
@@ -188,6 +190,7 @@ export const ledgerMethods = defineMethods({
     input: ledgerRecordInput,
     output: ledgerView,
     access: ['money'],
+    cases: { ids: { caseId: 'case', entryId: 'ledgerEntry' } },
     errors: ['not_found', 'conflict'],
     writes: true,
   },
@@ -196,12 +199,14 @@ export const ledgerMethods = defineMethods({
     input: z.object({ overdueOnly: z.boolean().default(false), ...paging }),
     output: pageOf(ledgerAccountRow),
     access: ['money', 'management'],
+    cases: 'court',
   },
   'ledger.unidentified': {
     summary: '不明款登记簿（法院层面，待认领到案件）',
     input: z.object({ status: z.enum(['unclaimed', 'claimed', 'all']).default('unclaimed'), ...paging }),
     output: pageOf(unidentifiedView),
     access: ['money', 'management'],
+    cases: 'court',
   },
   'ledger.addUnidentified': {
     summary: '登记一笔不明款',
@@ -215,6 +220,7 @@ export const ledgerMethods = defineMethods({
     }),
     output: unidentifiedView,
     access: ['money'],
+    cases: 'none',
     writes: true,
   },
   'ledger.claimUnidentified': {
@@ -222,6 +228,7 @@ export const ledgerMethods = defineMethods({
     input: z.object({ id, caseId: id, source: z.enum(RECEIPT_SOURCES).default('online'), note: shortText(500).optional() }),
     output: ledgerView,
     access: ['money'],
+    cases: { ids: { caseId: 'case' } },
     errors: ['not_found', 'conflict'],
     writes: true,
   },
@@ -230,5 +237,6 @@ export const ledgerMethods = defineMethods({
     input: z.object({ date: isoDate }),
     output: fileResult,
     access: ['money', 'management'],
+    cases: 'court',
   },
 });

@@ -3,6 +3,7 @@ import { defineMethods } from '../contract';
 import { fen, id, isoDate, pageOf, paging, requiredText, shortText } from '../common';
 import { ASSET_TYPES, MEASURE_ACTIONS } from '../../domain/assets';
 import { jobView } from './jobs';
+import { masked } from '../masked';
 
 // Control batches (冻结 / 查封 / 扣划), results, renewal (续冻/续封) and release (解除), issue 4.
 
@@ -24,7 +25,7 @@ export const measureView = z.object({
   assetId: z.number().int(),
   assetType: z.enum(ASSET_TYPES),
   institution: z.string(),
-  identifier: z.string(),
+  identifier: masked('assetIdentifier', z.string()),
   debtor: z.string(),
   action: z.enum(MEASURE_ACTIONS),
   /** Amount asked for (freeze/deduct) or the value the seizure covers. */
@@ -78,6 +79,7 @@ export const measureMethods = defineMethods({
     }),
     output: jobView,
     access: ['docsQuery', 'fastTrack', 'team', 'zhongben'],
+    cases: { ids: { 'items[].assetId': 'asset' } },
     errors: ['not_found', 'conflict', 'read_only'],
     writes: true,
   },
@@ -99,6 +101,7 @@ export const measureMethods = defineMethods({
     }),
     output: z.array(measureView),
     access: ['docsQuery', 'fastTrack', 'team', 'zhongben', 'money'],
+    cases: { ids: { 'results[].measureId': 'measure' } },
     errors: ['not_found', 'conflict'],
     writes: true,
   },
@@ -107,6 +110,7 @@ export const measureMethods = defineMethods({
     input: z.object({ measureIds: z.array(id).min(1).max(5000), on: isoDate.optional() }),
     output: z.array(measureView),
     access: ['docsQuery', 'fastTrack', 'team', 'zhongben'],
+    cases: { ids: { 'measureIds[]': 'measure' } },
     errors: ['not_found', 'conflict'],
     writes: true,
   },
@@ -115,6 +119,7 @@ export const measureMethods = defineMethods({
     input: z.object({ measureIds: z.array(id).min(1).max(5000), reason: requiredText('解除原因', 200), on: isoDate.optional() }),
     output: z.array(measureView),
     access: ['docsQuery', 'fastTrack', 'team', 'zhongben'],
+    cases: { ids: { 'measureIds[]': 'measure' } },
     errors: ['not_found', 'conflict'],
     writes: true,
   },
@@ -130,12 +135,14 @@ export const measureMethods = defineMethods({
     }),
     output: pageOf(measureView),
     access: 'user',
+    cases: { ids: { caseId: 'case', batchId: 'controlBatch' }, narrows: 'rows' },
   },
   'measures.batch': {
     summary: '控制批次详情',
     input: z.object({ batchId: id }),
     output: controlBatchView,
     access: 'user',
+    cases: { ids: { batchId: 'controlBatch' } },
     errors: ['not_found'],
   },
 });

@@ -98,12 +98,14 @@ export const metricsMethods = defineMethods({
     input: emptyInput,
     output: z.array(definitionView),
     access: 'user',
+    cases: 'none',
   },
   'metrics.compute': {
     summary: '按统计期与范围（全院、团队、法官）从案件事件计算全部指标',
     input: computeInput,
     output: computeOutput,
     access: 'user',
+    cases: { ids: { 'scope.teamId': 'team', 'scope.judgeId': 'judge' }, narrows: 'rows' },
   },
   'metrics.drilldown': {
     summary: '指标穿透：列出分子、分母背后的案件',
@@ -118,6 +120,7 @@ export const metricsMethods = defineMethods({
     }),
     output: z.object({ metricId: z.string(), column: metricColumn, side: z.enum(['numerator', 'denominator']), numeratorCount: z.number().int(), denominatorCount: z.number().int().nullable(), total: z.number().int(), rows: z.array(drillRow) }),
     access: 'user',
+    cases: { ids: { 'scope.teamId': 'team', 'scope.judgeId': 'judge' }, narrows: 'rows' },
     errors: ['not_found'],
   },
   'metrics.dashboard': {
@@ -125,12 +128,14 @@ export const metricsMethods = defineMethods({
     input: z.object({ year: z.number().int().min(2000).max(2100), month: z.number().int().min(1, '月份应为1至12').max(12, '月份应为1至12'), scope: scopeInput }),
     output: dashboardOutput,
     access: 'user',
+    cases: { ids: { 'scope.teamId': 'team', 'scope.judgeId': 'judge' }, narrows: 'rows' },
   },
   'metrics.rebuildFacts': {
     summary: '从事件日志重建指标事实表（核对用；结果应与实时维护的一致）',
     input: emptyInput,
     output: okOutput.extend({ cases: z.number().int(), receipts: z.number().int() }),
     access: ['admin'],
+    cases: 'court',
     writes: true,
   },
 });

@@ -5,6 +5,9 @@ import { emptyInput } from '../common';
 // Recovery mode (the database could not be opened): what is wrong, the backups found, and the
 // restore of one that verifies — the only methods served in that mode besides system.info.
 
+// Open to anyone (nobody can log in while the database cannot be opened): bodies read before any login stay small.
+const PUBLIC_BODY_BYTES = 16 * 1024;
+
 const offered = z.object({
   name: z.string(),
   kind: z.enum(['manual', 'daily', 'preMigration', 'preRestore']),
@@ -30,6 +33,8 @@ export const recoveryMethods = defineMethods({
       backups: z.array(offered),
     }),
     access: 'public',
+    cases: 'none',
+    maxBodyBytes: PUBLIC_BODY_BYTES,
     recovery: true,
   },
   'recovery.restore': {
@@ -42,6 +47,8 @@ export const recoveryMethods = defineMethods({
     output: z.object({ restoredFrom: z.string(), damagedKept: z.string() }),
     access: 'public',
     errors: ['not_found', 'conflict', 'unauthorized', 'forbidden'],
+    cases: 'none',
+    maxBodyBytes: PUBLIC_BODY_BYTES,
     recovery: true,
   },
 });

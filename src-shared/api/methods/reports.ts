@@ -32,6 +32,7 @@ export const reportsMethods = defineMethods({
     input: z.object({ periodCode }),
     output: jobView,
     access: ['management'],
+    cases: 'court',
     writes: true,
   },
   'reports.exports': {
@@ -39,12 +40,14 @@ export const reportsMethods = defineMethods({
     input: z.object({ periodCode: periodCode.optional(), limit: z.number().int().min(1).max(500).default(100) }),
     output: z.array(exportView),
     access: ['management'],
+    cases: 'court',
   },
   'reports.download': {
     summary: '下载某次上报的一个文件',
     input: z.object({ exportId: id, file: z.string().max(200) }),
     output: z.unknown(),
     access: ['management'],
+    cases: { ids: { exportId: 'reportExport' } },
     errors: ['not_found'],
   },
   'reports.dashboardPdf': {
@@ -52,11 +55,13 @@ export const reportsMethods = defineMethods({
     input: z.object({ year: z.number().int().min(2000).max(2100), month: z.number().int().min(1).max(12) }),
     output: z.unknown(),
     access: 'user',
+    cases: { narrows: 'rows' },
   },
   'reports.dashboardXlsx': {
     summary: '看板数据导出（xlsx）',
     input: z.object({ year: z.number().int().min(2000).max(2100), month: z.number().int().min(1).max(12) }),
     output: z.unknown(),
     access: 'user',
+    cases: { narrows: 'rows' },
   },
 });

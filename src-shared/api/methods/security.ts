@@ -4,6 +4,7 @@ import { emptyInput, id, isoDate, okOutput, pageOf, paging } from '../common';
 import { ROLE_NAMES } from '../roles';
 import { userView } from './system';
 import { jobView } from './jobs';
+import { masked } from '../masked';
 
 // Reliability and security (issue 7): user administration beyond users.list/users.create
 // (settings.ts), the role catalogue, the audit trail, backups and the health of the data file.
@@ -22,7 +23,7 @@ export const auditEventView = z.object({
   actorId: z.number().int().nullable(),
   actor: z.string(),
   workstation: z.string(),
-  payload: z.unknown(),
+  payload: masked('payload', z.unknown()),
   hash: z.string(),
 });
 
@@ -86,6 +87,7 @@ export const securityMethods = defineMethods({
     }),
     output: userView,
     access: ['admin'],
+    cases: 'none',
     errors: ['not_found', 'conflict'],
     writes: true,
   },
@@ -94,7 +96,8 @@ export const securityMethods = defineMethods({
     input: z.object({ id, password, currentPassword: z.string().max(200).optional() }),
     output: okOutput,
     access: 'user',
-    errors: ['not_found', 'forbidden'],
+    cases: 'none',
+    errors: ['not_found', 'forbidden', 'conflict'],
     writes: true,
   },
   'roles.list': {
@@ -102,18 +105,23 @@ export const securityMethods = defineMethods({
     input: emptyInput,
     output: z.array(z.object({ role: roleName, label: z.string(), methods: z.array(z.string()) })),
     access: 'user',
+    cases: 'none',
   },
   'cases.reveal': {
-    summary: '查看案件中被遮盖的敏感信息（身份证号、电话、账号）的完整内容，查看行为记入日志',
+    summary: '查看案件中被遮盖的敏感信息（身份证号、出生日期、电话、收款账号、案款收款账号、财产账号）的完整内容，查看行为记入日志',
     input: z.object({
       caseId: id,
       reason: z.string().trim().max(200, '理由不能超过200个字').optional(),
     }),
+    // Deliberately unmasked: this is the logged way to the full values.
     output: z.object({
-      parties: z.array(z.object({ id: z.number().int(), idNumber: z.string().nullable(), phone: z.string().nullable() })),
+      parties: z.array(z.object({ id: z.number().int(), idNumber: z.string().nullable(), birthDate: z.string().nullable(), phone: z.string().nullable() })),
       payoutAccount: z.string().nullable(),
+      ledger: z.array(z.object({ entryId: z.number().int(), payeeAccount: z.string() })),
+      assets: z.array(z.object({ id: z.number().int(), identifier: z.string() })),
     }),
     access: 'user',
+    cases: { ids: { caseId: 'case' } },
     errors: ['not_found'],
     writes: true,
   },
@@ -133,6 +141,7 @@ export const securityMethods = defineMethods({
       .default({}),
     output: jobView,
     access: ['management'],
+    cases: 'court',
   },
   'audit.slip': {
     summary: '审计封存单（PDF）：当日操作日志的链头，以审计密钥签名，供监督人员打印签字、另行保管；当天第一次调用时生成，以后返回同一份',
@@ -141,18 +150,21 @@ export const securityMethods = defineMethods({
     access: ['management'],
     errors: ['not_found', 'conflict'],
     writes: true,
+    cases: 'court',
   },
   'audit.slips': {
     summary: '已生成的审计封存单，最新的在前',
     input: emptyInput,
     output: z.array(z.object({ date: z.string(), headId: z.number().int(), hash: z.string(), createdAt: z.string(), createdBy: z.string() })),
     access: ['management'],
+    cases: 'court',
   },
   'audit.forCase': {
     summary: '一件案件的全部操作记录（操作人、时间、工作站、修改前后）',
     input: z.object({ caseId: id, ...paging }),
     output: pageOf(auditEventView),
     access: 'user',
+    cases: { ids: { caseId: 'case' } },
     errors: ['not_found'],
   },
   'audit.forUser': {
@@ -160,6 +172,7 @@ export const securityMethods = defineMethods({
     input: z.object({ userId: id, from: isoDate.optional(), to: isoDate.optional(), ...paging }),
     output: pageOf(auditEventView),
     access: ['management'],
+    cases: 'court',
     errors: ['not_found'],
   },
   'backups.create': {
@@ -167,6 +180,7 @@ export const securityMethods = defineMethods({
     input: emptyInput,
     output: backupView.omit({ verified: true, problem: true }),
     access: ['management'],
+    cases: 'court',
     // Not `writes`: a backup changes no data and must stay possible while the database is read-only.
   },
   'backups.list': {
@@ -174,12 +188,14 @@ export const securityMethods = defineMethods({
     input: emptyInput,
     output: z.object({ folder: z.string(), backups: z.array(backupView) }),
     access: ['management'],
+    cases: 'court',
   },
   'backups.restore': {
     summary: '从备份恢复（仅限签名和校验值都相符的备份）：先备份当前数据，在暂存文件中迁移、自检并记下恢复事件，再整体替换',
     input: z.object({ name: backupName }),
     output: z.object({ restoredFrom: z.string(), safetyBackup: z.string().nullable(), readOnly: z.boolean() }),
     access: ['admin'],
+    cases: 'court',
     errors: ['not_found', 'conflict', 'invalid_input'],
     // Not `writes`: restoring is the way out of read-only mode, so the registry must let it through.
   },
@@ -194,5 +210,6 @@ export const securityMethods = defineMethods({
       idleLockMinutes: z.number().int(),
     }),
     access: 'user',
+    cases: 'none',
   },
 });

@@ -11,12 +11,14 @@ export const settingsMethods = defineMethods({
     input: emptyInput,
     output: settingsSchema,
     access: 'user',
+    cases: 'none',
   },
   'settings.set': {
-    summary: '修改设置（只需给出要改的项）',
+    summary: '修改设置（只需给出要改的项）；法院名称与代字、执行款专户、院长、备份、登录锁定与锁屏只能由系统管理员修改',
     input: settingsPatch,
     output: settingsSchema,
     access: ['admin', 'management'],
+    cases: 'none',
     writes: true,
   },
   'users.list': {
@@ -24,6 +26,7 @@ export const settingsMethods = defineMethods({
     input: emptyInput,
     output: z.array(userView),
     access: ['admin', 'management'],
+    cases: 'none',
   },
   'users.create': {
     summary: '新建用户',
@@ -36,6 +39,7 @@ export const settingsMethods = defineMethods({
     }),
     output: userView,
     access: ['admin'],
+    cases: 'none',
     errors: ['conflict'],
     writes: true,
   },

@@ -17,6 +17,9 @@ export const userView = z.object({
   lockedUntil: z.string().nullable().default(null),
 });
 
+/** Enough for a user name and a 200-character password several times over. */
+const PUBLIC_BODY_BYTES = 16 * 1024;
+
 export const systemMethods = defineMethods({
   'system.info': {
     summary: '应用与数据库信息；是否已完成首次设置（无需登录）',
@@ -36,6 +39,9 @@ export const systemMethods = defineMethods({
       mode: z.enum(['desktop', 'web']),
     }),
     access: 'public',
+    cases: 'none',
+    // Open to anyone: the body is read before any login, so it may be small.
+    maxBodyBytes: PUBLIC_BODY_BYTES,
     recovery: true,
   },
   'system.setup': {
@@ -43,8 +49,11 @@ export const systemMethods = defineMethods({
     input: z.object({ adminPassword: z.string().min(8, '密码至少8位').max(200) }),
     output: okOutput,
     access: 'public',
+    cases: 'none',
     errors: ['conflict'],
     writes: true,
+    // Open to anyone: the body is read before any login, so it may be small.
+    maxBodyBytes: PUBLIC_BODY_BYTES,
   },
   'system.loadDemo': {
     summary: '载入演示数据（开鲁县人民法院：团队、干警账号、数年的执行案件）；仅限空数据库，作为长任务运行',
@@ -59,6 +68,7 @@ export const systemMethods = defineMethods({
       .default({ seed: 523, fromYear: 2022, toYear: 2026, casesPerYear: 4000 }),
     output: jobView,
     access: ['admin'],
+    cases: 'court',
     errors: ['conflict'],
     writes: true,
   },
@@ -67,6 +77,7 @@ export const systemMethods = defineMethods({
     input: z.object({ now: z.string().datetime({ offset: true }).nullable() }),
     output: okOutput,
     access: ['admin'],
+    cases: 'none',
     errors: ['forbidden'],
   },
   'auth.login': {
@@ -74,18 +85,23 @@ export const systemMethods = defineMethods({
     input: z.object({ username: requiredText('用户名', 50), password: z.string().min(1, '请输入密码').max(200) }),
     output: z.object({ token: z.string(), user: userView }),
     access: 'public',
+    cases: 'none',
     errors: ['unauthorized'],
+    // Open to anyone: the body is read before any login, so it may be small.
+    maxBodyBytes: PUBLIC_BODY_BYTES,
   },
   'auth.logout': {
     summary: '注销当前会话',
     input: emptyInput,
     output: okOutput,
     access: 'user',
+    cases: 'none',
   },
   'auth.me': {
     summary: '当前登录用户',
     input: emptyInput,
     output: userView,
     access: 'user',
+    cases: 'none',
   },
 });
