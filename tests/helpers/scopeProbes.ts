@@ -167,6 +167,9 @@ export const PROBES: Record<string, Probe> = {
   'settings.get': { plain: () => [{}] },
   'system.health': { plain: () => [{}] },
   'system.info': { plain: () => [{}] },
+  // Recovery mode only (the database could not be opened); otherwise a refusal that names nothing.
+  'recovery.status': { plain: () => [{}] },
+  'recovery.restore': { plain: () => [{ name: 'zhixing-2026-11-10T00-00-00-000Z-manual.sqlite', username: 'admin', password: 'not-a-password' }] },
   'system.setup': { plain: () => [{ adminPassword: 'another-admin-1' }] },
   'users.setPassword': { refused: (c) => [{ id: c.y.judgeId, password: 'taken-over-1' }] },
 };

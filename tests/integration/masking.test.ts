@@ -65,6 +65,7 @@ const ADMIN_INPUTS: Record<string, (c: Court) => Input[] | Promise<Input[]>> = {
     { kind: 'payout', caseId: c.y.propertyCaseId, amountFen: 5_000, approver: '王局长', payeeName: '东风申请人乙', payeeAccount: '6217 0000 1111 2222 333', accountChangeReason: '申请执行人书面申请变更账户' },
   ],
   'ledger.accounts': () => [{}],
+  'audit.verify': () => [{}],
   'audit.forUser': () => [{ userId: latest("SELECT id FROM users WHERE username = 'clerk'") }, { userId: latest("SELECT id FROM users WHERE username = 'cashier'") }],
   'triage.propose': () => [{}],
   'fastTrack.queue': () => [{}],
