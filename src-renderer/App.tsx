@@ -10,8 +10,8 @@ import { NotBuilt } from './components/NotBuilt';
 import { ROLES } from '../src-shared/api/roles';
 import { LockScreen } from './security/LockScreen';
 import { SystemHealth } from './security/SystemHealth';
-import { RecoveryPage } from './security/RecoveryPage';
 import { ConnectionProblem } from './desktop/DesktopGate';
+import { RecoveryPage } from './security/RecoveryPage';
 
 /** Boot: system info → first-run/login → the pipeline shell. */
 export function App() {

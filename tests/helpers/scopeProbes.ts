@@ -167,10 +167,10 @@ export const PROBES: Record<string, Probe> = {
   'settings.get': { plain: () => [{}] },
   'system.health': { plain: () => [{}] },
   'system.info': { plain: () => [{}] },
-  // Recovery mode only (the database could not be opened); otherwise a refusal that names nothing.
-  'recovery.status': { plain: () => [{}] },
-  'recovery.restore': { plain: () => [{ name: 'zhixing-2026-11-10T00-00-00-000Z-manual.sqlite', username: 'admin', password: 'not-a-password' }] },
   'system.setup': { plain: () => [{ adminPassword: 'another-admin-1' }] },
+  // Recovery mode's methods: public, and only about the data folder's backups (no case data).
+  'recovery.status': { plain: () => [{}] },
+  'recovery.restore': { plain: () => [{ name: 'zhixing-20261101T000000Z-manual.sqlite', username: 'admin', password: 'x' }] },
   'users.setPassword': { refused: (c) => [{ id: c.y.judgeId, password: 'taken-over-1' }] },
 };
 

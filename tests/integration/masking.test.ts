@@ -65,9 +65,9 @@ const ADMIN_INPUTS: Record<string, (c: Court) => Input[] | Promise<Input[]>> = {
     { kind: 'payout', caseId: c.y.propertyCaseId, amountFen: 5_000, approver: '王局长', payeeName: '东风申请人乙', payeeAccount: '6217 0000 1111 2222 333', accountChangeReason: '申请执行人书面申请变更账户' },
   ],
   'ledger.accounts': () => [{}],
-  'audit.verify': () => [{}],
   'audit.forUser': () => [{ userId: latest("SELECT id FROM users WHERE username = 'clerk'") }, { userId: latest("SELECT id FROM users WHERE username = 'cashier'") }],
   'triage.propose': () => [{}],
+  'audit.verify': () => [{}],
   'fastTrack.queue': () => [{}],
   'archive.recordResults': (c) => [{ batchId: c.y.requeryBatchId, results: [{ caseId: c.y.zhongbenCaseId, nothingFound: false, findings: [`银行存款 中国建设银行 ${Y_SECRETS.deposit}`] }] }],
 };

@@ -17,7 +17,7 @@ import { roleMayCall } from '../../src-main/services/auth/roleCatalogue';
 // test fails when it is stale: `npm run docs` regenerates it.
 
 /** No session needed. */
-const PUBLIC = ['auth.login', 'system.info', 'system.setup', 'recovery.status', 'recovery.restore'];
+const PUBLIC = ['auth.login', 'recovery.restore', 'recovery.status', 'system.info', 'system.setup'];
 
 /** Every logged-in user: reading the register (narrowed to a tribunal team's own cases), one's own account, reference data. */
 const EVERY_USER = [
@@ -58,7 +58,7 @@ const ALLOWED: Record<Exclude<Role, 'admin'>, string[]> = {
   ],
   // 综合管理: supervision, reports, city level, backups, operational settings, user list.
   management: [
-    'archive.review', 'assignment.distribute', 'assignment.reassign', 'audit.forUser', 'audit.verify', 'audit.slip', 'audit.slips', 'backups.create',
+    'archive.review', 'assignment.distribute', 'assignment.reassign', 'audit.forUser', 'audit.slip', 'audit.slips', 'audit.verify', 'backups.create',
     'backups.list', 'calendar.set', ...SUSPENSIONS, 'city.drilldown', 'city.import', 'city.imports', 'city.ranking',
     'closure.correct', 'fastTrack.queue', 'fastTrack.sendBack', 'inquiries.queue', 'ledger.accounts', 'ledger.payoutList',
     'ledger.unidentified', 'reports.download', 'reports.exportMonthly', 'reports.exports', 'settings.set',

@@ -1,12 +1,9 @@
 import { z } from 'zod';
-import { defineMethods } from '../contract';
+import { defineMethods, PUBLIC_BODY_BYTES } from '../contract';
 import { emptyInput } from '../common';
 
 // Recovery mode (the database could not be opened): what is wrong, the backups found, and the
 // restore of one that verifies — the only methods served in that mode besides system.info.
-
-// Open to anyone (nobody can log in while the database cannot be opened): bodies read before any login stay small.
-const PUBLIC_BODY_BYTES = 16 * 1024;
 
 const offered = z.object({
   name: z.string(),
@@ -34,6 +31,7 @@ export const recoveryMethods = defineMethods({
     }),
     access: 'public',
     cases: 'none',
+    // Open to anyone: the body is read before any login, so it may be small.
     maxBodyBytes: PUBLIC_BODY_BYTES,
     recovery: true,
   },
@@ -46,9 +44,9 @@ export const recoveryMethods = defineMethods({
     }),
     output: z.object({ restoredFrom: z.string(), damagedKept: z.string() }),
     access: 'public',
-    errors: ['not_found', 'conflict', 'unauthorized', 'forbidden'],
     cases: 'none',
     maxBodyBytes: PUBLIC_BODY_BYTES,
+    errors: ['not_found', 'conflict', 'unauthorized', 'forbidden'],
     recovery: true,
   },
 });

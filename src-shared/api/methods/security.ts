@@ -3,8 +3,8 @@ import { defineMethods } from '../contract';
 import { emptyInput, id, isoDate, okOutput, pageOf, paging } from '../common';
 import { ROLE_NAMES } from '../roles';
 import { userView } from './system';
-import { jobView } from './jobs';
 import { masked } from '../masked';
+import { jobView } from './jobs';
 
 // Reliability and security (issue 7): user administration beyond users.list/users.create
 // (settings.ts), the role catalogue, the audit trail, backups and the health of the data file.
@@ -148,9 +148,9 @@ export const securityMethods = defineMethods({
     input: z.object({ date: isoDate.optional() }),
     output: z.unknown(),
     access: ['management'],
+    cases: 'court',
     errors: ['not_found', 'conflict'],
     writes: true,
-    cases: 'court',
   },
   'audit.slips': {
     summary: '已生成的审计封存单，最新的在前',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineMethods } from '../contract';
+import { defineMethods, PUBLIC_BODY_BYTES } from '../contract';
 import { emptyInput, okOutput, requiredText } from '../common';
 import { ROLE_NAMES } from '../roles';
 import { jobView } from './jobs';
@@ -18,7 +18,6 @@ export const userView = z.object({
 });
 
 /** Enough for a user name and a 200-character password several times over. */
-const PUBLIC_BODY_BYTES = 16 * 1024;
 
 export const systemMethods = defineMethods({
   'system.info': {
