@@ -7,6 +7,7 @@ import { verifyAudit } from '../helpers/audit';
 import { makeId, sampleDraft } from '../helpers/drafts';
 import { App, DB_FILE } from '../../src-main/app/app';
 import type { CallContext } from '../../src-main/api/context';
+import type { FromBackOffice, ToBackOffice } from '../../src-main/electron/backOfficeProtocol';
 
 // A damaged database of any kind — a page of `users` or `jobs` (read on every start), the file's
 // header, a file cut short — starts the app in recovery mode with the latest verified backup
@@ -119,6 +120,39 @@ describe('recovery mode', () => {
       expect((await verifyAudit(t)).problems).toEqual([]);
     });
   }
+
+  it('starts the desktop back office (utility process) in recovery mode too, and restores through it', async () => {
+    const { dir, backup } = await court(3);
+    DAMAGE['the header']!(dir);
+    const { serveBackOffice } = await import('../../src-main/electron/backOfficeHost');
+    const fromBackOffice: FromBackOffice[] = [];
+    let toBackOffice: ((m: ToBackOffice) => void) | null = null;
+    let app: App | null = null;
+    serveBackOffice(
+      { postMessage: (m) => fromBackOffice.push(structuredClone(m)), onMessage: (l) => (toBackOffice = l) },
+      (dataDir) => (app = new App({ dataDir, mode: 'desktop', exclusive: true, quiet: true })),
+    );
+    let id = 0;
+    const ask = async (method: string, input: unknown) => {
+      const me = ++id;
+      toBackOffice!({ type: 'call', id: me, method, input, token: null });
+      for (let i = 0; i < 600; i++) {
+        const r = fromBackOffice.find((m) => m.type === 'result' && m.id === me);
+        if (r && r.type === 'result') return r.result as { ok: boolean; data?: Record<string, unknown>; error?: { code: string; message: string } };
+        await new Promise((ok) => setTimeout(ok, 10));
+      }
+      throw new Error(`${method}: no answer`);
+    };
+    toBackOffice!({ type: 'open', dataDir: dir });
+    await new Promise((ok) => setTimeout(ok, 50));
+    opened.push(app!);
+    // It used to post 'fatal' here: the window had nothing to offer.
+    expect(fromBackOffice.map((m) => m.type)).toEqual(['ready']);
+    expect((await ask('system.info', {})).data).toMatchObject({ recovery: true, mode: 'desktop' });
+    expect(((await ask('recovery.status', {})).data as { backups: { name: string; verified: boolean }[] }).backups[0]).toMatchObject({ name: backup, verified: true });
+    expect((await ask('recovery.restore', { name: backup, username: 'admin', password: ADMIN_PASSWORD })).ok).toBe(true);
+    expect(await ask('auth.login', { username: 'admin', password: ADMIN_PASSWORD })).toMatchObject({ ok: true });
+  });
 
   it('does not offer a planted backup with a forged sidecar, even when it is the newest', async () => {
     const { dir, backup } = await court(2);
