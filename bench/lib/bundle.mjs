@@ -6,8 +6,10 @@ import { join, resolve } from 'node:path';
 import { build } from 'vite';
 
 export async function bundleForNode(entry, name) {
-  // One folder per process: two benches bundling at once must not overwrite each other's file.
-  const outDir = resolve('bench/.tmp/bundles', `${name}-${process.pid}`);
+  // One folder per process: two benches bundling at once must not overwrite each other's file. Inside
+  // the project (not bench/.tmp, which may be a link to a shared folder elsewhere), so the bundle's
+  // external packages resolve from this project's node_modules.
+  const outDir = resolve('node_modules/.cache/bench-bundles', `${name}-${process.pid}`);
   mkdirSync(outDir, { recursive: true });
   await build({
     configFile: false,
