@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { Db } from '../db/connection';
-import { migrate, latestSchemaVersion } from '../db/migrate';
+import { migrate, latestSchemaVersion, type MigrateResult } from '../db/migrate';
 import { Registry } from '../api/registry';
 import { allHandlers } from '../api/handlers';
 import type { CallContext } from '../api/context';
@@ -17,6 +17,8 @@ import { createBackupSync } from '../services/backups/create';
 import { runStartupChecks } from '../services/security/health';
 import { cleanOrphans } from '../services/documents/storage';
 import { closePool } from '../services/documents/pool';
+import { applyShippedCalendar } from '../services/calendar/shipped';
+import { keepProjectionsCurrent, stopReprojection } from '../events/reproject';
 
 export interface AppOptions {
   dataDir: string;
@@ -52,6 +54,8 @@ export class App {
   readOnly = false;
   /** The start-up integrity check of a large database is still running: writes wait for it. */
   checking = false;
+  /** Migrations applied earlier whose file has changed since (system.health reports them). */
+  changedMigrations: MigrateResult['changed'] = [];
   private readonly releaseLock: (() => void) | null;
 
   constructor(readonly options: AppOptions) {
@@ -67,8 +71,11 @@ export class App {
     try {
       // Before any migration touches an existing database: a backup (issue 7), unless the caller hooks it.
       const beforeMigrate = options.beforeMigrate ?? ((db: Db) => createBackupSync(db, options.dataDir, 'preMigration', { ...SYSTEM_ACTOR, workstation: this.workstation }, this.clock.now()));
-      migrate(this.db.sqlite, undefined, () => beforeMigrate(this.db));
+      this.changedMigrations = migrate(this.db.sqlite, undefined, () => beforeMigrate(this.db), () => this.clock.nowIso()).changed;
+      for (const m of this.changedMigrations) this.log('warn', `已执行过的数据库迁移 ${m.version}_${m.name} 的文件已被修改（不会再次执行）`);
       this.db.tx(() => ensureAdmin(this.db, this.clock.now()));
+      // The shipped working-day calendar: years this version adds or corrects (never the court's own).
+      applyShippedCalendar(this.db, { ...SYSTEM_ACTOR, workstation: this.workstation }, this.clock.now());
       if (options.adminPassword && !isInitialized(this.db)) {
         setPassword(this.db, findUser(this.db, ADMIN_USERNAME)!.id, options.adminPassword);
       }
@@ -80,6 +87,9 @@ export class App {
     this.jobs = new Jobs(this.db, this.bus, this.clock);
     for (const group of allHandlers()) this.registry.register(group);
     if (options.startupChecks ?? true) runStartupChecks(this);
+    // Derived tables whose rules changed with this version (or left half-derived by the last run)
+    // are derived again from the event log: at once for a small court, else as a job.
+    keepProjectionsCurrent(this);
     // Half-written document files of a batch that was killed: safe to remove only when this process
     // holds the data folder alone (another process's batch may be staging files right now).
     if (options.exclusive && !this.readOnly) cleanOrphans(this.db, options.dataDir);
@@ -106,6 +116,8 @@ export class App {
   }
 
   async close(): Promise<void> {
+    // A re-projection stops between chunks and resumes at the next start.
+    stopReprojection(this);
     await this.jobs.idle();
     await closePool();
     this.db.close();

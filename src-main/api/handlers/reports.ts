@@ -5,6 +5,7 @@ import { dashboardPdf } from '../../services/reports/dashboardPdf';
 import { dashboardXlsx } from '../../services/reports/dashboardXlsx';
 import { dashboard } from '../../services/metrics/dashboard';
 import { deadlineSummary } from '../../services/metrics/deadlineSummary';
+import { assertFactsCurrent } from '../../services/metrics/factsProjection';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -12,6 +13,7 @@ export const handlers = defineHandlers({
   'reports.exportMonthly': ({ periodCode }, ctx) => {
     const { app } = ctx;
     const actor = actorOf(ctx);
+    assertFactsCurrent(app.db);
     return app.jobs.start({ kind: 'reports.exportMonthly', label: `上报导出 ${periodCode}`, total: 4, user: ctx.user }, (job) =>
       runMonthlyExport(app.db, app.dataDir, actor, () => app.clock.now(), periodCode, job),
     );
@@ -23,11 +25,13 @@ export const handlers = defineHandlers({
     return new FileResponse(f.path, f.name, f.name.endsWith('.xlsx') ? XLSX : 'application/octet-stream');
   },
   'reports.dashboardPdf': async ({ year, month }, ctx) => {
+    assertFactsCurrent(ctx.app.db);
     const data = dashboard(ctx.app.db, year, month, { kind: 'court' }, await deadlineSummary(ctx));
     const path = await dashboardPdf(ctx.app.dataDir, data);
     return new FileResponse(path, `质效看板_${data.period.code}.pdf`, 'application/pdf');
   },
   'reports.dashboardXlsx': async ({ year, month }, ctx) => {
+    assertFactsCurrent(ctx.app.db);
     const data = dashboard(ctx.app.db, year, month, { kind: 'court' }, await deadlineSummary(ctx));
     const path = await dashboardXlsx(ctx.app.dataDir, data);
     return new FileResponse(path, `质效看板_${data.period.code}.xlsx`, XLSX);

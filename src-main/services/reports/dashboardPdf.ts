@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
-import type { DashboardOutput } from '../../../src-shared/api/methods/metrics';
+import type { DashboardView } from '../../../src-shared/api/methods/metrics';
 import { documentFonts, readFont } from '../documents/fonts';
 import { installFontCache } from '../documents/pdfFontCache';
 import { METRIC_BY_ID } from '../../../src-shared/domain/metrics/definitions';
@@ -35,7 +35,7 @@ function engine(): PdfMake {
   return pm;
 }
 
-export function dashboardDefinition(d: DashboardOutput): TDocumentDefinitions {
+export function dashboardDefinition(d: DashboardView): TDocumentDefinitions {
   const th = (t: string) => ({ text: t, bold: true, fillColor: '#eeeeee' });
   const cards: Content = {
     table: {
@@ -92,12 +92,12 @@ export function dashboardDefinition(d: DashboardOutput): TDocumentDefinitions {
   };
 }
 
-export async function dashboardPdfBuffer(d: DashboardOutput): Promise<Buffer> {
+export async function dashboardPdfBuffer(d: DashboardView): Promise<Buffer> {
   return engine().createPdf(dashboardDefinition(d)).getBuffer();
 }
 
 /** Writes the PDF under the data folder's tmp area and returns its path (served as a download). */
-export async function dashboardPdf(dataDir: string, d: DashboardOutput): Promise<string> {
+export async function dashboardPdf(dataDir: string, d: DashboardView): Promise<string> {
   const dir = join(dataDir, 'tmp');
   mkdirSync(dir, { recursive: true });
   const path = join(dir, `dashboard-${d.period.code}-${process.pid}-${Date.now()}.pdf`);

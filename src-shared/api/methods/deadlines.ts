@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineMethods } from '../contract';
-import { id, isoDate, okOutput, paging } from '../common';
+import { id, isoDate, okOutput, paging, rebuildingView } from '../common';
 import { SUSPENSION_KINDS } from '../../domain/deadlineRules';
 
 const calendarEntry = z.object({
@@ -53,6 +53,7 @@ export const deadlineMethods = defineMethods({
       byTeam: z.array(cell),
       byOfficer: z.array(cell),
       byRule: z.array(cell),
+      rebuilding: rebuildingView,
     }),
     access: 'user',
   },
@@ -89,6 +90,7 @@ export const deadlineMethods = defineMethods({
           daysOverdue: z.number().int(),
         }),
       ),
+      rebuilding: rebuildingView,
     }),
     access: 'user',
   },

@@ -33,6 +33,7 @@ export const reportsMethods = defineMethods({
     output: jobView,
     access: ['management'],
     writes: true,
+    errors: ['conflict'],
   },
   'reports.exports': {
     summary: '上报记录：谁在何时导出了哪一期',
@@ -52,11 +53,13 @@ export const reportsMethods = defineMethods({
     input: z.object({ year: z.number().int().min(2000).max(2100), month: z.number().int().min(1).max(12) }),
     output: z.unknown(),
     access: 'user',
+    errors: ['conflict'],
   },
   'reports.dashboardXlsx': {
     summary: '看板数据导出（xlsx）',
     input: z.object({ year: z.number().int().min(2000).max(2100), month: z.number().int().min(1).max(12) }),
     output: z.unknown(),
     access: 'user',
+    errors: ['conflict'],
   },
 });

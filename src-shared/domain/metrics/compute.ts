@@ -33,6 +33,8 @@ export interface Prepared {
   ctx: MetricContext;
   byColumnGroup: Map<string, DerivedCase[]>;
   receipts: DerivedReceipt[];
+  /** The rows of each column, worked out once (a column's rows serve every figure in it). */
+  columns: Map<MetricColumn, { cases: DerivedCase[]; receipts: DerivedReceipt[] }>;
 }
 
 /** Derives the period view of every case once; cases outside 受理 and not closed as 销案 in the period are dropped early. */
@@ -48,13 +50,19 @@ export function prepare(facts: FactSet, ctx: MetricContext): Prepared {
     list.push(d);
   }
   const receipts = facts.receipts.map((r) => ({ r, c: byId.get(r.caseId) }));
-  return { ctx, byColumnGroup, receipts };
+  return { ctx, byColumnGroup, receipts, columns: new Map() };
 }
 
-function caseRows(p: Prepared, column: MetricColumn): DerivedCase[] {
-  const groups = columnGroups(column, p.ctx.settings.mergeResumed);
-  if (groups.length === 1) return p.byColumnGroup.get(groups[0]!) ?? [];
-  return groups.flatMap((g) => p.byColumnGroup.get(g) ?? []);
+function columnRows(p: Prepared, column: MetricColumn): { cases: DerivedCase[]; receipts: DerivedReceipt[] } {
+  let rows = p.columns.get(column);
+  if (!rows) {
+    const groups = columnGroups(column, p.ctx.settings.mergeResumed);
+    const cases = groups.length === 1 ? (p.byColumnGroup.get(groups[0]!) ?? []) : groups.flatMap((g) => p.byColumnGroup.get(g) ?? []);
+    // Receipts belong to the column of their case; a receipt on a case outside the data is kept under 'all'.
+    const receipts = p.receipts.filter((r) => (r.c ? groups.includes(r.c.group) : column === 'all'));
+    p.columns.set(column, (rows = { cases, receipts }));
+  }
+  return rows;
 }
 
 function settingsFor(def: MetricDefinition, s: MetricContextSettings): Record<string, unknown> {
@@ -67,26 +75,25 @@ function settingsFor(def: MetricDefinition, s: MetricContextSettings): Record<st
 export function members(p: Prepared, def: MetricDefinition, column: MetricColumn): { den: (DerivedCase | DerivedReceipt)[] | null; num: (DerivedCase | DerivedReceipt)[] } {
   const { ctx } = p;
   if (def.rows === 'cases') {
-    const rows = caseRows(p, column);
+    const rows = columnRows(p, column).cases;
     if (!def.den) return { den: null, num: rows.filter((d) => def.num(d, ctx)) };
     const den = rows.filter((d) => def.den!(d, ctx));
     return { den, num: den.filter((d) => def.num(d, ctx)) };
   }
-  // Receipts belong to the column of their case; a receipt on a case outside the data is kept under 'all'.
-  const groups = columnGroups(column, ctx.settings.mergeResumed);
-  const rows = p.receipts.filter((r) => (r.c ? groups.includes(r.c.group) : column === 'all'));
+  const rows = columnRows(p, column).receipts;
   if (!def.den) return { den: null, num: rows.filter((r) => def.num(r, ctx)) };
   const den = rows.filter((r) => def.den!(r, ctx));
   return { den, num: den.filter((r) => def.num(r, ctx)) };
 }
 
 const caseIdOf = (x: DerivedCase | DerivedReceipt) => ('f' in x ? x.f.caseId : x.r.caseId);
-const distinctCases = (rows: (DerivedCase | DerivedReceipt)[]) => new Set(rows.map(caseIdOf)).size;
+/** Distinct cases among the rows: case rows are one per case already; receipts may share a case. */
+const distinctCases = (def: MetricDefinition, rows: (DerivedCase | DerivedReceipt)[]) => (def.rows === 'cases' ? rows.length : new Set(rows.map(caseIdOf)).size);
 
 export function figureOf(p: Prepared, def: MetricDefinition, column: MetricColumn): Figure {
   const { ctx } = p;
   const { den, num } = members(p, def, column);
-  const base = { metricId: def.id, column, version: def.version, settings: settingsFor(def, ctx.settings), numeratorCases: distinctCases(num), denominatorCases: den ? distinctCases(den) : null };
+  const base = { metricId: def.id, column, version: def.version, settings: settingsFor(def, ctx.settings), numeratorCases: distinctCases(def, num), denominatorCases: den ? distinctCases(def, den) : null };
   const measure = def.measure as ((x: unknown, c: MetricContext) => number) | undefined;
   const sum = (rows: unknown[], f: (x: unknown, c: MetricContext) => number) => rows.reduce<number>((a, x) => a + f(x, ctx), 0);
   switch (def.kind) {
