@@ -1,4 +1,6 @@
 import { defineHandlers } from '../registry';
+import { PROJECTIONS } from '../../events/projections';
+import { rebuildProgress } from '../../events/projectionState';
 import { actorOf } from '../context';
 import type { Role } from '../../../src-shared/api/roles';
 import { changePassword, updateUser } from '../../services/auth/userAdmin';
@@ -46,6 +48,7 @@ export const handlers = defineHandlers({
     } catch {
       // an unreachable backup disk must not hide the rest of the report
     }
-    return { readOnly: app.readOnly, quickCheck: h.quickCheck, audit: h.audit, latestBackup, idleLockMinutes: getSettings(app.db).idleLockMinutes };
+    const rebuilding = PROJECTIONS.map((p) => rebuildProgress(app.db, p)).filter((r) => r !== null);
+    return { readOnly: app.readOnly, quickCheck: h.quickCheck, audit: h.audit, latestBackup, idleLockMinutes: getSettings(app.db).idleLockMinutes, changedMigrations: app.changedMigrations, rebuilding };
   },
 });
