@@ -24,9 +24,12 @@ export function SystemHealth() {
     load();
     const timer = setInterval(load, 60_000);
     const off = api.onEvent('system', load);
+    // A re-projection that ends takes its note away at once.
+    const offJob = api.onEvent('job', (j) => (j as { kind?: string; status?: string }).kind === 'projections.rebuild' && (j as { status?: string }).status !== 'running' && load());
     return () => {
       clearInterval(timer);
       off();
+      offJob();
     };
   }, [load]);
   useIdleLock(health?.idleLockMinutes ?? session.settings.idleLockMinutes, session.lock);
