@@ -5,7 +5,7 @@ import type { FilingType } from '../../src-shared/domain/stages';
 import { eventHashInput, GENESIS_HASH, sha256 } from '../events/log';
 import { normalizeTitleNumber } from '../services/cases/filing';
 import { eventSchema } from '../../src-shared/domain/events';
-import { PROJECTIONS } from '../events/projections';
+import { projections } from '../events/projections';
 import { markForRebuild } from '../events/projectionState';
 import { reprojectAll } from '../events/reproject';
 import { datesForCount, workingDays } from './calendar';
@@ -195,7 +195,7 @@ function write(app: App, users: DemoUser[], opts: BulkOptions, fromYear: number,
   });
   const reprojectStarted = performance.now();
   app.db.tx(() => {
-    for (const p of PROJECTIONS) markForRebuild(app.db, p, new Date().toISOString());
+    for (const p of projections()) markForRebuild(app.db, p, new Date().toISOString());
   });
   reprojectAll(app.db, () => app.clock.now(), (p, r) => opts.onReprojection?.(p.label, r.done, r.total));
   const reprojectMs = Math.round(performance.now() - reprojectStarted);

@@ -3,7 +3,7 @@ import type { App } from '../app/app';
 import type { JobHandle } from '../jobs/runner';
 import type { JobView } from '../../src-shared/api/methods/jobs';
 import type { Projection } from './projection';
-import { PROJECTIONS } from './projections';
+import { projections } from './projections';
 import { markForRebuild, maxCaseId, reconcileStates, stateOf } from './projectionState';
 import { appendEvent, SYSTEM_ACTOR } from './log';
 import { ApiError } from '../../src-shared/api/errors';
@@ -22,8 +22,8 @@ export interface StepResult {
 }
 
 /** The projections whose tables are not current (new version, new inputs, or a rebuild under way). */
-export function pendingProjections(db: Db, projections: readonly Projection[] = PROJECTIONS): Projection[] {
-  return projections.filter((p) => {
+export function pendingProjections(db: Db, list: readonly Projection[] = projections()): Projection[] {
+  return list.filter((p) => {
     const s = stateOf(db, p.name);
     return !s || s.version !== p.version || s.status !== 'current';
   });
@@ -89,7 +89,7 @@ export function keepProjectionsCurrent(app: App): JobView | null {
     return null;
   }
   const at = () => app.clock.now();
-  reconcileStates(app.db, PROJECTIONS, at().toISOString());
+  reconcileStates(app.db, projections(), at().toISOString());
   const pending = pendingProjections(app.db);
   if (pending.length === 0) return null;
   const existing = runningJob.get(app);

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openTestApp, type TestApp } from '../helpers/testApp';
 import { checksumOf, loadMigrations, migrate, NewerSchemaError, type Migration } from '../../src-main/db/migrate';
 import { DB_FILE } from '../../src-main/app/app';
-import { PROJECTIONS } from '../../src-main/events/projections';
+import { projections } from '../../src-main/events/projections';
 import { applyShippedCalendar, SHIPPED_CALENDAR, type ShippedCalendar } from '../../src-main/services/calendar/shipped';
 import { SYSTEM_ACTOR } from '../../src-main/events/log';
 
@@ -99,8 +99,8 @@ describe('a court created by the version before the projections (schema 60)', ()
     const triggers = db.raw<{ name: string }>(`SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name`).map((r) => r.name);
     expect(triggers).toEqual(['case_events_no_delete', 'case_events_no_update', 'deadlines_no_update', 'ledger_entries_no_delete', 'ledger_entries_no_update']);
     expect(db.raw(`SELECT name FROM sqlite_master WHERE name IN ('metric_event_replay', 'deadline_sync', 'case_search_positions')`)).toEqual([]);
-    for (const p of PROJECTIONS) expect(db.raw('SELECT name, version, status FROM projection_state WHERE name = ?', p.name)).toEqual([{ name: p.name, version: p.version, status: 'current' }]);
-    expect(db.raw<{ payload: string }>(`SELECT payload FROM case_events WHERE type = 'projection.rebuilt' ORDER BY id`).map((e) => JSON.parse(e.payload).projection)).toEqual(PROJECTIONS.map((p) => p.name));
+    for (const p of projections()) expect(db.raw('SELECT name, version, status FROM projection_state WHERE name = ?', p.name)).toEqual([{ name: p.name, version: p.version, status: 'current' }]);
+    expect(db.raw<{ payload: string }>(`SELECT payload FROM case_events WHERE type = 'projection.rebuilt' ORDER BY id`).map((e) => JSON.parse(e.payload).projection)).toEqual(projections().map((p) => p.name));
   });
 
   it('gets the fix of the metric facts: the corrected closure date, everything else as the triggers had it', async () => {

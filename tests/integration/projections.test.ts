@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openTestApp, type TestApp } from '../helpers/testApp';
 import { runDemo, DEFAULT_DEMO_OPTIONS } from '../../src-main/demo/run';
 import { appendEvent, EventPayloadError, SYSTEM_ACTOR } from '../../src-main/events/log';
-import { PROJECTIONS } from '../../src-main/events/projections';
+import { projections } from '../../src-main/events/projections';
 import { markForRebuild, stateOf } from '../../src-main/events/projectionState';
 import { reprojectAll, reprojectStep } from '../../src-main/events/reproject';
 import { deadlineClocks } from '../../src-main/services/deadlines/projection';
@@ -88,13 +88,13 @@ describe('projections on the demo court', () => {
     // Everything else: forget, then derive from the log, chunk by chunk.
     db.tx(() => {
       db.sqlite.exec('DELETE FROM metric_case_facts; DELETE FROM metric_suspensions; DELETE FROM metric_receipts; DELETE FROM deadlines; DELETE FROM deadline_tally; DELETE FROM case_grams;');
-      for (const p of PROJECTIONS) markForRebuild(db, { ...p }, t.app.clock.nowIso());
+      for (const p of projections()) markForRebuild(db, { ...p }, t.app.clock.nowIso());
     });
     expect(count(db, 'SELECT count(*) AS n FROM deadlines')).toBe(0);
-    const small = PROJECTIONS.map((p) => ({ ...p, chunk: p.chunk === 'whole' ? p.chunk : 37 }));
+    const small = projections().map((p) => ({ ...p, chunk: p.chunk === 'whole' ? p.chunk : 37 }));
     for (const p of small) while (!reprojectStep(db, p, () => t.app.clock.now()).finished);
     expect(derived(db)).toEqual(live);
-    for (const p of PROJECTIONS) expect(stateOf(db, p.name)).toMatchObject({ status: 'current', version: p.version });
+    for (const p of projections()) expect(stateOf(db, p.name)).toMatchObject({ status: 'current', version: p.version });
   }, 300_000);
 
   it('derives the metric facts the old SQL triggers derived (first-in first-out settlement included)', async () => {

@@ -1,5 +1,5 @@
 import { defineHandlers } from '../registry';
-import { PROJECTIONS } from '../../events/projections';
+import { projections } from '../../events/projections';
 import { rebuildProgress } from '../../events/projectionState';
 import { actorOf } from '../context';
 import type { Role } from '../../../src-shared/api/roles';
@@ -48,7 +48,7 @@ export const handlers = defineHandlers({
     } catch {
       // an unreachable backup disk must not hide the rest of the report
     }
-    const rebuilding = PROJECTIONS.map((p) => rebuildProgress(app.db, p)).filter((r) => r !== null);
+    const rebuilding = projections().map((p) => rebuildProgress(app.db, p)).filter((r) => r !== null);
     return { readOnly: app.readOnly, quickCheck: h.quickCheck, audit: h.audit, latestBackup, idleLockMinutes: getSettings(app.db).idleLockMinutes, changedMigrations: app.changedMigrations, rebuilding };
   },
 });

@@ -90,7 +90,11 @@ export function recomputeCases(db: Db, caseIds: readonly number[], ctx: Deadline
     else tally.set(s, { key: k, n: d });
   };
   for (const caseId of caseIds) {
-    for (const o of db.raw<TallyKey>(`SELECT due_on, stage, team_id, judge_id, rule_id FROM deadlines WHERE case_id = ? AND status = 'open' AND due_on IS NOT NULL`, caseId)) count(o, -1);
+    // All the case's rows by primary key, filtered here: with `status = 'open'` in the query SQLite
+    // would walk the partial index of every open clock instead (seconds per chunk at 200,000 cases).
+    for (const o of db.raw<TallyKey & { status: string }>(`SELECT due_on, stage, team_id, judge_id, rule_id, status FROM deadlines WHERE case_id = ?`, caseId)) {
+      if (o.status === 'open' && o.due_on !== null) count({ due_on: o.due_on, stage: o.stage, team_id: o.team_id, judge_id: o.judge_id, rule_id: o.rule_id }, -1);
+    }
     db.rawRun('DELETE FROM deadlines WHERE case_id = ?', caseId);
     const c = cases.get(caseId);
     if (!c) continue;
