@@ -47,7 +47,7 @@ export function dashboard(db: Db, year: number, month: number, scope: Scope, dea
   const monthOf = (y: number, m: number): Period => resolvePeriod({ kind: 'month', year: y, month: m });
   const current = monthOf(year, month);
   const lastYear = monthOf(year - 1, month);
-  const span = loadFactSpan(db, lastYear.from, current.to, scope);
+  const span = loadFactSpan(db, lastYear.from, current.to, scope, { narrowed: scope.kind === 'court', numbers: false });
   const figuresOf = (period: Period, ids: readonly string[], s: Scope = scope) => computeFigures(factsOf(span, period, s), contextOf(period, settings, s), ids);
   const cardIds = [...new Set(DASHBOARD_CARDS.map(([id]) => id))];
   const cur = { period: current, scope: scopeView(db, scope), figures: figuresOf(current, cardIds) };
