@@ -4,6 +4,8 @@ import Database from 'better-sqlite3';
 import type { App } from '../../app/app';
 import { DB_FILE } from '../../app/app';
 import { migrate, latestSchemaVersion } from '../../db/migrate';
+import { keepProjectionsCurrent } from '../../events/reproject';
+import { forgetDeadlineContext } from '../deadlines/recompute';
 import { ApiError } from '../../../src-shared/api/errors';
 import { appendEvent, type Actor } from '../../events/log';
 import { ensureAdmin } from '../auth/users';
@@ -73,6 +75,9 @@ export async function restoreBackup(app: App, name: string, actor: Actor, keepTo
         appendEvent(app.db, actor, app.clock.now(), { caseId: null, type: 'backup.restored', payload: { from: name, safetyBackup, schemaVersion: version } }),
       );
     }
+    // A backup from an earlier version may hold derived tables of older rules: derive them again.
+    forgetDeadlineContext(app.db);
+    keepProjectionsCurrent(app);
     // User ids in the restored data may name other people: everybody but the restorer logs in again.
     app.sessions.dropAll(keepToken);
     app.bus.publish({ topic: 'system', data: { restored: name } });

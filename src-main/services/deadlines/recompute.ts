@@ -45,6 +45,11 @@ export function currentDeadlineContext(db: Db): DeadlineContext {
   return ctx;
 }
 
+/** Drops the kept context (the database file was replaced by a backup: its counters say nothing). */
+export function forgetDeadlineContext(db: Db): void {
+  cached.delete(db);
+}
+
 /** Events the rules look at (start, stop, cancel, suspensions): the rest of a case's log is skipped. */
 export function relevantTypes(rules: readonly DeadlineRule[]): string[] {
   const types = new Set<string>(['case.suspended', 'case.unsuspended']);
