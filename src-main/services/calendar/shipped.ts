@@ -47,7 +47,11 @@ export function applyShippedCalendar(db: Db, actor: Actor, at: Date, cal: Shippe
     db.rawRun(`INSERT INTO meta (key, value) VALUES ('calendar.shipped', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`, JSON.stringify({ digest, source: cal.source }));
     if (written.length > 0) {
       bumpCalendarVersion(db);
-      appendEvent(db, actor, at, {
+      // A new database (nothing in its log yet) gets its calendar as part of being set up, as it
+      // did from the migration before; a court in use has every change of its calendar recorded,
+      // and the event re-derives the deadline clocks.
+      const inUse = db.raw('SELECT 1 FROM case_events LIMIT 1').length > 0;
+      if (inUse) appendEvent(db, actor, at, {
         caseId: null,
         type: 'calendar.changed',
         payload: { years: written, entriesBefore: before, entriesAfter: cal.days.filter((d) => written.includes(Number(d.date.slice(0, 4)))).length, source: cal.source },
