@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../db/connection';
 import { courtToday } from '../../src-shared/domain/chineseDate';
-import { eventSchema, type AnyNewEvent, type EventType, type NewEventOf } from '../../src-shared/domain/events';
+import { eventSchema, type EventType, type NewEventOf } from '../../src-shared/domain/events';
 import { applyProjections } from './projections';
 import type { AnyCaseEvent, AnyCourtEvent } from './projection';
 
@@ -12,9 +12,6 @@ export interface Actor {
 }
 
 export const SYSTEM_ACTOR: Actor = { id: null, name: '系统', workstation: 'local' };
-
-/** An event to append: its type, its payload as the type's schema declares it, its case (court events: null). */
-export type NewEvent<T extends EventType = EventType> = NewEventOf<T>;
 
 /** A payload its type's schema refuses: a bug in the writer, never the user's input. Nothing is written. */
 export class EventPayloadError extends Error {}
@@ -71,4 +68,3 @@ export function appendEvent<T extends EventType>(db: Db, actor: Actor, at: Date,
   return id;
 }
 
-export type { AnyNewEvent };

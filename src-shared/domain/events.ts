@@ -44,10 +44,6 @@ export function isEventType(type: string): type is EventType {
   return Object.hasOwn(EVENTS, type);
 }
 
-export function isCaseEventType(type: string): type is CaseEventType {
-  return isEventType(type) && EVENTS[type].scope === 'case';
-}
-
 /** One event as `appendEvent` takes it, typed by its type: a case event names its case, a court event none. */
 export type NewEventOf<T extends EventType> = {
   type: T;
@@ -56,7 +52,6 @@ export type NewEventOf<T extends EventType> = {
   onDate?: string | undefined;
   caseId: T extends CaseEventType ? number : null;
 };
-export type AnyNewEvent = { [T in EventType]: NewEventOf<T> }[EventType];
 
 /**
  * The whole catalogue as one schema: `{type, caseId, payload}` discriminated by `type`. A wrong
