@@ -57,8 +57,10 @@ export function relevantTypes(rules: readonly DeadlineRule[]): string[] {
   return [...types];
 }
 
-const INSERT_CLOCK = `INSERT INTO deadlines (case_id, rule_id, seq, start_event_id, start_on, due_on, due_at, status, done_event_id, done_on, excluded_days, stage, team_id, judge_id)
-  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+const CLOCK_COLS = 'case_id, rule_id, seq, start_event_id, start_on, due_on, due_at, status, done_event_id, done_on, excluded_days, stage, team_id, judge_id';
+const INSERT_CLOCK = `INSERT INTO deadlines (${CLOCK_COLS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+/** A clock row as stored, columns in CLOCK_COLS order. */
+type ClockRow = [number, string, number, number, string, string | null, string | null, string, number | null, string | null, number, string, string, number];
 
 type CaseRow = { id: number; type: string; non_litigation: number; stage: string; team_id: string | null; judge_id: number | null };
 type TallyKey = { due_on: string; stage: string; team_id: string; judge_id: number; rule_id: string };
@@ -94,20 +96,40 @@ export function recomputeCases(db: Db, caseIds: readonly number[], ctx: Deadline
     if (t) t.n += d;
     else tally.set(s, { key: k, n: d });
   };
+  const openKey = (r: ClockRow): TallyKey | null => (r[7] === 'open' && r[5] !== null ? { due_on: r[5] as string, stage: r[11] as string, team_id: r[12] as string, judge_id: r[13] as number, rule_id: r[1] as string } : null);
   for (const caseId of caseIds) {
-    // All the case's rows by primary key, filtered here: with `status = 'open'` in the query SQLite
-    // would walk the partial index of every open clock instead (seconds per chunk at 200,000 cases).
-    for (const o of db.raw<TallyKey & { status: string }>(`SELECT due_on, stage, team_id, judge_id, rule_id, status FROM deadlines WHERE case_id = ?`, caseId)) {
-      if (o.status === 'open' && o.due_on !== null) count({ due_on: o.due_on, stage: o.stage, team_id: o.team_id, judge_id: o.judge_id, rule_id: o.rule_id }, -1);
-    }
-    db.rawRun('DELETE FROM deadlines WHERE case_id = ?', caseId);
+    // The case's rows by primary key (with `status = 'open'` in the query SQLite would walk the
+    // partial index of every open clock instead: seconds per chunk at 200,000 cases).
+    const old = new Map<string, ClockRow>();
+    for (const r of db.rows(`SELECT ${CLOCK_COLS} FROM deadlines WHERE case_id = ?`, caseId) as ClockRow[]) old.set(`${r[1]}|${r[2]}`, r);
     const c = cases.get(caseId);
-    if (!c) continue;
-    const team = c.team_id ?? '';
-    const judge = c.judge_id ?? 0;
-    for (const d of computeDeadlines({ type: c.type, nonLitigation: c.non_litigation === 1 }, eventsOf.get(caseId) ?? [], ctx.rules, ctx.cal)) {
-      db.rawRun(INSERT_CLOCK, caseId, d.ruleId, d.seq, d.startEventId, d.startOn, d.dueOn, d.dueAt, d.status, d.doneEventId, d.doneOn, d.excludedDays, c.stage, team, judge);
-      if (d.status === 'open' && d.dueOn !== null) count({ due_on: d.dueOn, stage: c.stage, team_id: team, judge_id: judge, rule_id: d.ruleId }, +1);
+    const fresh: ClockRow[] = [];
+    if (c) {
+      const team = c.team_id ?? '';
+      const judge = c.judge_id ?? 0;
+      for (const d of computeDeadlines({ type: c.type, nonLitigation: c.non_litigation === 1 }, eventsOf.get(caseId) ?? [], ctx.rules, ctx.cal)) {
+        fresh.push([caseId, d.ruleId, d.seq, d.startEventId, d.startOn, d.dueOn, d.dueAt, d.status, d.doneEventId, d.doneOn, d.excludedDays, c.stage, team, judge]);
+      }
+    }
+    // Only clocks that changed are replaced (most events move one or two of a case's clocks).
+    for (const r of fresh) {
+      const key = `${r[1]}|${r[2]}`;
+      const before = old.get(key);
+      old.delete(key);
+      if (before && before.every((v, i) => v === r[i])) continue;
+      if (before) {
+        db.rawRun('DELETE FROM deadlines WHERE case_id = ? AND rule_id = ? AND seq = ?', caseId, r[1], r[2]);
+        const k = openKey(before);
+        if (k) count(k, -1);
+      }
+      db.rawRun(INSERT_CLOCK, ...r);
+      const k = openKey(r);
+      if (k) count(k, +1);
+    }
+    for (const gone of old.values()) {
+      db.rawRun('DELETE FROM deadlines WHERE case_id = ? AND rule_id = ? AND seq = ?', caseId, gone[1], gone[2]);
+      const k = openKey(gone);
+      if (k) count(k, -1);
     }
   }
   applyTally(db, [...tally.values()].filter((t) => t.n !== 0));
