@@ -187,7 +187,7 @@ describe('the keyed chain', () => {
     migrate(db.sqlite);
     const at = new Date('2026-11-20T02:00:00Z');
     db.tx(() => {
-      for (let i = 0; i < 5; i++) appendEvent(db, SYSTEM_ACTOR, at, { caseId: null, type: 'settings.changed', payload: { keys: [`k${i}`] } });
+      for (let i = 0; i < 5; i++) appendEvent(db, SYSTEM_ACTOR, at, { caseId: null, type: 'settings.changed', payload: { keys: [`k${i}`], before: {}, after: {} } });
     });
     const oldRows = db.raw<EventRow>('SELECT * FROM case_events ORDER BY id');
     expect(oldRows[1]!.hash).toBe(plainSha(JSON.stringify([oldRows[0]!.hash, null, 'settings.changed', oldRows[1]!.at, oldRows[1]!.on_date, null, '系统', 'local', oldRows[1]!.payload])));
