@@ -139,13 +139,16 @@ describe('demo pipeline (the cases\' lives through the real services)', () => {
   it('closes past cases in Kailu\'s shape, fills the ledger, the archive and the teams, and leaves this year open at every stage', async () => {
     const t = open();
     const before = t.app.clock.now().getTime();
+    const wallBefore = Date.now();
     const result = await runDemo(t.app, twoYears);
     const db = t.app.db;
     expect(result.steps.filter((s) => s.skipped)).toEqual([]);
     // The clock is back where the test put it, and nothing happened after today.
-    expect(Math.abs(t.app.clock.now().getTime() - before)).toBeLessThan(60_000);
-    // (The log's audit.keyed row is written when the app opens the new database, on the real clock.)
-    expect(db.raw<{ d: string }>("SELECT max(on_date) AS d FROM case_events WHERE type <> 'audit.keyed'")[0]!.d <= '2026-11-22').toBe(true);
+    // (The test clock runs on with the wall clock: the demo's own time, not its moves, is allowed for.)
+    expect(Math.abs(t.app.clock.now().getTime() - before - (Date.now() - wallBefore))).toBeLessThan(60_000);
+    // (The log's audit.keyed row and the shipped holiday calendar's calendar.changed row are written
+    // when the app opens the new database, on the real clock.)
+    expect(db.raw<{ d: string }>("SELECT max(on_date) AS d FROM case_events WHERE type NOT IN ('audit.keyed', 'calendar.changed')")[0]!.d <= '2026-11-22').toBe(true);
 
     const total = db.raw<{ n: number }>("SELECT count(*) AS n FROM cases WHERE filed_on < '2026-01-01'")[0]!.n;
     const modes = new Map(db.raw<{ m: string; n: number }>("SELECT closure_mode AS m, count(*) AS n FROM cases WHERE filed_on < '2026-01-01' AND closed_on < '2026-01-01' GROUP BY 1").map((r) => [r.m, r.n]));

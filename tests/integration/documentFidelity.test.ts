@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { TEMPLATES } from '../../src-main/services/documents/templates';
 import { renderDocx } from '../../src-main/services/documents/renderDocx';
 import { renderPdf } from '../../src-main/services/documents/renderPdf';
+import { bundledFontDir } from '../../src-main/services/documents/fonts';
 import { templateVariants } from '../helpers/templateCases';
 import { pdfLines } from '../helpers/pdfLines';
 
@@ -21,7 +22,8 @@ import { pdfLines } from '../helpers/pdfLines';
 process.env.ZHIXING_FONTS = 'bundled';
 
 function fontsConf(dir: string): string {
-  const res = resolve('resources/fonts');
+  // The faces the app embeds (the font package's folder; fontconfig reads its subfolders).
+  const res = bundledFontDir();
   const alias = (from: string, to: string, weight: 'regular' | 'bold') =>
     `<match target="pattern"><test name="family"><string>${from}</string></test><edit name="family" mode="assign" binding="strong"><string>${to}</string></edit><edit name="weight" mode="assign" binding="strong"><const>${weight}</const></edit></match>`;
   const file = join(dir, 'fonts.conf');
