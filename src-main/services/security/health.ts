@@ -29,7 +29,7 @@ export function healthOf(app: App): Health {
   return h;
 }
 
-/** PRAGMA quick_check (issue 7): O(N) structure check of every table and index, without the slower index cross-check. */
+/** PRAGMA quick_check (run at start-up and on demand): O(N) structure check of every table and index, without the slower index cross-check. */
 export function quickCheck(app: App): QuickCheck {
   let problems: string[];
   try {
