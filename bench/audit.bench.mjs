@@ -1,4 +1,4 @@
-// audit.verify at 200,000 cases (issue: trust by construction): the keyed chain of ~3.5 million
+// audit.verify at 200,000 cases: the keyed chain of ~3.5 million
 // events, the published heads, the ledger reconciled against its events and the append-only
 // triggers — as a job in the verifier's worker thread — and what it costs everybody else meanwhile:
 // the latency of another client's cases.list calls and the event loop's longest stall.

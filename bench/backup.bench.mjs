@@ -1,4 +1,4 @@
-// Backup figures (issue 7): on the 200,000-case benchmark court, the online backup (backups.create
+// Backup figures: on the 200,000-case benchmark court, the online backup (backups.create
 // and the daily backup, including the quick_check of the copy), VACUUM INTO (before migrations),
 // a restore over a live file, and the start-up checks that run on every start.
 import { execFileSync } from 'node:child_process';

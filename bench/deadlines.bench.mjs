@@ -1,4 +1,4 @@
-// The deadline board over 200,000 cases and 2,000,000 events (issue 5; budget: under 200 ms).
+// The deadline board over 200,000 cases and 2,000,000 events (budget: under 200 ms).
 // `node bench/deadlines.bench.mjs [cases]` — bundles bench/entries/deadlines.ts and runs it in a
 // fresh temp data folder; prints one JSON line per figure.
 import { execFileSync } from 'node:child_process';

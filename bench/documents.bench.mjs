@@ -1,4 +1,4 @@
-// Documents figures (issue 3): the batch of 1,000 cases × 3 notices (执行通知书, 报告财产令, 限制消费令),
+// Documents figures: the batch of 1,000 cases × 3 notices (执行通知书, 报告财产令, 限制消费令),
 // DOCX + PDF each plus the merged print PDF, run as the app runs it: documents.generateBatch on the
 // built web mode (out/main/web.js, worker threads from out/main/documentWorker.js). Budget: < 60 s on
 // the 2-core machine. Peak memory = the server process's peak RSS (VmHWM, all threads). When

@@ -1,4 +1,4 @@
-// Foundation figures (issue 2): filing 10,000 cases through the service layer, cases.list on the
+// Foundation figures: filing 10,000 cases through the service layer, cases.list on the
 // 200,000-case court (budget p95 < 50 ms), and the web mode's cold start to its first API answer.
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';

@@ -61,7 +61,9 @@ try {
           let json = null;
           try {
             json = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-          } catch {}
+          } catch {
+            // Not JSON: the status tells what happened.
+          }
           ok({ status: res.statusCode, json, ms: now() - started });
         });
       });

@@ -1,4 +1,4 @@
-// Inquiries figures (issue 4): importing a 10,000-row feedback file (GBK csv and xlsx) including the
+// Inquiries figures: importing a 10,000-row feedback file (GBK csv and xlsx) including the
 // validation of every row — budget < 3 s — and creating a 1,000-measure control batch with its
 // documents (one 执行裁定书 per case and one 协助执行通知书 per institution; no budget set).
 // Runs the real services in a bundled entry (bench/entries/inquiries.ts); documents render on the

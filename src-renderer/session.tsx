@@ -12,7 +12,7 @@ export interface Session {
   settings: SettingsView;
   reloadSettings(): Promise<void>;
   logout(): void;
-  /** Idle screen lock (issue 7): ends the session but keeps the user and the route; the password unlocks. */
+  /** Idle screen lock (idleLockMinutes): ends the session but keeps the user and the route; the password unlocks. */
   lock(): void;
 }
 

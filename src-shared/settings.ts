@@ -39,7 +39,7 @@ export const SETTINGS_SCHEMA = {
   teams: z.array(teamSetting).max(100).default([]),
   /** Duplicate filing check: same title number and same debtor ID/credit code. */
   duplicateCheck: z.boolean().default(true),
-  // — Query, control and money (issue 4). The time limits themselves (24 h query, 24 h control, 30-day
+  // — Query, control and money (domain.md §3.2, §7). The time limits themselves (24 h query, 24 h control, 30-day
   // payout, 3 working days for notices, 终本 re-query every 6 months) are rules of `deadlineRules`. —
   /** Term of a freeze/seizure in years by kind of property (民诉法解释 2022 Art. 485 maxima: 1 / 2 / 3). */
   measureTermYears: z
@@ -49,7 +49,7 @@ export const SETTINGS_SCHEMA = {
   measureRenewalAlertDays: z.number().int().min(1).max(365).default(30),
   /** Days within which unidentified funds should be claimed to a case (Jiayu local rule, domain.md §7 [U]). */
   unidentifiedClaimDays: z.number().int().min(1).max(365).default(3),
-  // documents (issue 3)
+  // documents (domain.md §5)
   /** The officer named on notices as contact (联系人); blank prints the office phone only. */
   documentContact: z.object({ name: z.string().max(50).default(''), phone: z.string().max(50).default('') }).default({ name: '', phone: '' }),
   /** 限制消费令 is signed by the court president (限高规定 Art. 5). */
@@ -67,10 +67,10 @@ export const SETTINGS_SCHEMA = {
   consumptionOrderTiming: z.enum(['afterNoticePeriod', 'withNotice'], { error: '限制消费令发出时机应为“履行期届满后”或“与执行通知书一并发出”' }).default('afterNoticePeriod'),
   /** Pad the batch print file with a blank page after every document of odd length, so each starts on a front page (duplex printing). */
   printDuplex: z.boolean().default(false),
-  // — Closure and the 终本 archive (issue 6) —
+  // — Closure and the 终本 archive (domain.md §4) —
   /** The archive's due list shows rounds falling due within this many days. */
   zhongbenRequeryLookaheadDays: z.number().int().min(0).max(180).default(30),
-  // — Security and backups (issue 7) —
+  // — Security and backups —
   /** Wrong passwords in a row before an account is locked (OWASP ASVS V2.2.1: throttle guessing). */
   loginMaxFailures: z.number().int().min(3, '至少3次').max(20, '不超过20次').default(5),
   /** Minutes an account stays locked after too many wrong passwords. */
@@ -90,7 +90,7 @@ export const SETTINGS_SCHEMA = {
   backupKeepDays: z.number().int().min(1).max(3650).default(30),
   /** ... but the newest this many backups are always kept. Manual backups are never deleted automatically. */
   backupKeepMin: z.number().int().min(1).max(1000).default(7),
-  // — Triage, assignment and deadlines (issue 5) —
+  // — Triage, assignment and deadlines (domain.md §3) —
   /** 繁简分流 thresholds (src-shared/domain/triage.ts; seeds/003). */
   triage: triageSettings.default(triageSettings.parse({})),
   /**
@@ -112,7 +112,7 @@ export const SETTINGS_SCHEMA = {
     .default(defaultDeadlineRules()),
   /** The board's "due soon" column: due within this many working days. */
   deadlineSoonWorkingDays: z.number().int().min(1).max(30).default(3),
-  // — Metrics, reports and city level (issue 8) —
+  // — Metrics, reports and city level (metrics.md) —
   /** Metric definitions that metrics.md marks unverified or provincial (src-shared/domain/metrics/metricSettings.ts). */
   metrics: metricsSettingsSchema.default(metricsSettingsSchema.parse({})),
   /** City level (中院汇总): 合理区间, optional ranking and weights — none shipped (metrics.md §3). */

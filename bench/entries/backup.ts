@@ -1,4 +1,4 @@
-// Backup figures on the 200,000-case benchmark court (issue 7), measured in-process on the real code:
+// Backup figures on the 200,000-case benchmark court, measured in-process on the real code:
 // the online backup (backups.create / daily), VACUUM INTO (the pre-migration hook), a restore of
 // that copy over a live file, and the start-up checks (PRAGMA quick_check, audit-chain verification).
 // Args: <court dataDir> <scratch dir>. The court is only read. Prints one JSON object.

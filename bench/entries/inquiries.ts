@@ -1,4 +1,4 @@
-// The inquiries bench (issue 4), run in one process on the real services:
+// The inquiries bench, run in one process on the real services:
 //   prepare <dir> <cases>: files the cases, hands them to the query staff, builds one query batch and
 //     writes its simulated feedback (10,000 rows) as GBK csv and as xlsx next to the database;
 //   import <dir> <csv|xlsx>: times importFeedback (decode, parse, validate every row, write);

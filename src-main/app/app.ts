@@ -110,7 +110,7 @@ export class App {
     try {
       const keyFile = this.keyFile;
       const key = loadAuditKey(db, options.dataDir, keyFile);
-      // Before any migration touches an existing database: a backup (issue 7), unless the caller hooks it.
+      // Before any migration touches an existing database: a backup, unless the caller hooks it.
       const beforeMigrate = options.beforeMigrate ?? ((d: Db) => createBackupSync(d, options.dataDir, 'preMigration', { ...SYSTEM_ACTOR, workstation: this.workstation }, this.clock.now()));
       const migrated = migrate(db.sqlite, undefined, () => beforeMigrate(db), () => this.clock.nowIso());
       this.changedMigrations = migrated.changed;

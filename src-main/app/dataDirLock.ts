@@ -7,7 +7,7 @@ export const LOCK_FILE = 'zhixing.lock';
 export class DataDirLockedError extends Error {}
 
 /**
- * One process per data folder (issue 7): the desktop and web entry points take this lock before
+ * One process per data folder (SQLite over one file; a second writer process would break the single-writer assumptions): the desktop and web entry points take this lock before
  * opening the database. The lock is a file created exclusively (O_EXCL) holding the owner's pid and
  * host; a lock left by a process that no longer runs on this host is taken over. Returns the release.
  * (Child processes of the tests open the same folder through the service layer on purpose and do

@@ -46,8 +46,9 @@ export class DesktopShell {
 
   constructor(private readonly deps: ShellDeps) {
     const s = deps.settings.read();
-    if (s?.mode === 'local') this.use(deps.local());
-    else if (s?.mode === 'server') this.use(deps.remote({ host: s.host, port: s.port }, s.fingerprint256));
+    // At start there is no earlier backend to close: use() resolves at once.
+    if (s?.mode === 'local') void this.use(deps.local());
+    else if (s?.mode === 'server') void this.use(deps.remote({ host: s.host, port: s.port }, s.fingerprint256));
   }
 
   /** Registers a window for link events; its session ends with it. */
@@ -105,13 +106,13 @@ export class DesktopShell {
             return fail('conflict', '服务器的证书在您核对之后发生了变化，未保存。请重新获取证书指纹，并再次与管理员提供的指纹核对。', 'fingerprint256');
           }
           this.deps.settings.write({ version: 1, mode: 'server', host: address.host, port: address.port, fingerprint256: confirmed, confirmedAt: (this.deps.now?.() ?? new Date()).toISOString() });
-          this.use(this.deps.remote(address, confirmed));
+          await this.use(this.deps.remote(address, confirmed));
           return { ok: true, data: this.view() };
         }
         case 'useLocal':
           this.assertUnchosen();
           this.deps.settings.write({ version: 1, mode: 'local' });
-          this.use(this.deps.local());
+          await this.use(this.deps.local());
           return { ok: true, data: this.view() };
         case 'reset':
           if (this.sessions.size > 0) return fail('conflict', '请先退出登录，再更改连接方式');
@@ -149,7 +150,7 @@ export class DesktopShell {
     try {
       return await this.deps.probe(address);
     } catch (e) {
-      throw new Error(connectionErrorMessage(e, formatAddress(address)));
+      throw new Error(connectionErrorMessage(e, formatAddress(address)), { cause: e });
     }
   }
 

@@ -13,6 +13,7 @@ const KEEP_DAYS = 7;
 /** A file name as the server proposed it, made safe for the local disk (no folders, no device names). */
 export function safeFileName(name: string): string {
   let n = basename(name.replace(/\\/g, '/'))
+    // eslint-disable-next-line no-control-regex -- control characters are what this name must not keep
     .replace(/[\u0000-\u001f\u007f<>:"/\\|?*]/g, '_')
     .replace(/^[.\s]+|[.\s]+$/g, '')
     .slice(0, 150);

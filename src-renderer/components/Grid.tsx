@@ -57,14 +57,14 @@ export function ServerGrid<T>(props: ServerGridProps<T>) {
           .catch(() => p.failCallback());
       },
     }),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the data source is made once; it reads the current fetch through a ref
     [],
   );
 
   useEffect(() => {
     apiRef.current?.purgeInfiniteCache();
     apiRef.current?.deselectAll();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the cache is dropped when the caller's own dependencies change, as it lists them
   }, props.deps ?? []);
 
   const onReady = useCallback((e: GridReadyEvent<T>) => {

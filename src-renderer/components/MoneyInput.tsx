@@ -12,7 +12,7 @@ export function MoneyInput(props: { fen: number | null; onChange: (fen: number |
     const parsed = parseYuan(text || '0');
     if (props.fen === null && text !== '') setText('');
     else if (props.fen !== null && (!parsed.ok || parsed.fen !== props.fen)) setText(fenToYuanString(props.fen));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- follows the value from outside only; the typed text is read, not watched, or typing would reformat itself
   }, [props.fen]);
   const change = (v: string) => {
     setText(v);

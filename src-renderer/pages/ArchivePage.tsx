@@ -34,6 +34,7 @@ export function ArchivePage() {
   const { run, error, setError, message, setMessage } = useAction(refresh);
   useEffect(() => {
     void refresh().catch((e: unknown) => setError(String(e)));
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- loads once when the page opens; later loads follow the user's actions
   }, []);
 
 

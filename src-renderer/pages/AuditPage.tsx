@@ -10,7 +10,7 @@ type Job = MethodOutput<'jobs.get'>;
 type User = MethodOutput<'users.list'>[number];
 
 /**
- * 审计 (issue 7): the hash chain of the event log verified on demand (the app also does it at
+ * 审计: the hash chain of the event log verified on demand (the app also does it at
  * start-up), and everything one user did.
  */
 export function AuditPage() {

@@ -14,7 +14,7 @@ type Backup = MethodOutput<'backups.list'>['backups'][number];
 type Message = { ok: boolean; text: string };
 
 /**
- * 备份 (issue 7): the backups in the backup folder (SQLite online backups: daily, before every
+ * 备份: the backups in the backup folder (SQLite online backups: daily, before every
  * migration, before a restore, and by hand), a backup now, restore with a safety copy first, and
  * the backup settings.
  */

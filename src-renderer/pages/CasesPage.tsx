@@ -51,7 +51,7 @@ export function CasesPage() {
       },
       { colId: 'demo', field: 'demo', headerName: '', width: 70, sortable: false, valueFormatter: (p) => (p.value ? '演示' : '') },
     ],
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the columns change with the teams and the day; their helpers are derived from these
     [settings.teams, info.today],
   );
 

@@ -30,7 +30,7 @@ export function ControlPage() {
   const { run, error, setError, message, setMessage } = useAction(refresh);
   useEffect(() => {
     void refresh().catch((e: unknown) => setError(String(e)));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- reloads when the filter changes; refresh and setError are new each render and read current state
   }, [renewalOnly]);
 
 

@@ -26,6 +26,7 @@ export function InquiriesPage() {
   const { run, error, setError, message, setMessage, problems } = useAction(refresh);
   useEffect(() => {
     void refresh().catch((e: unknown) => setError(String(e)));
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- loads once when the page opens; later loads follow the user's actions
   }, []);
 
 

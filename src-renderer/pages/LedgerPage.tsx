@@ -42,7 +42,7 @@ export function LedgerPage() {
     void refresh().catch((e: unknown) => setError(String(e)));
     // The session's date was read at login; the app may have run past midnight since.
     void api.call('system.info', {}).then((i) => setOn(i.today));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- loads once when the page opens; later loads follow the user's actions
   }, []);
 
   const run = async (fn: () => Promise<unknown>, done?: string) => {

@@ -50,6 +50,7 @@ export function NoticesPage() {
       setJob(j);
       if (j.status !== 'running') void refresh();
     });
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- loads once when the page opens; later loads follow the user's actions
   }, []);
 
 

@@ -16,7 +16,7 @@ const TABS = [
 type Tab = (typeof TABS)[number]['key'];
 
 /**
- * 繁简分流 and 分案 (issue 5): proposals confirmed in bulk or overridden with a reason; the complex
+ * 繁简分流 and 分案 (domain.md §3): proposals confirmed in bulk or overridden with a reason; the complex
  * cases distributed to the tribunal teams in a recorded run; the runs explained; bulk reassignment.
  */
 export function TriagePage() {

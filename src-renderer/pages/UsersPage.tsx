@@ -14,7 +14,7 @@ import type { MethodOutput } from '../../src-shared/api';
 type User = MethodOutput<'users.list'>[number];
 
 /**
- * 用户与权限 (issue 7): the users with their roles, team and case scope; edit, unlock, reset a
+ * 用户与权限: the users with their roles, team and case scope; edit, unlock, reset a
  * password, create; and what each role may do. The administrator changes, management looks.
  */
 export function UsersPage() {

@@ -3,7 +3,7 @@ import { api, ApiCallError } from '../api/client';
 import type { SessionUser } from '../session';
 
 /**
- * The idle lock (issue 7). The session has already ended on the server; the same user logs in
+ * The idle lock (idleLockMinutes). The session has already ended on the server; the same user logs in
  * again with the password and comes back to the page they were on (the route stays in the hash).
  * Nothing of the case data stays on screen behind it.
  */

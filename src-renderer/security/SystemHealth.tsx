@@ -11,7 +11,7 @@ import type { MethodOutput } from '../../src-shared/api';
 type Health = MethodOutput<'system.health'>;
 
 /**
- * The shell's watch over the data file (issue 7): the read-only banner when the start-up
+ * The shell's watch over the data file: the read-only banner when the start-up
  * quick_check failed (with the latest backup offered to the administrator), a warning when the
  * audit chain is broken, and the idle screen lock (its minutes come from system.health, so a
  * changed setting applies without logging in again).

@@ -5,7 +5,7 @@ const ACTIVITY = ['mousemove', 'mousedown', 'keydown', 'wheel', 'touchstart', 's
 
 /**
  * Calls `onIdle` once nobody has touched mouse or keyboard for `minutes` (the idleLockMinutes
- * setting, issue 7). A short check interval rather than one long timer: after the machine sleeps,
+ * setting). A short check interval rather than one long timer: after the machine sleeps,
  * or a test jumps the clock, the next tick sees the wall-clock gap and locks at once.
  */
 export function useIdleLock(minutes: number | null, onIdle: () => void): void {

@@ -67,7 +67,7 @@ const m = (type: string, where: Record<string, string | number | boolean> = {}):
 const ENFORCEMENT = ['执', '执恢'];
 const ALL_SUSPENSIONS = [...SUSPENSION_KINDS];
 
-/** The documented defaults (domain.md §3.2 and issue 5's list). Amounts are editable in 设置 → 节点期限. */
+/** The documented defaults (domain.md §3.2). Amounts are editable in 设置 → 节点期限. */
 export const DEFAULT_DEADLINE_RULES: DeadlineRuleInput[] = [
   {
     id: 'notices',

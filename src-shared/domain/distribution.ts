@@ -105,7 +105,7 @@ export function distribute(cases: DistCase[], teams: DistTeam[], judges: DistJud
   const decisions: DistDecision[] = [];
   for (const c of cases) {
     const match = matchJurisdiction(c.addresses, teams);
-    let team: DistTeam | null = null;
+    let team: DistTeam | null;
     let rule: DistRule;
     if (match && lightestJudge(match.team.id)) {
       team = match.team;

@@ -1,4 +1,4 @@
-// Masking of personal data shown in lists and forms (issue 7; 个人信息保护法 Art. 51 requires
+// Masking of personal data shown in lists and forms (个人信息保护法 Art. 51 requires
 // "相应的加密、去标识化等安全技术措施"). The full value is shown only on demand, and the viewing
 // is recorded (cases.reveal). The patterns follow common practice (GB/T 35273 去标识化 examples):
 // keep the region code and the last four of an ID, the carrier prefix and last four of a phone,

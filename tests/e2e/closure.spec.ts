@@ -3,7 +3,7 @@ import { apiCall, login } from './helpers';
 import { fileCase, noticesServed, simulateFeedback } from './pipelineSetup';
 import { FEEDBACK_COLUMNS } from '../../src-shared/domain/inquiryFiles';
 
-// Issue 6 proof: a clerk closes a case as 终本 through the checklist, finds it in the 终本库, runs
+// Closure and the 终本 archive, end to end: a clerk closes a case as 终本 through the checklist, finds it in the 终本库, runs
 // a re-query batch (a real query batch: request file out, simulated feedback in), the feedback shows
 // a new deposit, and the clerk resumes the case as the next 执恢 of the year.
 test('终本 through the checklist → archive → re-query batch with a new deposit → resumption as 执恢', async ({ page }) => {

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { apiCall, login, readyForDocuments } from './helpers';
 
-// Issue 3 proof: select three filed cases in the queue, run the batch, watch the progress, download
+// Batch notices, end to end: select three filed cases in the queue, run the batch, watch the progress, download
 // the merged PDF, see the cases leave the queue and the documents on each case page.
 test('a clerk batches the notices of three cases and downloads the print file', async ({ page }) => {
   // Specs share one server; each sets the app clock it needs.

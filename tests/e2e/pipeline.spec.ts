@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { apiCall, login } from './helpers';
 import { fileCase, noticesServed, simulateFeedback } from './pipelineSetup';
 
-// Issue 4 proof: from three cases with notices sent, the query clerk builds a query batch, exports
+// Query and control, end to end: from three cases with notices sent, the query clerk builds a query batch, exports
 // the request file, runs the simulator on it, imports the feedback; the control group freezes two
 // deposits and deducts one; the money shows on the case's ledger and is paid out.
 test('query batch → request file → simulated feedback → freeze two deposits, deduct one → ledger → payout', async ({ page }) => {

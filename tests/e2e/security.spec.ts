@@ -8,7 +8,7 @@ import { apiCall, login, readyForDocuments, requestTargets } from './helpers';
 import { makeId } from '../helpers/drafts';
 import { FEEDBACK_COLUMNS } from '../../src-shared/domain/inquiryFiles';
 
-// Issue 7 proof: the administrator creates a team officer in 用户与权限; two cases reach two teams
+// Security, end to end: the administrator creates a team officer in 用户与权限; two cases reach two teams
 // through the real pipeline (notices → query → feedback → triage → distribution); the officer sees
 // only their team's case (register and navigation count), is refused the other team's case and the
 // backups with a clear message, reveals a masked ID (recorded in the case's audit view), and the

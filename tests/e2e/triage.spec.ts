@@ -3,7 +3,7 @@ import { apiCall, login, readyForDocuments, requestTargets } from './helpers';
 import { makeId } from '../helpers/drafts';
 import { FEEDBACK_COLUMNS } from '../../src-shared/domain/inquiryFiles';
 
-// Issue 5 proof: cases brought to triage by the real pipeline (notices → query batch → feedback →
+// Triage and assignment, end to end: cases brought to triage by the real pipeline (notices → query batch → feedback →
 // freeze), proposals confirmed in bulk (an override refused without its reason, at the field), a
 // distribution run previewed and run, its explanation, the fast track worked to 执行完毕, and the
 // board showing an overdue case once the clock has moved on, down to the case and its clocks.

@@ -8,7 +8,7 @@ import type { MethodSpec } from '../../src-shared/api/contract';
 import { ERROR_CODES } from '../../src-shared/api/errors';
 
 // Every API method — of every domain, including ones added later — is called with generated
-// malformed input (issue 7): wrong types, huge strings, negative and fractional fen, invalid dates,
+// malformed input: wrong types, huge strings, negative and fractional fen, invalid dates,
 // SQL and HTML metacharacters, placed both instead of the whole input and in each field the schema
 // names. Each call must answer a typed error that is not 'internal' (or, rarely, succeed when the
 // odd value is in fact valid text) with a Chinese message — every zod issue kind a schema can produce

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openTestApp, type TestApp } from '../helpers/testApp';
 import { makeId, sampleDraft } from '../helpers/drafts';
 import { signers } from '../helpers/inquiries';
-import { answerBatch, control, queryAndAnswer, zhongbenHistory } from '../helpers/pipeline';
+import { control, queryAndAnswer, zhongbenHistory } from '../helpers/pipeline';
 import { CHECKLIST_RULES } from '../../src-shared/domain/closure';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';

@@ -7,7 +7,7 @@ import { openTestApp, type TestApp } from '../helpers/testApp';
 import { DB_FILE } from '../../src-main/app/app';
 import { verifyInThread } from '../../src-main/services/audit/runVerify';
 
-// Crash safety (issue 7; SQLite's atomic commit with WAL and synchronous=FULL): a child process
+// Crash safety (SQLite's atomic commit with WAL and synchronous=FULL): a child process
 // files cases in all-or-nothing batches and is killed with SIGKILL at random moments, many times.
 // After every kill the file passes integrity_check, no half batch (or half case) is visible, every
 // batch the child reported as committed is there, and the audit chain is intact.

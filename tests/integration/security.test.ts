@@ -1,5 +1,4 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { verifyAudit } from '../helpers/audit';
 import { openTestApp, type TestApp } from '../helpers/testApp';
 import { makeId, sampleDraft } from '../helpers/drafts';
 import { isMasked } from '../../src-shared/domain/masking';
@@ -21,7 +20,7 @@ async function fileFor(t: TestApp, n: number, teamId: string | null): Promise<nu
     debtors: [{ kind: 'person', name: `被执行人${n}`, idNumber: makeId('19800101', n + 1), phone: '13912345678' }],
     interview: { contactConfirmed: true, payoutAccount: '6222 0212 3456 7890', requests: [] },
   }));
-  // Assignment belongs to issue 5; here the team is set directly.
+  // Assignment has its own tests (triage); here the team is set directly.
   t.app.db.rawRun('UPDATE cases SET team_id = ? WHERE id = ?', teamId, c.id);
   return c.id;
 }

@@ -7,7 +7,7 @@ import type { Server } from 'node:http';
 import { openTestApp, ADMIN_PASSWORD, type TestApp } from '../helpers/testApp';
 import { startWebServer } from '../../src-main/transports/http';
 
-// The web mode's guards (issue 7): no token, another Origin or a wrong Host are refused; every
+// The web mode's guards: no token, another Origin or a wrong Host are refused; every
 // response carries a strict Content-Security-Policy.
 
 let t: TestApp;

@@ -16,7 +16,7 @@ import { restoreBackup } from '../../services/backups/restore';
 import { withVerification } from '../../services/backups/verified';
 import { getSettings } from '../../services/settings/settings';
 
-// Users, roles, the audit trail, backups and the health of the data file (issue 7). Thin: the
+// Users, roles, the audit trail, backups and the health of the data file. Thin: the
 // logic is in services/auth, services/security, services/audit and services/backups.
 export const handlers = defineHandlers({
   'users.update': (input, ctx) => {

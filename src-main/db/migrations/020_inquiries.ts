@@ -1,7 +1,7 @@
 import type { Migration } from '../migrate';
 
 // Query batches and their feedback, the asset register, control batches and measures, the case
-// ledger and the court's unidentified-funds register (issue 4). Money in integer fen, dates
+// ledger and the court's unidentified-funds register (不明款). Money in integer fen, dates
 // 'YYYY-MM-DD' court-local, timestamps UTC ISO. Ledger rows are append-only (corrections reverse).
 export const migration: Migration = {
   version: 20,

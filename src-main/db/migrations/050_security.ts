@@ -1,6 +1,6 @@
 import type { Migration } from '../migrate';
 
-// Security (issue 7): a team member can be granted the whole register; when a password was last
+// Security: a team member can be granted the whole register; when a password was last
 // set. Backups live as files in the backup folder (with a JSON sidecar each), not in this database,
 // so restoring an older copy cannot lose the record of newer backups.
 export const migration: Migration = {

@@ -3,7 +3,7 @@ import { ASSET_TYPES, ASSET_TYPE_LABELS, type AssetType } from '../../../src-sha
 import type { Actor } from '../../events/log';
 import { createInquiryBatch } from '../inquiries/batches';
 
-// The bridge to the query-batch machinery (issue 4): a re-query round becomes an ordinary query
+// The bridge to the query-batch machinery (services/inquiries): a re-query round becomes an ordinary query
 // batch (all asset categories, 终本规定 Art. 9), so its request file, feedback import and asset
 // register are the ones the query group already uses.
 

@@ -12,7 +12,7 @@ import { batchFindings } from './inquiryLink';
 import { inScope, wholeContainerSql, type CaseScope } from '../auth/scope';
 
 // The six-monthly re-query of 终本 cases (终本规定 Art. 9, domain.md §4.3). A round is requested in
-// a batch (which becomes a query request file through the query-batch machinery of issue 4), its
+// a batch (which becomes a query request file through the query-batch machinery, services/inquiries), its
 // result comes back as feedback, and the applicant is told the result by a 查询结果告知书. Only then
 // is the round done and the clock moves to the next due date.
 
@@ -61,7 +61,7 @@ export function requeryDue(db: Db, asOf: string, scope: CaseScope, withinDays?: 
   }));
 }
 
-/** Creates the query batch in the inquiries machinery (issue 4) for the cases; returns its id, or null if unavailable. */
+/** Creates the query batch in the inquiries machinery (services/inquiries) for the cases; returns its id, or null if unavailable. */
 export type InquiryBatchCreator = (caseIds: number[]) => { id: number; number: string } | null;
 
 export interface RequeryBatchView {
@@ -130,7 +130,7 @@ function inquiryBatchNumber(db: Db, id: number): string | null {
   try {
     return db.raw<{ number: string }>('SELECT number FROM inquiry_batches WHERE id = ?', id)[0]?.number ?? null;
   } catch {
-    return null; // the inquiries tables are not there (issue 4 not installed)
+    return null; // the inquiries tables are not there (a database from before them)
   }
 }
 

@@ -30,11 +30,23 @@ export function listAssets(db: Db, f: AssetFilter, scope: CaseScope): { rows: As
   const narrow = scopeSql(scope);
   const where: string[] = [`1${narrow.sql}`];
   const params: unknown[] = [...narrow.params];
-  if (f.caseId !== undefined) (where.push('a.case_id = ?'), params.push(f.caseId));
+  if (f.caseId !== undefined) {
+    where.push('a.case_id = ?');
+    params.push(f.caseId);
+  }
   if (f.caseIds) where.push(`a.case_id IN (${f.caseIds.length ? f.caseIds.map(Number).join(',') : '-1'})`);
-  if (f.batchId !== undefined) (where.push('a.source_batch_id = ?'), params.push(f.batchId));
-  if (f.type) (where.push('a.type = ?'), params.push(f.type));
-  if (f.foundFrom) (where.push('a.found_on >= ?'), params.push(f.foundFrom));
+  if (f.batchId !== undefined) {
+    where.push('a.source_batch_id = ?');
+    params.push(f.batchId);
+  }
+  if (f.type) {
+    where.push('a.type = ?');
+    params.push(f.type);
+  }
+  if (f.foundFrom) {
+    where.push('a.found_on >= ?');
+    params.push(f.foundFrom);
+  }
   if (f.text) {
     const t = f.text.normalize('NFKC').replace(/\s+/g, '').toUpperCase().replace(/\(/g, '（').replace(/\)/g, '）');
     const like = `%${t.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;

@@ -8,7 +8,7 @@ import { findUser, toSessionUser, UNSET_PASSWORD } from './users';
 import type { Passwords } from './passwords';
 
 // The lock after repeated failures (loginMaxFailures, loginLockMinutes) and the idle expiry
-// (idleLockMinutes) are settings (issue 7). Idle time is measured on the wall clock, not the app
+// (idleLockMinutes) are settings (设置 → 安全). Idle time is measured on the wall clock, not the app
 // clock: moving the test clock forward a month must not log everybody out.
 
 /**

@@ -26,7 +26,7 @@ function userRow(db: Db, id: number): Selectable<UsersTable> {
 
 /**
  * Changes a user's name, roles, team, case scope or status, recording the fields before and after
- * (issue 7: before/after where relevant). The last active administrator cannot be removed, and an
+ * (with before/after where relevant, so the audit trail shows what changed). The last active administrator cannot be removed, and an
  * administrator cannot switch off their own account.
  */
 export function updateUser(db: Db, actor: Actor, at: Date, patch: UserPatch): UserView {

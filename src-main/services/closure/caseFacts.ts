@@ -80,7 +80,7 @@ export interface LedgerFacts {
   recoveredFen: number;
 }
 
-/** The case account's balance and the amount recovered, from the ledger (issue 4) — the same sums the metrics read. */
+/** The case account's balance and the amount recovered, from the ledger (services/ledger) — the same sums the metrics read. */
 export function ledgerFacts(db: Db, caseId: number): LedgerFacts {
   return { balanceFen: ledgerBalance(db, caseId), recoveredFen: recoveredFen(db, caseId) };
 }

@@ -60,7 +60,7 @@ export interface IssuedDocument {
   number: string;
 }
 
-/** Renders and registers the closure's documents inside the closure's transaction (documents engine, issue 3). */
+/** Renders and registers the closure's documents inside the closure's transaction (services/documents). */
 export type DocumentIssuer = (plan: ClosurePlan, input: CloseInput) => IssuedDocument[];
 
 /** Validates a closure and computes its facts; throws the typed error naming the field that blocks it. */

@@ -5,7 +5,7 @@ import { FileMoves } from '../documents/storage';
 import type { IssuedDocument } from './close';
 import type { DocumentRequest } from './documentTexts';
 
-// The bridge to the documents engine (issue 3): renders the closure's and the archive's documents
+// The bridge to the documents engine (services/documents): renders the closure's and the archive's documents
 // into staging before the transaction, registers them inside it (register row, number and the
 // 'document.generated' event), so a closure and its ruling commit together or not at all.
 

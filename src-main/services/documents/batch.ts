@@ -9,7 +9,7 @@ import { cleanOrphans, FileMoves } from './storage';
 import { currentDocument } from './register';
 import { TEMPLATES } from './templates';
 
-// The batch of notices (issue 3): selected cases × selected kinds, rendered by the worker pool into
+// The batch of notices (domain.md §3.1, 发出执行通知): selected cases × selected kinds, rendered by the worker pool into
 // staging, then registered in ONE transaction with the print file, events and stage moves. A
 // cancelled, failed or killed batch leaves no rows and no files the register names.
 

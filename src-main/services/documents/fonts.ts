@@ -97,7 +97,7 @@ const RARE_FACES: Record<string, string> = { 'notoserifcjk-regular.ttc': 'NotoSe
 /** The bundled fallback faces for rare ideographs, in file-name order. */
 export function bundledRareFonts(res = resourcesDir()): FontFile[] {
   const dir = join(res, 'fonts', 'rare');
-  let names: string[] = [];
+  let names: string[];
   try {
     names = readdirSync(dir).filter((n) => /\.(woff|ttf|otf)$/i.test(n));
   } catch {

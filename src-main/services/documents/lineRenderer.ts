@@ -134,7 +134,10 @@ function encodeRun(doc: Doc, run: Inline[], x: number): Run | null {
     if (!text) continue;
     const target = x + inline.x;
     if (Math.abs(target - pen) > 1e-6) {
-      if (hex) commands.push(`<${hex}>`), (hex = '');
+      if (hex) {
+        commands.push(`<${hex}>`);
+        hex = '';
+      }
       commands.push(String(num((-(target - pen) * 1000) / size)));
       pen = target;
     }
@@ -145,7 +148,10 @@ function encodeRun(doc: Doc, run: Inline[], x: number): Run | null {
       hex += encoded[i];
       // Kerning, as pdfkit writes it: the advance beyond the glyph's own width.
       const kern = p.xAdvance - p.advanceWidth;
-      if (kern !== 0) commands.push(`<${hex}>`, String(num(-kern))), (hex = '');
+      if (kern !== 0) {
+        commands.push(`<${hex}>`, String(num(-kern)));
+        hex = '';
+      }
       pen += p.xAdvance * scale;
     }
   }

@@ -64,7 +64,7 @@ export function paraAlign(b: Extract<Block, { t: 'para' }>): 'left' | 'right' | 
   if (align !== 'justify') return align;
   return b.runs.some((r) => LONG_TOKEN.test(r.text)) ? 'left' : 'justify';
 }
-const LONG_TOKEN = /[0-9A-Za-z.\-]{10,}/;
+const LONG_TOKEN = /[0-9A-Za-z.-]{10,}/;
 
 /** Every text of the model in order (tests and the search index read it). */
 export function modelText(m: DocModel): string {

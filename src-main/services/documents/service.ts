@@ -91,7 +91,10 @@ export function markServed(db: Db, actor: Actor, at: Date, today: string, items:
     }
     let served = 0;
     let mailed = 0;
-    for (const run of plans) (run() === 'served' ? served++ : mailed++);
+    for (const run of plans) {
+      if (run() === 'served') served++;
+      else mailed++;
+    }
     return { updated: plans.length, served, mailed };
   });
 }

@@ -7,7 +7,6 @@ import { commitDocuments, prepareDocuments, type DocumentRequest, type PreparedD
 import { FileMoves } from '../documents/storage';
 import { nextSubRulingNumbers } from '../documents/register';
 import { setStage } from '../cases/stage';
-import { getSettings } from '../settings/settings';
 import { nextBatchNumber } from '../inquiries/batches';
 import { controlDocumentRequests, type DocMeasure, type Purpose } from './documents';
 import { planControl, type PlannedMeasure } from './plan';

@@ -71,8 +71,14 @@ export function listMeasures(
     where.push(`m.case_id IN (SELECT c.id FROM cases c WHERE 1${narrow.sql})`);
     params.push(...narrow.params);
   }
-  if (f.caseId !== undefined) (where.push('m.case_id = ?'), params.push(f.caseId));
-  if (f.batchId !== undefined) (where.push('m.batch_id = ?'), params.push(f.batchId));
+  if (f.caseId !== undefined) {
+    where.push('m.case_id = ?');
+    params.push(f.caseId);
+  }
+  if (f.batchId !== undefined) {
+    where.push('m.batch_id = ?');
+    params.push(f.batchId);
+  }
   if (f.status?.length) where.push(`m.status IN (${f.status.map((s) => `'${s.replace(/'/g, '')}'`).join(',')})`);
   if (f.renewalDue) {
     // Same rule as toView: in force, answered, expiring within the alert window.

@@ -8,7 +8,7 @@ import { getSettings } from '../settings/settings';
 import { factsOf, loadFactSpan, type Scope } from './facts';
 import { contextOf, metricSettings, scopeView } from './context';
 
-// The leaders' dashboard (issue 8): the month against the month before and the same month a year
+// The leaders' dashboard (metrics.md §1–2): the month against the month before and the same month a year
 // earlier, 12-month trends, the teams side by side, and the deadline board's overdue counts.
 
 /** The cards, in the order leaders read them. */

@@ -2,7 +2,7 @@ import type { CallContext } from '../../api/context';
 import { NO_DEADLINES, type DeadlineSummary } from './dashboard';
 
 /**
- * The overdue counts of the deadline board (issue 5's `deadlines.board`), read through the registry
+ * The overdue counts of the deadline board (`deadlines.board`), read through the registry
  * so the dashboard does not depend on that domain's internals. Rows are counted by their status /
  * overdue flag; when the method is not there (yet) the dashboard says so instead of showing zero.
  */

@@ -65,7 +65,7 @@ export function enterRecovery(app: App, e: unknown): RecoveryState {
   app.db = stand;
   app.jobs = new Jobs(stand, app.bus, app.clock);
   app.readOnly = true;
-  let key: Buffer | null = null;
+  let key: Buffer | null;
   try {
     key = readAuditKey(app.keyFile); // never created here: backups are verified with the key they were signed with
   } catch {

@@ -1,6 +1,5 @@
 import { statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { App } from '../../app/app';
 import type { AuditReport } from '../audit/verifyCore';
@@ -30,7 +29,7 @@ export function healthOf(app: App): Health {
   return h;
 }
 
-/** PRAGMA quick_check (issue 7): O(N) structure check of every table and index, without the slower index cross-check. */
+/** PRAGMA quick_check (run at start-up and on demand): O(N) structure check of every table and index, without the slower index cross-check. */
 export function quickCheck(app: App): QuickCheck {
   let problems: string[];
   try {

@@ -3,7 +3,7 @@ import { ASSET_TYPE_LABELS, type AssetType } from '../../../src-shared/domain/as
 import type { TriageInput, TriageSettings } from '../../../src-shared/domain/triage';
 import { ledgerBalance, recoveredFen } from '../ledger';
 
-// What triage looks at for one case, read from the asset register and measures (issue 4's tables)
+// What triage looks at for one case, read from the asset register and measures (the inquiries and measures tables)
 // and the case ledger: the claim still owed, the money under control, and what would have to be sold.
 
 /** Measures still holding something: carried out (fully or partly) and not released. */

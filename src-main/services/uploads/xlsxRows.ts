@@ -1,6 +1,6 @@
 import { UploadFormatError, UploadLimitError, UPLOAD_LIMITS } from '../../../src-shared/domain/uploadLimits';
 import { TableBuilder, cellName } from './tableLimits';
-import { XmlScanner, type Attrs, type XmlHandler } from './xmlScanner';
+import { XmlScanner, type XmlHandler } from './xmlScanner';
 import { ZipReader } from './zipReader';
 
 // The first worksheet of an .xlsx (Office Open XML, ECMA-376 Part 1 §18) as rows of text, the way a

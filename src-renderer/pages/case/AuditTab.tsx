@@ -2,7 +2,7 @@ import { api } from '../../api/client';
 import type { CaseTabProps } from '../../caseTabs';
 import { AuditEvents } from '../audit/AuditEvents';
 
-/** 审计: every recorded act on the case with actor, time, workstation and before/after (audit.forCase, issue 7). */
+/** 审计: every recorded act on the case with actor, time, workstation and before/after (audit.forCase). */
 export function AuditTab({ c }: CaseTabProps) {
   return (
     <div data-testid="case-audit">

@@ -68,7 +68,7 @@ export function OverviewTab({ c }: CaseTabProps) {
 }
 
 export function PartiesTab({ c }: CaseTabProps) {
-  // ID numbers and phones arrive masked; 查看 shows them in full and the viewing is logged (issue 7).
+  // ID numbers and phones arrive masked; 查看 shows them in full and the viewing is logged (个人信息保护法 Art. 51).
   const reveal = useCaseReveal(c.id);
   const full = (id: number) => reveal.full?.parties.find((p) => p.id === id);
   return (

@@ -38,7 +38,7 @@ export function TeamCases({ team, loads, onChanged }: { team: string; loads: Loa
       { colId: 'claimFen', field: 'claimFen', headerName: '标的（元）', width: 130, type: 'rightAligned', valueFormatter: (p) => yuan(p.value as number) },
       { colId: 'filedOn', field: 'filedOn', headerName: '立案日期', width: 110, sort: 'asc' },
     ],
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the columns change with the names they show; teamName/judgeName are derived from these
     [judges, session.settings.teams],
   );
   const fetchPage = (req: PageRequest) =>

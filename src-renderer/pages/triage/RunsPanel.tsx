@@ -63,7 +63,7 @@ export function RunsPanel({ selected, refreshKey }: { selected: number | null; r
       { field: 'rule', headerName: '规则', width: 200, valueFormatter: (p) => RULE_LABELS[p.value as string] ?? (p.value as string) },
       { field: 'explanation', headerName: '说明', flex: 1, minWidth: 300, tooltipField: 'explanation' },
     ],
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the columns change with the team names; teamName is derived from settings.teams
     [settings.teams],
   );
 

@@ -5,7 +5,7 @@ import { UPLOAD_LIMITS } from '../../domain/uploadLimits';
 import { metricColumn, drillRow } from './metrics';
 import { periodCode } from './reports';
 
-// City level (中院汇总): import basic courts' export files, verify, recompute, compare (issue 8).
+// City level (中院汇总): import basic courts' export files, verify, recompute, compare (metrics.md §3–4).
 
 export const importProblem = z.object({
   kind: z.enum(['manifest', 'file', 'format', 'figure']),

@@ -6,7 +6,7 @@ import { caseDetail } from './cases';
 import { masked } from '../masked';
 
 // Closure (结案), the 终本 checklist, the 终本 archive (终本库) with its re-query rounds and quality
-// review, and resumption (恢复执行): issue 6, domain.md §4.
+// review, and resumption (恢复执行): domain.md §4.
 
 const evidence = z.object({ text: masked('text', z.string()), onDate: z.string().optional(), eventId: z.number().int().optional() });
 
@@ -102,7 +102,7 @@ export const requeryBatchView = z.object({
   number: z.string(),
   createdOn: z.string(),
   caseCount: z.number().int(),
-  /** The query batch (issue 4) whose request file carries these debtors, when that machinery is installed. */
+  /** The query batch (services/inquiries) whose request file carries these debtors, when that machinery is installed. */
   inquiryBatchId: z.number().int().nullable(),
   inquiryBatchNumber: z.string().nullable(),
   pending: z.number().int(),

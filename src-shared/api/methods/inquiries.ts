@@ -6,7 +6,7 @@ import { ASSET_TYPES } from '../../domain/assets';
 import { CASE_STAGES } from '../../domain/stages';
 import { masked } from '../masked';
 
-// Query batches (查控批次), feedback import (查控反馈) and the asset register (财产清单), issue 4.
+// Query batches (查控批次), feedback import (查控反馈) and the asset register (财产清单): domain.md §3.1–3.2.
 // File layouts: src-shared/domain/inquiryFiles.ts and docs/inquiries.md.
 
 const assetType = z.enum(ASSET_TYPES, { error: '财产类别无效' });

@@ -4,7 +4,7 @@ import { fen, id, isoDate, pageOf, paging, requiredText, shortText } from '../co
 import { fileResult } from './inquiries';
 import { masked } from '../masked';
 
-// The case money ledger (案款, 一案一账号) and the court's unidentified-funds register (不明款), issue 4.
+// The case money ledger (案款, 一案一账号) and the court's unidentified-funds register (不明款): domain.md §7.
 // Entries are never edited: a correction is a reversing entry (冲正).
 
 export const LEDGER_KINDS = ['receipt', 'fee', 'payout', 'deferral', 'refund', 'reversal'] as const;

@@ -5,7 +5,7 @@ import { ASSET_TYPES, MEASURE_ACTIONS } from '../../domain/assets';
 import { jobView } from './jobs';
 import { masked } from '../masked';
 
-// Control batches (冻结 / 查封 / 扣划), results, renewal (续冻/续封) and release (解除), issue 4.
+// Control batches (冻结 / 查封 / 扣划), results, renewal (续冻/续封) and release (解除): domain.md §3.2, 民事诉讼法 Art. 253 (冻结、划拨) and Art. 255 (查封、扣押).
 
 export const MEASURE_STATUSES = ['pending', 'done', 'partial', 'refused', 'released'] as const;
 export const MEASURE_STATUS_LABELS: Record<(typeof MEASURE_STATUSES)[number], string> = {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineMethods } from '../contract';
 import { emptyInput, isoDate, okOutput, rebuildingView } from '../common';
 
-// Performance metrics (issue 8): definitions, figures for a period and scope, drill-down, dashboard.
+// Performance metrics (metrics.md): definitions, figures for a period and scope, drill-down, dashboard.
 
 export const periodInput = z.discriminatedUnion(
   'kind',

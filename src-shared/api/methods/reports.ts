@@ -3,7 +3,7 @@ import { defineMethods } from '../contract';
 import { id } from '../common';
 import { jobView } from './jobs';
 
-// The monthly export upward (上报) and the printable/exportable dashboard (issue 8).
+// The monthly export upward (上报) and the printable/exportable dashboard (metrics.md §2, §4).
 
 export const periodCode = z
   .string()

@@ -6,7 +6,7 @@ import { userView } from './system';
 import { masked } from '../masked';
 import { jobView } from './jobs';
 
-// Reliability and security (issue 7): user administration beyond users.list/users.create
+// Reliability and security: user administration beyond users.list/users.create
 // (settings.ts), the role catalogue, the audit trail, backups and the health of the data file.
 
 const roleName = z.enum(ROLE_NAMES as [string, ...string[]], { error: '角色无效' });

@@ -11,7 +11,7 @@ export const userView = z.object({
   roles: z.array(z.enum(ROLE_NAMES as [string, ...string[]])),
   teamId: z.string().nullable(),
   active: z.boolean(),
-  /** A team user sees the whole register only when granted (issue 7). */
+  /** A team user sees the whole register only when an administrator grants it (用户与权限). */
   allCases: z.boolean().default(false),
   /** Set while the account is locked after repeated wrong passwords. */
   lockedUntil: z.string().nullable().default(null),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { SUSPENSION_KINDS } from '../deadlineRules';
 import { CASE_STAGES, FILING_TYPES } from '../stages';
-import { date, defineEvents, fen, id, obj, text } from './define';
+import { defineEvents, fen, id, obj, text } from './define';
 
 // The case register: filing (and migration of paper-era cases), the first interview, stage moves,
 // suspensions of the clocks, reveals of personal data, resumption.

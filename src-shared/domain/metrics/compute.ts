@@ -4,7 +4,6 @@ import { activeColumns, columnGroups, METRIC_DEFINITIONS, type MetricColumn, typ
 import type { CaseGroup } from './facts';
 import { roundedQuotient } from './rounding';
 import type { MetricContextSettings } from './metricSettings';
-import type { Period } from './period';
 
 // One engine for every figure: the court's dashboard, the monthly export and the city level's
 // recomputation from detail rows all call computeFigures with the same definitions.

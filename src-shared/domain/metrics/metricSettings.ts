@@ -42,7 +42,7 @@ export const citySettingsSchema = z.object({
 });
 export type CitySettings = z.output<typeof citySettingsSchema>;
 
-/** The flat view the metric definitions read: the metrics settings plus the payout clock of issue 4. */
+/** The flat view the metric definitions read: the metrics settings plus the payout clock (payoutDays, domain.md §7). */
 export interface MetricContextSettings extends MetricsSettings {
   payoutDays: number;
 }
