@@ -208,6 +208,8 @@ test('triage in bulk, a distribution run, the fast track, and an overdue case on
   await page.getByTestId('calendar-paste').fill('一、元旦：1月1日（周五）至3日（周日）放假，共3天。\n二、春节：2月6日（周六）至13日（周六）放假调休，共8天。2月14日（周日）上班。');
   await page.getByTestId('calendar-parse').click();
   await expect(page.getByTestId('calendar-parsed')).toContainText('识别出 11 个放假日、1 个调休上班日');
+  // The import proposes the notice's title as the source once the year has loaded; then it is edited.
+  await expect(page.getByTestId('calendar-source-input')).toHaveValue(/部分节假日安排的通知/);
   await page.getByTestId('calendar-source-input').fill('国办发明电（端到端测试）');
   await page.getByTestId('calendar-save').click();
   await expect(page.getByTestId('calendar-message')).toContainText('2027年的节假日安排已保存（12 天）');

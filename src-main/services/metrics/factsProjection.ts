@@ -1,4 +1,5 @@
 import type { Db } from '../../db/connection';
+import type { MetricCaseFactsTable } from '../../db/tables/metrics';
 import { ApiError } from '../../../src-shared/api/errors';
 import { rebuildProgress } from '../../events/projectionState';
 import { readCaseEvents, type AnyCaseEvent, type Projection } from '../../events/projection';
@@ -19,22 +20,7 @@ import {
 // each case's whole log in memory and stores it once.
 // v1: the rules of the SQL triggers it replaces. v2: a corrected closure date moves the closure.
 
-type FactRow = {
-  case_id: number;
-  number: string;
-  type: string;
-  filed_on: string;
-  closed_on: string | null;
-  mode: string | null;
-  claim_fen: number;
-  recovered_fen: number;
-  non_litigation: number;
-  team_id: string | null;
-  judge_id: number | null;
-  review_pass: number | null;
-  settled_fen: number;
-  deferred_until: string | null;
-};
+type FactRow = MetricCaseFactsTable;
 
 const toFact = (r: FactRow): FactState => ({
   number: r.number,

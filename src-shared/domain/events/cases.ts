@@ -5,34 +5,30 @@ import { defineEvents, fen, id, obj, text } from './define';
 
 // The case register: filing (and migration of paper-era cases), the first interview, stage moves,
 // suspensions of the clocks, reveals of personal data, resumption.
+
+// A filing and a paper-era case brought in (迁移旧案) record the same facts.
+const filing = obj({
+  number: text,
+  type: z.enum(FILING_TYPES),
+  claimFen: fen,
+  preserved: z.boolean(),
+  nonLitigation: z.boolean(),
+  duplicateConfirmed: z.boolean(),
+  resumedFromId: id.optional(),
+});
+
 export const caseEvents = defineEvents({
   'case.filed': {
     label: '立案',
     node: '立案审查',
     scope: 'case',
-    payload: obj({
-      number: text,
-      type: z.enum(FILING_TYPES),
-      claimFen: fen,
-      preserved: z.boolean(),
-      nonLitigation: z.boolean(),
-      duplicateConfirmed: z.boolean(),
-      resumedFromId: id.optional(),
-    }),
+    payload: filing,
   },
   'case.migrated': {
     label: '迁移旧案',
     node: '立案审查',
     scope: 'case',
-    payload: obj({
-      number: text,
-      type: z.enum(FILING_TYPES),
-      claimFen: fen,
-      preserved: z.boolean(),
-      nonLitigation: z.boolean(),
-      duplicateConfirmed: z.boolean(),
-      resumedFromId: id.optional(),
-    }),
+    payload: filing,
   },
   'case.titleRecorded': {
     label: '登记执行依据',
