@@ -4,6 +4,17 @@ import type { Database as Schema } from './schema';
 
 export type Row = Record<string, unknown>;
 
+/** One case changed by a committed write (src-main/events/caseVersion.ts records them). */
+export interface CaseChange {
+  caseId: number;
+  /** The case's new version: the id of the event that changed it. */
+  version: number;
+  /** Who changed it (display name) and when (ISO). */
+  by: string;
+  byId: number | null;
+  at: string;
+}
+
 /**
  * The database: better-sqlite3 executes, Kysely builds typed queries. Execution is synchronous on
  * purpose: a service's transaction can never interleave with another request's queries, and
@@ -14,6 +25,10 @@ export class Db {
   readonly sqlite: Database.Database;
   readonly q: Kysely<Schema>;
   private readonly cache = new Map<string, Database.Statement>();
+  /** Cases changed by the transaction in progress; handed to `onCommit` once it commits, dropped if it rolls back. */
+  private pending: CaseChange[] = [];
+  /** Told, after each commit, which cases it changed (the app publishes them to the clients that may see them). */
+  onCommit: ((changes: CaseChange[]) => void) | null = null;
 
   constructor(file: string, options: { readonly?: boolean } = {}) {
     this.sqlite = new Database(file, { readonly: options.readonly ?? false });
@@ -65,7 +80,32 @@ export class Db {
   /** One write transaction (BEGIN IMMEDIATE): all of `fn` or none of it. Nested calls join the outer one. */
   tx<T>(fn: () => T): T {
     if (this.sqlite.inTransaction) return fn();
-    return this.sqlite.transaction(fn).immediate();
+    let result: T;
+    try {
+      result = this.sqlite.transaction(fn).immediate();
+    } catch (e) {
+      this.pending = [];
+      throw e;
+    }
+    this.flushChanges();
+    return result;
+  }
+
+  /** Notes a changed case: told after the commit, or at once when no transaction is open (autocommit). */
+  noteCaseChange(change: CaseChange): void {
+    this.pending.push(change);
+    if (!this.sqlite.inTransaction) this.flushChanges();
+  }
+
+  private flushChanges(): void {
+    if (this.pending.length === 0) return;
+    const changes = this.pending;
+    this.pending = [];
+    try {
+      this.onCommit?.(changes);
+    } catch {
+      // a listener's failure must not turn a committed write into an error
+    }
   }
 
   close(): void {

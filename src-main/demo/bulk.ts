@@ -187,6 +187,8 @@ function write(app: App, users: DemoUser[], opts: BulkOptions, fromYear: number,
     sqlite.exec("INSERT INTO cases_fts(cases_fts) VALUES ('rebuild')");
     sqlite.exec(REBUILD_CASE_GRAMS);
     for (const sql of suspended) sqlite.exec(sql);
+    // Each case's version: its last event (events/caseVersion.ts), as appendEvent would have left it.
+    sqlite.exec("UPDATE cases SET version = coalesce((SELECT max(e.id) FROM case_events e WHERE e.case_id = cases.id AND e.type NOT IN ('case.revealed', 'triage.proposed')), 0)");
   })();
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('wal_checkpoint(TRUNCATE)');

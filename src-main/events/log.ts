@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../db/connection';
 import { courtToday } from '../../src-shared/domain/chineseDate';
+import { recordCaseChange } from './caseVersion';
 
 export interface Actor {
   id: number | null;
@@ -57,5 +58,8 @@ export function appendEvent(db: Db, actor: Actor, at: Date, event: NewEvent): nu
     payload: JSON.stringify(event.payload ?? {}),
   };
   const hash = sha256(eventHashInput(row));
-  return db.run(db.q.insertInto('case_events').values({ ...row, hash })).lastInsertRowid;
+  const id = db.run(db.q.insertInto('case_events').values({ ...row, hash })).lastInsertRowid;
+  // The case's version moves to this event (and a stale write is refused here): events/caseVersion.ts.
+  if (event.caseId !== null) recordCaseChange(db, id, event.caseId, event.type, actor, at);
+  return id;
 }

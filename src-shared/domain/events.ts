@@ -4,6 +4,12 @@
 export interface EventTypeInfo {
   label: string;
   node?: string;
+  /**
+   * False for an event on a case that does not change it (a logged viewing, an advisory proposal):
+   * it leaves the case's version alone, so it neither refuses another clerk's write as stale nor
+   * tells the other clients the case changed (src-main/events/caseVersion.ts).
+   */
+  changesCase?: false;
 }
 
 export const EVENT_TYPES: Record<string, EventTypeInfo> = {
@@ -37,7 +43,7 @@ export const EVENT_TYPES: Record<string, EventTypeInfo> = {
   'ledger.reversal': { label: '冲正' },
   'ledger.unidentified': { label: '登记不明款' },
   // triage, assignment, suspensions, calendar, deadlines (issue 5)
-  'triage.proposed': { label: '繁简分流建议' },
+  'triage.proposed': { label: '繁简分流建议', changesCase: false },
   'triage.decided': { label: '繁简分流', node: '有财产进入程序' },
   'triage.sentBack': { label: '退回繁简分流' },
   'case.assigned': { label: '分案', node: '分案' },
@@ -52,7 +58,11 @@ export const EVENT_TYPES: Record<string, EventTypeInfo> = {
   'user.locked': { label: '账号因密码错误被锁定' },
   'auth.login': { label: '登录' },
   'auth.logout': { label: '注销' },
-  'case.revealed': { label: '查看敏感信息' },
+  // the court server: sessions ended by the administrator or by a change to the account, and
+  // logins refused for too many failures from one account name or one address
+  'session.revoked': { label: '结束登录会话' },
+  'auth.throttled': { label: '登录失败次数过多，暂停登录' },
+  'case.revealed': { label: '查看敏感信息', changesCase: false },
   'backup.created': { label: '备份数据库' },
   'backup.restored': { label: '从备份恢复' },
   // closure, the 终本 archive and resumption (issue 6)
@@ -70,6 +80,11 @@ export const EVENT_TYPES: Record<string, EventTypeInfo> = {
   'city.imported': { label: '导入基层法院上报文件' },
   'metrics.factsRebuilt': { label: '从事件日志重建指标事实表' },
 };
+
+/** Whether an event of this type changes its case (and so moves the case's version). */
+export function changesCase(type: string): boolean {
+  return EVENT_TYPES[type]?.changesCase !== false;
+}
 
 export function eventLabel(type: string): string {
   return EVENT_TYPES[type]?.label ?? type;

@@ -100,6 +100,8 @@ export const caseSummary = z.object({
   judgeId: z.number().int().nullable(),
   closedOn: z.string().nullable(),
   demo: z.boolean(),
+  /** The id of the last event that changed the case: what a write states in `seen` (src-shared/api/caseVersions.ts). */
+  version: z.number().int(),
 });
 
 export const caseDetail = caseSummary.extend({
@@ -163,6 +165,7 @@ export const caseMethods = defineMethods({
     cases: 'court',
     errors: ['needs_confirmation', 'conflict'],
     writes: true,
+    versions: { exempt: '新立案件，尚无版本；案号在写入的同一事务中连续分配' },
   },
   'cases.get': {
     summary: '案件详情：当事人、执行依据、标的、接待笔录与事件时间线',

@@ -106,6 +106,7 @@ export const securityMethods = defineMethods({
     cases: { ids: { caseId: 'case' } },
     errors: ['not_found'],
     writes: true,
+    versions: { exempt: '只查看、不修改案件（查看记录不改变案件版本）' },
   },
   'audit.verify': {
     summary: '校验事件日志的哈希链：重新计算每一行，报告第一处被修改或删除的位置',

@@ -68,6 +68,7 @@ export const systemMethods = defineMethods({
     cases: 'court',
     errors: ['conflict'],
     writes: true,
+    versions: { exempt: '仅用于空数据库' },
   },
   'system.setClock': {
     summary: '测试用：设置应用时钟（仅在以 --test-clock 启动时可用）',
