@@ -5,7 +5,8 @@ import { migrate, latestSchemaVersion } from '../db/migrate';
 import { Registry } from '../api/registry';
 import { allHandlers } from '../api/handlers';
 import type { CallContext } from '../api/context';
-import { Sessions } from '../services/auth/sessions';
+import { PERSIST_EVERY_MS, Sessions } from '../services/auth/sessions';
+import type { Logger } from './logger';
 import { ensureAdmin, findUser, isInitialized, setPasswordHash, ADMIN_USERNAME } from '../services/auth/users';
 import { Passwords, type PasswordCost } from '../services/auth/passwords';
 import { Jobs } from '../jobs/runner';
@@ -19,10 +20,12 @@ import { runStartupChecks } from '../services/security/health';
 import { cleanOrphans } from '../services/documents/storage';
 import { closePool } from '../services/documents/pool';
 import { closeUploadPool } from '../services/uploads/contained';
+import { publishCaseChanges } from '../live/caseFeed';
+import { Presence } from '../live/presence';
 
 export interface AppOptions {
   dataDir: string;
-  mode: 'desktop' | 'web';
+  mode: 'desktop' | 'web' | 'server';
   /** Sets the administrator's password on a fresh database (scripted starts, tests). */
   adminPassword?: string;
   /** Lets `system.setClock` move the app's clock (tests only). */
@@ -34,11 +37,21 @@ export interface AppOptions {
   exclusive?: boolean;
   /** PRAGMA quick_check and the audit-chain verification at start-up (default on). */
   startupChecks?: boolean;
+  /** The structured, rotated log of the court server (app/logger.ts); without it, messages go to the console. */
+  logger?: Logger;
   /**
    * Tests only: a cheaper scrypt cost, so a suite that logs in hundreds of times does not spend
    * minutes hashing. The desktop and web entry points never set it; passwords.ts holds the real cost.
    */
   passwordCost?: PasswordCost;
+}
+
+/** What the court server shows the administrator about itself (cli/server.ts sets it). */
+export interface ServerRuntime {
+  listen: { host: string; port: number };
+  names: string[];
+  certificate: { fingerprint256: string; source: 'court' | 'created'; validTo: string; subject: string; file: string };
+  logFile: string | null;
 }
 
 export const APP_VERSION = '0.1.0';
@@ -56,15 +69,24 @@ export class App {
   readonly sessions: Sessions;
   readonly registry = new Registry();
   readonly jobs: Jobs;
+  /** Who has which case open (live/presence.ts). */
+  readonly presence: Presence = new Presence(this);
   readonly workstation = hostname();
   readOnly = false;
   /** The start-up integrity check of a large database is still running: writes wait for it. */
   checking = false;
   private readonly releaseLock: (() => void) | null;
+  private sessionFlush: ReturnType<typeof setInterval> | null = null;
+  /** The structured log (the court server); null: messages go to the console. */
+  readonly logger: Logger | null;
+  /** The court server's address, names and certificate, once it listens (server.info). */
+  server: ServerRuntime | null = null;
+  readonly startedAt = Date.now();
 
   constructor(readonly options: AppOptions) {
     this.passwords = new Passwords(options.passwordCost);
     this.sessions = new Sessions(this.passwords);
+    this.logger = options.logger ?? null;
     restrictNewFiles();
     privateFolder(options.dataDir);
     this.clock = new Clock(options.testClock ?? false);
@@ -90,7 +112,12 @@ export class App {
       this.releaseLock?.();
       throw e;
     }
+    this.sessions.bind(this.db);
+    this.sessionFlush = setInterval(() => this.sessions.flush(), PERSIST_EVERY_MS);
+    this.sessionFlush.unref();
     this.jobs = new Jobs(this.db, this.bus, this.clock);
+    // Every committed change to cases reaches the clients that may see them (live/caseFeed.ts).
+    this.db.onCommit = (changes) => publishCaseChanges(this, changes);
     for (const group of allHandlers()) this.registry.register(group);
     if (options.startupChecks ?? true) runStartupChecks(this);
     // Half-written document files of a batch that was killed: safe to remove only when this process
@@ -112,6 +139,10 @@ export class App {
   }
 
   log(level: 'info' | 'warn' | 'error', message: string, detail?: unknown): void {
+    if (this.logger) {
+      this.logger.write(level, message, detail === undefined ? {} : { detail });
+      return;
+    }
     if (this.options.quiet && level === 'info') return;
     const line = `[${new Date().toISOString()}] ${level} ${message}`;
     if (level === 'error') console.error(line, detail ?? '');
@@ -120,6 +151,9 @@ export class App {
 
   async close(): Promise<void> {
     await this.jobs.idle();
+    if (this.sessionFlush) clearInterval(this.sessionFlush);
+    this.presence.close();
+    this.sessions.flush();
     await closePool();
     await closeUploadPool();
     this.db.close();

@@ -40,12 +40,17 @@ export const handlers = defineHandlers({
     app.clock.set(now);
     return { ok: true as const };
   },
-  'auth.login': async ({ username, password }, { app }) => {
-    const r = await app.sessions.login(app.db, username, password, app.clock.now());
+  'auth.login': async ({ username, password }, ctx) => {
+    const { app } = ctx;
+    const r = await app.sessions.login(app.db, username, password, app.clock.now(), {
+      address: ctx.transport === 'http' ? (ctx.address ?? ctx.workstation) : null,
+      ...(ctx.client ? { client: ctx.client } : {}),
+    });
     return { token: r.token, user: { ...r.user, active: true } };
   },
   'auth.logout': (_i, ctx) => {
     ctx.app.sessions.logout(ctx.token);
+    if (ctx.user) ctx.app.db.tx(() => appendEvent(ctx.app.db, actorOf(ctx), ctx.app.clock.now(), { caseId: null, type: 'auth.logout' }));
     return { ok: true as const };
   },
   'auth.me': (_i, ctx) => ({ ...ctx.user!, active: true }),

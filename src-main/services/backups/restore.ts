@@ -75,7 +75,7 @@ export async function restoreBackup(app: App, name: string, actor: Actor, keepTo
     }
     // User ids in the restored data may name other people: everybody but the restorer logs in again.
     app.sessions.dropAll(keepToken);
-    app.bus.publish({ topic: 'system', data: { restored: name } });
+    app.bus.publish({ topic: 'system', data: { restored: name }, audience: { kind: 'everyone' } });
     return { restoredFrom: name, safetyBackup, readOnly: app.readOnly };
   } catch (e) {
     if (source.open) source.close();

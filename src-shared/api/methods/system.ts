@@ -34,7 +34,7 @@ export const systemMethods = defineMethods({
       demo: z.boolean(),
       today: z.string(),
       readOnly: z.boolean(),
-      mode: z.enum(['desktop', 'web']),
+      mode: z.enum(['desktop', 'web', 'server']),
     }),
     access: 'public',
     cases: 'none',
