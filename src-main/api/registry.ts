@@ -89,9 +89,11 @@ export class Registry {
       // The method's case declaration, applied before the handler runs (src-shared/api/caseScope.ts).
       const scope = caseScope(ctx.user);
       enforceCaseRefs(ctx.app.db, scope, spec.cases, parsed.data);
-      // The newest event the answer's data has seen, taken before the handler reads: a later write
-      // states it as seen.asOf (src-shared/api/caseVersions.ts).
-      const asOf = spec.cases === 'none' ? undefined : lastEventId(ctx);
+      // The newest event the answer's data has seen — for a read, taken before the handler reads (a
+      // change that slips in meanwhile can only make a later write look stale, never hide one); for
+      // a write, after it (the answer shows the write itself). A later write states it as seen.asOf
+      // (src-shared/api/caseVersions.ts).
+      let asOf = spec.cases === 'none' || spec.writes ? undefined : lastEventId(ctx);
       // A case-changing write: the versions the clerk saw, checked before (here) and inside (appendEvent) the write.
       let versions: VersionOutcome | null = null;
       if (spec.versions && typeof spec.versions === 'object' && 'exempt' in spec.versions) versions = null;
@@ -99,6 +101,7 @@ export class Registry {
       const input = versions ? versions.input : parsed.data;
       const run = () => handler(input, { ...ctx, scope });
       const data = await (versions ? withExpectations(versions.expectations, run) : run());
+      if (spec.cases !== 'none' && spec.writes) asOf = lastEventId(ctx);
       // Identifiers leave masked, for every role; files are not API answers (docs/security.md).
       return {
         ok: true,

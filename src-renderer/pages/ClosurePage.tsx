@@ -1,3 +1,5 @@
+import { useLive } from '../live/useLive';
+import { useView } from '../live/view';
 import { useState } from 'react';
 import { api, ApiCallError } from '../api/client';
 import { yuan } from '../format';
@@ -21,7 +23,11 @@ export function ClosurePage() {
   const [done, setDone] = useState<MethodOutput<'closure.close'> | null>(null);
 
   const fail = (e: unknown) => setError(e instanceof ApiCallError ? { message: e.message, field: e.field } : { message: String(e) });
-  const load = async (caseId: number) => setList(await api.call('closure.checklist', { caseId }));
+  // The checklist as the clerk sees it: attesting and closing state it (seen), so another clerk's
+  // change to the case since is refused with that clerk's name; the case's changes reload it.
+  const view = useView();
+  const load = async (caseId: number) => setList(await view.read('closure.checklist', { caseId }));
+  useLive(() => list && void load(list.caseId).catch(() => undefined), { caseIds: list ? [list.caseId] : [] });
 
   const find = async () => {
     setError(null);
@@ -39,7 +45,8 @@ export function ClosurePage() {
     if (!list) return;
     setError(null);
     try {
-      setList(await api.call('closure.attest', { caseId: list.caseId, item, note: notes[item] ?? '' }));
+      await api.call('closure.attest', { caseId: list.caseId, item, note: notes[item] ?? '', seen: view.seen() });
+      await load(list.caseId);
     } catch (e) {
       fail(e);
     }
@@ -58,6 +65,7 @@ export function ClosurePage() {
         ...(rulingNumber.trim() ? { rulingNumber } : {}),
         paidDirectlyFen: paid.fen,
         ...(balanceReason.trim() ? { balanceReason } : {}),
+        seen: view.seen(),
       });
       setDone(r);
       await load(list.caseId);

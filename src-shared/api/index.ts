@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { mergeMethods } from './contract';
+import type { Seen } from './caseVersions';
 import { systemMethods } from './methods/system';
 import { caseMethods } from './methods/cases';
 import { settingsMethods } from './methods/settings';
@@ -27,3 +28,11 @@ export type MethodName = keyof Methods & string;
 export type MethodInput<N extends MethodName> = z.input<Methods[N]['input']>;
 export type MethodOutput<N extends MethodName> = z.output<Methods[N]['output']>;
 export const METHOD_NAMES = Object.keys(methods).sort() as MethodName[];
+
+/** Methods that change cases and state what the clerk saw (src-shared/api/caseVersions.ts). */
+export type VersionedMethod = { [N in MethodName]: Methods[N] extends { versions: 'seen' | { seen: readonly string[] } } ? N : never }[MethodName];
+/**
+ * A call's input as a client must send it: a versioned method's `seen` must be written out (it may
+ * be undefined only before the page has loaded what it shows) — the compiler will not let a page forget it.
+ */
+export type ClientInput<N extends MethodName> = N extends VersionedMethod ? MethodInput<N> & { seen: Seen | undefined } : MethodInput<N>;
