@@ -97,7 +97,7 @@ export class Registry {
       // A case-changing write: the versions the clerk saw, checked before (here) and inside (appendEvent) the write.
       let versions: VersionOutcome | null = null;
       if (spec.versions && typeof spec.versions === 'object' && 'exempt' in spec.versions) versions = null;
-      else if (spec.versions) versions = checkVersions(ctx.app.db, spec.cases, spec.versions, parsed.data, ctx.transport !== 'internal');
+      else if (spec.versions) versions = checkVersions(ctx.app.db, spec.cases, spec.versions, parsed.data, ctx.transport !== 'internal', ctx.app.clock.now());
       const input = versions ? versions.input : parsed.data;
       const run = () => handler(input, { ...ctx, scope });
       const data = await (versions ? withExpectations(versions.expectations, run) : run());

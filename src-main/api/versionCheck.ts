@@ -33,7 +33,7 @@ export interface VersionOutcome {
  * must state a version for every case it changes (the app's own calls — demo data, tests of the
  * services — may leave `seen` out, and are then not checked).
  */
-export function checkVersions(db: Db, cases: CaseScopeSpec, versions: VersionSpec, input: unknown, required: boolean): VersionOutcome {
+export function checkVersions(db: Db, cases: CaseScopeSpec, versions: VersionSpec, input: unknown, required: boolean, now: Date): VersionOutcome {
   const seen = (input as { seen?: Seen } | null)?.seen;
   const expectations: Expectations = { cases: new Map(), asOf: seen?.asOf ?? null, changed: new Set(), single: false };
   for (const [id, v] of Object.entries(seen?.cases ?? {})) expectations.cases.set(Number(id), v);
@@ -61,8 +61,8 @@ export function checkVersions(db: Db, cases: CaseScopeSpec, versions: VersionSpe
     }
   }
   if (stale.length === 0) return { input, expectations, skipped: [] };
-  if (!seen.skipChanged) throw staleError(stale, expectations.single);
-  return { input: withoutCases(input, reached, new Set(stale.map((s) => s.caseId)), stale, expectations.single), expectations, skipped: stale };
+  if (!seen.skipChanged) throw staleError(stale, expectations.single, now);
+  return { input: withoutCases(input, reached, new Set(stale.map((s) => s.caseId)), stale, expectations.single, now), expectations, skipped: stale };
 }
 
 function versionsOf(db: Db, ids: number[]): Map<number, number> {
@@ -78,13 +78,13 @@ function versionsOf(db: Db, ids: number[]): Map<number, number> {
  * The input without the elements of its lists that reach a changed case. A changed case named by a
  * single field (not in a list) cannot be left out: the call is refused. A list left empty is refused too.
  */
-function withoutCases(input: unknown, reached: { caseId: number; field: string; path: string }[], staleIds: Set<number>, stale: StaleCase[], single: boolean): unknown {
+function withoutCases(input: unknown, reached: { caseId: number; field: string; path: string }[], staleIds: Set<number>, stale: StaleCase[], single: boolean, now: Date): unknown {
   const drop = new Map<string, { keys: string[]; indexes: Set<number> }>();
   for (const r of reached) {
     if (!staleIds.has(r.caseId)) continue;
     const segments = parsePath(r.path);
     const k = segments.findIndex((s) => s.each);
-    if (k < 0) throw staleError(stale, single);
+    if (k < 0) throw staleError(stale, single, now);
     const keys = segments.slice(0, k + 1).map((s) => s.key);
     const index = Number(r.field.split('.')[k + 1]);
     const key = keys.join('.');

@@ -75,8 +75,9 @@ export function staleMessage(stale: StaleCase[], single: boolean, now?: Date): s
   return `以下 ${stale.length} 件案件在您查看之后已被他人修改：${shown.join('、')}${stale.length > 5 ? ' 等' : ''}，请刷新后重试`;
 }
 
-export function staleError(stale: StaleCase[], single: boolean, field = 'seen'): ApiError {
-  return new ApiError('conflict', staleMessage(stale, single), field, { changed: stale });
+/** `now`: the app clock's (the court's today decides whether the date is said). */
+export function staleError(stale: StaleCase[], single: boolean, now?: Date): ApiError {
+  return new ApiError('conflict', staleMessage(stale, single, now), 'seen', { changed: stale });
 }
 
 /**
@@ -93,7 +94,7 @@ export function recordCaseChange(db: Db, eventId: number, caseId: number, type: 
       const version = db.raw<{ version: number }>('SELECT version FROM cases WHERE id = ?', caseId)[0]?.version ?? 0;
       if (version > expected) {
         const info = staleInfo(db, caseId);
-        if (info) throw staleError([info], e.single);
+        if (info) throw staleError([info], e.single, at);
       }
     }
     e.changed.add(caseId);

@@ -104,12 +104,8 @@ export interface CourtServerOptions {
  * Origin). The workstation on every event is the client's address as the socket shows it.
  */
 export function startCourtServer(app: App, opts: CourtServerOptions): Promise<HttpsServer> {
-  const gate: Gate = {
-    hosts: hostCheck({ listenHost: opts.host, port: opts.port, names: opts.names, scheme: 'https' }),
-    workstation: (a) => a,
-    staticRoot: resolve(opts.staticDir),
-  };
-  const server = createHttpsServer({ cert: opts.tls.cert, key: opts.tls.key, minVersion: 'TLSv1.2', ALPNProtocols: ['http/1.1'] }, (req, res) => dispatch(app, req, res, gate));
+  let gate: Gate | null = null;
+  const server = createHttpsServer({ cert: opts.tls.cert, key: opts.tls.key, minVersion: 'TLSv1.2', ALPNProtocols: ['http/1.1'] }, (req, res) => dispatch(app, req, res, gate!));
   // Slow clients may not hold sockets forever: headers within 20 s, a whole request (a 32 MB upload
   // from a township tribunal's slow link included) within 10 minutes; answered streams are not cut.
   server.headersTimeout = 20_000;
@@ -118,7 +114,12 @@ export function startCourtServer(app: App, opts: CourtServerOptions): Promise<Ht
   trackSockets(server);
   return new Promise((ok, fail) => {
     server.once('error', fail);
-    server.listen(opts.port, opts.host, () => ok(server));
+    server.listen(opts.port, opts.host, () => {
+      const addr = server.address();
+      const port = typeof addr === 'object' && addr ? addr.port : opts.port;
+      gate = { hosts: hostCheck({ listenHost: opts.host, port, names: opts.names, scheme: 'https' }), workstation: (a) => a, staticRoot: resolve(opts.staticDir) };
+      ok(server);
+    });
   });
 }
 
