@@ -21,6 +21,8 @@ export default defineConfig({
           demo: resolve('src-main/cli/demo.ts'),
           documentWorker: resolve('src-main/services/documents/worker.ts'),
           uploadWorker: resolve('src-main/services/uploads/worker.ts'),
+          // Heavy reads on their own read-only connection (jobs/readPool.ts).
+          readWorker: resolve('src-main/jobs/readWorker.ts'),
         },
       },
     },

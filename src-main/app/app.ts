@@ -20,6 +20,7 @@ import { runStartupChecks } from '../services/security/health';
 import { cleanOrphans } from '../services/documents/storage';
 import { closePool } from '../services/documents/pool';
 import { closeUploadPool } from '../services/uploads/contained';
+import { closeReadPool } from '../jobs/readPool';
 import { publishCaseChanges } from '../live/caseFeed';
 import { Presence } from '../live/presence';
 
@@ -156,6 +157,7 @@ export class App {
     this.sessions.flush();
     await closePool();
     await closeUploadPool();
+    await closeReadPool();
     this.db.close();
     this.releaseLock?.();
   }

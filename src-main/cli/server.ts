@@ -11,6 +11,7 @@ import { startBackupSchedule } from '../services/backups/schedule';
 import { parseListen, readServerConfig, writeServerConfig, type ServerConfig } from '../server/config';
 import { ensureTlsMaterial } from '../server/tlsMaterial';
 import { fingerprintLines } from '../net/fingerprint';
+import { logServerStats } from '../server/stats';
 
 // `npm run server -- --data <dir> [--listen 0.0.0.0:8443] [--name zhixing.court,10.20.1.5]
 //                    [--cert court.pem --key court.key] [--renew-certificate] [--fingerprint]
@@ -25,6 +26,7 @@ const USAGE = `用法：node out/main/server.js --data <数据文件夹> [--list
   --renew-certificate  重新生成自签名证书（指纹改变，各工作站须重新核对）
   --fingerprint        只显示证书指纹，不启动服务
   --log-dir            日志文件夹（默认 <数据文件夹>/logs）
+  --stats-every        每隔多少秒记录一次运行指标（事件循环延迟、内存、连接数；默认 60）
   --admin-password     新数据库的管理员密码（脚本化安装）`;
 
 async function main(): Promise<void> {
@@ -37,6 +39,7 @@ async function main(): Promise<void> {
     'renew-certificate': 'boolean',
     fingerprint: 'boolean',
     'log-dir': 'string',
+    'stats-every': 'string',
     'admin-password': 'string',
     'test-clock': 'boolean',
     quiet: 'boolean',
@@ -86,6 +89,9 @@ async function main(): Promise<void> {
     exclusive: true,
   });
   const stopBackups = startBackupSchedule(app);
+  const statsEvery = Number(args['stats-every'] ?? 60);
+  if (!Number.isFinite(statsEvery) || statsEvery < 1) throw new Error('--stats-every 应为秒数（≥1）');
+  const stopStats = logServerStats(app, logger, statsEvery * 1000);
   const staticDir = fileURLToPath(new URL('../renderer/', import.meta.url));
   const server = await startCourtServer(app, { host: listen.host, port: listen.port, names, tls, staticDir });
   const addr = server.address();
@@ -107,6 +113,7 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info('stopping', { signal });
     stopBackups();
+    stopStats();
     app.bus.publish({ topic: 'system', data: { stopping: true }, audience: { kind: 'everyone' } });
     void closeAll(server)
       .then(() => app.close())
