@@ -79,10 +79,15 @@ export async function demoCourt({ fromYear = 2026, toYear = 2026, casesPerYear =
     }
   }
   try {
-    rmSync(dataDir, { recursive: true, force: true });
-    process.stderr.write(`building the demo court (${fromYear}–${toYear}, ${casesPerYear} cases a year) in ${dataDir} …\n`);
     const started = Date.now();
-    execFileSync(process.execPath, ['out/main/demo.js', '--data', dataDir, '--years', `${fromYear}-${toYear}`, '--cases-per-year', String(casesPerYear), '--seed', String(seed), '--admin-password', DEMO_ADMIN_PASSWORD], { stdio: ['ignore', 'ignore', 'inherit'] });
+    // The demo itself takes minutes: done once, marked, and not repeated if the next step fails.
+    const demoDone = join(dataDir, 'demo-done.json');
+    if (!existsSync(demoDone)) {
+      rmSync(dataDir, { recursive: true, force: true });
+      process.stderr.write(`building the demo court (${fromYear}–${toYear}, ${casesPerYear} cases a year) in ${dataDir} …\n`);
+      execFileSync(process.execPath, ['out/main/demo.js', '--data', dataDir, '--years', `${fromYear}-${toYear}`, '--cases-per-year', String(casesPerYear), '--seed', String(seed), '--admin-password', DEMO_ADMIN_PASSWORD], { stdio: ['ignore', 'ignore', 'inherit'] });
+      writeFileSync(demoDone, JSON.stringify({ seconds: Math.round((Date.now() - started) / 1000) }));
+    }
     const entry = await bundleForNode('bench/entries/notices.ts', 'notices');
     const out = execFileSync(process.execPath, [entry, dataDir, String(unservedNotices)], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ZHIXING_DOCUMENT_WORKER: resolve('out/main/documentWorker.js') } });
     const result = { ...JSON.parse(out.toString().trim().split('\n').pop()), buildSeconds: Math.round((Date.now() - started) / 1000) };

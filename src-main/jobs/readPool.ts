@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import type { App } from '../app/app';
 import { READ_TASKS, type ReadArgs, type ReadResult, type ReadTaskName } from './readTasks';
+import { backupCopy, quickCheckFile, restoreInto, type CopyOutcome } from './fileTasks';
 
 // Heavy reads leave the request thread: a read of jobs/readTasks.ts runs in a worker thread on its
 // own read-only connection (jobs/readWorker.ts), so every other client keeps being answered while a
@@ -40,7 +41,26 @@ export function readsOffThread(): boolean {
 export async function readOffThread<K extends ReadTaskName>(app: App, name: K, args: ReadArgs<K>): Promise<ReadResult<K>> {
   const p = getPool();
   if (!p) return (READ_TASKS[name] as (db: App['db'], a: ReadArgs<K>) => ReadResult<K>)(app.db, args);
-  return (await p.run({ file: app.db.sqlite.name, name, args })) as ReadResult<K>;
+  return (await p.run({ op: 'read', file: app.db.sqlite.name, name, args })) as ReadResult<K>;
+}
+
+/** The online backup of `source` into `dest`, checked (jobs/fileTasks.ts), off the request thread. */
+export async function backupCopyOffThread(source: string, dest: string): Promise<CopyOutcome> {
+  const p = getPool();
+  return p ? ((await p.run({ op: 'backupCopy', source, dest })) as CopyOutcome) : backupCopy(source, dest);
+}
+
+/** A backup copied over the live file, off the request thread. */
+export async function restoreOffThread(backup: string, live: string): Promise<void> {
+  const p = getPool();
+  if (p) await p.run({ op: 'restoreInto', backup, live });
+  else await restoreInto(backup, live);
+}
+
+/** PRAGMA quick_check of a database file on a connection of its own, off the request thread. */
+export async function quickCheckOffThread(file: string): Promise<string[]> {
+  const p = getPool();
+  return p ? ((await p.run({ op: 'quickCheck', file })) as string[]) : quickCheckFile(file);
 }
 
 export async function closeReadPool(): Promise<void> {

@@ -6,6 +6,8 @@ import { ApiError } from '../../../src-shared/api/errors';
 import { appendEvent, type Actor } from '../../events/log';
 import { backupFileName, backupFolder, type BackupInfo, type BackupKind } from './folder';
 import { applyRetention } from './retention';
+import { backupCopyOffThread } from '../../jobs/readPool';
+import type { CopyOutcome } from '../../jobs/fileTasks';
 
 /**
  * A backup through SQLite's online backup API (never a file copy of a live WAL database): a
@@ -18,15 +20,16 @@ export async function createBackup(db: Db, dataDir: string, kind: BackupKind, ac
   const name = backupFileName(folder, kind, at);
   const file = join(folder, name);
   const partial = `${file}.partial`;
+  let copied: CopyOutcome;
   try {
-    // The first step copies 100 pages; the progress callback then asks for the rest at once —
-    // splitting the copy over many event-loop turns would restart it on every write in between.
-    await db.sqlite.backup(partial, { progress: () => 1 << 30 });
+    // On a connection of its own in the worker (jobs/fileTasks.ts): seconds of copying and checking
+    // on a court's data must not hold the request thread, where every clerk is being answered.
+    copied = await backupCopyOffThread(db.sqlite.name, partial);
   } catch (e) {
     rmSync(partial, { force: true });
     throw new ApiError('conflict', `备份失败：${e instanceof Error ? e.message : String(e)}（备份文件夹：${folder}）`);
   }
-  return finish(db, partial, file, name, kind, actor, at, opts.recordEvent ?? true, dataDir);
+  return finish(db, partial, file, name, kind, actor, at, opts.recordEvent ?? true, dataDir, copied);
 }
 
 /**
@@ -43,13 +46,22 @@ export function createBackupSync(db: Db, dataDir: string, kind: BackupKind, acto
   return finish(db, partial, file, name, kind, actor, at, false, dataDir);
 }
 
-function finish(db: Db, partial: string, file: string, name: string, kind: BackupKind, actor: Actor, at: Date, recordEvent: boolean, dataDir: string): BackupInfo {
+/** Checks the copy here unless the worker already did (`copied`). */
+function inspect(partial: string): CopyOutcome {
+  const copy = new Database(partial, { fileMustExist: true });
+  try {
+    copy.pragma('journal_mode = DELETE');
+    return { check: String(copy.pragma('quick_check', { simple: true })), schemaVersion: copy.pragma('user_version', { simple: true }) as number, cases: countCases(copy) };
+  } finally {
+    copy.close();
+  }
+}
+
+function finish(db: Db, partial: string, file: string, name: string, kind: BackupKind, actor: Actor, at: Date, recordEvent: boolean, dataDir: string, copied?: CopyOutcome): BackupInfo {
   let info: BackupInfo;
   try {
-    const copy = new Database(partial, { fileMustExist: true });
-    try {
-      copy.pragma('journal_mode = DELETE');
-      const check = copy.pragma('quick_check', { simple: true });
+    {
+      const { check, schemaVersion, cases } = copied ?? inspect(partial);
       // A damaged database is still kept before a restore replaces it (for later recovery by hand),
       // marked unchecked; any other backup must be sound.
       if (check !== 'ok' && kind !== 'preRestore') throw new Error(`备份副本自检未通过：${String(check)}`);
@@ -59,12 +71,10 @@ function finish(db: Db, partial: string, file: string, name: string, kind: Backu
         createdAt: at.toISOString(),
         createdBy: actor.name,
         sizeBytes: 0,
-        schemaVersion: copy.pragma('user_version', { simple: true }) as number,
-        cases: countCases(copy),
+        schemaVersion,
+        cases,
         checked: check === 'ok',
       };
-    } finally {
-      copy.close();
     }
     info.sizeBytes = statSync(partial).size;
     writeFileSync(`${file}.json`, JSON.stringify(info, null, 2));

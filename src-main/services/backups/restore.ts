@@ -7,7 +7,8 @@ import { migrate, latestSchemaVersion } from '../../db/migrate';
 import { ApiError } from '../../../src-shared/api/errors';
 import { appendEvent, type Actor } from '../../events/log';
 import { ensureAdmin } from '../auth/users';
-import { AUDIT_ANCHOR_FILE, quickCheck, verifyAudit } from '../security/health';
+import { AUDIT_ANCHOR_FILE, healthOf, quickCheck, verifyAudit } from '../security/health';
+import { quickCheckOffThread, restoreOffThread } from '../../jobs/readPool';
 import { backupFolder, NAME_PATTERN } from './folder';
 import { createBackup } from './create';
 
@@ -35,8 +36,8 @@ export async function restoreBackup(app: App, name: string, actor: Actor, keepTo
   const source = new Database(file, { readonly: true, fileMustExist: true });
   const wasReadOnly = app.readOnly;
   try {
-    const check = source.pragma('quick_check', { simple: true });
-    if (check !== 'ok') throw new ApiError('conflict', `该备份自检未通过，不能用于恢复：${String(check)}`, 'name');
+    const sourceProblems = await quickCheckOffThread(file);
+    if (sourceProblems.length > 0) throw new ApiError('conflict', `该备份自检未通过，不能用于恢复：${sourceProblems[0]}`, 'name');
     const version = source.pragma('user_version', { simple: true }) as number;
     if (version > latestSchemaVersion()) throw new ApiError('conflict', '该备份由更新版本的程序写入，不能用本程序恢复', 'name');
 
@@ -50,8 +51,10 @@ export async function restoreBackup(app: App, name: string, actor: Actor, keepTo
     }
 
     app.readOnly = true; // refuses writes from other requests while the copy runs
-    await source.backup(join(app.dataDir, DB_FILE), { progress: () => 1 << 30 });
     source.close();
+    // Copied on a connection of its own in the worker: reads go on being answered meanwhile (from
+    // the old database until the copy commits, from the restored one after).
+    await restoreOffThread(file, join(app.dataDir, DB_FILE));
 
     migrate(app.db.sqlite);
     app.db.tx(() => {
@@ -63,7 +66,9 @@ export async function restoreBackup(app: App, name: string, actor: Actor, keepTo
           .where('status', 'in', ['queued', 'running']),
       );
     });
-    const qc = quickCheck(app);
+    const problems = await quickCheckOffThread(app.db.sqlite.name);
+    const qc = { ok: problems.length === 0, problems, checkedAt: app.clock.nowIso() };
+    healthOf(app).quickCheck = qc;
     app.readOnly = !qc.ok;
     // The restored log is shorter than the anchor of the replaced one: verify it afresh.
     rmSync(join(app.dataDir, AUDIT_ANCHOR_FILE), { force: true });
