@@ -1,17 +1,20 @@
 import { CONNECTION_TOPIC, type ConnectionEvent } from '../src-shared/desktopBridge';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { api } from './api/client';
 import { NAV } from './nav';
 import { navigate, useRoute } from './router';
 import { hasRole, SessionContext, useSession, type Session, type SettingsView, type SessionUser, type SystemInfo } from './session';
 import { LoginPage } from './pages/LoginPage';
-import { CasePage } from './pages/CasePage';
 import { JobPanel } from './components/JobPanel';
 import { NotBuilt } from './components/NotBuilt';
 import { ROLES } from '../src-shared/api/roles';
 import { LockScreen } from './security/LockScreen';
 import { SystemHealth } from './security/SystemHealth';
 import { ConnectionProblem } from './desktop/DesktopGate';
+import { RecoveryPage } from './security/RecoveryPage';
+
+// The case file is a page of its own chunk, like every navigation page (nav.tsx).
+const CasePage = lazy(() => import('./pages/CasePage').then((m) => ({ default: m.CasePage })));
 
 /** Boot: system info → first-run/login → the pipeline shell. */
 export function App() {
@@ -53,6 +56,7 @@ export function App() {
     void boot();
   }, [boot]);
 
+  if (info?.recovery) return <RecoveryPage />;
   if (bootError) return <ConnectionProblem message={bootError} onRetry={() => (setBootError(null), void boot())} />;
   if (!info) return <div className="page muted">正在启动…</div>;
   if (!user || !settings) return <LoginPage info={info} onLoggedIn={() => void boot()} />;
@@ -202,7 +206,7 @@ function Shell() {
       </nav>
       <main className="main">
         <SystemHealth />
-        {body}
+        <Suspense fallback={<div className="page muted">正在加载…</div>}>{body}</Suspense>
       </main>
       <JobPanel />
     </div>

@@ -9,6 +9,7 @@ import { LedgerTab } from './pages/case/LedgerTab';
 import { ClosureTab } from './pages/case/ClosureTab';
 import { DeadlinesTab } from './pages/case/DeadlinesTab';
 import { AuditTab } from './pages/case/AuditTab';
+import { DocumentDataTab } from './pages/case/DocumentDataTab';
 
 export type CaseDetail = MethodOutput<'cases.get'>;
 export interface CaseTabProps {
@@ -27,6 +28,7 @@ export const CASE_TABS: { key: string; label: string; component: ComponentType<C
   { key: 'overview', label: '概况', component: OverviewTab },
   { key: 'parties', label: '当事人', component: PartiesTab },
   { key: 'title', label: '执行依据', component: TitleTab },
+  { key: 'documentData', label: '文书要素', component: DocumentDataTab },
   { key: 'documents', label: '文书与送达', component: DocumentsTab },
   { key: 'assets', label: '查控与财产', component: AssetsTab },
   { key: 'measures', label: '措施', component: MeasuresTab },

@@ -13,6 +13,13 @@ export const teamSetting = z.object({
   /** Township or address keywords that route a debtor's case to this tribunal (分案). */
   areas: z.array(z.string().trim().min(1).max(50)).default([]),
   active: z.boolean().default(true),
+  /**
+   * Who signs the rulings of the team's cases (民诉法 Art. 157: 审判人员、书记员署名) unless the case names
+   * its own: the judge (审判员) when the case has no assigned judge, and the clerk (书记员). The
+   * command centre's team signs for cases not yet handed to a team.
+   */
+  judgeId: z.number().int().positive().nullable().default(null),
+  clerkId: z.number().int().positive().nullable().default(null),
 });
 export type TeamSetting = z.infer<typeof teamSetting>;
 
@@ -51,6 +58,15 @@ export const SETTINGS_SCHEMA = {
   performanceDays: z.number().int().min(0).max(60).default(3),
   /** Deadline in the 报告财产令 to hand in the report, days from service [U] (财产调查规定 Art. 4(1) leaves it to the court). */
   propertyReportDays: z.number().int().min(1).max(60).default(5),
+  /**
+   * When the 限制消费令 is issued (限高规定 法释〔2015〕17号 Art. 1: the debtor has not performed within the
+   * period of the 执行通知书): 'afterNoticePeriod' — from the queue of cases whose notice period has run
+   * out unperformed; 'withNotice' — together with the notice, reciting the ground true on that day
+   * (the title's own period has passed unperformed, and the applicant's request, Art. 4).
+   */
+  consumptionOrderTiming: z.enum(['afterNoticePeriod', 'withNotice'], { error: '限制消费令发出时机应为“履行期届满后”或“与执行通知书一并发出”' }).default('afterNoticePeriod'),
+  /** Pad the batch print file with a blank page after every document of odd length, so each starts on a front page (duplex printing). */
+  printDuplex: z.boolean().default(false),
   // — Closure and the 终本 archive (issue 6) —
   /** The archive's due list shows rounds falling due within this many days. */
   zhongbenRequeryLookaheadDays: z.number().int().min(0).max(180).default(30),
@@ -138,6 +154,8 @@ export const SETTING_EDITORS: { readonly [K in keyof typeof SETTINGS_SCHEMA]: { 
   unidentifiedClaimDays: { editor: 'management', label: '不明款认领天数' },
   documentContact: { editor: 'management', label: '文书联系人' },
   performanceDays: { editor: 'management', label: '履行期限天数' },
+  consumptionOrderTiming: { editor: 'management', label: '限制消费令发出时机' },
+  printDuplex: { editor: 'management', label: '双面打印补空白页' },
   propertyReportDays: { editor: 'management', label: '报告财产期限天数' },
   zhongbenRequeryLookaheadDays: { editor: 'management', label: '终本复查提前天数' },
   triage: { editor: 'management', label: '繁简分流规则' },

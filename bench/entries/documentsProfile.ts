@@ -22,6 +22,8 @@ import { PrintFile } from '../../src-main/services/documents/printFile';
 import { runTask, type RenderItem } from '../../src-main/services/documents/renderTask';
 import { commitDocuments, prepareDocuments } from '../../src-main/services/documents/generate';
 import { SINGLE_KINDS } from '../../src-main/services/documents/batch';
+import { setSettings } from '../../src-main/services/settings/settings';
+import { writeAccounts } from '../../src-main/services/caseAccounts/accounts';
 
 const count = Number(process.argv[2] ?? 100);
 const KINDS = ['执行通知书', '报告财产令', '限制消费令'];
@@ -35,6 +37,11 @@ const numbers = new TitleNumbers(rng.fork('titles'));
 const drafts = datesForCount(rng, Number(today.slice(0, 4)), count, today).map((d) => demoCaseDraft(rng, numbers, '执', d));
 const actor = { id: null, name: '窗口', workstation: 'bench' };
 const ids = app.db.tx(() => drafts.map((d) => fileCase(app.db, actor, officeTime(d.filedOn, 0), today, caseDraft.parse({ ...d, confirmDuplicate: true }))));
+// As the notice batch needs them: the bank's case accounts, the president, the order with the notice.
+app.db.tx(() => {
+  setSettings(app.db, actor, app.clock.now(), { courtPresident: '赵国庆', consumptionOrderTiming: 'withNotice' });
+  writeAccounts(app.db, actor, app.clock.now(), ids.map((caseId, i) => ({ caseId, bank: '中国农业银行开鲁县支行', accountName: '开鲁县人民法院执行款专户', accountNumber: `0547010104${String(100000 + i).padStart(9, '0')}` })), null);
+});
 
 const cpu = () => {
   const u = process.cpuUsage();

@@ -13,6 +13,7 @@ import { enforceCaseRefs } from '../services/auth/caseRefs';
 import { checkVersions, type VersionOutcome } from './versionCheck';
 import { withExpectations } from '../events/caseVersion';
 import { checkVersionDeclaration } from './versionDeclaration';
+import { diskFullError, isDiskFull } from '../services/system/diskFull';
 
 /** What a handler is given: the call's context and the caller's case scope, computed by the registry. */
 export interface HandlerContext extends CallContext {
@@ -74,6 +75,9 @@ export class Registry {
       const spec = (methods as Record<string, MethodSpec>)[name];
       const handler = this.handlers.get(name);
       if (!spec || !handler) throw new ApiError('unknown_method', `没有名为 ${String(name).slice(0, 100)} 的接口`);
+      if (ctx.app.recovery && !spec.recovery) {
+        throw new ApiError('read_only', '数据库已损坏，系统处于恢复模式：请由系统管理员从备份恢复');
+      }
       checkAccess(spec, ctx);
       if (spec.writes && ctx.app.readOnly) {
         throw new ApiError('read_only', '数据库处于只读状态（启动自检未通过），请先从备份恢复');
@@ -164,6 +168,11 @@ export function zodToApiError(error: z.ZodError): ApiError {
 function toErrorShape(e: unknown, ctx: CallContext): ApiErrorShape {
   if (e instanceof ApiError) return e.toJSON();
   if (e instanceof z.ZodError) return zodToApiError(e).toJSON();
+  // A full disk: one Chinese sentence, no file names or SQLite text (services/system/diskFull.ts).
+  if (isDiskFull(e)) {
+    ctx.app.log('error', 'disk full', e);
+    return diskFullError().toJSON();
+  }
   ctx.app.log('error', 'handler failed', e);
   return { code: 'internal', message: '内部错误，操作未完成，数据未改动' };
 }

@@ -1,7 +1,7 @@
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { Db } from '../db/connection';
-import { migrate, latestSchemaVersion } from '../db/migrate';
+import { migrate, latestSchemaVersion, type MigrateResult } from '../db/migrate';
 import { Registry } from '../api/registry';
 import { allHandlers } from '../api/handlers';
 import type { CallContext } from '../api/context';
@@ -18,11 +18,18 @@ import { SYSTEM_ACTOR } from '../events/log';
 import { createBackupSync } from '../services/backups/create';
 import { runStartupChecks } from '../services/security/health';
 import { cleanOrphans } from '../services/documents/storage';
+import { defaultAuditKeyFile } from '../services/audit/auditKey';
+import { keyDatabase, loadAuditKey, type AuditKeyState } from '../services/audit/keySetup';
+import { backupFoldersOf } from '../services/audit/verifyJob';
+import { removePartialBackups, removeStaging } from '../services/backups/restore';
+import { enterRecovery, isDamagedDatabase, type RecoveryState } from '../services/recovery/mode';
 import { closePool } from '../services/documents/pool';
 import { closeUploadPool } from '../services/uploads/contained';
 import { closeReadPool } from '../jobs/readPool';
 import { publishCaseChanges } from '../live/caseFeed';
 import { Presence } from '../live/presence';
+import { applyShippedCalendar } from '../services/calendar/shipped';
+import { keepProjectionsCurrent, stopReprojection } from '../events/reproject';
 
 export interface AppOptions {
   dataDir: string;
@@ -45,6 +52,8 @@ export interface AppOptions {
    * minutes hashing. The desktop and web entry points never set it; passwords.ts holds the real cost.
    */
   passwordCost?: PasswordCost;
+  /** The audit key file, outside the data folder (default: ZHIXING_AUDIT_KEY, else the user's configuration folder). */
+  auditKeyFile?: string;
 }
 
 /** What the court server shows the administrator about itself (cli/server.ts sets it). */
@@ -63,19 +72,30 @@ export const DB_FILE = 'zhixing.sqlite';
  * bus. Electron's main process and the web mode each open one App and serve its registry.
  */
 export class App {
-  readonly db: Db;
+  /** The database; replaced when the app leaves recovery mode after a restore. */
+  db!: Db;
   readonly clock: Clock;
   readonly bus = new Bus();
   readonly passwords: Passwords;
   readonly sessions: Sessions;
   readonly registry = new Registry();
-  readonly jobs: Jobs;
+  jobs!: Jobs;
   /** Who has which case open (live/presence.ts). */
   readonly presence: Presence = new Presence(this);
   readonly workstation = hostname();
   readOnly = false;
+  /** The audit key of this database's log (services/audit/keySetup.ts). */
+  audit!: AuditKeyState;
+  /**
+   * Set when the database could not be opened at all (a damaged header, a truncated file, damaged
+   * pages of the tables every start reads): the app then serves only what restoring the latest
+   * verified backup needs (services/recovery), instead of exiting.
+   */
+  recovery: RecoveryState | null = null;
   /** The start-up integrity check of a large database is still running: writes wait for it. */
   checking = false;
+  /** Migrations applied earlier whose file has changed since (system.health reports them). */
+  changedMigrations: MigrateResult['changed'] = [];
   private readonly releaseLock: (() => void) | null;
   private sessionFlush: ReturnType<typeof setInterval> | null = null;
   /** The structured log (the court server); null: messages go to the console. */
@@ -86,44 +106,89 @@ export class App {
 
   constructor(readonly options: AppOptions) {
     this.passwords = new Passwords(options.passwordCost);
-    this.sessions = new Sessions(this.passwords);
+    this.sessions = new Sessions(this.passwords, undefined, (message) => this.log('error', message));
     this.logger = options.logger ?? null;
     restrictNewFiles();
     privateFolder(options.dataDir);
     this.clock = new Clock(options.testClock ?? false);
     this.releaseLock = options.exclusive ? acquireDataDirLock(options.dataDir) : null;
+    for (const group of allHandlers()) this.registry.register(group);
     try {
-      const file = join(options.dataDir, DB_FILE);
-      privateFiles(file, `${file}-wal`, `${file}-shm`);
-      this.db = new Db(file);
+      this.openDatabase();
     } catch (e) {
-      this.releaseLock?.();
-      throw e;
-    }
-    try {
-      // Before any migration touches an existing database: a backup (issue 7), unless the caller hooks it.
-      const beforeMigrate = options.beforeMigrate ?? ((db: Db) => createBackupSync(db, options.dataDir, 'preMigration', { ...SYSTEM_ACTOR, workstation: this.workstation }, this.clock.now()));
-      migrate(this.db.sqlite, undefined, () => beforeMigrate(this.db));
-      this.db.tx(() => ensureAdmin(this.db, this.clock.now()));
-      if (options.adminPassword && !isInitialized(this.db)) {
-        setPasswordHash(this.db, findUser(this.db, ADMIN_USERNAME)!.id, this.passwords.hashSync(options.adminPassword));
+      if (!isDamagedDatabase(e)) {
+        this.releaseLock?.();
+        throw e;
       }
+      this.recovery = enterRecovery(this, e);
+    }
+  }
+
+  /** Opens, migrates and keys the database, then the start-up checks and clean-ups. */
+  private openDatabase(): void {
+    const { options } = this;
+    const file = join(options.dataDir, DB_FILE);
+    privateFiles(file, `${file}-wal`, `${file}-shm`);
+    const db = new Db(file);
+    try {
+      const keyFile = this.keyFile;
+      const key = loadAuditKey(db, options.dataDir, keyFile);
+      // Before any migration touches an existing database: a backup (issue 7), unless the caller hooks it.
+      const beforeMigrate = options.beforeMigrate ?? ((d: Db) => createBackupSync(d, options.dataDir, 'preMigration', { ...SYSTEM_ACTOR, workstation: this.workstation }, this.clock.now()));
+      const migrated = migrate(db.sqlite, undefined, () => beforeMigrate(db), () => this.clock.nowIso());
+      this.changedMigrations = migrated.changed;
+      for (const m of this.changedMigrations) this.log('warn', `已执行过的数据库迁移 ${m.version}_${m.name} 的文件已被修改（不会再次执行）`);
+      this.audit = keyDatabase(db, keyFile, key, { ...SYSTEM_ACTOR, workstation: this.workstation }, this.clock.now(), migrated.applied.length > 0);
+      this.readOnly = false;
+      if (this.audit.problem) {
+        this.readOnly = true;
+        this.log('error', this.audit.problem);
+      }
+      db.tx(() => ensureAdmin(db, this.clock.now()));
+      // The shipped working-day calendar: years this version adds or corrects (never the court's own).
+      if (!this.readOnly) applyShippedCalendar(db, { ...SYSTEM_ACTOR, workstation: this.workstation }, this.clock.now());
+      if (options.adminPassword && !isInitialized(db)) {
+        setPasswordHash(db, findUser(db, ADMIN_USERNAME)!.id, this.passwords.hashSync(options.adminPassword));
+      }
+      this.jobs = new Jobs(db, this.bus, this.clock);
     } catch (e) {
-      this.db.close();
-      this.releaseLock?.();
+      db.close();
       throw e;
     }
-    this.sessions.bind(this.db);
+    this.db = db;
+    // Sessions are kept in this database (a restart or a restore keeps or ends them there).
+    this.sessions.bind(db);
+    if (this.sessionFlush) clearInterval(this.sessionFlush);
     this.sessionFlush = setInterval(() => this.sessions.flush(), PERSIST_EVERY_MS);
     this.sessionFlush.unref();
-    this.jobs = new Jobs(this.db, this.bus, this.clock);
     // Every committed change to cases reaches the clients that may see them (live/caseFeed.ts).
-    this.db.onCommit = (changes) => publishCaseChanges(this, changes);
-    for (const group of allHandlers()) this.registry.register(group);
+    db.onCommit = (changes) => publishCaseChanges(this, changes);
     if (options.startupChecks ?? true) runStartupChecks(this);
+    // Derived tables whose rules changed with this version (or left half-derived by the last run)
+    // are derived again from the event log: at once for a small court, else as a job.
+    if (!this.readOnly) keepProjectionsCurrent(this);
     // Half-written document files of a batch that was killed: safe to remove only when this process
     // holds the data folder alone (another process's batch may be staging files right now).
     if (options.exclusive && !this.readOnly) cleanOrphans(this.db, options.dataDir);
+    // Likewise the half-written copies of a backup or a restore that was killed: never finished, never used.
+    if (options.exclusive) {
+      removeStaging(options.dataDir);
+      removePartialBackups(backupFoldersOf(this));
+    }
+  }
+
+  /** After recovery.restore put a verified backup in place: the app opens it as on any start. */
+  leaveRecovery(): void {
+    const placeholder = this.db;
+    this.openDatabase();
+    placeholder.close();
+    this.recovery = null;
+    this.sessions.dropAll(null);
+  }
+
+  /** The audit key file: the option, else ZHIXING_AUDIT_KEY, else the user's configuration folder. */
+  get keyFile(): string {
+    return this.options.auditKeyFile ?? defaultAuditKeyFile();
   }
 
   get dataDir(): string {
@@ -151,6 +216,8 @@ export class App {
   }
 
   async close(): Promise<void> {
+    // A re-projection stops between chunks and resumes at the next start.
+    stopReprojection(this);
     await this.jobs.idle();
     if (this.sessionFlush) clearInterval(this.sessionFlush);
     this.presence.close();

@@ -26,19 +26,30 @@ export class Db {
   readonly q: Kysely<Schema>;
   private readonly cache = new Map<string, Database.Statement>();
   /** Cases changed by the transaction in progress; handed to `onCommit` once it commits, dropped if it rolls back. */
-  private pending: CaseChange[] = [];
+  private changed: CaseChange[] = [];
   /** Told, after each commit, which cases it changed (the app publishes them to the clients that may see them). */
   onCommit: ((changes: CaseChange[]) => void) | null = null;
+  private readonly arrays = new Map<string, Database.Statement>();
+  /** Work queued to run inside the open tx(), just before it commits (see beforeCommit). */
+  private pending: Map<string, () => void> | null = null;
 
   constructor(file: string, options: { readonly?: boolean } = {}) {
     this.sqlite = new Database(file, { readonly: options.readonly ?? false });
-    this.sqlite.pragma('busy_timeout = 10000');
-    if (!options.readonly) {
-      this.sqlite.pragma('journal_mode = WAL');
-      // FULL: a committed receipt or payout survives a power cut (design.md §3, money).
-      this.sqlite.pragma('synchronous = FULL');
+    try {
+      this.sqlite.pragma('busy_timeout = 10000');
+      if (!options.readonly) {
+        this.sqlite.pragma('journal_mode = WAL');
+        // FULL: a committed receipt or payout survives a power cut (design.md §3, money).
+        this.sqlite.pragma('synchronous = FULL');
+      }
+      this.sqlite.pragma('foreign_keys = ON');
+    } catch (e) {
+      this.sqlite.close(); // e.g. a file whose header is not SQLite's: nothing may keep it open
+      throw e;
     }
-    this.sqlite.pragma('foreign_keys = ON');
+    // 64 MB of pages kept by SQLite itself (the default is 2 MB): a year of metric facts or the
+    // deadline board of a 200,000-case court is read from memory, not from the OS page by page.
+    this.sqlite.pragma('cache_size = -65536');
     this.q = new Kysely<Schema>({ dialect: new SqliteDialect({ database: this.sqlite }) });
   }
 
@@ -72,6 +83,16 @@ export class Db {
     return this.prepare(sql).all(...params.map(bindable)) as T[];
   }
 
+  /** Rows as arrays of column values (no object per row): for reads of tens of thousands of rows. */
+  rows(sql: string, ...params: unknown[]): unknown[][] {
+    let st = this.arrays.get(sql);
+    if (!st) {
+      st = this.sqlite.prepare(sql).raw(true);
+      this.arrays.set(sql, st);
+    }
+    return st.all(...params.map(bindable)) as unknown[][];
+  }
+
   rawRun(sql: string, ...params: unknown[]): { changes: number; lastInsertRowid: number } {
     const r = this.prepare(sql).run(...params.map(bindable));
     return { changes: r.changes, lastInsertRowid: Number(r.lastInsertRowid) };
@@ -82,25 +103,52 @@ export class Db {
     if (this.sqlite.inTransaction) return fn();
     let result: T;
     try {
-      result = this.sqlite.transaction(fn).immediate();
+      result = this.sqlite
+        .transaction(() => {
+          this.pending = new Map();
+          try {
+            const out = fn();
+            // Queued work runs last, still inside the transaction (it may queue more).
+            while (this.pending.size > 0) {
+              const [key, work] = this.pending.entries().next().value!;
+              this.pending.delete(key);
+              work();
+            }
+            return out;
+          } finally {
+            this.pending = null;
+          }
+        })
+        .immediate();
     } catch (e) {
-      this.pending = [];
+      this.changed = [];
       throw e;
     }
     this.flushChanges();
     return result;
   }
 
+  /**
+   * Queues work to run at the end of the open tx(), inside it, once per key however often it is
+   * queued (a projection that recomputes a case once per transaction, not once per event). Returns
+   * false when no tx() is open: the caller then does the work at once.
+   */
+  beforeCommit(key: string, work: () => void): boolean {
+    if (!this.pending) return false;
+    this.pending.set(key, work);
+    return true;
+  }
+
   /** Notes a changed case: told after the commit, or at once when no transaction is open (autocommit). */
   noteCaseChange(change: CaseChange): void {
-    this.pending.push(change);
+    this.changed.push(change);
     if (!this.sqlite.inTransaction) this.flushChanges();
   }
 
   private flushChanges(): void {
-    if (this.pending.length === 0) return;
-    const changes = this.pending;
-    this.pending = [];
+    if (this.changed.length === 0) return;
+    const changes = this.changed;
+    this.changed = [];
     try {
       this.onCommit?.(changes);
     } catch {
@@ -110,6 +158,7 @@ export class Db {
 
   close(): void {
     this.cache.clear();
+    this.arrays.clear();
     if (this.sqlite.open) this.sqlite.close();
   }
 }

@@ -2,9 +2,13 @@ import { App } from '../app/app';
 import { validateIdNumber } from '../../src-shared/domain/idNumber';
 import { formatCaseNumber } from '../../src-shared/domain/caseNumber';
 import type { FilingType } from '../../src-shared/domain/stages';
-import { eventHashInput, GENESIS_HASH, sha256 } from '../events/log';
+import { eventHashInput, GENESIS_HASH } from '../events/log';
+import { chainHash } from '../events/chainKey';
 import { normalizeTitleNumber } from '../services/cases/filing';
-import { CASE_SEARCH_TRIGGERS, REBUILD_CASE_GRAMS } from '../db/migrations/002_case_search';
+import { changesCase, EVENT_TYPE_LIST, eventSchema } from '../../src-shared/domain/events';
+import { projections } from '../events/projections';
+import { markForRebuild } from '../events/projectionState';
+import { reprojectAll } from '../events/reproject';
 import { datesForCount, workingDays } from './calendar';
 import { demoCaseDraft, TYPE_MIX } from './caseDrafts';
 import { courtStep } from './court';
@@ -25,12 +29,16 @@ export interface BulkOptions {
   seed?: number;
   adminPassword?: string;
   onProgress?: (done: number, total: number) => void;
+  /** Progress of the closing re-projection (metric facts, deadline clocks, search index), per chunk of cases. */
+  onReprojection?: (label: string, done: number, total: number) => void;
 }
 
 export interface BulkResult {
   cases: number;
   parties: number;
   events: number;
+  /** The full re-projection of every projection from the written log (part of ms). */
+  reprojectMs: number;
   ms: number;
 }
 
@@ -39,10 +47,13 @@ export interface BulkResult {
  * the demo's court, staff and case generator, but rows are written with prepared statements
  * instead of through the filing service, and each case gets a synthetic life (notices, query,
  * control, triage, assignment, money, closure) as the events of the cross-domain contract, with the
- * matching stage, team, judge and closure columns. The hash chain of case_events is complete and valid.
- * Only `cases`, `parties`, `interviews`, `case_serials` and `case_events` are filled: the ids in
- * event payloads (documents, batches, measures, ledger entries) point at rows the domains' own
- * tables do not have. Labelled demo (meta 'demo' = '1', cases.demo = 1).
+ * matching stage, team, judge and closure columns. The hash chain of case_events is complete and valid
+ * (keyed with the audit key, as the app writes it). Only `cases`, `parties`, `interviews`,
+ * `case_serials`, `case_events` and the money ledger (`ledger_entries`, one row per ledger event, as
+ * audit.verify reconciles them) are written: the other ids in event payloads (documents, batches,
+ * measures) point at rows the domains' own tables do not have. The projections' tables (metric
+ * facts, deadline clocks, the search index) are then derived from the log by a full re-projection,
+ * timed in `reprojectMs`. Labelled demo (meta 'demo' = '1', cases.demo = 1).
  */
 export async function buildBulkDatabase(opts: BulkOptions): Promise<BulkResult> {
   const started = performance.now();
@@ -66,9 +77,8 @@ function write(app: App, users: DemoUser[], opts: BulkOptions, fromYear: number,
   // Bulk load: nothing is lost that a rerun cannot rebuild, so durability waits until the end.
   sqlite.pragma('synchronous = OFF');
   sqlite.pragma('cache_size = -200000');
-  // The quick-search indexes are rebuilt in one pass at the end: far cheaper than per-row triggers.
-  const suspended = CASE_SEARCH_TRIGGERS.map((name) => sqlite.prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?").pluck().get(name) as string | undefined).filter((x): x is string => !!x);
-  for (const name of CASE_SEARCH_TRIGGERS) sqlite.exec(`DROP TRIGGER IF EXISTS ${name}`);
+  // Rows go straight into the tables (not through appendEvent): the projections derive their tables
+  // from the finished log at the end, in one re-projection — the path a new version of the rules takes.
   const insertCase = sqlite.prepare(`INSERT INTO cases (number, year, court_code, type, serial, stage, filed_on, title_court, title_number, title_effective_on, title_cause,
     non_litigation, principal_fen, interest_fen, costs_fen, claim_fen, preserved, applicant_names, debtor_names, search_text, team_id, judge_id, resumed_from_id,
     closed_on, closure_mode, migrated, demo, created_at, created_by) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,NULL,?,?,0,1,?,?)`);
@@ -77,6 +87,7 @@ function write(app: App, users: DemoUser[], opts: BulkOptions, fromYear: number,
   const insertInterview = sqlite.prepare(`INSERT INTO interviews (case_id, contact_confirmed, service_address, payout_bank, payout_account_name, payout_account,
     property_clues, requests, notes, recorded_at, recorded_by) VALUES (?,?,?,?,?,?,?,?,?,?,?)`);
   const insertEvent = sqlite.prepare(`INSERT INTO case_events (case_id, type, at, on_date, actor_id, actor_name, workstation, payload, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?)`);
+  const insertEntry = sqlite.prepare(`INSERT INTO ledger_entries (id, case_id, kind, amount_fen, on_date, source, officers, created_at, created_by) VALUES (?,?,?,?,?,?,'[]',?,?)`);
   const insertSerial = sqlite.prepare(`INSERT INTO case_serials (court_code, year, type, last_serial) VALUES (?,?,?,?)
     ON CONFLICT (court_code, year, type) DO UPDATE SET last_serial = excluded.last_serial`);
 
@@ -161,7 +172,9 @@ function write(app: App, users: DemoUser[], opts: BulkOptions, fromYear: number,
           minute = e.onDate === day ? minute + yrng.int(2, 25) : yrng.int(0, 300);
           day = e.onDate;
           const actor = actorFor(e, clerk, actors, judge, yrng);
-          const payload = e.type === 'case.filed' ? { number, ...e.payload, preserved: d.preserved, nonLitigation: d.title.nonLitigation } : withCaseRefs(e, caseId);
+          const payload = e.type === 'case.filed' ? { number, ...e.payload, preserved: d.preserved, nonLitigation: d.title.nonLitigation, duplicateConfirmed: false } : withCaseRefs(e, caseId);
+          // The same check appendEvent makes: the benchmark court's log is one the app could have written.
+          eventSchema.parse({ type: e.type, caseId, payload });
           const row = {
             prev_hash: prevHash,
             case_id: caseId,
@@ -173,8 +186,13 @@ function write(app: App, users: DemoUser[], opts: BulkOptions, fromYear: number,
             workstation: 'demo',
             payload: JSON.stringify(payload),
           };
-          const hash = sha256(eventHashInput(row));
+          const hash = chainHash(app.db, eventHashInput(row));
           insertEvent.run(row.case_id, row.type, row.at, row.on_date, row.actor_id, row.actor_name, row.workstation, row.payload, row.prev_hash, hash);
+          // The ledger row the event records, as the ledger service writes them together.
+          if (e.type === 'ledger.receipt' || e.type === 'ledger.payout') {
+            const p = payload as { entryId: number; amountFen: number; source?: string };
+            insertEntry.run(p.entryId, caseId, e.type.slice('ledger.'.length), p.amountFen, e.onDate, p.source ?? null, row.at, actor.name);
+          }
           prevHash = hash;
           events++;
         }
@@ -183,18 +201,22 @@ function write(app: App, users: DemoUser[], opts: BulkOptions, fromYear: number,
       for (const [key, last] of serials) if (key.startsWith(String(year))) insertSerial.run(COURT_CODE, year, key.slice(4), last);
     })();
   });
-  sqlite.transaction(() => {
-    sqlite.exec("INSERT INTO cases_fts(cases_fts) VALUES ('rebuild')");
-    sqlite.exec(REBUILD_CASE_GRAMS);
-    for (const sql of suspended) sqlite.exec(sql);
-    // Each case's version: its last event (events/caseVersion.ts), as appendEvent would have left it.
-    sqlite.exec("UPDATE cases SET version = coalesce((SELECT max(e.id) FROM case_events e WHERE e.case_id = cases.id AND e.type NOT IN ('case.revealed', 'triage.proposed')), 0)");
-  })();
+  // Each case's version: its last event that changed it (events/caseVersion.ts), as appendEvent would have left it.
+  const viewings = EVENT_TYPE_LIST.filter((t) => !changesCase(t));
+  sqlite
+    .prepare(`UPDATE cases SET version = coalesce((SELECT max(e.id) FROM case_events e WHERE e.case_id = cases.id AND e.type NOT IN (${viewings.map(() => '?').join(',') || "''"})), 0)`)
+    .run(...viewings);
+  const reprojectStarted = performance.now();
+  app.db.tx(() => {
+    for (const p of projections()) markForRebuild(app.db, p, new Date().toISOString());
+  });
+  reprojectAll(app.db, () => app.clock.now(), (p, r) => opts.onReprojection?.(p.label, r.done, r.total));
+  const reprojectMs = Math.round(performance.now() - reprojectStarted);
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('wal_checkpoint(TRUNCATE)');
   sqlite.exec('ANALYZE');
   opts.onProgress?.(cases, opts.cases);
-  return { cases, parties, events };
+  return { cases, parties, events, reprojectMs };
 }
 
 /** Payload ids were drawn per case before the case had its id: make them unique across the database. */

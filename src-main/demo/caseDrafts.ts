@@ -2,7 +2,7 @@ import type { CaseDraft } from '../../src-shared/api/methods/cases';
 import type { FilingType } from '../../src-shared/domain/stages';
 import { lender, organisation, person, pickTownship, type PartyDraft } from './people';
 import type { Rng } from './random';
-import { claim, enforcementTitle, pickCause, preservationTitle, resumedTitle, type ApplicantKind, type TitleNumbers } from './titles';
+import { claim, enforcementTitle, orderedText, pickCause, preservationTitle, resumedTitle, type ApplicantKind, type TitleNumbers } from './titles';
 
 /** Case-type mix of a county court's implementation cases: mostly first enforcement. */
 export const TYPE_MIX: readonly (readonly [FilingType, number])[] = [['执', 86], ['执恢', 7], ['执保', 7]];
@@ -76,12 +76,19 @@ export function demoCaseDraft(rng: Rng, numbers: TitleNumbers, type: FilingType,
     // What is left after the first round: part was recovered before 终本.
     c.principalFen = Math.round((c.principalFen * rng.int(40, 100)) / 100);
   }
+  // Several applicants: an equal split of the claim, the remainder to the first (the payout split).
+  if (applicants.length > 1) {
+    const total = c.principalFen + (c.interestFen ?? 0) + (c.costsFen ?? 0);
+    const each = Math.floor(total / applicants.length);
+    applicants.forEach((a, i) => (a.shareFen = each + (i === 0 ? total - each * applicants.length : 0)));
+  }
+  const joint = debtors.length > 1;
   const draft: CaseDraft = {
     type,
     filedOn,
     applicants,
     debtors,
-    title,
+    title: { ...title, joint, ordered: orderedText(title, applicants.map((a) => a.name), debtors.map((d) => d.name), { principalFen: c.principalFen, interestFen: c.interestFen ?? 0, costsFen: c.costsFen ?? 0 }, joint) },
     claim: c,
     preserved: type === '执' && rng.chance(0.12),
   };

@@ -16,6 +16,9 @@ export const courtStep: DemoStep = {
         officePhone: '0475-6500000',
         caseAccount: { bank: '中国农业银行开鲁县支行', accountName: '开鲁县人民法院执行款专户（演示）', accountNumber: '05470101040009999' },
         teams: demoTeams(),
+        courtPresident: '赵国庆（演示）',
+        // Kailu sends the notice, the property-report order and the consumption order together (seeds/003).
+        consumptionOrderTiming: 'withNotice',
       });
       // Marks the whole database as demo data (system.info shows it), in the same transaction as its first write.
       ctx.db.rawRun("INSERT INTO meta (key, value) VALUES ('demo', '1') ON CONFLICT (key) DO UPDATE SET value = '1'");

@@ -61,11 +61,13 @@ export function demoTeams(): TeamSetting[] {
     kind: 'tribunal',
     areas: [t.name],
     active: true,
+    judgeId: null,
+    clerkId: null,
   }));
   return [
-    { id: 'centre', name: '执行指挥中心', kind: 'centre', areas: [], active: true },
-    { id: 'fast', name: '快执团队', kind: 'fastTrack', areas: [], active: true },
+    { id: 'centre', name: '执行指挥中心', kind: 'centre', areas: [], active: true, judgeId: null, clerkId: null },
+    { id: 'fast', name: '快执团队', kind: 'fastTrack', areas: [], active: true, judgeId: null, clerkId: null },
     ...tribunals,
-    { id: 'detention', name: '拘传团队', kind: 'other', areas: [], active: true },
+    { id: 'detention', name: '拘传团队', kind: 'other', areas: [], active: true, judgeId: null, clerkId: null },
   ];
 }

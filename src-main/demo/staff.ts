@@ -1,5 +1,6 @@
 import type { Role } from '../../src-shared/api/roles';
 import { createUser } from '../services/auth/users';
+import { getSettings, setSettings } from '../services/settings/settings';
 import { officeTime, type DemoStep } from './steps';
 
 interface StaffMember {
@@ -34,6 +35,16 @@ export const STAFF: readonly StaffMember[] = [
   { username: 'wuguilan', displayName: '吴桂兰', roles: ['zhongben'], teamId: 'centre', post: '终本案件管控组' },
   { username: 'zhengyu', displayName: '郑宇', roles: ['management'], teamId: 'centre', post: '综合管理组' },
   { username: 'malina', displayName: '马丽娜', roles: ['fastTrack'], teamId: 'fast', post: '快执团队书记员' },
+  // The clerks (书记员) who sign rulings with the judges (民诉法 Art. 157): the command centre's and one per tribunal team.
+  { username: 'liuyang', displayName: '刘洋', roles: ['docsQuery'], teamId: 'centre', post: '指挥中心书记员' },
+  { username: 'wangjing', displayName: '王静', roles: ['docsQuery'], teamId: 'kailu', post: '开鲁法庭书记员' },
+  { username: 'zhaoyan', displayName: '赵艳', roles: ['docsQuery'], teamId: 'dongfeng', post: '东风法庭书记员' },
+  { username: 'wuritu', displayName: '乌日图', roles: ['docsQuery'], teamId: 'dayushu', post: '大榆树法庭书记员' },
+  { username: 'lihong', displayName: '李红', roles: ['docsQuery'], teamId: 'heilongba', post: '黑龙坝法庭书记员' },
+  { username: 'zhangli', displayName: '张丽', roles: ['docsQuery'], teamId: 'maixin', post: '麦新法庭书记员' },
+  { username: 'saren', displayName: '萨仁', roles: ['docsQuery'], teamId: 'yihetala', post: '义和塔拉法庭书记员' },
+  { username: 'chenlei', displayName: '陈磊', roles: ['docsQuery'], teamId: 'jianhua', post: '建华法庭书记员' },
+  { username: 'sunli', displayName: '孙莉', roles: ['docsQuery'], teamId: 'xiaojieji', post: '小街基法庭书记员' },
 ];
 
 /** Step 2: the staff as users with their roles and teams (every demo user has the same password). */
@@ -49,6 +60,14 @@ export const staffStep: DemoStep = {
         const u = createUser(ctx.db, ctx.admin, at, { username: s.username, displayName: s.displayName, passwordHash: hashes[i]!, roles: s.roles, teamId: s.teamId });
         ctx.users.push({ id: u.id, name: u.displayName, workstation: 'demo', username: u.username, roles: u.roles, teamId: u.teamId });
       }
+      // Who signs each team's rulings: its judge and its clerk; the centre's for cases not yet handed to a team.
+      const idOf = (post: (p: string) => boolean, teamId: string) => ctx.users.find((u) => u.teamId === teamId && post(STAFF.find((s) => s.username === u.username)!.post))?.id ?? null;
+      const teams = getSettings(ctx.db).teams.map((t) => ({
+        ...t,
+        judgeId: t.id === 'centre' ? idOf((p) => p.includes('局长'), 'centre') : idOf((p) => p.includes('法官'), t.id),
+        clerkId: idOf((p) => p.includes('书记员'), t.id),
+      }));
+      setSettings(ctx.db, ctx.admin, at, { teams });
     });
     ctx.summary.users = { count: STAFF.length, judges: STAFF.filter((s) => s.post.includes('法官')).length, password: ctx.options.password };
   },

@@ -83,22 +83,25 @@ export function enforcementTitle(rng: Rng, numbers: TitleNumbers, filedOn: strin
   const started = addCalendarDays(effectiveOn, -rng.int(40, 260));
   const y = (d: string) => d.slice(0, 4);
   switch (kind) {
-    case 'civilFirst':
-      return { court: COURT_NAME, number: `（${y(started)}）${COURT_CODE}民初${numbers.next('民初', started, 5200)}号`, effectiveOn, cause, nonLitigation: false };
+    case 'civilFirst': {
+      // About a third of first-instance debt cases end in a mediation document (调解书); the serial decides, no extra draw.
+      const serial = numbers.next('民初', started, 5200);
+      return { court: COURT_NAME, number: `（${y(started)}）${COURT_CODE}民初${serial}号`, effectiveOn, cause, nonLitigation: false, kind: serial % 3 === 0 ? '民事调解书' : '民事判决书' };
+    }
     case 'civilAppeal':
-      return { court: INTERMEDIATE_COURT, number: `（${y(decided)}）${INTERMEDIATE_CODE}民终${numbers.next('民终', decided, 4500)}号`, effectiveOn, cause, nonLitigation: false };
+      return { court: INTERMEDIATE_COURT, number: `（${y(decided)}）${INTERMEDIATE_CODE}民终${numbers.next('民终', decided, 4500)}号`, effectiveOn, cause, nonLitigation: false, kind: '民事判决书' };
     case 'judicialConfirmation':
-      return { court: COURT_NAME, number: `（${y(decided)}）${COURT_CODE}民特${numbers.next('民特', decided, 600)}号`, effectiveOn, cause, nonLitigation: false };
+      return { court: COURT_NAME, number: `（${y(decided)}）${COURT_CODE}民特${numbers.next('民特', decided, 600)}号`, effectiveOn, cause, nonLitigation: false, kind: '民事裁定书' };
     case 'otherCourt': {
       const [court, code] = rng.pick(OTHER_COURTS);
-      return { court, number: `（${y(started)}）${code}民初${numbers.next(code, started, 8000)}号`, effectiveOn, cause, nonLitigation: false };
+      return { court, number: `（${y(started)}）${code}民初${numbers.next(code, started, 8000)}号`, effectiveOn, cause, nonLitigation: false, kind: '民事判决书' };
     }
     case 'arbitration':
-      return { court: '通辽仲裁委员会', number: `通仲裁字〔${y(decided)}〕第${numbers.next('通仲', decided, 400)}号`, effectiveOn, cause, nonLitigation: true };
+      return { court: '通辽仲裁委员会', number: `通仲裁字〔${y(decided)}〕第${numbers.next('通仲', decided, 400)}号`, effectiveOn, cause, nonLitigation: true, kind: '仲裁裁决书' };
     case 'labourArbitration':
-      return { court: '开鲁县劳动人事争议仲裁委员会', number: `开劳人仲案字〔${y(decided)}〕第${numbers.next('开劳', decided, 150)}号`, effectiveOn, cause: '劳动争议', nonLitigation: true };
+      return { court: '开鲁县劳动人事争议仲裁委员会', number: `开劳人仲案字〔${y(decided)}〕第${numbers.next('开劳', decided, 150)}号`, effectiveOn, cause: '劳动争议', nonLitigation: true, kind: '仲裁裁决书' };
     case 'notarial':
-      return { court: '内蒙古自治区开鲁县公证处', number: `（${y(decided)}）内开证执字第${numbers.next('开证', decided, 120)}号`, effectiveOn, cause, nonLitigation: true };
+      return { court: '内蒙古自治区开鲁县公证处', number: `（${y(decided)}）内开证执字第${numbers.next('开证', decided, 120)}号`, effectiveOn, cause, nonLitigation: true, kind: '公证债权文书' };
   }
 }
 
@@ -109,14 +112,32 @@ export function preservationTitle(rng: Rng, numbers: TitleNumbers, filedOn: stri
   const number = rng.chance(0.8)
     ? `（${suit.slice(0, 4)}）${COURT_CODE}民初${numbers.next('民初', suit, 5200)}号之一`
     : `（${effectiveOn.slice(0, 4)}）${COURT_CODE}财保${numbers.next('财保', effectiveOn, 150)}号`;
-  return { court: COURT_NAME, number, effectiveOn, cause, nonLitigation: false };
+  return { court: COURT_NAME, number, effectiveOn, cause, nonLitigation: false, kind: '民事裁定书' };
 }
 
 /** 执恢: the title of an older case of this court that was closed as 终本 before the demo's years. */
 export function resumedTitle(rng: Rng, numbers: TitleNumbers, filedOn: string, cause: string): TitleDraft {
   const effectiveOn = addCalendarDays(filedOn, -rng.int(2 * 365, 6 * 365));
   const started = addCalendarDays(effectiveOn, -rng.int(40, 200));
-  return { court: COURT_NAME, number: `（${started.slice(0, 4)}）${COURT_CODE}民初${numbers.next('民初', started, 5200)}号`, effectiveOn, cause, nonLitigation: false };
+  return { court: COURT_NAME, number: `（${started.slice(0, 4)}）${COURT_CODE}民初${numbers.next('民初', started, 5200)}号`, effectiveOn, cause, nonLitigation: false, kind: '民事判决书' };
+}
+
+/**
+ * What the title ordered, as its operative part reads (判项): written from the parties and the claim,
+ * with no draw of its own (the demo's streams stay as they were).
+ */
+export function orderedText(title: TitleDraft, applicants: string[], debtors: string[], claim: { principalFen: number; interestFen: number; costsFen: number }, joint: boolean): string {
+  const yuan = (fen: number) => `${(fen / 100).toFixed(2)}元`;
+  const who = debtors.length > 1 ? `被告${debtors.join('、')}` : `被告${debtors[0]}`;
+  const to = `原告${applicants.join('、')}`;
+  const deadline = title.kind === '民事调解书' ? '于本调解书生效之日起十日内' : title.kind === '公证债权文书' ? '于约定的还款期限届满时' : '于本判决生效之日起十日内';
+  const parts = [`${who}${deadline}给付${to}${title.cause?.includes('劳动') ? '劳动报酬' : '款项'}${yuan(claim.principalFen)}`];
+  if (claim.interestFen > 0) parts.push(`利息${yuan(claim.interestFen)}`);
+  let text = parts.join('及');
+  if (joint) text += `；${debtors.slice(1).join('、')}对上述债务承担连带清偿责任`;
+  if (claim.costsFen > 0) text += `；案件受理费等${yuan(claim.costsFen)}由${who.replace(/^被告/, '')}负担`;
+  if (title.kind === '仲裁裁决书' || title.kind === '公证债权文书') text = text.replace(/原告/g, '申请人').replace(/被告/g, '被申请人').replace('本判决', '本裁决');
+  return `${text}。`;
 }
 
 /**

@@ -6,7 +6,7 @@ import { CASE_REF_KINDS } from '../../src-shared/api/caseScope';
 import { maskedPaths, maskPlan } from '../../src-shared/api/masked';
 import { versionText } from '../../src-shared/api/caseVersions';
 
-const GENERIC_ERRORS = ['invalid_input', 'unauthorized', 'forbidden', 'internal'];
+const GENERIC_ERRORS = ['invalid_input', 'unauthorized', 'forbidden', 'disk_full', 'internal'];
 
 /**
  * The API reference, generated from the registry so nobody documents a method by hand:
@@ -19,7 +19,7 @@ export function apiReferenceMarkdown(): string {
     'Generated from the method registry (`src-shared/api`) by `npm run docs`; do not edit by hand.',
     'Every method is served unchanged over Electron IPC and the web mode (`POST /api/<method>` with a JSON body).',
     'Results are `{"ok":true,"data":…,"asOf"?,"skipped"?}`; failures `{"ok":false,"error":{"code","message","field?","details?"}}`',
-    '(HTTP 400 invalid_input/needs_confirmation, 401 unauthorized, 403 forbidden, 404 not_found/unknown method, 409 conflict/read_only, 429 throttled).',
+    '(HTTP 400 invalid_input/needs_confirmation, 401 unauthorized, 403 forbidden, 404 not_found/unknown method, 409 conflict/read_only, 429 throttled, 507 disk_full).',
     'A method that reads cases answers `asOf`: the newest event its data had seen. A method that changes cases takes `seen`',
     '(`{ cases?: { "<caseId>": version }, asOf?, skipChanged? }`) and is refused with 409 when a case changed after the clerk saw it',
     '(`details.changed` names each case, who changed it and when); a batch with `skipChanged` leaves those cases out and lists them in `skipped`',

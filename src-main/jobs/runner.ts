@@ -6,6 +6,7 @@ import { ApiError } from '../../src-shared/api/errors';
 import type { JobView } from '../../src-shared/api/methods/jobs';
 import { wholeContainerSql, type CaseScope } from '../services/auth/scope';
 import { withoutExpectations } from '../events/caseVersion';
+import { diskFullError, isDiskFull } from '../services/system/diskFull';
 
 export interface JobHandle {
   readonly id: string;
@@ -123,7 +124,12 @@ export class Jobs {
         .catch((e: unknown) => {
           if (e instanceof JobCancelled || controller.signal.aborted) this.finish(entry, 'cancelled', null, null);
           else {
-            const err = e instanceof ApiError ? { code: e.code, message: e.message } : { code: 'internal', message: e instanceof Error ? e.message : String(e) };
+            const err =
+              e instanceof ApiError
+                ? { code: e.code, message: e.message }
+                : isDiskFull(e)
+                  ? { code: 'disk_full', message: diskFullError().message }
+                  : { code: 'internal', message: e instanceof Error ? e.message : String(e) };
             this.finish(entry, 'failed', null, err);
           }
         });
@@ -139,12 +145,17 @@ export class Jobs {
     v.finishedAt = this.clock.nowIso();
     if (status === 'done') v.done = Math.max(v.done, v.total);
     if (status === 'cancelled') v.message = '已取消，未写入任何结果';
-    this.db.run(
-      this.db.q
-        .updateTable('jobs')
-        .set({ status, done: v.done, total: v.total, message: v.message, result: result === null ? null : JSON.stringify(result), error: error ? JSON.stringify(error) : null, finished_at: v.finishedAt })
-        .where('id', '=', v.id),
-    );
+    try {
+      this.db.run(
+        this.db.q
+          .updateTable('jobs')
+          .set({ status, done: v.done, total: v.total, message: v.message, result: result === null ? null : JSON.stringify(result), error: error ? JSON.stringify(error) : null, finished_at: v.finishedAt })
+          .where('id', '=', v.id),
+      );
+    } catch {
+      // A full disk can refuse even this row: the outcome is still pushed to the user below, and the
+      // row left 'running' is marked interrupted at the next start.
+    }
     this.running.delete(v.id);
     this.push(entry);
   }

@@ -42,6 +42,7 @@ const STATUS: Record<string, number> = {
   conflict: 409,
   read_only: 409,
   throttled: 429,
+  disk_full: 507,
   internal: 500,
 };
 

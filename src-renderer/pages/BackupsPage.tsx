@@ -77,6 +77,14 @@ export function BackupsPage() {
     { headerName: '案件数', field: 'cases', width: 100, type: 'rightAligned' },
     { headerName: '数据版本', field: 'schemaVersion', width: 110 },
     { headerName: '自检', colId: 'checked', width: 90, valueGetter: (p) => (p.data?.checked ? '通过' : '未检') },
+    {
+      headerName: '签名校验',
+      colId: 'verified',
+      width: 200,
+      valueGetter: (p) => (p.data ? (p.data.verified ? '相符，可以恢复' : `不可恢复：${p.data.problem ?? ''}`) : ''),
+      tooltipValueGetter: (p) => p.data?.problem ?? '',
+      cellClass: (p) => (p.data && !p.data.verified ? 'field-error' : ''),
+    },
     ...(isAdmin
       ? [
           {
@@ -86,7 +94,7 @@ export function BackupsPage() {
             sortable: false,
             filter: false,
             cellRenderer: (p: { data?: Backup }) =>
-              p.data ? (
+              p.data?.verified ? (
                 <button type="button" className="link" disabled={busy !== null} onClick={() => setRestoring(p.data!)} data-testid={`backup-restore-${p.data.name}`}>
                   恢复
                 </button>
@@ -113,7 +121,9 @@ export function BackupsPage() {
           {message.text}
         </div>
       ) : null}
-      <p className="muted">备份用 SQLite 在线备份写出完整的数据库副本，写出后立即自检。每日自动备份和升级前备份按保留规则清理；手动备份和恢复前备份不会自动删除。</p>
+      <p className="muted">
+        备份用 SQLite 在线备份写出完整的数据库副本，写出后立即自检，并在说明文件中记下校验值和操作日志的链头、以审计密钥签名。只有签名和校验值都相符的备份才能用于恢复：放进备份文件夹的其他文件不会被使用。每日自动备份和升级前备份按保留规则清理；手动备份和恢复前备份不会自动删除。
+      </p>
       <LocalGrid<Backup> columns={columns} rows={rows} rowId={(b) => b.name} testId="backups-grid" height={360} />
       <BackupSettings />
       {restoring ? (

@@ -1,6 +1,6 @@
 import { useLive } from '../live/useLive';
 import { useView } from '../live/view';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { api, ApiCallError } from '../api/client';
 import { yuan } from '../format';
 import { MODE_RULES, modesFor, type ClosureMode } from '../../src-shared/domain/closure';
@@ -21,6 +21,21 @@ export function ClosurePage() {
   const [paidDirectly, setPaidDirectly] = useState('');
   const [balanceReason, setBalanceReason] = useState('');
   const [done, setDone] = useState<MethodOutput<'closure.close'> | null>(null);
+  // 终本 (民诉法解释 Art. 517): the applicant's signed consent, or the 合议庭's review approved by the president.
+  const [basis, setBasis] = useState({ kind: 'consent' as 'consent' | 'panel', consentOn: '', presidingId: '', member1: '', member2: '', reviewedOn: '', approvedBy: '', approvedOn: '' });
+  const [people, setPeople] = useState<{ id: number; displayName: string }[]>([]);
+  useEffect(() => {
+    api
+      .call('users.list', {})
+      .then((l) => setPeople(l.filter((u) => u.active).map((u) => ({ id: u.id, displayName: u.displayName }))))
+      .catch(() => setPeople([]));
+  }, []);
+  const zhongbenBasis = () =>
+    basis.kind === 'consent'
+      ? basis.consentOn
+        ? { zhongbenBasis: { kind: 'consent' as const, consentOn: basis.consentOn } }
+        : {}
+      : { zhongbenBasis: { kind: 'panel' as const, presidingId: Number(basis.presidingId), memberIds: [Number(basis.member1), Number(basis.member2)], reviewedOn: basis.reviewedOn, approvedBy: basis.approvedBy, approvedOn: basis.approvedOn } };
 
   const fail = (e: unknown) => setError(e instanceof ApiCallError ? { message: e.message, field: e.field } : { message: String(e) });
   // The checklist as the clerk sees it: attesting and closing state it (seen), so another clerk's
@@ -65,6 +80,7 @@ export function ClosurePage() {
         ...(rulingNumber.trim() ? { rulingNumber } : {}),
         paidDirectlyFen: paid.fen,
         ...(balanceReason.trim() ? { balanceReason } : {}),
+        ...(mode === '终结本次执行程序' ? zhongbenBasis() : {}),
         seen: view.seen(),
       });
       setDone(r);
@@ -168,6 +184,53 @@ export function ClosurePage() {
                   <span className="field-label">裁定书文号</span>
                   <input value={rulingNumber} onChange={(e) => setRulingNumber(e.target.value)} data-testid="closure-ruling-number" />
                 </label>
+              ) : null}
+              {mode === '终结本次执行程序' ? (
+                <fieldset data-testid="closure-basis">
+                  <legend>终本依据（民诉法解释第五百一十七条）</legend>
+                  <label className="check">
+                    <input type="radio" checked={basis.kind === 'consent'} onChange={() => setBasis({ ...basis, kind: 'consent' })} data-testid="closure-basis-consent" />
+                    申请执行人签字确认
+                  </label>
+                  <label className="check">
+                    <input type="radio" checked={basis.kind === 'panel'} onChange={() => setBasis({ ...basis, kind: 'panel' })} data-testid="closure-basis-panel" />
+                    合议庭审查核实并经院长批准
+                  </label>
+                  {basis.kind === 'consent' ? (
+                    <label className="field">
+                      <span className="field-label">确认日期</span>
+                      <input type="date" value={basis.consentOn} onChange={(e) => setBasis({ ...basis, consentOn: e.target.value })} data-testid="closure-consent-on" />
+                    </label>
+                  ) : (
+                    <>
+                      {(['presidingId', 'member1', 'member2'] as const).map((k, i) => (
+                        <label className="field" key={k}>
+                          <span className="field-label">{i === 0 ? '审判长' : '审判员'}</span>
+                          <select value={basis[k]} onChange={(e) => setBasis({ ...basis, [k]: e.target.value })} data-testid={`closure-panel-${k}`}>
+                            <option value="">（选择）</option>
+                            {people.map((p) => (
+                              <option key={p.id} value={p.id}>
+                                {p.displayName}
+                              </option>
+                            ))}
+                          </select>
+                        </label>
+                      ))}
+                      <label className="field">
+                        <span className="field-label">合议庭审查日期</span>
+                        <input type="date" value={basis.reviewedOn} onChange={(e) => setBasis({ ...basis, reviewedOn: e.target.value })} />
+                      </label>
+                      <label className="field">
+                        <span className="field-label">批准的院长</span>
+                        <input value={basis.approvedBy} onChange={(e) => setBasis({ ...basis, approvedBy: e.target.value })} />
+                      </label>
+                      <label className="field">
+                        <span className="field-label">批准日期</span>
+                        <input type="date" value={basis.approvedOn} onChange={(e) => setBasis({ ...basis, approvedOn: e.target.value })} />
+                      </label>
+                    </>
+                  )}
+                </fieldset>
               ) : null}
               {mode === '执行完毕' ? (
                 <label className="field">

@@ -1,6 +1,9 @@
 import { useLive } from '../live/useLive';
 import { useView } from '../live/view';
 import { useEffect, useState } from 'react';
+
+/** 查封规定 (2020) Art. 28 para. 1: the grounds on which a seizure or freeze is released. */
+const RELEASE_GROUNDS = ['查封、扣押、冻结案外人财产', '申请执行人撤回执行申请或者放弃债权', '财产流拍或者变卖不成，申请执行人不同意接受抵债', '债务已经清偿', '被执行人提供担保且申请执行人同意解除', '人民法院认为应当解除的其他情形'];
 import { api } from '../api/client';
 import { yuan } from '../format';
 import type { MethodOutput } from '../../src-shared/api';
@@ -17,6 +20,8 @@ export function ControlPage() {
   const [assets, setAssets] = useState<Asset[]>([]);
   const [measures, setMeasures] = useState<Measure[]>([]);
   const [renewalOnly, setRenewalOnly] = useState(false);
+  // The ground of a release: the item of 查封规定 Art. 28 para. 1 the ruling cites.
+  const [releaseItem, setReleaseItem] = useState(4);
   const [picked, setPicked] = useState<Map<number, MeasureAction>>(new Map());
   const pageView = useView();
 
@@ -175,7 +180,14 @@ export function ControlPage() {
                     <button onClick={() => void run(() => api.call('measures.renew', { measureIds: [m.id], seen: pageView.seen() }))} data-testid={`measure-renew-${m.id}`}>
                       续行
                     </button>{' '}
-                    <button onClick={() => void run(() => api.call('measures.release', { measureIds: [m.id], reason: '案款已清偿或案件已结', seen: pageView.seen() }))} data-testid={`measure-release-${m.id}`}>
+                    <select value={releaseItem} onChange={(e) => setReleaseItem(Number(e.target.value))} data-testid={`measure-release-item-${m.id}`} title="解除依据（查封规定第二十八条第一款）">
+                      {RELEASE_GROUNDS.map((g, i) => (
+                        <option key={g} value={i + 1}>
+                          {`第${'一二三四五六'[i]}项：${g}`}
+                        </option>
+                      ))}
+                    </select>{' '}
+                    <button onClick={() => void run(() => api.call('measures.release', { measureIds: [m.id], reason: RELEASE_GROUNDS[releaseItem - 1]!, item: releaseItem, seen: pageView.seen() }))} data-testid={`measure-release-${m.id}`}>
                       解除
                     </button>
                   </>

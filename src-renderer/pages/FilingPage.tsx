@@ -9,6 +9,7 @@ import { validateIdNumber } from '../../src-shared/domain/idNumber';
 import { validateCreditCode } from '../../src-shared/domain/creditCode';
 import { FILING_TYPES } from '../../src-shared/domain/stages';
 import type { CaseDraft } from '../../src-shared/api/methods/cases';
+import { NON_LITIGATION_KINDS, TITLE_KINDS, type TitleKind } from '../../src-shared/domain/executionTitle';
 
 interface PartyForm {
   kind: 'person' | 'org';
@@ -16,11 +17,16 @@ interface PartyForm {
   idNumber: string;
   creditCode: string;
   legalRep: string;
+  legalRepTitle: string;
   address: string;
   phone: string;
+  /** An applicant's share when several apply together (fen). */
+  shareFen: number | null;
+  agentName: string;
+  agentUnit: string;
 }
 
-const emptyParty = (): PartyForm => ({ kind: 'person', name: '', idNumber: '', creditCode: '', legalRep: '', address: '', phone: '' });
+const emptyParty = (): PartyForm => ({ kind: 'person', name: '', idNumber: '', creditCode: '', legalRep: '', legalRepTitle: '', address: '', phone: '', shareFen: null, agentName: '', agentUnit: '' });
 const REQUESTS = ['限制消费', '纳入失信名单', '悬赏公告', '审计', '搜查'] as const;
 
 interface FormState {
@@ -29,7 +35,7 @@ interface FormState {
   existingNumber: string;
   applicants: PartyForm[];
   debtors: PartyForm[];
-  title: { court: string; number: string; effectiveOn: string; cause: string; nonLitigation: boolean };
+  title: { court: string; number: string; effectiveOn: string; cause: string; nonLitigation: boolean; kind: TitleKind | ''; kindOther: string; ordered: string; joint: boolean };
   principalFen: number | null;
   interestFen: number | null;
   costsFen: number | null;
@@ -44,7 +50,7 @@ function initial(today: string, courtName: string): FormState {
     existingNumber: '',
     applicants: [emptyParty()],
     debtors: [emptyParty()],
-    title: { court: courtName, number: '', effectiveOn: '', cause: '', nonLitigation: false },
+    title: { court: courtName, number: '', effectiveOn: '', cause: '', nonLitigation: false, kind: '', kindOther: '', ordered: '', joint: false },
     principalFen: null,
     interestFen: null,
     costsFen: null,
@@ -54,18 +60,34 @@ function initial(today: string, courtName: string): FormState {
 }
 
 function toDraft(f: FormState, confirmDuplicate: boolean): CaseDraft {
-  const party = (p: PartyForm) =>
+  const extras = (p: PartyForm, applicant: boolean) => ({
+    ...(applicant && f.applicants.length > 1 && p.shareFen !== null ? { shareFen: p.shareFen } : {}),
+    ...(p.agentName ? { agentName: p.agentName } : {}),
+    ...(p.agentUnit ? { agentUnit: p.agentUnit } : {}),
+  });
+  const party = (applicant: boolean) => (p: PartyForm) =>
     p.kind === 'person'
-      ? { kind: 'person' as const, name: p.name, idNumber: p.idNumber, address: p.address || undefined, phone: p.phone || undefined }
-      : { kind: 'org' as const, name: p.name, creditCode: p.creditCode, legalRep: p.legalRep, address: p.address || undefined, phone: p.phone || undefined };
+      ? { kind: 'person' as const, name: p.name, idNumber: p.idNumber, address: p.address || undefined, phone: p.phone || undefined, ...extras(p, applicant) }
+      : { kind: 'org' as const, name: p.name, creditCode: p.creditCode, legalRep: p.legalRep, ...(p.legalRepTitle ? { legalRepTitle: p.legalRepTitle } : {}), address: p.address || undefined, phone: p.phone || undefined, ...extras(p, applicant) };
+  const t = f.title;
   const iv = f.interview;
   return {
     type: f.type,
     filedOn: f.filedOn,
     ...(f.existingNumber.trim() ? { existingNumber: f.existingNumber.trim() } : {}),
-    applicants: f.applicants.map(party),
-    debtors: f.debtors.map(party),
-    title: f.title,
+    applicants: f.applicants.map(party(true)),
+    debtors: f.debtors.map(party(false)),
+    title: {
+      court: t.court,
+      number: t.number,
+      effectiveOn: t.effectiveOn,
+      cause: t.cause,
+      nonLitigation: t.nonLitigation,
+      ...(t.kind ? { kind: t.kind } : {}),
+      ...(t.kind === '其他' && t.kindOther ? { kindOther: t.kindOther } : {}),
+      ...(t.ordered.trim() ? { ordered: t.ordered } : {}),
+      joint: t.joint,
+    },
     claim: { principalFen: f.principalFen ?? 0, interestFen: f.interestFen ?? 0, costsFen: f.costsFen ?? 0 },
     preserved: f.preserved,
     interview: {
@@ -128,6 +150,16 @@ export function FilingPage() {
   };
 
   const submit = async (confirmDuplicate = false) => {
+    // The documents recite the title's type and what it ordered: the window asks for both.
+    const local: Issues = {};
+    if (!form.title.kind) local['title.kind'] = { message: '请选择执行依据的类型（文书据此叙述执行依据）', severity: 'error' };
+    if (!form.title.ordered.trim()) local['title.ordered'] = { message: '请填写执行依据确定的义务（判项）', severity: 'error' };
+    if (Object.keys(local).length > 0) {
+      setIssues(local);
+      setBanner(`有 ${Object.keys(local).length} 处需要更正，已在对应栏目下标出，未保存。`);
+      document.querySelector<HTMLElement>(`[data-field="${Object.keys(local)[0]}"]`)?.focus();
+      return;
+    }
     setBusy(true);
     setBanner(null);
     try {
@@ -232,6 +264,9 @@ export function FilingPage() {
                 <Field label="法定代表人" required error={err(`${role}.${i}.legalRep`)}>
                   <input data-field={`${role}.${i}.legalRep`} value={p.legalRep} onChange={(e) => update((f) => void (f[role][i]!.legalRep = e.target.value))} data-testid={`${prefix}-${i}-legalrep`} />
                 </Field>
+                <Field label="法定代表人职务" error={err(`${role}.${i}.legalRepTitle`)}>
+                  <input value={p.legalRepTitle} onChange={(e) => update((f) => void (f[role][i]!.legalRepTitle = e.target.value))} placeholder="如 经理" data-testid={`${prefix}-${i}-legalrep-title`} />
+                </Field>
               </>
             )}
           </div>
@@ -246,6 +281,19 @@ export function FilingPage() {
               <button type="button" className="link" onClick={() => update((f) => void f[role].splice(i, 1))}>
                 删除
               </button>
+            ) : null}
+          </div>
+          <div className="row">
+            <Field label="委托代理人" error={err(`${role}.${i}.agentName`)}>
+              <input data-field={`${role}.${i}.agentName`} value={p.agentName} onChange={(e) => update((f) => void (f[role][i]!.agentName = e.target.value))} data-testid={`${prefix}-${i}-agent`} />
+            </Field>
+            <Field label="代理人单位及身份" wide>
+              <input value={p.agentUnit} onChange={(e) => update((f) => void (f[role][i]!.agentUnit = e.target.value))} placeholder="如 内蒙古某律师事务所律师" data-testid={`${prefix}-${i}-agent-unit`} />
+            </Field>
+            {role === 'applicants' && form.applicants.length > 1 ? (
+              <Field label="应受偿份额" required error={err(`${role}.${i}.shareFen`)} hint="各申请执行人份额之和须等于申请执行标的">
+                <MoneyInput fen={p.shareFen} onChange={(v) => update((f) => void (f.applicants[i]!.shareFen = v))} testId={`${prefix}-${i}-share`} />
+              </Field>
             ) : null}
           </div>
         </div>
@@ -313,8 +361,45 @@ export function FilingPage() {
             <Field label="案由" required error={err('title.cause')}>
               <input data-field="title.cause" value={form.title.cause} onChange={(e) => update((f) => void (f.title.cause = e.target.value))} data-testid="title-cause" />
             </Field>
-            <Field label="非诉执行（仲裁、公证等）">
+            <Field label="非诉执行（仲裁、公证等）" error={err('title.nonLitigation')}>
               <input type="checkbox" checked={form.title.nonLitigation} onChange={(e) => update((f) => void (f.title.nonLitigation = e.target.checked))} data-testid="title-nonlitigation" />
+            </Field>
+          </div>
+          <div className="row">
+            <Field label="执行依据类型" required error={err('title.kind')} warning={warn('title.kind')}>
+              <select
+                data-field="title.kind"
+                value={form.title.kind}
+                onChange={(e) =>
+                  update((f) => {
+                    f.title.kind = e.target.value as TitleKind | '';
+                    if (f.title.kind && NON_LITIGATION_KINDS.includes(f.title.kind)) f.title.nonLitigation = true;
+                  })
+                }
+                data-testid="title-kind"
+              >
+                <option value="">（请选择）</option>
+                {TITLE_KINDS.map((k) => (
+                  <option key={k} value={k}>
+                    {k}
+                  </option>
+                ))}
+              </select>
+            </Field>
+            {form.title.kind === '其他' ? (
+              <Field label="文书名称" required error={err('title.kindOther')}>
+                <input data-field="title.kindOther" value={form.title.kindOther} onChange={(e) => update((f) => void (f.title.kindOther = e.target.value))} placeholder="如 行政处罚决定书" data-testid="title-kind-other" />
+              </Field>
+            ) : null}
+            {form.debtors.length > 1 ? (
+              <Field label="被执行人承担连带责任" error={err('title.joint')}>
+                <input type="checkbox" checked={form.title.joint} onChange={(e) => update((f) => void (f.title.joint = e.target.checked))} data-testid="title-joint" />
+              </Field>
+            ) : null}
+          </div>
+          <div className="row">
+            <Field label="执行依据确定的义务（判项）" required wide error={err('title.ordered')} warning={warn('title.ordered')} hint="照录判决书、调解书、裁决书的主文，文书据此叙述执行依据">
+              <textarea data-field="title.ordered" rows={3} value={form.title.ordered} onChange={(e) => update((f) => void (f.title.ordered = e.target.value))} data-testid="title-ordered" />
             </Field>
           </div>
         </fieldset>

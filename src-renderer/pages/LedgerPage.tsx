@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { api, ApiCallError } from '../api/client';
+import { FileButton, fileBase64 } from '../components/FileButton';
 import { yuan } from '../format';
 import { MoneyInput } from '../components/MoneyInput';
 import { useSession } from '../session';
@@ -118,6 +119,18 @@ export function LedgerPage() {
         <button onClick={() => void run(() => api.call('ledger.payoutList', { date: on }))} data-testid="ledger-payout-list">
           导出 {on} 发放清单
         </button>
+        {/* The bank's list of case sub-accounts (一案一账号): 案号, 账号, 户名, 开户行 — matched by case number. */}
+        <FileButton
+          label="导入银行子账号清单"
+          accept=".xlsx,.csv"
+          testId="ledger-import-accounts"
+          onFile={(f) =>
+            void run(async () => {
+              const r = await api.call('caseAccounts.import', { fileName: f.name, contentBase64: await fileBase64(f) });
+              return r;
+            }, `已导入银行子账号清单：${f.name}`)
+          }
+        />
       </div>
       {failure && (failure as ApiCallError).code === 'conflict' ? (
         <ConflictNotice error={failure} onReload={reloadKeepingInput} testId="ledger" />

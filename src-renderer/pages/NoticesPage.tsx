@@ -30,9 +30,17 @@ export function NoticesPage() {
   const [job, setJob] = useState<Job | null>(null);
   const [paste, setPaste] = useState('');
   const view = useView();
+  // 限制消费令 due: served notices whose period ran out unperformed (限高规定 法释〔2015〕17号 Art. 1).
+  const [bans, setBans] = useState<MethodOutput<'documents.banQueue'>['rows']>([]);
+  const banView = useView();
 
   const refresh = async () => {
-    const [q, b] = await Promise.all([view.read('documents.queue', { ...(text ? { text } : {}), limit: 5000 }), api.call('documents.batches', { limit: 20 })]);
+    const [q, b, bq] = await Promise.all([
+      view.read('documents.queue', { ...(text ? { text } : {}), limit: 5000 }),
+      api.call('documents.batches', { limit: 20 }),
+      banView.read('documents.banQueue', { limit: 5000 }),
+    ]);
+    setBans(bq.rows);
     setQueue(q.rows);
     setOverdue(q.overdue);
     setBatches(b);
@@ -157,6 +165,36 @@ export function NoticesPage() {
           ))}
         </tbody>
       </table>
+
+      <h3>待发限制消费令（执行通知书履行期间届满未履行）</h3>
+      <table className="table" data-testid="notices-ban-queue">
+        <tbody>
+          {bans.map((r) => (
+            <tr key={r.caseId}>
+              <td>{r.number}</td>
+              <td>{r.debtors}</td>
+              <td>
+                {r.servedOn} 送达，{r.dueOn} 届满
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {bans.length ? (
+        <button
+          disabled={job?.status === 'running'}
+          onClick={() =>
+            void run(async () => {
+              setJob(await api.call('documents.generateBatch', { caseIds: bans.map((r) => r.caseId), kinds: ['限制消费令', '送达回证'], seen: banView.seen() }));
+            })
+          }
+          data-testid="notices-ban-generate"
+        >
+          为以上 {bans.length} 件制作限制消费令（附送达回证）
+        </button>
+      ) : (
+        <p className="muted">暂无。</p>
+      )}
 
       <h3>文书批次</h3>
       <table className="table" data-testid="notices-batches">

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { api, ApiCallError } from '../api/client';
 import { Field, enterMovesOn } from '../components/Field';
 import { useSession } from '../session';
@@ -14,7 +14,26 @@ export function SettingsPage() {
   const adminOnly = isAdmin ? undefined : '只能由系统管理员修改';
   const [court, setCourt] = useState({ courtName: settings.courtName, courtCode: settings.courtCode, officePhone: settings.officePhone, officeAddress: settings.officeAddress, ...settings.caseAccount });
   const [teams, setTeams] = useState<Teams>(settings.teams);
+  const [docs, setDocs] = useState({ courtPresident: settings.courtPresident, consumptionOrderTiming: settings.consumptionOrderTiming, printDuplex: settings.printDuplex });
   const [message, setMessage] = useState<{ ok: boolean; text: string; field?: string | undefined } | null>(null);
+  // Who may sign a team's rulings: the active users (the administrator names the 审判员 and 书记员).
+  const [people, setPeople] = useState<{ id: number; displayName: string }[]>([]);
+  useEffect(() => {
+    api
+      .call('users.list', {})
+      .then((list) => setPeople(list.filter((u) => u.active).map((u) => ({ id: u.id, displayName: u.displayName }))))
+      .catch(() => setPeople([]));
+  }, []);
+  const personSelect = (value: number | null, onChange: (v: number | null) => void, testId: string) => (
+    <select value={value ?? ''} onChange={(e) => onChange(e.target.value ? Number(e.target.value) : null)} data-testid={testId}>
+      <option value="">（未指定）</option>
+      {people.map((p) => (
+        <option key={p.id} value={p.id}>
+          {p.displayName}
+        </option>
+      ))}
+    </select>
+  );
 
   const save = async (patch: Parameters<typeof api.call<'settings.set'>>[1]) => {
     try {
@@ -90,6 +109,8 @@ export function SettingsPage() {
               <th>名称</th>
               <th>类型</th>
               <th>辖区（乡镇或地址关键词，逗号分隔）</th>
+              <th title="本团队案件的执行裁定书由其署名（案件另行指定或已分案法官的除外）">署名审判员</th>
+              <th>书记员</th>
               <th>启用</th>
               <th />
             </tr>
@@ -131,6 +152,8 @@ export function SettingsPage() {
                     }
                   />
                 </td>
+                <td>{personSelect(t.judgeId, (v) => setTeams(teams.map((x, j) => (j === i ? { ...x, judgeId: v } : x))), `team-${i}-judge`)}</td>
+                <td>{personSelect(t.clerkId, (v) => setTeams(teams.map((x, j) => (j === i ? { ...x, clerkId: v } : x))), `team-${i}-clerk`)}</td>
                 <td>
                   <input type="checkbox" checked={t.active} onChange={(e) => setTeams(teams.map((x, j) => (j === i ? { ...x, active: e.target.checked } : x)))} />
                 </td>
@@ -143,12 +166,37 @@ export function SettingsPage() {
             ))}
           </tbody>
         </table>
-        <button type="button" className="link" onClick={() => setTeams([...teams, { id: `T${teams.length + 1}`, name: '', kind: 'tribunal', areas: [], active: true }])}>
+        <button type="button" className="link" onClick={() => setTeams([...teams, { id: `T${teams.length + 1}`, name: '', kind: 'tribunal', areas: [], active: true, judgeId: null, clerkId: null }])}>
           ＋ 增加团队
         </button>{' '}
         <button type="button" className="primary" onClick={() => void save({ teams })}>
           保存团队
         </button>
+      </fieldset>
+      <fieldset>
+        <legend>文书</legend>
+        <div className="row">
+          <Field label="院长（签发限制消费令）">
+            <input value={docs.courtPresident} onChange={(e) => setDocs({ ...docs, courtPresident: e.target.value })} data-testid="settings-president" />
+          </Field>
+          <Field label="限制消费令发出时机" hint="限高规定第一条：执行通知书指定的履行期间届满仍未履行的，可以限制消费">
+            <select value={docs.consumptionOrderTiming} onChange={(e) => setDocs({ ...docs, consumptionOrderTiming: e.target.value as typeof docs.consumptionOrderTiming })} data-testid="settings-ban-timing">
+              <option value="afterNoticePeriod">履行期间届满后，从待发清单制作</option>
+              <option value="withNotice">与执行通知书同时发出</option>
+            </select>
+          </Field>
+          <Field label="双面打印：合并打印文件中每份文书从正面开始">
+            <input type="checkbox" checked={docs.printDuplex} onChange={(e) => setDocs({ ...docs, printDuplex: e.target.checked })} data-testid="settings-duplex" />
+          </Field>
+        </div>
+        <button type="button" className="primary" onClick={() => void save(docs)} data-testid="settings-docs-save">
+          保存文书设置
+        </button>
+        {user.roles.includes('admin') ? (
+          <p>
+            文书措辞：见 <a href="#/templates">文书模板</a>。
+          </p>
+        ) : null}
       </fieldset>
       <fieldset>
         <legend>用户</legend>

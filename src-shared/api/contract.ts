@@ -36,10 +36,15 @@ export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType
    * `*` for every element of a list): the web transport decodes them off the request thread.
    */
   fileFields?: readonly string[];
+  /** Available in recovery mode (the database could not be opened): every other method is refused. */
+  recovery?: true;
 }
 
 /** The request body of a method that declares no maxBodyBytes: 5,000 ids or a year's calendar fit many times over. */
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+
+/** The body limit of a public method (read before any login): small, since anyone may send it. */
+export const PUBLIC_BODY_BYTES = 16 * 1024;
 
 /** Declares a group of methods; keeps literal names so the client is typed against them. */
 export function defineMethods<const M extends Record<string, MethodSpec>>(methods: M): M {

@@ -10,6 +10,7 @@ export const ERROR_CODES = [
   'throttled', // too many failed logins from this account name or this address: the message says when to retry
   'unknown_method',
   'read_only', // the database is in read-only mode (failed integrity check) or the case is closed
+  'disk_full', // the disk (or the backup disk) is full: nothing was written
   'internal',
   'unavailable', // the desktop cannot reach its back office: the court server is unreachable, its certificate is not the pinned one, or the local back office is restarting
 ] as const;

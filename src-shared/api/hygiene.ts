@@ -42,7 +42,8 @@ export function cleanText(s: string): Cleaned {
   t = KEPT.test(t) ? t.replace(KEPT_RUNS, (run) => run.normalize('NFKC')) : t.normalize('NFKC');
   // NFKC can itself produce a removable character (rare compatibility mappings): clean once more.
   t = t.replace(INVISIBLE, '');
-  if (removed && t.trim() === '' && s.trim() !== '') return { ok: false, reason: '只含有不可见字符或控制字符' };
+  // (String.prototype.trim counts U+FEFF as white space: test for anything but plain spaces instead.)
+  if (removed && t.trim() === '' && /[^ \t\n]/.test(s)) return { ok: false, reason: '只含有不可见字符或控制字符' };
   return { ok: true, value: t };
 }
 

@@ -18,10 +18,12 @@ import { triageMethods } from './methods/triage';
 import { assignmentMethods } from './methods/assignment';
 import { deadlineMethods } from './methods/deadlines';
 import { serverMethods } from './methods/server';
+import { recoveryMethods } from './methods/recovery';
+import { documentDataMethods } from './methods/documentData';
 
 // The one registry of the API. Each domain declares its methods in ./methods/<domain>.ts and is
 // listed here once; both transports (Electron IPC and the web mode) serve exactly this set.
-export const methods = mergeMethods(systemMethods, caseMethods, settingsMethods, jobMethods, documentMethods, inquiryMethods, measureMethods, ledgerMethods, securityMethods, closureMethods, archiveMethods, metricsMethods, reportsMethods, cityMethods, triageMethods, assignmentMethods, deadlineMethods, serverMethods);
+export const methods = mergeMethods(systemMethods, caseMethods, settingsMethods, jobMethods, documentMethods, inquiryMethods, measureMethods, ledgerMethods, securityMethods, closureMethods, archiveMethods, metricsMethods, reportsMethods, cityMethods, triageMethods, assignmentMethods, deadlineMethods, serverMethods, recoveryMethods, documentDataMethods);
 
 export type Methods = typeof methods;
 export type MethodName = keyof Methods & string;

@@ -1,38 +1,22 @@
-// 一案一账号 (domain.md §7): offline payments for a case go to a sub-account of the court's enforcement
-// account that identifies the case, so that case number, amount and payer match one to one.
-//
-// Sub-account rule (a local convention, [U]: banks issue virtual sub-accounts in their own format, so
-// the court may replace this by the bank's numbers; the rule only has to be deterministic and unique):
-//   sub-account = the court's account number + year (4 digits) + type digit + serial (5 digits)
-//   type digit: 执 1, 执恢 2, 执保 3, any other enforcement type 9.
-// Example: account 15050171610800000123, （2026）内0523执17号 → 15050171610800000123 2026 1 00017.
-// The printed form keeps a space between the parts so a clerk can read it back over the phone.
+// 一案一账号 (domain.md §7, 法发〔2017〕6号): offline payments for a case go to a sub-account of the
+// court's enforcement account that identifies the case, so that case number, amount and payer match
+// one to one. The sub-accounts are the bank's: each bank issues its virtual account numbers in its own
+// format, and the court enters them per case or imports the bank's list matched by case number
+// (src-main/services/caseAccounts). A document names a case account only when one is registered;
+// no number is ever derived here.
 
-const TYPE_DIGIT: Readonly<Record<string, string>> = { 执: '1', 执恢: '2', 执保: '3' };
+/** A bank account number as banks print it: digits (some banks add letters), 6–40 of them, no spaces. */
+export const ACCOUNT_NUMBER_REGEX = /^[0-9A-Z]{6,40}$/;
 
-export interface CaseAccountParts {
-  year: number;
-  type: string;
-  serial: number;
+/** The number as the clerk typed or the bank's file wrote it: spaces and hyphens dropped, upper case. */
+export function normalizeAccountNumber(s: string): string {
+  return s.normalize('NFKC').replace(/[\s\-－]/g, '').toUpperCase();
 }
 
-/** The case's own code appended to the court account: year + type digit + 5-digit serial. */
-export function caseAccountSuffix(c: CaseAccountParts): string {
-  if (!Number.isInteger(c.serial) || c.serial < 1 || c.serial > 99999) throw new RangeError(`案件序号超出子账号范围：${c.serial}`);
-  return `${String(c.year).padStart(4, '0')}${TYPE_DIGIT[c.type] ?? '9'}${String(c.serial).padStart(5, '0')}`;
-}
-
-/** The full sub-account number (digits only), or '' when the court account is not set up yet. */
-export function caseSubAccount(accountNumber: string, c: CaseAccountParts): string {
-  const base = accountNumber.replace(/[\s-]/g, '');
-  if (!base) return '';
-  return base + caseAccountSuffix(c);
-}
-
-/** The same, grouped for print: '<account> <year> <digit> <serial>'. */
-export function formatCaseSubAccount(accountNumber: string, c: CaseAccountParts): string {
-  const base = accountNumber.replace(/[\s-]/g, '');
-  if (!base) return '';
-  const s = caseAccountSuffix(c);
-  return `${base} ${s.slice(0, 4)} ${s.slice(4, 5)} ${s.slice(5)}`;
+/** Why a number is not an account number, or null. */
+export function accountNumberProblem(s: string): string | null {
+  const n = normalizeAccountNumber(s);
+  if (n === '') return '账号为空';
+  if (!ACCOUNT_NUMBER_REGEX.test(n)) return `账号“${s.slice(0, 50)}”格式不正确（应为6至40位数字或字母）`;
+  return null;
 }

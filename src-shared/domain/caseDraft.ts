@@ -3,6 +3,7 @@ import { validateIdNumber } from './idNumber';
 import { validateCreditCode } from './creditCode';
 import { parseCaseNumber } from './caseNumber';
 import { isIsoDate } from './chineseDate';
+import { NON_LITIGATION_KINDS, sharesProblem } from './executionTitle';
 
 export interface DraftIssue {
   field: string;
@@ -62,6 +63,22 @@ export function checkCaseDraft(draft: CaseDraftParsed, ctx: { today: string; cou
   else if (draft.filedOn > ctx.today) err('filedOn', '立案日期不能晚于今天');
   if (draft.title.effectiveOn > draft.filedOn) err('title.effectiveOn', '执行依据生效日期不能晚于立案日期');
   if (draft.claim.principalFen + draft.claim.interestFen + draft.claim.costsFen > Number.MAX_SAFE_INTEGER) err('claim.principalFen', '金额过大');
+  if (!draft.title.kind) warn('title.kind', '未选择执行依据的类型：叙述执行依据的文书须补录后才能制作');
+  if (!draft.title.ordered) warn('title.ordered', '未填写执行依据确定的义务（判项）：叙述执行依据的文书须补录后才能制作');
+  if (draft.title.kind === '其他' && !draft.title.kindOther) err('title.kindOther', '执行依据类型为“其他”时，请填写文书名称（如 行政处罚决定书）');
+  if (draft.title.kind !== '其他' && draft.title.kindOther) err('title.kindOther', '只有类型为“其他”时才填写文书名称');
+  if (draft.title.kind && NON_LITIGATION_KINDS.includes(draft.title.kind) && !draft.title.nonLitigation) err('title.nonLitigation', `${draft.title.kind}属于非诉执行，请勾选“非诉执行”`);
+  if (draft.title.joint && draft.debtors.length < 2) err('title.joint', '只有一名被执行人，不存在连带责任');
+  // Several applicants: the payout split between them must add up to the claim (domain.md §7).
+  const claim = draft.claim.principalFen + draft.claim.interestFen + draft.claim.costsFen;
+  const shareIssue = sharesProblem(draft.applicants.map((a) => a.shareFen), claim);
+  if (shareIssue) err(`applicants.${draft.applicants.findIndex((a) => a.shareFen === undefined) >= 0 ? draft.applicants.findIndex((a) => a.shareFen === undefined) : 0}.shareFen`, shareIssue);
+  [...draft.applicants, ...draft.debtors].forEach((p, i) => {
+    const role = i < draft.applicants.length ? 'applicants' : 'debtors';
+    const k = i < draft.applicants.length ? i : i - draft.applicants.length;
+    if (p.agentUnit && !p.agentName) err(`${role}.${k}.agentName`, '填写了代理人单位，请填写代理人姓名');
+    if (role === 'debtors' && p.shareFen !== undefined) err(`${role}.${k}.shareFen`, '份额只对申请执行人填写');
+  });
 
   // The same person or organisation on both sides is a data-entry slip.
   const key = (p: NormalizedParty) => p.idNumber ?? p.creditCode;

@@ -38,6 +38,8 @@ test('终本 through the checklist → archive → re-query batch with a new dep
   await page.getByTestId('attest-applicantInterviewed').click();
   await expect(page.getByTestId('check-applicantInterviewed')).toHaveAttribute('data-met', 'yes');
   await expect(page.getByTestId('closure-mode')).toHaveValue('终结本次执行程序');
+  // 终本 on the applicant's signed consent (民诉法解释 Art. 517), recorded at the interview.
+  await page.getByTestId('closure-consent-on').fill('2026-05-18');
   await page.getByTestId('closure-submit').click();
   await expect(page.getByTestId('closure-done')).toContainText('终本裁定书');
   await expect(page.getByTestId('closure-done')).toContainText('下次复查 2026-11-20');

@@ -18,6 +18,8 @@ test('a clerk files a case: wrong ID shown at its field, corrected, number in th
   await page.getByTestId('title-number').fill('（2026）内0523民初100号');
   await page.getByTestId('title-date').fill('2026-09-01');
   await page.getByTestId('title-cause').fill('买卖合同纠纷');
+  await page.getByTestId('title-kind').selectOption('民事判决书');
+  await page.getByTestId('title-ordered').fill('被告开鲁县某商贸有限公司于本判决生效之日起十日内给付原告张三货款123456元');
   await page.getByTestId('claim-principal').fill('123456');
   await expect(page.getByText('壹拾贰万叁仟肆佰伍拾陆元整')).toBeVisible();
   await page.getByTestId('iv-account').fill('6228480000000000001');

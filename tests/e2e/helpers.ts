@@ -45,3 +45,22 @@ export async function requestTargets(page: Page, batchId: number): Promise<{ seq
   const col = (name: string) => header!.indexOf(name);
   return rows.map((r) => ({ seq: Number(r[col('序号')]), caseNumber: r[col('案号')]!, debtor: r[col('被执行人')]!, idCode: r[col('证件号码')]! }));
 }
+
+/**
+ * What the documents of cases filed through the API need before they are made (the filing window asks
+ * for it; these specs file through the API): the title's type and what it ordered, the bank's
+ * account of each case (一案一账号), a judge and a clerk to sign rulings, and the court's president.
+ */
+export async function readyForDocuments(page: Page, caseIds: number[]): Promise<void> {
+  const users = await apiCall<{ id: number; username: string }[]>(page, 'users.list', {});
+  const ensure = async (username: string, roles: string[]) =>
+    users.find((u) => u.username === username)?.id ?? (await apiCall<{ id: number }>(page, 'users.create', { username, displayName: username === 'e2e-judge' ? '张审判' : '李书记', password: 'password-e2e-1', roles })).id;
+  const judgeId = await ensure('e2e-judge', ['team']);
+  const clerkId = await ensure('e2e-clerk', ['docsQuery']);
+  await apiCall(page, 'settings.set', { courtPresident: '赵国庆', consumptionOrderTiming: 'withNotice', caseAccount: { bank: '中国农业银行开鲁县支行', accountName: '开鲁县人民法院执行款专户', accountNumber: '05470101040009999' } });
+  for (const caseId of caseIds) {
+    await apiCall(page, 'cases.updateTitle', { caseId, title: { kind: '民事判决书', ordered: '被告于本判决生效之日起十日内给付原告货款', joint: false } });
+    await apiCall(page, 'caseAccounts.set', { caseId, bank: '中国农业银行开鲁县支行', accountName: '开鲁县人民法院执行款专户', accountNumber: `05470101048${String(caseId).padStart(8, '0')}` });
+  }
+  await apiCall(page, 'cases.setOfficers', { caseIds, judgeId, clerkId });
+}

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { apiCall, login } from './helpers';
+import { apiCall, login, readyForDocuments } from './helpers';
 
 const caseDraft = (n: number, filedOn: string) => ({
   type: '执',
@@ -17,6 +17,7 @@ test('the dashboard shows the month, a click on 执结率 lists its cases, the e
   await apiCall(page, 'system.setClock', { now: '2025-11-28T02:00:00Z' });
   const ids: number[] = [];
   for (let n = 1; n <= 3; n++) ids.push((await apiCall<{ id: number }>(page, 'cases.file', caseDraft(n, `2025-11-0${n}`))).id);
+  await readyForDocuments(page, ids);
   await apiCall(page, 'closure.close', { caseId: ids[0], mode: '执行完毕', closedOn: '2025-11-20', paidDirectlyFen: 100000 });
 
   await login(page);

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { apiCall, login } from './helpers';
+import { apiCall, login, readyForDocuments } from './helpers';
 
 // Issue 3 proof: select three filed cases in the queue, run the batch, watch the progress, download
 // the merged PDF, see the cases leave the queue and the documents on each case page.
@@ -19,6 +19,7 @@ test('a clerk batches the notices of three cases and downloads the print file', 
     });
     ids.push(c.id);
   }
+  await readyForDocuments(page, ids);
   await login(page);
   await page.getByTestId('nav-notices').click();
   for (const id of ids) await page.getByTestId(`notices-pick-${id}`).check();

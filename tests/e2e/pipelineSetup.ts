@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import type { Page } from '@playwright/test';
-import { apiCall } from './helpers';
+import { apiCall, readyForDocuments } from './helpers';
 
 // Set-up steps of the pipeline specs done through the API where clicking is not the point (filing,
 // the notice batch, service), and the feedback simulator run as the clerk would run it (a separate
@@ -36,6 +36,7 @@ export async function waitForJob(page: Page, id: string): Promise<Job> {
 
 /** The notice set made by the documents engine, and the 执行通知书 and 报告财产令 served on `servedOn`. */
 export async function noticesServed(page: Page, caseIds: number[], servedOn: string): Promise<void> {
+  await readyForDocuments(page, caseIds);
   const job = await apiCall<Job>(page, 'documents.generateBatch', { caseIds, kinds: ['执行通知书', '报告财产令', '限制消费令'] });
   await waitForJob(page, job.id);
   const items: { documentId: number; method: string; servedOn: string; recipient: string }[] = [];

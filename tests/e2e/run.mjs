@@ -42,6 +42,8 @@ const env = {
   ZHIXING_E2E_BROWSER: JSON.stringify(browser),
   ZHIXING_E2E_DATA: process.env.ZHIXING_E2E_DATA ?? mkdtempSync(join(tmpdir(), 'zhixing-e2e-')),
   ZHIXING_E2E_OUT: process.env.ZHIXING_E2E_OUT ?? join(process.cwd(), 'test-results', `e2e-artifacts-${process.pid}`),
+  // The servers' audit key: outside their data folders, as in use (never the tester's own key).
+  ZHIXING_AUDIT_KEY: process.env.ZHIXING_AUDIT_KEY ?? join(mkdtempSync(join(tmpdir(), 'zhixing-e2e-keys-')), 'audit.key'),
 };
 const args = ['playwright', 'test', '-c', 'tests/e2e/playwright.config.ts', ...process.argv.slice(2)];
 const r = spawnSync(process.platform === 'win32' ? 'npx.cmd' : 'npx', args, { stdio: 'inherit', env });

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { apiCall, login, requestTargets } from './helpers';
+import { apiCall, login, readyForDocuments, requestTargets } from './helpers';
 import { makeId } from '../helpers/drafts';
 import { FEEDBACK_COLUMNS } from '../../src-shared/domain/inquiryFiles';
 
@@ -49,6 +49,7 @@ async function fileCase(page: Page, n: number, address: string): Promise<Case> {
 /** Notices, an online query answered "nothing found", triage as a complex case, distribution. */
 async function toTeams(page: Page, cases: Case[]): Promise<{ caseId: number; teamId: string | null }[]> {
   const ids = cases.map((c) => c.id);
+  await readyForDocuments(page, ids);
   await job(page, await apiCall<Job>(page, 'documents.generateBatch', { caseIds: ids, kinds: ['执行通知书', '报告财产令'] }));
   const batch = await apiCall<{ id: number; number: string; targets: { idCode: string }[] }>(page, 'inquiries.createBatch', { caseIds: ids });
   // The answer masks the debtors' ID numbers; the feedback names them as the request file did.
@@ -199,13 +200,16 @@ test('team scope, a refused action, masked data, the idle lock, a backup and its
   await expect(page.getByTestId('confirm-dialog')).toContainText('先把当前数据另行备份');
   await expect(page.getByTestId('confirm-ok')).toHaveClass(/danger/);
   await page.screenshot({ path: 'test-results/e2e/security-restore-confirm.png', fullPage: true });
+  // The page reloads itself a moment after the restore: wait for that reload, not for a page that is
+  // already on screen (a click made before it would be lost with the old page).
+  const reloaded = page.waitForEvent('load', { timeout: 30_000 });
   await page.getByTestId('confirm-ok').click();
   await expect(page.getByTestId('backup-message')).toContainText(`已从 ${name} 恢复`);
   await expect(page.getByTestId('backup-message')).toContainText('恢复前的数据已备份为');
   await expect(grid.locator('.ag-row', { hasText: '恢复前' }).first()).toBeVisible();
   // The page starts afresh on the restored data, still logged in, and the officer is still there.
+  await reloaded;
   await expect(page.getByTestId('backups-page')).toBeVisible({ timeout: 15_000 });
-  await page.waitForLoadState('load');
   await expect(page.getByTestId('logout')).toBeVisible();
 
   // — The audit chain verifies; the officer's acts are listed under their name. —

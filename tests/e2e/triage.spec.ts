@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { apiCall, login, requestTargets } from './helpers';
+import { apiCall, login, readyForDocuments, requestTargets } from './helpers';
 import { makeId } from '../helpers/drafts';
 import { FEEDBACK_COLUMNS } from '../../src-shared/domain/inquiryFiles';
 
@@ -70,6 +70,7 @@ test('triage in bulk, a distribution run, the fast track, and an overdue case on
   const c = await fileCase(page, 3, '开鲁县东风镇某街', 3_000_000);
   const d = await fileCase(page, 4, '通辽市科尔沁区某街', 4_000_000);
   const all = [a, b, c, d];
+  await readyForDocuments(page, all.map((x) => x.id));
   await job(page, await apiCall<Job>(page, 'documents.generateBatch', { caseIds: all.map((x) => x.id), kinds: ['执行通知书', '报告财产令'] }));
   const batch = await apiCall<{ id: number; number: string }>(page, 'inquiries.createBatch', { caseIds: all.map((x) => x.id) });
   const cols = Object.keys(FEEDBACK_COLUMNS) as (keyof typeof FEEDBACK_COLUMNS)[];

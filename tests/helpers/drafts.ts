@@ -22,7 +22,7 @@ export function sampleDraft(over: Partial<CaseDraft> = {}): CaseDraft {
     filedOn: '2026-11-20',
     applicants: [{ kind: 'person', name: '张三', idNumber: '150523198503171233', address: '开鲁县开鲁镇', phone: '13800000000' }],
     debtors: [{ kind: 'org', name: '开鲁县某商贸有限公司', creditCode: '91150523MA0N4B2K6Y', legalRep: '李四', address: '开鲁县东风镇' }],
-    title: { court: '开鲁县人民法院', number: '（2026）内0523民初100号', effectiveOn: '2026-09-01', cause: '买卖合同纠纷' },
+    title: { court: '开鲁县人民法院', number: '（2026）内0523民初100号', effectiveOn: '2026-09-01', cause: '买卖合同纠纷', kind: '民事判决书', ordered: '被告开鲁县某商贸有限公司于本判决生效之日起十日内给付原告张三货款123456.00元' },
     claim: { principalFen: 12345600, interestFen: 0, costsFen: 0 },
     preserved: false,
     ...over,

@@ -15,7 +15,7 @@ export async function casesInQuery(t: TestApp, n: number, opts: { claimFen?: num
     const c = await t.call(
       'cases.file',
       sampleDraft({
-        title: { court: '开鲁县人民法院', number: `（2026）内0523民初${1000 + i}号`, effectiveOn: '2026-09-01', cause: '民间借贷纠纷' },
+        title: { court: '开鲁县人民法院', number: `（2026）内0523民初${1000 + i}号`, effectiveOn: '2026-09-01', cause: '民间借贷纠纷', kind: '民事判决书', ordered: '被告于本判决生效之日起十日内偿还原告借款本金' },
         debtors: [{ kind: 'person', name: `被执行人${i}`, idNumber: makeId('19800101', (i % 999) + 1, i < 999 ? '150523' : '150521') }],
         claim: { principalFen: opts.claimFen ?? 10_000_000, interestFen: 0, costsFen: 0 },
         interview: { contactConfirmed: true, payoutBank: '中国农业银行开鲁支行', payoutAccountName: '张三', payoutAccount: '6228480000000000001', requests: [] },
@@ -25,6 +25,30 @@ export async function casesInQuery(t: TestApp, n: number, opts: { claimFen?: num
   }
   const db = t.app.db;
   db.tx(() => ids.forEach((id) => setStage(db, SYSTEM_ACTOR, t.app.clock.now(), id, 'query', '通知已发（测试）')));
+  await signers(t, ids);
+  return ids;
+}
+
+/**
+ * What the documents of a case need besides its filing: a judge and a clerk to sign its rulings
+ * (民诉法 Art. 157; the two users are made once) and the bank's sub-account of the case (一案一账号).
+ */
+export async function signers(t: TestApp, caseIds: number[]): Promise<{ judgeId: number; clerkId: number }> {
+  // The court's own details the documents print: the president who signs the consumption order (issued
+  // here with the notice), and the enforcement account deductions are paid into.
+  const s = await t.call('settings.get', {});
+  if (!s.courtPresident) {
+    await t.call('settings.set', { courtPresident: '赵国庆', consumptionOrderTiming: 'withNotice', caseAccount: { bank: '中国农业银行开鲁县支行', accountName: '开鲁县人民法院执行款专户', accountNumber: '05470101040009999' } });
+  }
+  for (const caseId of caseIds) {
+    await t.call('caseAccounts.set', { caseId, bank: '中国农业银行开鲁县支行', accountName: '开鲁县人民法院执行款专户', accountNumber: `05470101049${String(caseId).padStart(8, '0')}` });
+  }
+  const db = t.app.db;
+  const idOf = (u: string) => db.raw<{ id: number }>('SELECT id FROM users WHERE username = ?', u)[0]?.id;
+  if (!idOf('judge-sign')) t.user('judge-sign', ['team']);
+  if (!idOf('clerk-sign')) t.user('clerk-sign', ['docsQuery']);
+  const ids = { judgeId: idOf('judge-sign')!, clerkId: idOf('clerk-sign')! };
+  await t.call('cases.setOfficers', { caseIds, ...ids });
   return ids;
 }
 

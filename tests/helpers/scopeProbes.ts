@@ -75,6 +75,14 @@ export const PROBES: Record<string, Probe> = {
   'cases.get': { refused: (c) => [{ id: c.y.propertyCaseId }, { id: c.unassigned.caseIds[0] }], own: (c) => [{ id: c.x.caseId }] },
   'cases.list': { narrowed: () => [{}, { filter: { teamId: TEAM_Y.id } }, { filter: { text: '东风' } }] },
   'cases.reveal': { refused: (c) => [{ caseId: c.y.propertyCaseId }, { caseId: c.unassigned.caseIds[0] }], own: (c) => [{ caseId: c.x.caseId }] },
+  'cases.updateTitle': {
+    refused: (c) => [{ caseId: c.y.propertyCaseId, title: { kind: '民事判决书', ordered: '给付借款五万元', joint: false } }],
+    own: (c) => [{ caseId: c.x.caseId, title: { kind: '民事判决书', ordered: '给付借款五万元', joint: false } }],
+  },
+  'cases.setOfficers': {
+    refused: (c) => [{ caseIds: [c.y.propertyCaseId], judgeId: c.x.judgeId }, { caseIds: [c.x.caseId], judgeId: c.y.judgeId }],
+    own: (c) => [{ caseIds: [c.x.caseId], judgeId: c.x.judgeId }],
+  },
   'cases.suspend': { refused: (c) => [{ caseIds: [c.x.caseId, c.y.propertyCaseId], kind: '公告', onDate: '2026-11-10' }] },
   'cases.unsuspend': { refused: (c) => [{ caseIds: [c.y.propertyCaseId], kind: '公告', onDate: '2026-11-10' }] },
   'closure.attest': { refused: (c) => [{ caseId: c.y.propertyCaseId, item: 'debtorSearched', note: '攻击' }], own: (c) => [{ caseId: c.x.caseId, item: 'debtorSearched', note: '下落清楚' }] },
@@ -98,6 +106,7 @@ export const PROBES: Record<string, Probe> = {
   },
   'documents.list': { refused: (c) => [{ caseId: c.y.propertyCaseId }, { batchId: c.mixed.documentBatchId }], narrowed: () => [{}, { unservedOnly: true }], own: (c) => [{ caseId: c.x.caseId }] },
   'documents.queue': { narrowed: () => [{}] },
+  'documents.banQueue': { narrowed: () => [{}] },
   'documents.templates': { plain: () => [{}] },
   'inquiries.batches': {
     narrowed: () => [{}],
@@ -168,6 +177,9 @@ export const PROBES: Record<string, Probe> = {
   'system.health': { plain: () => [{}] },
   'system.info': { plain: () => [{}] },
   'system.setup': { plain: () => [{ adminPassword: 'another-admin-1' }] },
+  // Recovery mode's methods: public, and only about the data folder's backups (no case data).
+  'recovery.status': { plain: () => [{}] },
+  'recovery.restore': { plain: () => [{ name: 'zhixing-20261101T000000Z-manual.sqlite', username: 'admin', password: 'x' }] },
   'users.setPassword': { refused: (c) => [{ id: c.y.judgeId, password: 'taken-over-1' }] },
 };
 

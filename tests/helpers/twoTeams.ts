@@ -2,6 +2,7 @@ import { openTestApp, type TestApp } from './testApp';
 import { makeId, sampleDraft } from './drafts';
 import { waitJob } from './documents';
 import { answerBatch, serve } from './pipeline';
+import { signers } from './inquiries';
 import type { JobView } from '../../src-shared/api/methods/jobs';
 
 // A small court with two tribunal teams and real data of every kind, made through the real
@@ -67,7 +68,7 @@ function draft(n: number, who: { debtor: string; debtorId: string; phone?: strin
     filedOn: '2026-01-10',
     applicants: [{ kind: 'person', name: who.applicant, idNumber: who.applicantId, address: `开鲁县${who.town}`, phone: '13800000000' }],
     debtors: [{ kind: 'person', name: who.debtor, idNumber: who.debtorId, address: `开鲁县${who.town}某村`, ...(who.phone ? { phone: who.phone } : {}) }],
-    title: { court: '开鲁县人民法院', number: `（2025）内0523民初${700 + n}号`, effectiveOn: '2025-12-01', cause: '民间借贷纠纷' },
+    title: { court: '开鲁县人民法院', number: `（2025）内0523民初${700 + n}号`, effectiveOn: '2025-12-01', cause: '民间借贷纠纷', kind: '民事判决书', ordered: `被告${who.debtor}于本判决生效之日起十日内偿还原告${who.applicant}借款50000.00元` },
     claim: { principalFen: 5_000_000, interestFen: 0, costsFen: 0 },
     interview: { contactConfirmed: true, payoutBank: '中国农业银行开鲁支行', payoutAccountName: who.applicant, payoutAccount: who.account, requests: [] },
   });
@@ -90,6 +91,9 @@ export async function buildTwoTeamCourt(): Promise<Court> {
   const y1 = await t.call('cases.file', draft(1, { debtor: '东风被执行人甲', debtorId: Y_SECRETS.debtorId, phone: Y_SECRETS.debtorPhone, applicant: '东风申请人甲', applicantId: Y_SECRETS.applicantId, town: '东风镇', account: Y_SECRETS.payoutAccount }));
   const y2 = await t.call('cases.file', draft(2, { debtor: '东风被执行人乙', debtorId: makeId('19810101', 412), applicant: '东风申请人乙', applicantId: makeId('19700101', 223), town: '东风镇', account: Y_SECRETS.payoutAccount }));
   const x1 = await t.call('cases.file', draft(3, { debtor: '开鲁被执行人丙', debtorId: makeId('19820202', 413), applicant: '开鲁申请人丙', applicantId: makeId('19710101', 224), town: '开鲁镇', account: '6228480000000000333' }));
+
+  // What the documents need besides the filing: signing officers, the bank's case accounts, the president.
+  await signers(t, [y1.id, y2.id, x1.id]);
 
   // — Notices for all three in one batch (a print file holding both teams' documents), served. —
   at('2026-01-12');
@@ -142,14 +146,19 @@ export async function buildTwoTeamCourt(): Promise<Court> {
   at('2026-05-20');
   await t.call('closure.attest', { caseId: y1.id, item: 'debtorSearched', note: '下落清楚，卷第12页' }, officerY);
   await t.call('closure.attest', { caseId: y1.id, item: 'applicantInterviewed', note: '约谈笔录，卷第30页' }, officerY);
-  await t.call('closure.close', { caseId: y1.id, mode: '终结本次执行程序' }, officerY);
-  at('2026-11-10');
-  const requery = await t.call('archive.createRequeryBatch', { caseIds: [y1.id] }, 'archivist');
+  await t.call('closure.close', { caseId: y1.id, mode: '终结本次执行程序', zhongbenBasis: { kind: 'consent', consentOn: '2026-05-18' } }, officerY);
 
   // — Two cases not yet with any team: one just filed, one waiting for its first query. —
   const u1 = await t.call('cases.file', draft(4, { debtor: '未分案被执行人丁', debtorId: makeId('19830303', 414), applicant: '未分案申请人丁', applicantId: makeId('19720101', 225), town: '大榆树镇', account: '6228480000000000555' }));
   const u2 = await t.call('cases.file', draft(5, { debtor: '未分案被执行人戊', debtorId: makeId('19840404', 415), applicant: '未分案申请人戊', applicantId: makeId('19730101', 226), town: '大榆树镇', account: '6228480000000000666' }));
+  await signers(t, [u2.id]);
   await job(t, await t.call('documents.generateBatch', { caseIds: [u2.id], kinds: ['执行通知书', '报告财产令'] }, 'clerk'));
+  // Served in May and still unpaid in November, with no consumption order yet: it waits in the
+  // consumption-order queue (限高规定 Art. 1), which a team officer must not see.
+  await serve(t, u2.id, ['执行通知书', '报告财产令'], '2026-05-20');
+
+  at('2026-11-10');
+  const requery = await t.call('archive.createRequeryBatch', { caseIds: [y1.id] }, 'archivist');
 
   // — A court-wide monthly export (a job of the manager). —
   const exportJob = await job(t, await t.call('reports.exportMonthly', { periodCode: '202605' }, 'manager'));

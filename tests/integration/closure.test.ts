@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openTestApp, type TestApp } from '../helpers/testApp';
 import { makeId, sampleDraft } from '../helpers/drafts';
+import { signers } from '../helpers/inquiries';
 import { answerBatch, control, queryAndAnswer, zhongbenHistory } from '../helpers/pipeline';
 import { CHECKLIST_RULES } from '../../src-shared/domain/closure';
 import { join } from 'node:path';
@@ -22,15 +23,20 @@ function draft(over: Parameters<typeof sampleDraft>[0] = {}) {
   titleSeq += 1;
   return sampleDraft({
     filedOn: JAN,
-    title: { court: '开鲁县人民法院', number: `（2025）内0523民初${500 + titleSeq}号`, effectiveOn: '2025-12-01', cause: '买卖合同纠纷' },
+    title: { court: '开鲁县人民法院', number: `（2025）内0523民初${500 + titleSeq}号`, effectiveOn: '2025-12-01', cause: '买卖合同纠纷', kind: '民事判决书', ordered: '被告于本判决生效之日起十日内给付原告货款' },
     ...over,
   });
 }
 
 async function fileOn(day: string, over: Parameters<typeof sampleDraft>[0] = {}) {
   t.app.clock.set(`${day}T02:00:00Z`);
-  return t.call('cases.file', draft({ filedOn: day, ...over }));
+  const c = await t.call('cases.file', draft({ filedOn: day, ...over }));
+  await signers(t, [c.id]);
+  return c;
 }
+
+/** 终本 on the applicant's signed consent (民诉法解释 Art. 517), dated today. */
+const consent = () => ({ zhongbenBasis: { kind: 'consent' as const, consentOn: t.app.clock.today() } });
 
 function eventsOf(caseId: number, type: string) {
   return t.app.db.raw<{ payload: string; on_date: string }>('SELECT payload, on_date FROM case_events WHERE case_id = ? AND type = ? ORDER BY id', caseId, type).map((e) => ({ ...JSON.parse(e.payload), onDate: e.on_date }));
@@ -58,7 +64,7 @@ describe('closure as 终本 through the checklist (终本规定 Art. 1)', () => 
     expect(before.items.find((i) => i.key === 'onlineQueried')!.evidence.map((e) => [e.text, e.onDate])).toEqual([['网络查控反馈：未发现财产', '2026-01-20']]);
 
     await t.call('closure.attest', { caseId: c.id, item: 'debtorSearched', note: '被执行人下落清楚，卷第12页' });
-    const err = await t.fail('closure.close', { caseId: c.id, mode: '终结本次执行程序' });
+    const err = await t.fail('closure.close', { caseId: c.id, mode: '终结本次执行程序', ...consent() });
     expect(err.code).toBe('conflict');
     expect(err.field).toBe('checklist');
     expect(err.message).toContain(CHECKLIST_RULES.applicantInterviewed.label);
@@ -68,7 +74,7 @@ describe('closure as 终本 through the checklist (终本规定 Art. 1)', () => 
     expect((await t.call('cases.get', { id: c.id })).stage).toBe('triage');
 
     await t.call('closure.attest', { caseId: c.id, item: 'applicantInterviewed', note: '2026-05-10 约谈笔录，卷第30页' });
-    const closed = await t.call('closure.close', { caseId: c.id, mode: '终结本次执行程序' });
+    const closed = await t.call('closure.close', { caseId: c.id, mode: '终结本次执行程序', ...consent() });
     expect(closed.mode).toBe('终结本次执行程序');
     expect(closed.closedOn).toBe('2026-05-20');
     expect(closed.unpaidFen).toBe(c.claimFen);
@@ -77,7 +83,7 @@ describe('closure as 终本 through the checklist (终本规定 Art. 1)', () => 
     // The ruling states the contents of 终本规定 Art. 6, filled from the case.
     expect(closed.documents.map((d) => d.kind)).toEqual(['终本裁定书']);
     const ruling = await documentText(closed.documents[0]!.documentId!);
-    for (const part of ['执行裁定书', c.number, '开鲁县某商贸有限公司', '123456.00元', '已执行到位0.00元', '尚有123456.00元', '通过网络执行查控系统查询被执行人财产1次', '限制消费令继续有效', '可以再次申请执行', '终结本院']) {
+    for (const part of ['执行裁定书', c.number, '开鲁县某商贸有限公司', '123456.00元', '已执行到位0.00元', '尚有123456.00元', '通过网络执行查控系统查询被执行人的存款、车辆、不动产、证券等财产（第一次）', '限制消费令继续有效', '可以向本院申请恢复执行', '终结本院']) {
       expect(ruling).toContain(part);
     }
 
@@ -102,11 +108,11 @@ describe('closure as 终本 through the checklist (终本规定 Art. 1)', () => 
     await zhongbenHistory(t, c.id, '2026-03-05');
     await attestManual(c.id);
     t.app.clock.set('2026-05-28T02:00:00Z');
-    const err = await t.fail('closure.close', { caseId: c.id, mode: '终结本次执行程序' });
+    const err = await t.fail('closure.close', { caseId: c.id, mode: '终结本次执行程序', ...consent() });
     expect(err.message).toContain(CHECKLIST_RULES.threeMonths.label);
     expect((await t.fail('closure.attest', { caseId: c.id, item: 'threeMonths', note: '已满' })).field).toBe('item');
     t.app.clock.set('2026-05-29T02:00:00Z');
-    expect((await t.call('closure.close', { caseId: c.id, mode: '终结本次执行程序' })).mode).toBe('终结本次执行程序');
+    expect((await t.call('closure.close', { caseId: c.id, mode: '终结本次执行程序', ...consent() })).mode).toBe('终结本次执行程序');
   });
 
   it('counts a freeze still in force as disposable property until it is released or attested as not disposable', async () => {
@@ -125,7 +131,7 @@ describe('closure as 终本 through the checklist (终本规定 Art. 1)', () => 
     const item = list.items.find((i) => i.key === 'nothingDisposable')!;
     expect(item.met).toBe(false);
     expect(item.evidence.map((e) => e.text)).toContain('冻结措施仍在执行：50.00元，至2027-02-02');
-    expect((await t.fail('closure.close', { caseId: c.id, mode: '终结本次执行程序' })).message).toContain(CHECKLIST_RULES.nothingDisposable.label);
+    expect((await t.fail('closure.close', { caseId: c.id, mode: '终结本次执行程序', ...consent() })).message).toContain(CHECKLIST_RULES.nothingDisposable.label);
     // Released, and a fresh query shows nothing left: the item is met from the events.
     await t.call('measures.release', { measureIds: [frozen.measures[0]!.id], reason: '冻结账户无余额，解除冻结' });
     await queryAndAnswer(t, [c.id], '2026-05-20');
@@ -182,7 +188,7 @@ describe('the 终本 archive, re-query rounds and resumption', () => {
     await zhongbenHistory(t, c.id, '2026-01-20');
     await attestManual(c.id);
     t.app.clock.set('2026-05-20T02:00:00Z');
-    await t.call('closure.close', { caseId: c.id, mode: '终结本次执行程序' });
+    await t.call('closure.close', { caseId: c.id, mode: '终结本次执行程序', ...consent() });
     return c;
   }
 
@@ -209,9 +215,11 @@ describe('the 终本 archive, re-query rounds and resumption', () => {
     const told = eventsOf(c.id, 'archive.requeried')[0];
     expect(told).toMatchObject({ round: 1, nothingFound: false });
     const notice = await documentText(told.documentId);
-    expect(notice).toContain('第1次复查');
+    expect(notice).toContain('第一次查询');
     expect(notice).toContain('622848');
-    expect(notice).toContain('申请恢复执行');
+    // Property found: the court resumes (终本规定 Art. 9), it does not leave it to the applicant.
+    expect(notice).toContain('本院将依法恢复执行');
+    expect(notice).not.toContain('可以依法申请恢复执行');
   });
 
   it('re-queries through a real query batch: request file, simulated feedback with a new deposit, findings read from the import', async () => {
@@ -253,7 +261,7 @@ describe('the 终本 archive, re-query rounds and resumption', () => {
     expect(rounds[0]!.findings.join('；')).toContain(deposit.identifier);
     const notice = await documentText(told.documentId);
     expect(notice).toContain(account);
-    expect(notice).toContain('申请恢复执行');
+    expect(notice).toContain('本院将依法恢复执行');
     expect((await t.call('archive.list', { filter: {} })).rows[0]).toMatchObject({ lastResult: 'found', roundsDone: 1, nextRequeryOn: '2027-05-20' });
     // The found deposit is what the resumption acts on.
     const resumed = await t.call('cases.resume', { caseId: c.id, ground: '终本后发现被执行人有可供执行的财产' });

@@ -234,9 +234,9 @@ describe('case versions: a stale write is refused with who changed the case and 
         await wait(1);
         // Another clerk's write lands while this call awaits (e.g. a document render).
         await withExpectations({ cases: new Map(), asOf: null, changed: new Set(), single: true }, async () =>
-          db.tx(() => appendEvent(db, { id: null, name: '王五', workstation: '10.0.0.9' }, new Date(), { caseId, type: 'document.mailed', payload: {} })),
+          db.tx(() => appendEvent(db, { id: null, name: '王五', workstation: '10.0.0.9' }, new Date(), { caseId, type: 'document.mailed', payload: { documentId: 1, kind: '执行通知书', trackingNumber: 'XA0001' } })),
         );
-        db.tx(() => appendEvent(db, SYSTEM_ACTOR, new Date(), { caseId, type: 'closure.attested', payload: {} }));
+        db.tx(() => appendEvent(db, SYSTEM_ACTOR, new Date(), { caseId, type: 'closure.attested', payload: { item: 'noticeServed', label: '已送达执行通知书', note: '' } }));
       }),
     ).rejects.toMatchObject({ code: 'conflict', message: expect.stringMatching(/^此案件已由王五于 .+ 修改，请刷新后重试$/) });
     expect(db.raw<{ n: number }>('SELECT count(*) AS n FROM case_events')[0]!.n).toBe(before + 1);

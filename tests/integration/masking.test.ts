@@ -67,6 +67,7 @@ const ADMIN_INPUTS: Record<string, (c: Court) => Input[] | Promise<Input[]>> = {
   'ledger.accounts': () => [{}],
   'audit.forUser': () => [{ userId: latest("SELECT id FROM users WHERE username = 'clerk'") }, { userId: latest("SELECT id FROM users WHERE username = 'cashier'") }],
   'triage.propose': () => [{}],
+  'audit.verify': () => [{}],
   'fastTrack.queue': () => [{}],
   'archive.recordResults': (c) => [{ batchId: c.y.requeryBatchId, results: [{ caseId: c.y.zhongbenCaseId, nothingFound: false, findings: [`银行存款 中国建设银行 ${Y_SECRETS.deposit}`] }] }],
 };

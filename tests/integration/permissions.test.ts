@@ -17,7 +17,7 @@ import { roleMayCall } from '../../src-main/services/auth/roleCatalogue';
 // test fails when it is stale: `npm run docs` regenerates it.
 
 /** No session needed. */
-const PUBLIC = ['auth.login', 'system.info', 'system.setup', 'system.status'];
+const PUBLIC = ['auth.login', 'recovery.restore', 'recovery.status', 'system.info', 'system.setup', 'system.status'];
 
 /** Every logged-in user: reading the register (narrowed to a tribunal team's own cases), one's own account, reference data. */
 const EVERY_USER = [
@@ -25,7 +25,7 @@ const EVERY_USER = [
   'assets.list', 'assignment.explain', 'assignment.loads', 'assignment.run', 'assignment.runs', 'audit.forCase',
   'auth.logout', 'auth.me', 'calendar.addWorkingDays', 'calendar.get', 'cases.counts', 'cases.get', 'cases.list',
   'cases.reveal', 'closure.checklist', 'closure.get', 'deadlines.board', 'deadlines.cases', 'deadlines.forCase',
-  'documents.batches', 'documents.file', 'documents.list', 'documents.queue', 'documents.templates',
+  'documents.banQueue', 'documents.batches', 'documents.file', 'documents.list', 'documents.queue', 'documents.templates',
   'inquiries.batches', 'inquiries.get', 'jobs.cancel', 'jobs.get', 'jobs.list', 'ledger.get', 'measures.batch',
   'measures.list', 'metrics.compute', 'metrics.dashboard', 'metrics.definitions', 'metrics.drilldown',
   'reports.dashboardPdf', 'reports.dashboardXlsx', 'roles.list', 'settings.get', 'system.health', 'users.setPassword',
@@ -37,30 +37,33 @@ const EVERY_USER = [
 const QUERY_AND_CONTROL = ['inquiries.createBatch', 'inquiries.exportRequest', 'inquiries.importFeedback', 'measures.createBatch', 'measures.recordResult', 'measures.release', 'measures.renew'];
 const SUSPENSIONS = ['cases.suspend', 'cases.unsuspend'];
 const CLOSING = ['closure.attest', 'closure.close'];
+/** Recording the title's terms the documents recite, and who signs the case's rulings (民诉法 Art. 157). */
+const TITLE_AND_OFFICERS = ['cases.updateTitle', 'cases.setOfficers'];
 
 /** What each role may call beyond EVERY_USER. The administrator may call everything. */
 const ALLOWED: Record<Exclude<Role, 'admin'>, string[]> = {
   // 窗口立案: filing, and the 执恢 filing of a resumed case.
-  window: ['cases.file', 'cases.validate', 'cases.resume'],
+  window: ['cases.file', 'cases.validate', 'cases.resume', 'cases.updateTitle'],
   // 文书查控: notices and service, query/control, triage and distribution.
   docsQuery: [
     'documents.generateBatch', 'documents.markServed', ...QUERY_AND_CONTROL, 'inquiries.queue', ...SUSPENSIONS,
+    ...TITLE_AND_OFFICERS, 'caseAccounts.set',
     'triage.propose', 'triage.confirm', 'assignment.distribute', 'fastTrack.queue',
   ],
   // 快执团队: its queue, query/control, closing, sending a case back to triage.
-  fastTrack: [...QUERY_AND_CONTROL, 'inquiries.queue', ...SUSPENSIONS, ...CLOSING, 'fastTrack.queue', 'fastTrack.sendBack'],
+  fastTrack: [...TITLE_AND_OFFICERS, ...QUERY_AND_CONTROL, 'inquiries.queue', ...SUSPENSIONS, ...CLOSING, 'fastTrack.queue', 'fastTrack.sendBack'],
   // 法庭执行团队: query/control and closing of its own cases.
-  team: [...QUERY_AND_CONTROL, 'inquiries.queue', ...SUSPENSIONS, ...CLOSING],
+  team: [...TITLE_AND_OFFICERS, ...QUERY_AND_CONTROL, 'inquiries.queue', ...SUSPENSIONS, ...CLOSING],
   // 案款专员: the ledger and the results of deductions.
-  money: ['ledger.record', 'ledger.accounts', 'ledger.unidentified', 'ledger.addUnidentified', 'ledger.claimUnidentified', 'ledger.payoutList', 'measures.recordResult'],
+  money: ['caseAccounts.set', 'caseAccounts.import', 'ledger.record', 'ledger.accounts', 'ledger.unidentified', 'ledger.addUnidentified', 'ledger.claimUnidentified', 'ledger.payoutList', 'measures.recordResult'],
   // 终本管控: the 终本 archive and its re-queries, resumption, query/control and closing.
   zhongben: [
     'archive.update', 'archive.review', 'archive.createRequeryBatch', 'archive.collectResults', 'archive.recordResults',
-    'cases.resume', ...QUERY_AND_CONTROL, ...CLOSING,
+    'cases.resume', 'cases.updateTitle', ...QUERY_AND_CONTROL, ...CLOSING,
   ],
   // 综合管理: supervision, reports, city level, backups, operational settings, user list.
   management: [
-    'archive.review', 'assignment.distribute', 'assignment.reassign', 'audit.forUser', 'audit.verify', 'backups.create',
+    'archive.review', 'assignment.distribute', 'assignment.reassign', 'audit.forUser', 'cases.setOfficers', 'audit.slip', 'audit.slips', 'audit.verify', 'backups.create',
     'backups.list', 'calendar.set', ...SUSPENSIONS, 'city.drilldown', 'city.import', 'city.imports', 'city.ranking',
     'closure.correct', 'fastTrack.queue', 'fastTrack.sendBack', 'inquiries.queue', 'ledger.accounts', 'ledger.payoutList',
     'ledger.unidentified', 'reports.download', 'reports.exportMonthly', 'reports.exports', 'settings.set',

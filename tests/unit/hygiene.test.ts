@@ -84,6 +84,7 @@ describe('cleanText', () => {
     fc.assert(fc.property(fc.array(invisible, { minLength: 1, maxLength: 6 }), (cs) => {
         expect(cleanText(cs.join(''))).toEqual({ ok: false, reason: '只含有不可见字符或控制字符' });
       }));
+    for (const one of INVISIBLE) expect(cleanText(one), JSON.stringify(one)).toEqual({ ok: false, reason: '只含有不可见字符或控制字符' });
     expect(ok('')).toBe('');
     expect(ok('   ')).toBe('   ');
   });

@@ -3,6 +3,8 @@ import { actorOf } from '../context';
 import { fileCase, reviewDraft } from '../../services/cases/filing';
 import { getCase, listCases } from '../../services/cases/queries';
 import { scopeFilter } from '../../services/auth/scope';
+import { setOfficers } from '../../services/cases/officers';
+import { updateTitle } from '../../services/cases/title';
 
 export const handlers = defineHandlers({
   // The navigation's counts follow the same team scope as the register (a team officer counts only their team's cases).
@@ -24,6 +26,15 @@ export const handlers = defineHandlers({
   },
   // The case's scope was checked and its identifiers are masked by the registry (the method's contract).
   'cases.get': ({ id }, { app }) => getCase(app.db, id),
+  'cases.updateTitle': (input, ctx) => {
+    const { app } = ctx;
+    updateTitle(app.db, actorOf(ctx), app.clock.now(), input);
+    return getCase(app.db, input.caseId);
+  },
+  'cases.setOfficers': (input, ctx) => {
+    const { app } = ctx;
+    return { updated: setOfficers(app.db, actorOf(ctx), app.clock.now(), input) };
+  },
   'cases.list': (input, { app, scope }) => {
     const filter = scopeFilter(scope, input.filter);
     return filter ? listCases(app.db, { ...input, filter }) : { rows: [], total: 0 };

@@ -95,6 +95,8 @@ export const handlers = defineHandlers({
       settlementPerformed: input.settlementPerformed,
       balanceReason: input.balanceReason,
       note: input.note,
+      groundItem: input.groundItem,
+      zhongbenBasis: input.zhongbenBasis,
     }),
   'closure.get': ({ caseId }, { app }) => {
     getCaseRow(app.db, caseId);

@@ -8,6 +8,8 @@ import { documentFile, listBatches, listDocuments } from '../../services/documen
 import { markServed } from '../../services/documents/service';
 import { cleanOrphans } from '../../services/documents/storage';
 import type { App } from '../../app/app';
+import { banQueue } from '../../services/documents/banQueue';
+import { getSettings } from '../../services/settings/settings';
 
 // Remains of a batch killed mid-way are cleared the first time this data folder's documents are
 // touched after start-up (no batch can be running then).
@@ -23,18 +25,25 @@ function ready(ctx: CallContext): App {
 }
 
 export const handlers = defineHandlers({
-  'documents.templates': () =>
-    [...TEMPLATES.values()].map((t) => ({
+  'documents.templates': (_input, { app }) => {
+    // The consumption order joins the notice set only where the court issues it with the notice.
+    const withNotice = getSettings(app.db).consumptionOrderTiming === 'withNotice';
+    return [...TEMPLATES.values()].map((t) => ({
       kind: t.kind,
       summary: t.summary,
       addressee: t.addressee,
       batchable: t.batchable !== false,
       inNoticeSet: NOTICE_SET_REQUIRED.includes(t.kind),
-      defaultSelected: NOTICE_SET_DEFAULT.includes(t.kind),
-    })),
+      defaultSelected: NOTICE_SET_DEFAULT.includes(t.kind) && (t.kind !== '限制消费令' || withNotice),
+    }));
+  },
   'documents.queue': (input, ctx) => {
     const app = ready(ctx);
     return noticeQueue(app.db, app.clock.today(), input, ctx.scope);
+  },
+  'documents.banQueue': (input, ctx) => {
+    const app = ready(ctx);
+    return banQueue(app.db, app.clock.today(), input, ctx.scope);
   },
   'documents.generateBatch': (input, ctx) => {
     const app = ready(ctx);

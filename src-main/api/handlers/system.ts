@@ -20,6 +20,7 @@ export const handlers = defineHandlers({
       demo,
       today: app.clock.today(),
       readOnly: app.readOnly,
+      recovery: app.recovery !== null,
       mode: app.options.mode,
     };
   },
@@ -31,7 +32,7 @@ export const handlers = defineHandlers({
       if (isInitialized(db)) throw new ApiError('conflict', '系统已完成首次设置');
       const admin = findUser(db, ADMIN_USERNAME)!;
       setPasswordHash(db, admin.id, passwordHash);
-      appendEvent(db, { id: admin.id, name: admin.display_name, workstation: ctx.workstation }, clock.now(), { caseId: null, type: 'system.setup' });
+      appendEvent(db, { id: admin.id, name: admin.display_name, workstation: ctx.workstation }, clock.now(), { caseId: null, type: 'system.setup', payload: {} });
       return { ok: true as const };
     });
   },
@@ -50,7 +51,8 @@ export const handlers = defineHandlers({
   },
   'auth.logout': (_i, ctx) => {
     ctx.app.sessions.logout(ctx.token);
-    if (ctx.user) ctx.app.db.tx(() => appendEvent(ctx.app.db, actorOf(ctx), ctx.app.clock.now(), { caseId: null, type: 'auth.logout' }));
+    const user = ctx.user;
+    if (user) ctx.app.db.tx(() => appendEvent(ctx.app.db, actorOf(ctx), ctx.app.clock.now(), { caseId: null, type: 'auth.logout', payload: { userId: user.id, username: user.username } }));
     return { ok: true as const };
   },
   'auth.me': (_i, ctx) => ({ ...ctx.user!, active: true }),

@@ -67,7 +67,9 @@ export async function closeDay(p: Pipeline, date: string, plans: CasePlan[], wit
     if (c.mode === '终结本次执行程序') db.tx(() => attestZhongben(p, c, date, actor));
     at(p, date, 450);
     const { caseId, mode, closedOn, ground, rulingNumber } = closeInput(p, c, date);
-    const done = await callAs(p, actor, 'closure.close', { caseId, mode, closedOn, ...(ground ? { ground } : {}), ...(rulingNumber ? { rulingNumber } : {}) });
+    // 终本 on the applicant's signed consent at the interview (民诉法解释 Art. 517), recorded in the file.
+    const basis = mode === '终结本次执行程序' ? { zhongbenBasis: { kind: 'consent' as const, consentOn: closedOn } } : {};
+    const done = await callAs(p, actor, 'closure.close', { caseId, mode, closedOn, ...(ground ? { ground } : {}), ...(rulingNumber ? { rulingNumber } : {}), ...basis });
     p.counts.closureDocuments += done.documents.length;
     p.counts.closures[c.mode] = (p.counts.closures[c.mode] ?? 0) + 1;
   }

@@ -1,6 +1,7 @@
 import { NOTICE_SET_DEFAULT } from '../../../src-shared/domain/documentKinds';
 import { setStage } from '../../services/cases/stage';
 import { markServed } from '../../services/documents/service';
+import { writeAccounts } from '../../services/caseAccounts/accounts';
 import type { CasePlan } from '../casePlan';
 import { at, callAs, stageOf, waitForJob, type Pipeline } from './state';
 
@@ -10,11 +11,21 @@ import { at, callAs, stageOf, waitForJob, type Pipeline } from './state';
 // query staff with the reason saying so, and the 终本 checklist later rests on the clerk's
 // attestation that the service receipts are in the paper file (终本规定 Art. 1(1)).
 
+/** The demo bank's virtual sub-account of a case (labelled demo data; a real court imports the bank's own list). */
+function demoCaseAccount(db: Pipeline['ctx']['db'], caseId: number) {
+  const c = db.get(db.q.selectFrom('cases').select(['year', 'serial', 'type']).where('id', '=', caseId))!;
+  const typeDigit = c.type === '执' ? '1' : c.type === '执恢' ? '2' : '3';
+  return { caseId, bank: '中国农业银行开鲁县支行', accountName: '开鲁县人民法院执行款专户（演示）', accountNumber: `05470101049${c.year}${typeDigit}${String(c.serial).padStart(5, '0')}` };
+}
+
 export const PAPER_NOTICE_REASON = '通知文书已制作（纸质卷宗，演示数据未生成电子文书）';
 
 export async function makeNotices(p: Pipeline, date: string, plans: CasePlan[]): Promise<void> {
   const real = plans.filter((c) => c.realNotice && stageOf(p, c.caseId) === 'filed');
   if (real.length > 0) {
+    // The bank's list of case sub-accounts (一案一账号) for the day's cases, as the court imports it.
+    const t0 = at(p, date, 4);
+    p.ctx.db.tx(() => writeAccounts(p.ctx.db, p.staff.docsQuery[0]!, t0, real.map((c) => demoCaseAccount(p.ctx.db, c.caseId)), null));
     at(p, date, 5);
     const job = await callAs(p, p.staff.docsQuery[0]!, 'documents.generateBatch', { caseIds: real.map((c) => c.caseId), kinds: [...NOTICE_SET_DEFAULT] });
     await waitForJob(p, job);

@@ -69,6 +69,7 @@ export class Sessions {
   constructor(
     private readonly passwords: Passwords,
     private readonly idleMs?: number,
+    private readonly report: (message: string) => void = console.error,
   ) {}
 
   /** The database the sessions are kept in (set by the App once it is open). */
@@ -91,38 +92,21 @@ export class Sessions {
     const verified = await this.passwords.verify(password, usable?.password_hash ?? null);
     const settings = getSettings(db);
     const where = from.address ?? 'local';
-    const failed = () => {
+    // Every failure is counted at once in memory (the throttle), but written just after the answer
+    // leaves: a wrong password must not take a database write longer to answer than an unknown or
+    // disabled name, or the time would tell which it was.
+    const failed = (userId: number | null) => {
       const blocked = this.throttle.failed(username, from.address, now, settings);
-      if (blocked.address) {
-        db.tx(() =>
-          appendEvent(db, { id: null, name: '系统', workstation: where }, now, {
-            caseId: null,
-            type: 'auth.throttled',
-            payload: { address: from.address, until: blocked.address!.toISOString(), failures: settings.loginAddressMaxFailures },
-          }),
-        );
-      }
+      setImmediate(() => this.recordFailure(db, userId, now, where, from.address, blocked.address ?? null, settings));
       return fail();
     };
-    if (!usable) throw failed();
+    if (!usable) throw failed(null);
     // Read again: the account may have changed while the hash was computed.
     const row = db.get(db.q.selectFrom('users').selectAll().where('id', '=', usable.id));
-    if (!row || row.active !== 1 || row.password_hash !== usable.password_hash) throw failed();
+    if (!row || row.active !== 1 || row.password_hash !== usable.password_hash) throw failed(null);
     if (row.locked_until && row.locked_until > now.toISOString()) throw throttledName(new Date(row.locked_until), now);
     if (!verified.ok) {
-      const count = row.failed_logins + 1;
-      const lock = count >= settings.loginMaxFailures ? new Date(now.getTime() + settings.loginLockMinutes * 60_000).toISOString() : null;
-      db.tx(() => {
-        db.run(db.q.updateTable('users').set({ failed_logins: lock ? 0 : count, locked_until: lock }).where('id', '=', row.id));
-        if (lock) {
-          appendEvent(db, { id: null, name: '系统', workstation: where }, now, {
-            caseId: null,
-            type: 'user.locked',
-            payload: { userId: row.id, username: row.username, failures: count, lockedUntil: lock, address: from.address },
-          });
-        }
-      });
-      throw failed();
+      throw failed(row.id);
     }
     this.throttle.succeeded(username);
     const token = randomBytes(32).toString('base64url');
@@ -141,11 +125,46 @@ export class Sessions {
       const id = db.run(
         db.q.insertInto('sessions').values({ token_hash: hashOf(token), user_id: row.id, created_at: nowIso, last_seen_at: nowIso, address: where, client, ended_at: null, end_reason: null }),
       ).lastInsertRowid;
-      appendEvent(db, { id: row.id, name: row.display_name, workstation: where }, now, { caseId: null, type: 'auth.login', payload: { sessionId: id, ...(client ? { client } : {}) } });
+      appendEvent(db, { id: row.id, name: row.display_name, workstation: where }, now, { caseId: null, type: 'auth.login', payload: { userId: row.id, username: row.username, sessionId: id, ...(client ? { client } : {}) } });
       return id;
     });
     this.live.set(hashOf(token), { id: sessionId, userId: row.id, createdMs: wall, lastSeenMs: wall, persistedMs: wall, address: where, client });
     return { token, user: toSessionUser(row), sessionId };
+  }
+
+  /**
+   * After the answer to a failed login: one more failure of the account (at loginMaxFailures it locks
+   * for loginLockMinutes), and the address's block when the throttle just set one.
+   */
+  private recordFailure(db: Db, userId: number | null, now: Date, where: string, address: string | null, addressBlocked: Date | null, settings: ReturnType<typeof getSettings>): void {
+    try {
+      if (!db.sqlite.open) return;
+      db.tx(() => {
+        if (addressBlocked) {
+          appendEvent(db, { id: null, name: '系统', workstation: where }, now, {
+            caseId: null,
+            type: 'auth.throttled',
+            payload: { address, until: addressBlocked.toISOString(), failures: settings.loginAddressMaxFailures },
+          });
+        }
+        if (userId === null) return;
+        // Read inside the write: failures counted back to back each see the one before.
+        const row = db.get(db.q.selectFrom('users').select(['failed_logins', 'username']).where('id', '=', userId));
+        if (!row) return;
+        const count = row.failed_logins + 1;
+        const lock = count >= settings.loginMaxFailures ? new Date(now.getTime() + settings.loginLockMinutes * 60_000).toISOString() : null;
+        db.run(db.q.updateTable('users').set({ failed_logins: lock ? 0 : count, locked_until: lock }).where('id', '=', userId));
+        if (lock) {
+          appendEvent(db, { id: null, name: '系统', workstation: where }, now, {
+            caseId: null,
+            type: 'user.locked',
+            payload: { userId, username: row.username, failures: count, lockedUntil: lock, address },
+          });
+        }
+      });
+    } catch (e) {
+      this.report(`记录登录失败次数未成功：${(e as Error).message}`);
+    }
   }
 
   private limits(db: Db): { idleMs: number; maxMs: number } {

@@ -106,6 +106,10 @@ export function fileCase(db: Db, actor: Actor, at: Date, today: string, draft: C
         title_number: normalizeTitleNumber(draft.title.number),
         title_effective_on: draft.title.effectiveOn,
         title_cause: draft.title.cause,
+        title_kind: draft.title.kind ?? '未登记',
+        title_kind_other: draft.title.kind === '其他' ? (draft.title.kindOther ?? null) : null,
+        title_ordered: draft.title.ordered ?? null,
+        title_joint: draft.title.joint ? 1 : 0,
         non_litigation: draft.title.nonLitigation ? 1 : 0,
         principal_fen: draft.claim.principalFen,
         interest_fen: draft.claim.interestFen,
@@ -140,6 +144,10 @@ export function fileCase(db: Db, actor: Actor, at: Date, today: string, draft: C
             id_number: n.idNumber ?? null,
             credit_code: n.creditCode ?? null,
             legal_rep: p.kind === 'org' ? p.legalRep : null,
+            legal_rep_title: p.kind === 'org' ? p.legalRepTitle || null : null,
+            share_fen: role === 'applicant' ? (p.shareFen ?? (list.length === 1 ? claimFen : null)) : null,
+            agent_name: p.agentName || null,
+            agent_unit: p.agentUnit || null,
             birth_date: n.birthDate ?? null,
             sex: n.sex ?? null,
             address: p.address || null,
@@ -155,7 +163,7 @@ export function fileCase(db: Db, actor: Actor, at: Date, today: string, draft: C
       caseId,
       type: migrated ? 'case.migrated' : 'case.filed',
       onDate: draft.filedOn,
-      payload: { number, type: draft.type, claimFen, preserved: draft.preserved, nonLitigation: draft.title.nonLitigation, duplicateConfirmed: report.duplicates.length > 0, ...(opts.resumedFromId ? { resumedFromId: opts.resumedFromId } : {}) },
+      payload: { number, type: draft.type, claimFen, preserved: !!draft.preserved, nonLitigation: !!draft.title.nonLitigation, duplicateConfirmed: report.duplicates.length > 0, ...(opts.resumedFromId ? { resumedFromId: opts.resumedFromId } : {}) },
     });
 
     if (draft.interview) {

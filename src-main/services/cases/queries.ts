@@ -6,6 +6,8 @@ import type { z } from 'zod';
 import type { caseDetail, caseFilter, caseSummary, CASE_SORT_FIELDS } from '../../../src-shared/api/methods/cases';
 import type { CaseStage } from '../../../src-shared/domain/stages';
 import { eventLabel } from '../../../src-shared/domain/events';
+import { officersOf } from './officers';
+import { accountOf } from '../caseAccounts/accounts';
 
 export type CaseSummary = z.output<typeof caseSummary>;
 export type CaseDetail = z.output<typeof caseDetail>;
@@ -132,7 +134,17 @@ export function getCase(db: Db, id: number): CaseDetail {
     courtCode: r.court_code,
     migrated: r.migrated === 1,
     preserved: r.preserved === 1,
-    title: { court: r.title_court, number: r.title_number, effectiveOn: r.title_effective_on, cause: r.title_cause, nonLitigation: r.non_litigation === 1 },
+    title: {
+      court: r.title_court,
+      number: r.title_number,
+      effectiveOn: r.title_effective_on,
+      cause: r.title_cause,
+      nonLitigation: r.non_litigation === 1,
+      kind: r.title_kind,
+      kindOther: r.title_kind_other,
+      ordered: r.title_ordered,
+      joint: r.title_joint === 1,
+    },
     claim: { principalFen: r.principal_fen, interestFen: r.interest_fen, costsFen: r.costs_fen },
     parties: parties
       .sort((a, b) => (a.role === b.role ? a.seq - b.seq : a.role === 'applicant' ? -1 : 1))
@@ -144,11 +156,17 @@ export function getCase(db: Db, id: number): CaseDetail {
         idNumber: p.id_number,
         creditCode: p.credit_code,
         legalRep: p.legal_rep,
+        legalRepTitle: p.legal_rep_title,
         birthDate: p.birth_date,
         sex: p.sex,
         address: p.address,
         phone: p.phone,
+        shareFen: p.share_fen,
+        agentName: p.agent_name,
+        agentUnit: p.agent_unit,
       })),
+    officers: officersOf(db, [id]).get(id)!,
+    account: accountOf(db, id),
     interview: iv
       ? {
           contactConfirmed: iv.contact_confirmed === 1,

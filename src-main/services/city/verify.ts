@@ -2,12 +2,15 @@ import { computeFigures, figureKey, type Figure } from '../../../src-shared/doma
 import { COLUMN_LABELS, METRIC_BY_ID } from '../../../src-shared/domain/metrics/definitions';
 import type { Period } from '../../../src-shared/domain/metrics/period';
 import { exportDocumentSchema, manifestSchema, type ExportDocument } from '../reports/exportFormat';
-import { sha256Hex } from '../reports/exportMonthly';
+import { createHash } from 'node:crypto';
 import { issueMessage } from '../../../src-shared/api/issueMessages';
 
 // Verification of one court's file set at city level: the manifest's hashes, the data file's
 // format, then every declared figure against a recomputation from the detail rows with the same
-// definition code and the court's settings in force. Problems name the file or the metric.
+// definition code and the court's settings in force. Problems name the file or the metric. It runs
+// in the upload worker: it imports nothing that writes workbooks (exceljs takes seconds to load).
+
+const sha256Hex = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
 export interface Problem {
   kind: 'manifest' | 'file' | 'format' | 'figure';

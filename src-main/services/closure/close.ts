@@ -28,7 +28,15 @@ export interface CloseInput {
   /** Why the case account still holds money (closure normally needs a zero balance). */
   balanceReason?: string | undefined;
   note?: string | undefined;
+  /** 终结执行: the item of 民诉法 2023 Art. 268 the ground falls under (1–6). */
+  groundItem?: number | undefined;
+  /** 终本: the applicant's signed consent, or the 合议庭's review approved by the president (解释 2022 Art. 517). */
+  zhongbenBasis?: ZhongbenBasisInput | undefined;
 }
+
+export type ZhongbenBasisInput =
+  | { kind: 'consent'; consentOn: string }
+  | { kind: 'panel'; presidingId: number; memberIds: number[]; reviewedOn: string; approvedBy: string; approvedOn: string };
 
 /** What a closure will record, computed without writing: the UI shows it before the clerk confirms. */
 export interface ClosurePlan {
@@ -91,6 +99,14 @@ export function planClosure(db: Db, input: CloseInput, today: string): ClosurePl
       throw new ApiError('conflict', `不符合终结本次执行程序的条件，尚缺：${checklist.missing.join('；')}`, 'checklist', { missing: checklist.missing });
     }
     ruling = rulingFacts(db, input.caseId, recovered, unpaid);
+    const b = input.zhongbenBasis;
+    if (b?.kind === 'panel') {
+      const ids = [b.presidingId, ...b.memberIds];
+      if (new Set(ids).size !== ids.length) throw invalid('zhongbenBasis.memberIds', '合议庭成员不能重复');
+      for (const id of ids) if (!db.get(db.q.selectFrom('users').select('id').where('id', '=', id))) throw invalid('zhongbenBasis.memberIds', `合议庭成员不存在（用户编号 ${id}）`);
+      if (b.approvedOn < b.reviewedOn) throw invalid('zhongbenBasis.approvedOn', '院长批准日期不能早于合议庭审查日期');
+      if (b.approvedOn > input.closedOn) throw invalid('zhongbenBasis.approvedOn', '院长批准日期不能晚于结案日期');
+    } else if (b?.kind === 'consent' && b.consentOn > input.closedOn) throw invalid('zhongbenBasis.consentOn', '申请执行人确认日期不能晚于结案日期');
   }
   return {
     caseId: c.id,
@@ -144,6 +160,21 @@ export function closeCase(db: Db, actor: Actor, at: Date, today: string, input: 
       }),
     );
     db.run(db.q.updateTable('cases').set({ closed_on: input.closedOn, closure_mode: input.mode }).where('id', '=', input.caseId));
+    const b = input.zhongbenBasis;
+    if (b && isZhongben(input.mode)) {
+      const row = {
+        kind: b.kind,
+        consent_on: b.kind === 'consent' ? b.consentOn : null,
+        presiding_id: b.kind === 'panel' ? b.presidingId : null,
+        member_ids: b.kind === 'panel' ? JSON.stringify(b.memberIds) : null,
+        reviewed_on: b.kind === 'panel' ? b.reviewedOn : null,
+        approved_by: b.kind === 'panel' ? b.approvedBy : null,
+        approved_on: b.kind === 'panel' ? b.approvedOn : null,
+        recorded_at: at.toISOString(),
+        recorded_by: actor.name,
+      };
+      db.run(db.q.insertInto('zhongben_bases').values({ case_id: input.caseId, ...row }).onConflict((oc) => oc.column('case_id').doUpdateSet(row)));
+    }
     appendEvent(db, actor, at, {
       caseId: input.caseId,
       type: 'case.closed',

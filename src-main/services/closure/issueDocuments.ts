@@ -21,7 +21,7 @@ export async function prepareDocuments(db: Db, dataDir: string, issuedOn: string
   const prepared = await prepareEngine(
     db,
     dataDir,
-    requests.map((r) => ({ caseId: r.caseId, kind: r.request.kind, extra: r.request.extra })),
+    requests.map((r) => ({ caseId: r.caseId, kind: r.request.kind, extra: r.request.extra, ...(r.request.partyId !== undefined ? { partyId: r.request.partyId } : {}) })),
     { issuedOn },
   );
   const moves = new FileMoves();

@@ -4,7 +4,7 @@ import type { JobView } from '../../../src-shared/api/methods/jobs';
 import { ApiError, invalid } from '../../../src-shared/api/errors';
 import { NOTICE_SET_DEFAULT, NOTICE_SET_REQUIRED, type DocumentKind } from '../../../src-shared/domain/documentKinds';
 import { assertOpen, setStage } from '../cases/stage';
-import { commitDocuments, issueDate, prepareDocuments, type DocumentRequest } from './generate';
+import { checkDocuments, commitDocuments, issueDate, prepareDocuments, type DocumentRequest } from './generate';
 import { cleanOrphans, FileMoves } from './storage';
 import { currentDocument } from './register';
 import { TEMPLATES } from './templates';
@@ -42,6 +42,7 @@ function validate(app: App, input: BatchInput): void {
   }
   if (new Set(input.kinds).size !== input.kinds.length) throw invalid('kinds', '文书种类重复');
   if (new Set(input.caseIds).size !== input.caseIds.length) throw invalid('caseIds', '案件重复选择');
+  if (input.kinds.length === 1 && input.kinds[0] === '送达回证') throw invalid('kinds', '送达回证随所送达的文书一同制作，请同时选择要送达的文书');
   const found = db.all(db.q.selectFrom('cases').select('id').where('id', 'in', input.caseIds));
   if (found.length !== input.caseIds.length) {
     const have = new Set(found.map((r) => r.id));
@@ -49,19 +50,41 @@ function validate(app: App, input: BatchInput): void {
   }
   input.caseIds.forEach((id) => assertOpen(db, id));
   if (!input.reason) {
-    for (const caseId of input.caseIds) {
-      for (const kind of input.kinds) {
-        const prev = currentDocument(db, caseId, kind);
-        if (prev) throw new ApiError('conflict', `所选案件已有${kind}（${prev.number}）；重新制作请填写原因，原文书将保留`, 'reason', { caseId, kind, documentId: prev.id });
-      }
+    for (const r of batchRequests(app, input)) {
+      const prev = currentDocument(db, r.caseId, r.kind, r.partyId ?? null);
+      if (prev) throw new ApiError('conflict', `所选案件已有${r.kind}（${prev.number}）；重新制作请填写原因，原文书将保留`, 'reason', { caseId: r.caseId, kind: r.kind, documentId: prev.id });
     }
   }
 }
 
+/**
+ * The batch's documents in print order: by case as selected, each case's set in the order of the
+ * kinds chosen; a 送达回证 is one per recipient — each debtor for the documents addressed to the
+ * debtors, each applicant for those addressed to the applicants — listing exactly those documents.
+ */
+function batchRequests(app: App, input: BatchInput): DocumentRequest[] {
+  const { db } = app;
+  const receipts = input.kinds.includes('送达回证');
+  const parties = receipts ? db.all(db.q.selectFrom('parties').select(['id', 'case_id', 'role']).where('case_id', 'in', input.caseIds).orderBy('case_id').orderBy('role').orderBy('seq')) : [];
+  const byCase = new Map<number, typeof parties>();
+  for (const p of parties) byCase.set(p.case_id, [...(byCase.get(p.case_id) ?? []), p]);
+  const served = (to: 'debtor' | 'applicant') => input.kinds.filter((k) => k !== '送达回证' && TEMPLATES.get(k)?.addressee === to);
+  return input.caseIds.flatMap((caseId) =>
+    input.kinds.flatMap((kind): DocumentRequest[] => {
+      if (kind !== '送达回证') return [{ caseId, kind }];
+      return (byCase.get(caseId) ?? []).flatMap((p) => {
+        const documents = served(p.role);
+        return documents.length ? [{ caseId, kind, partyId: p.id, extra: { documents } }] : [];
+      });
+    }),
+  );
+}
+
 export function startBatch(app: App, actor: Actor, user: { id: number; displayName: string } | null, input: BatchInput): JobView {
   validate(app, input);
-  // Print order: by case as selected, each case's set in the order of the kinds chosen.
-  const requests: DocumentRequest[] = input.caseIds.flatMap((caseId) => input.kinds.map((kind) => ({ caseId, kind })));
+  // What the cases lack for these documents is refused now, naming it, not in the job.
+  checkDocuments(app.db, batchRequests(app, input), issueDate(app.clock.now()));
+  const requests = batchRequests(app, input);
   return app.jobs.start({ kind: 'documents.batch', label: `批量制作文书：${input.caseIds.length}件 × ${input.kinds.join('、')}`, total: input.caseIds.length, user, cases: input.caseIds }, async (job) => {
     const started = performance.now();
     const { db } = app;
@@ -87,7 +110,7 @@ export function startBatch(app: App, actor: Actor, user: { id: number; displayNa
           const stage = db.raw<{ stage: string }>('SELECT stage FROM cases WHERE id = ?', caseId)[0]!.stage;
           if (stage !== 'filed') continue;
           if (NOTICE_SET_REQUIRED.every((k) => currentDocument(db, caseId, k))) {
-            setStage(db, actor, at, caseId, 'query', '通知文书已制作', { batchId: c.batchId });
+            setStage(db, actor, at, caseId, 'query', '通知文书已制作', c.batchId !== null ? { batchId: c.batchId } : {});
             moved++;
           }
         }

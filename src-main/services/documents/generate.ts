@@ -5,12 +5,14 @@ import type { Db } from '../../db/connection';
 import { appendEvent, type Actor } from '../../events/log';
 import { ApiError } from '../../../src-shared/api/errors';
 import { courtToday } from '../../../src-shared/domain/chineseDate';
+import { getSettings } from '../settings/settings';
 import { loadCaseData, type CaseData } from './caseData';
 import { render, renderThreads } from './pool';
 import type { RenderItem } from './renderTask';
 import { absPath, batchPrintRelPath, documentRelPath, FileMoves, holdStaging, stagingDir } from './storage';
 import { currentDocument, nextBatchNumber, nextDocumentNumber } from './register';
 import { templateFor } from './templates';
+import { currentWording } from './wording';
 
 // The engine's entry point for every domain: render documents into a staging folder (async, off the
 // main thread), then register them inside the caller's own transaction. A caller that never commits
@@ -22,12 +24,18 @@ import { templateFor } from './templates';
 export interface DocumentRequest {
   caseId: number;
   kind: string;
-  /** Kind-specific content (see templates/generic.ts). */
+  /** Kind-specific content (templates/rulingContent.ts and the templates that read it). */
   extra?: Record<string, unknown>;
+  /** The party a per-recipient document is addressed to (送达回证, 结案通知书). */
+  partyId?: number;
+  /** The number printed on it when not the case number (a process ruling: nextSubRulingNumbers). */
+  printedNumber?: string;
 }
 
 export interface PreparedDocument {
   request: DocumentRequest;
+  /** The wording version it was made from (0 = the built-in wording). */
+  templateVersion: number;
   caseNumber: string;
   caseYear: number;
   stagedDocx: string;
@@ -75,6 +83,42 @@ export function planChunks(cases: number, threads: number, fixed?: number): numb
   return sizes;
 }
 
+/** Each document's own data: the domain's content, its recipient, its number, the court's wording. */
+function documentData(db: Db, data: Map<number, CaseData>, requests: DocumentRequest[]): CaseData[] {
+  const wordings = currentWording(db, [...new Set(requests.map((r) => r.kind))]);
+  return requests.map((r): CaseData => {
+    const d = data.get(r.caseId)!;
+    const w = wordings.get(r.kind);
+    return {
+      ...d,
+      ...(r.extra ? { extra: r.extra } : {}),
+      ...(r.partyId !== undefined ? { recipientId: r.partyId } : {}),
+      ...(r.printedNumber ? { printedNumber: r.printedNumber } : {}),
+      ...(w ? { texts: w.texts } : {}),
+    };
+  });
+}
+
+/** Refuses, before anything is rendered, every document its case lacks data for, naming what is missing. */
+function refuseMissing(requests: DocumentRequest[], itemData: CaseData[]): void {
+  const refusals: { caseId: number; number: string; kind: string; missing: string[] }[] = [];
+  requests.forEach((r, i) => {
+    const missing = templateFor(r.kind).missing(itemData[i]!);
+    if (missing.length) refusals.push({ caseId: r.caseId, number: itemData[i]!.number, kind: r.kind, missing });
+  });
+  if (refusals.length > 0) {
+    const f = refusals[0]!;
+    const more = refusals.length > 1 ? `（共 ${refusals.length} 份文书不能制作，详见清单）` : '';
+    throw new ApiError('conflict', `${f.number}不能制作${f.kind}：${f.missing.join('；')}${more}`, 'caseIds', { refusals: refusals.slice(0, 1000) });
+  }
+}
+
+/** The same check, for a caller that starts a job: refused at once rather than in the job. */
+export function checkDocuments(db: Db, requests: DocumentRequest[], issuedOn: string): void {
+  const data = loadCaseData(db, [...new Set(requests.map((r) => r.caseId))], issuedOn);
+  refuseMissing(requests, documentData(db, data, requests));
+}
+
 /** Renders the requested documents (DOCX + PDF each) into a new staging folder. */
 export async function prepareDocuments(db: Db, dataDir: string, requests: DocumentRequest[], opts: PrepareOptions): Promise<PreparedDocuments> {
   for (const r of requests) templateFor(r.kind);
@@ -88,6 +132,9 @@ export async function prepareDocuments(db: Db, dataDir: string, requests: Docume
   try {
     const caseIds = [...new Set(requests.map((r) => r.caseId))];
     const data = loadCaseData(db, caseIds, opts.issuedOn);
+    const itemData = documentData(db, data, requests);
+    refuseMissing(requests, itemData);
+    const wordings = currentWording(db, [...new Set(requests.map((r) => r.kind))]);
     const years = new Map(db.all(db.q.selectFrom('cases').select(['id', 'year']).where('id', 'in', caseIds.length ? caseIds : [-1])).map((r) => [r.id, r.year]));
     // Group by case, keeping each case's documents together in the order asked (print order).
     const byCase = new Map<number, number[]>();
@@ -101,6 +148,7 @@ export async function prepareDocuments(db: Db, dataDir: string, requests: Docume
       chunks.push(groups.slice(at, at + n).flat());
       at += n;
     }
+    const duplex = getSettings(db).printDuplex;
     const chunkPrints: string[] = [];
     const chunkPages: number[] = [];
     // Progress in cases: a case counts once all its documents of its chunk are written.
@@ -110,20 +158,22 @@ export async function prepareDocuments(db: Db, dataDir: string, requests: Docume
       const done = casesDoneIn.reduce((a, x) => a + x, 0);
       if (done > reported) opts.onProgress?.((reported = done), caseIds.length);
     };
-    await Promise.all(
+    // One failed chunk (a full disk, a bad template) stops the others at once, and the staging folder
+    // is removed only when none is still writing into it — a chunk still running would otherwise
+    // re-create it behind discard() and leave its files there until the next start.
+    const stop = new AbortController();
+    const stopAll = () => stop.abort(opts.signal?.reason);
+    opts.signal?.addEventListener('abort', stopAll, { once: true });
+    let firstError: unknown = null;
+    const settled = await Promise.allSettled(
       chunks.map(async (idxs, ci) => {
-        const items: RenderItem[] = idxs.map((i) => {
-          const r = requests[i]!;
-          const d = data.get(r.caseId)!;
-          const itemData: CaseData = r.extra ? { ...d, extra: r.extra } : d;
-          return { kind: r.kind, data: itemData, docxPath: join(dir, `${i}.docx`), pdfPath: join(dir, `${i}.pdf`) };
-        });
+        const items: RenderItem[] = idxs.map((i) => ({ kind: requests[i]!.kind, data: itemData[i]!, docxPath: join(dir, `${i}.docx`), pdfPath: join(dir, `${i}.pdf`) }));
         // casesAfter[k] = cases of this chunk complete once its first k items are done.
         const casesAfter = [0];
         idxs.forEach((i, k) => casesAfter.push(casesAfter[k]! + (k + 1 === idxs.length || requests[idxs[k + 1]!]!.caseId !== requests[i]!.caseId ? 1 : 0)));
         const printPath = opts.print ? join(dir, `print-${String(ci).padStart(5, '0')}.pdf`) : undefined;
         if (printPath) chunkPrints[ci] = printPath;
-        const out = await render({ op: 'render', items, ...(printPath ? { printPath } : {}) }, opts.signal, (done) => {
+        const out = await render({ op: 'render', items, duplex, ...(printPath ? { printPath } : {}) }, stop.signal, (done) => {
           casesDoneIn[ci] = casesAfter[Math.min(done, idxs.length)]!;
           report();
         });
@@ -132,6 +182,7 @@ export async function prepareDocuments(db: Db, dataDir: string, requests: Docume
           const r = requests[i]!;
           prepared[i] = {
             request: r,
+            templateVersion: wordings.get(r.kind)?.version ?? 0,
             caseNumber: data.get(r.caseId)!.number,
             caseYear: years.get(r.caseId)!,
             stagedDocx: items[k]!.docxPath,
@@ -142,8 +193,16 @@ export async function prepareDocuments(db: Db, dataDir: string, requests: Docume
         });
         casesDoneIn[ci] = casesAfter[idxs.length]!;
         report();
-      }),
+      }).map((p) =>
+        p.catch((e: unknown) => {
+          firstError ??= e;
+          stop.abort(e);
+          throw e;
+        }),
+      ),
     );
+    opts.signal?.removeEventListener('abort', stopAll);
+    if (settled.some((r) => r.status === 'rejected')) throw opts.signal?.aborted ? opts.signal.reason : firstError;
     let stagedPrint: string | null = null;
     let printPages = 0;
     if (opts.print && chunkPrints.length > 0) {
@@ -217,7 +276,15 @@ export function commitDocuments(db: Db, dataDir: string, actor: Actor, at: Date,
   const byCase = new Map<number, string[]>();
   for (const d of prepared.documents) {
     const { caseId, kind } = d.request;
-    const previous = single.has(kind) ? currentDocument(db, caseId, kind) : undefined;
+    const partyId = d.request.partyId ?? null;
+    const previous = single.has(kind) ? currentDocument(db, caseId, kind, partyId) : undefined;
+    const printed = d.request.printedNumber ?? null;
+    // A process ruling's number (之N) is taken when it is rendered; another ruling registered meanwhile
+    // with the same number means the two were made at once: this one is refused, to be made again.
+    if (printed && printed !== d.caseNumber && kind === '执行裁定书') {
+      const clash = db.raw<{ n: number }>("SELECT count(*) AS n FROM documents WHERE case_id = ? AND printed_number = ? AND kind = ?", caseId, printed, kind)[0]!.n;
+      if (clash > 0) throw new ApiError('conflict', `${printed}已被另一份同时制作的裁定使用，请重新制作`, 'caseIds', { caseId, kind });
+    }
     if (previous && !opts.reason) {
       throw new ApiError('conflict', `${d.caseNumber}已有${kind}（${previous.number}），重新制作须说明原因`, 'reason', { caseId, kind, documentId: previous.id });
     }
@@ -227,8 +294,8 @@ export function commitDocuments(db: Db, dataDir: string, actor: Actor, at: Date,
     if (previous) db.run(db.q.updateTable('documents').set({ status: 'superseded' }).where('id', '=', previous.id));
     // A cached prepared statement: 3,000 rows in one transaction, the query is not rebuilt for each.
     const id = db.rawRun(
-      `INSERT INTO documents (case_id, kind, number, version, status, supersedes_id, reason, batch_id, issued_on, docx_path, pdf_path, docx_bytes, pdf_bytes, generated_at, generated_by)
-       VALUES (?, ?, ?, ?, 'current', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO documents (case_id, kind, number, version, status, supersedes_id, reason, batch_id, issued_on, docx_path, pdf_path, docx_bytes, pdf_bytes, generated_at, generated_by, printed_number, party_id, template_version)
+       VALUES (?, ?, ?, ?, 'current', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       caseId,
       kind,
       number,
@@ -243,12 +310,24 @@ export function commitDocuments(db: Db, dataDir: string, actor: Actor, at: Date,
       d.pdfBytes,
       at.toISOString(),
       actor.name,
+      printed ?? previous?.printed_number ?? d.caseNumber,
+      partyId,
+      d.templateVersion,
     ).lastInsertRowid;
     appendEvent(db, actor, at, {
       caseId,
       type: 'document.generated',
       onDate: prepared.issuedOn,
-      payload: { documentId: id, kind, number, batchId, ...(previous ? { supersedesId: previous.id, version: previous.version + 1, reason: opts.reason } : {}) },
+      payload: {
+        documentId: id,
+        kind,
+        number,
+        batchId,
+        printedNumber: printed ?? previous?.printed_number ?? d.caseNumber,
+        templateVersion: d.templateVersion,
+        ...(partyId !== null ? { partyId } : {}),
+        ...(previous ? { supersedesId: previous.id, version: previous.version + 1, reason: opts.reason } : {}),
+      },
     });
     documentIds.push(id);
     byCase.set(caseId, [...(byCase.get(caseId) ?? []), kind]);

@@ -153,9 +153,3 @@ interface ForeignFont {
   layoutCache?: Record<string, unknown>;
   constructor: new (doc: object, font: FontkitFont, id: string) => ForeignFont;
 }
-
-/** Line box height / font size of a parsed font (pdfkit's lineHeight without the gap). */
-export function lineFactor(buffer: Uint8Array): number | null {
-  const f = parsed.get(buffer);
-  return f ? (f.ascent - f.descent) / f.unitsPerEm : null;
-}

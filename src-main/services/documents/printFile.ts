@@ -2,6 +2,9 @@ import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { adoptForeignFonts } from './pdfFontCache';
+import { LAYOUT } from './model';
+
+const A4_TW = { width: LAYOUT.pageWidthTw, height: LAYOUT.pageHeightTw };
 
 // A chunk of a batch's print file, drawn from the pages pdfmake laid out for each document's own PDF:
 // one layout pass per document serves both files, and the print file carries ONE subset of each font
@@ -14,6 +17,7 @@ interface PdfKitDoc {
   _pdfMakePages?: LaidOutPages;
   constructor: new (fonts: object, images: object, patterns: object, attachments: object, options: object, virtualfs: unknown, policy: unknown) => PdfKitDoc;
   pipe(dest: WriteStream): void;
+  addPage(options: object): void;
   end(): void;
 }
 type RendererClass = new (doc: PdfKitDoc) => { renderPages(pages: LaidOutPages): void };
@@ -42,12 +46,16 @@ export class PrintFile {
   private constructor(
     private readonly path: string,
     private readonly Renderer: RendererClass,
+    private readonly duplex: boolean,
   ) {}
 
-  /** A new print chunk at `path`, or null when pdfmake's renderer is not reachable. */
-  static open(path: string): PrintFile | null {
+  /**
+   * A new print chunk at `path`, or null when pdfmake's renderer is not reachable. `duplex`: a blank
+   * page follows every document of an odd number of pages, so each starts on a front page.
+   */
+  static open(path: string, duplex = false): PrintFile | null {
     const R = rendererClass();
-    return R ? new PrintFile(path, R) : null;
+    return R ? new PrintFile(path, R, duplex) : null;
   }
 
   /** Draws the pages of a document pdfmake has just laid out (`source` = that document's pdfkit document). */
@@ -57,6 +65,10 @@ export class PrintFile {
     const doc = this.doc ?? this.start(source);
     new this.Renderer(doc).renderPages(pages);
     this.pages += pages.length;
+    if (this.duplex && pages.length % 2 === 1) {
+      doc.addPage({ size: [A4_TW.width / 20, A4_TW.height / 20], margin: 0 });
+      this.pages++;
+    }
     return true;
   }
 

@@ -8,6 +8,7 @@ import { renderDocx } from './renderDocx';
 import { renderPdfAndPrint } from './renderPdf';
 import { PrintFile } from './printFile';
 import { concatPdfkitFiles } from './pdfConcat';
+import { LAYOUT } from './model';
 
 const PRINT_TITLE = '批量文书打印文件';
 
@@ -28,6 +29,8 @@ export interface RenderTask {
   items: RenderItem[];
   /** Where to write this chunk's print PDF (omitted when the caller wants no print file). */
   printPath?: string;
+  /** Pad the print file for duplex printing: every document starts on a front page. */
+  duplex?: boolean;
   /** Receives the number of items finished so far, after each item (a worker's progress). */
   progress?: MessagePort;
 }
@@ -53,14 +56,16 @@ function write(path: string, data: Uint8Array): void {
   writeFileSync(path, data);
 }
 
-/** Concatenates PDFs page by page (pdf-lib), e.g. a batch's chunks into its one print file. */
-export async function mergePdfs(inputs: (string | Uint8Array)[], output: string): Promise<number> {
+/** Concatenates PDFs page by page (pdf-lib), e.g. a batch's chunks into its one print file; `duplex` pads each input to an even page count. */
+export async function mergePdfs(inputs: (string | Uint8Array)[], output: string, duplex = false): Promise<number> {
   const out = await PDFDocument.create();
   out.setTitle(PRINT_TITLE);
   out.setCreator('执行案件管理系统');
   for (const input of inputs) {
     const src = await PDFDocument.load(typeof input === 'string' ? readFileSync(input) : input);
-    for (const page of await out.copyPages(src, src.getPageIndices())) out.addPage(page);
+    const pages = await out.copyPages(src, src.getPageIndices());
+    for (const page of pages) out.addPage(page);
+    if (duplex && pages.length % 2 === 1) out.addPage([LAYOUT.pageWidthTw / 20, LAYOUT.pageHeightTw / 20]);
   }
   write(output, await out.save());
   return out.getPageCount();
@@ -69,7 +74,7 @@ export async function mergePdfs(inputs: (string | Uint8Array)[], output: string)
 /** Runs a task; in-thread callers pass `onItem` for progress and `signal` to stop between documents. */
 export async function runTask(task: RenderTask | MergeTask, onItem?: (done: number) => void, signal?: AbortSignal): Promise<RenderOutcome> {
   if (task.op === 'merge') return { items: [], pages: concatPdfkitFiles(task.inputs, task.output, PRINT_TITLE) ?? (await mergePdfs(task.inputs, task.output)) };
-  const print = task.printPath ? PrintFile.open(task.printPath) : null;
+  const print = task.printPath ? PrintFile.open(task.printPath, task.duplex) : null;
   // Without pdfmake's renderer (see printFile.ts) the chunk is the documents' PDFs concatenated.
   const fallback: Buffer[] = [];
   const items: RenderedItem[] = [];
@@ -89,7 +94,7 @@ export async function runTask(task: RenderTask | MergeTask, onItem?: (done: numb
     let pages = print ? await print.close() : 0;
     if (task.printPath && fallback.length > 0) {
       if (pages > 0) throw new Error('打印文件生成方式不一致'); // a chunk is drawn one way or the other, never both
-      pages = await mergePdfs(fallback, task.printPath);
+      pages = await mergePdfs(fallback, task.printPath, task.duplex);
     }
     return { items, pages };
   } catch (e) {

@@ -2,7 +2,7 @@ import type { Db } from '../../db/connection';
 import type { z } from 'zod';
 import type { ledgerEntryView, ledgerView, ledgerAccountRow } from '../../../src-shared/api/methods/ledger';
 import { LEDGER_KIND_LABELS } from '../../../src-shared/api/methods/ledger';
-import { caseSubAccount } from '../../../src-shared/domain/caseAccount';
+import { accountOf } from '../caseAccounts/accounts';
 import { getCaseRow } from '../cases/queries';
 import { getSettings } from '../settings/settings';
 import { ledgerTotals } from './balance';
@@ -71,7 +71,8 @@ export function getLedger(db: Db, caseId: number, today: string): LedgerView {
   return {
     caseId,
     caseNumber: c.number,
-    subAccount: caseSubAccount(settings.caseAccount.accountNumber, { year: c.year, type: c.type, serial: c.serial }),
+    // The case account as the bank issued it (一案一账号); '' while none is registered.
+    subAccount: accountOf(db, caseId)?.accountNumber ?? '',
     ...ledgerTotals(db, caseId),
     claimFen: c.claim_fen,
     payoutAccount: { bank: iv?.payout_bank ?? null, name: iv?.payout_account_name ?? null, account: iv?.payout_account ?? null },

@@ -1,10 +1,11 @@
 import type { Db } from '../../db/connection';
 import { ApiError } from '../../../src-shared/api/errors';
 import type { MeasureAction } from '../../../src-shared/domain/assets';
-import { caseSubAccount } from '../../../src-shared/domain/caseAccount';
+import { accountOf } from '../caseAccounts/accounts';
 import { appendEvent, type Actor } from '../../events/log';
 import { commitDocuments, prepareDocuments, type DocumentRequest, type PreparedDocuments } from '../documents/generate';
 import { FileMoves } from '../documents/storage';
+import { nextSubRulingNumbers } from '../documents/register';
 import { setStage } from '../cases/stage';
 import { getSettings } from '../settings/settings';
 import { nextBatchNumber } from '../inquiries/batches';
@@ -23,9 +24,9 @@ export interface RenderHooks {
 
 const signature = (p: PlannedMeasure[]) => JSON.stringify(p.map((m) => [m.assetId, m.action, m.amountFen, m.fromMeasureId, m.expiresOn]));
 
+/** The case's own account (一案一账号) as the bank issued it, '' while none is registered. */
 export function subAccountOf(db: Db, caseId: number): string {
-  const c = db.get(db.q.selectFrom('cases').select(['year', 'type', 'serial']).where('id', '=', caseId))!;
-  return caseSubAccount(getSettings(db).caseAccount.accountNumber, c);
+  return accountOf(db, caseId)?.accountNumber ?? '';
 }
 
 export function toDocMeasure(db: Db, p: PlannedMeasure): DocMeasure {
@@ -48,7 +49,13 @@ export async function withControlDocuments<T>(
   hooks: RenderHooks,
   write: () => { result: T; measureIdOf: (key: number) => number },
 ): Promise<T> {
-  const { requests, covers } = controlDocumentRequests(measures, purpose);
+  // Each case's new ruling takes the next 之N number of its process rulings.
+  const numbers = new Map<number, string>();
+  for (const caseId of new Set(measures.map((m) => m.caseId))) {
+    const c = db.get(db.q.selectFrom('cases').select('number').where('id', '=', caseId))!;
+    numbers.set(caseId, nextSubRulingNumbers(db, caseId, c.number, 1)[0]!);
+  }
+  const { requests, covers } = controlDocumentRequests(measures, purpose, (caseId) => numbers.get(caseId)!, today);
   const coverOf = new Map<DocumentRequest, number[]>(requests.map((r, i) => [r, covers[i]!]));
   const prepared: PreparedDocuments = await prepareDocuments(db, dataDir, requests, {
     issuedOn: today,

@@ -26,6 +26,16 @@ function loadMeasures(db: Db, ids: number[]): MeasureRow[] {
   return ids.map((id) => rows.find((r) => r.id === id)!);
 }
 
+/** The ruling that applied a measure (its printed number and date), for the renewal or release that names it. */
+function originOf(db: Db, measureId: number): { number: string; issuedOn: string } | null {
+  const r = db.raw<{ printed_number: string | null; number: string; issued_on: string }>(
+    `SELECT d.printed_number, d.number, d.issued_on FROM measure_documents md JOIN documents d ON d.id = md.document_id
+     WHERE md.measure_id = ? AND md.purpose = 'apply' AND d.kind = '执行裁定书' ORDER BY d.id LIMIT 1`,
+    measureId,
+  )[0];
+  return r ? { number: r.printed_number ?? r.number, issuedOn: r.issued_on } : null;
+}
+
 const docMeasure = (m: MeasureRow, over: Partial<DocMeasure>): DocMeasure => ({
   key: m.id,
   caseId: m.case_id,
@@ -59,7 +69,7 @@ export async function renewMeasures(db: Db, dataDir: string, actor: Actor, at: D
       return { m, years, from: m.expires_on!, to: addYears(m.expires_on!, years) };
     });
   const planned = plan();
-  const docs = planned.map((p) => docMeasure(p.m, { startOn: p.from, expiresOn: p.to, years: p.years }));
+  const docs = planned.map((p) => docMeasure(p.m, { startOn: p.from, expiresOn: p.to, years: p.years, origin: originOf(db, p.m.id) }));
   return withControlDocuments(db, dataDir, actor, at, today, docs, 'renew', hooks, () => {
     const again = plan();
     if (JSON.stringify(again.map((p) => p.to)) !== JSON.stringify(planned.map((p) => p.to))) throw new ApiError('conflict', '措施在制作文书期间发生了变化，请重试');
@@ -72,7 +82,7 @@ export async function renewMeasures(db: Db, dataDir: string, actor: Actor, at: D
 }
 
 /** Releases freezes and seizures (查扣冻规定 Art. 28). A freeze with a deduction still pending cannot be released. */
-export async function releaseMeasures(db: Db, dataDir: string, actor: Actor, at: Date, today: string, input: { measureIds: number[]; reason: string; on?: string | undefined }, hooks: RenderHooks = {}): Promise<number[]> {
+export async function releaseMeasures(db: Db, dataDir: string, actor: Actor, at: Date, today: string, input: { measureIds: number[]; reason: string; item?: number | undefined; on?: string | undefined }, hooks: RenderHooks = {}): Promise<number[]> {
   const on = input.on ?? today;
   if (on > today) throw invalid('on', '解除日期不能晚于今天');
   const plan = () =>
@@ -85,7 +95,8 @@ export async function releaseMeasures(db: Db, dataDir: string, actor: Actor, at:
       return m;
     });
   const planned = plan();
-  const docs = planned.map((m) => docMeasure(m, { releaseReason: input.reason }));
+  // The release ruling names the item of 查封规定 Art. 28 para. 1 (item 6, the court's own finding, when none is chosen).
+  const docs = planned.map((m) => docMeasure(m, { releaseReason: input.reason, releaseItem: input.item ?? 6, origin: originOf(db, m.id) }));
   return withControlDocuments(db, dataDir, actor, at, today, docs, 'release', hooks, () => {
     const again = plan();
     if (again.length !== planned.length) throw new ApiError('conflict', '措施在制作文书期间发生了变化，请重试');

@@ -1,41 +1,17 @@
-import { createRequire } from 'node:module';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
-import type { DashboardOutput } from '../../../src-shared/api/methods/metrics';
-import { documentFonts, readFont } from '../documents/fonts';
-import { installFontCache } from '../documents/pdfFontCache';
+import type { DashboardView } from '../../../src-shared/api/methods/metrics';
+import { pdfEngine } from '../documents/pdfEngine';
 import { METRIC_BY_ID } from '../../../src-shared/domain/metrics/definitions';
 import { formatFigure } from './formatFigure';
 
 // The printable dashboard: the month's cards against last month and the same month last year,
 // the 12-month trend and the team ranking as tables, each ratio with its numerator/denominator,
-// and the definitions underneath. Same fonts and font names as the documents engine, because
-// pdfmake's font table is one per process.
+// and the definitions underneath, printed through the documents engine's pdfmake (its font table
+// is one per thread, shared by the documents, the dashboard and the 审计封存单).
 
-type PdfMake = typeof import('pdfmake') & { virtualfs: { writeFileSync(name: string, data: Buffer): void } };
-const requireCjs = createRequire(import.meta.url); // not `require`: the main bundle's ESM shim declares that name at the top of the shared chunk
-let ready: PdfMake | null = null;
-
-function engine(): PdfMake {
-  if (ready) return ready;
-  installFontCache();
-  const pm = requireCjs('pdfmake') as PdfMake;
-  const fonts = documentFonts();
-  pm.virtualfs.writeFileSync('zx-body.ttf', readFont(fonts.body));
-  pm.virtualfs.writeFileSync('zx-title.ttf', readFont(fonts.title));
-  const def = (name: string, face?: string) => (face ? [name, face] : name) as unknown as string;
-  pm.setFonts({
-    Body: { normal: def('zx-body.ttf', fonts.body.face), bold: def('zx-body.ttf', fonts.body.face) },
-    Title: { normal: def('zx-title.ttf', fonts.title.face), bold: def('zx-title.ttf', fonts.title.face) },
-  });
-  pm.setUrlAccessPolicy(() => false);
-  pm.setLocalAccessPolicy(() => false);
-  ready = pm;
-  return pm;
-}
-
-export function dashboardDefinition(d: DashboardOutput): TDocumentDefinitions {
+export function dashboardDefinition(d: DashboardView): TDocumentDefinitions {
   const th = (t: string) => ({ text: t, bold: true, fillColor: '#eeeeee' });
   const cards: Content = {
     table: {
@@ -92,12 +68,12 @@ export function dashboardDefinition(d: DashboardOutput): TDocumentDefinitions {
   };
 }
 
-export async function dashboardPdfBuffer(d: DashboardOutput): Promise<Buffer> {
-  return engine().createPdf(dashboardDefinition(d)).getBuffer();
+export async function dashboardPdfBuffer(d: DashboardView): Promise<Buffer> {
+  return pdfEngine().pm.createPdf(dashboardDefinition(d)).getBuffer();
 }
 
 /** Writes the PDF under the data folder's tmp area and returns its path (served as a download). */
-export async function dashboardPdf(dataDir: string, d: DashboardOutput): Promise<string> {
+export async function dashboardPdf(dataDir: string, d: DashboardView): Promise<string> {
   const dir = join(dataDir, 'tmp');
   mkdirSync(dir, { recursive: true });
   const path = join(dir, `dashboard-${d.period.code}-${process.pid}-${Date.now()}.pdf`);

@@ -4,6 +4,7 @@ import type { Figure } from '../../../src-shared/domain/metrics/compute';
 import type { CaseFact, ReceiptFact } from '../../../src-shared/domain/metrics/facts';
 import { metricsSettingsSchema, type MetricContextSettings } from '../../../src-shared/domain/metrics/metricSettings';
 import type { Period } from '../../../src-shared/domain/metrics/period';
+import type { SignedHead } from '../../events/chain';
 
 // The monthly export format (上报格式), version 1. Documented in docs/metrics.md; the schema below is
 // what the city level accepts. Every ratio carries numerator and denominator counts, the case-level
@@ -34,6 +35,11 @@ export interface Manifest {
   court: { code: string; name: string };
   period: { code: string; from: string; to: string };
   files: { name: string; bytes: number; sha256: string }[];
+  /**
+   * The court's audit log head when the set was made, signed with its audit key (events/chain.ts):
+   * the copy at the city court is a published head nobody at the court can change afterwards.
+   */
+  auditHead?: SignedHead | null;
 }
 
 export function definitionsForExport(): ExportDocument['definitions'] {
@@ -46,6 +52,7 @@ export const manifestSchema = z.object({
   court: z.object({ code: z.string().min(1), name: z.string() }),
   period: z.object({ code: z.string(), from: z.string(), to: z.string() }),
   files: z.array(z.object({ name: z.string().min(1), bytes: z.number().int().min(0), sha256: z.string().regex(/^[0-9a-f]{64}$/) })).min(1),
+  auditHead: z.unknown().optional(),
 });
 
 const caseRow = z.object({

@@ -5,6 +5,9 @@ import ExcelJS from 'exceljs';
 import type { Db } from '../../db/connection';
 import type { JobHandle } from '../../jobs/runner';
 import { appendEvent, type Actor } from '../../events/log';
+import type { SignedHead } from '../../events/chain';
+import { chainKeyOf } from '../../events/chainKey';
+import { signedHead } from '../audit/seal';
 import { ApiError } from '../../../src-shared/api/errors';
 import { computeFigures } from '../../../src-shared/domain/metrics/compute';
 import { COLUMN_LABELS, METRIC_BY_ID } from '../../../src-shared/domain/metrics/definitions';
@@ -118,7 +121,7 @@ export interface ExportedSet {
 }
 
 /** The three files of an export, in memory. File names start with court code and period code. */
-export async function buildExportFiles(doc: ExportDocument): Promise<Omit<ExportedSet, 'folder'>> {
+export async function buildExportFiles(doc: ExportDocument, auditHead: SignedHead | null = null): Promise<Omit<ExportedSet, 'folder'>> {
   const base = `${doc.court.code}_${doc.period.code}`;
   const json = Buffer.from(stableJson(doc), 'utf8');
   const xlsx = await exportWorkbook(doc);
@@ -132,6 +135,7 @@ export async function buildExportFiles(doc: ExportDocument): Promise<Omit<Export
     court: { code: doc.court.code, name: doc.court.name },
     period: { code: doc.period.code, from: doc.period.from, to: doc.period.to },
     files: files.map((f) => ({ name: f.name, bytes: f.bytes, sha256: f.sha256 })),
+    ...(auditHead ? { auditHead } : {}),
   };
   return { files, manifest, manifestName: `${base}_manifest.json`, manifestBytes: Buffer.from(stableJson(manifest), 'utf8') };
 }
@@ -145,7 +149,10 @@ export async function runMonthlyExport(db: Db, dataDir: string, actor: Actor, no
   job.progress(1, 4, `整理明细（${doc.detail.cases.length} 件）`);
   await tick();
   job.checkCancelled();
-  const set = await buildExportFiles(doc);
+  // The log's head goes into the manifest: once the set is at the city court, that head is out of
+  // reach of anybody at this court (services/audit/heads.ts).
+  const key = chainKeyOf(db);
+  const set = await buildExportFiles(doc, key ? signedHead(db.sqlite, key, now()) : null);
   job.progress(3, 4, '写入文件');
   job.checkCancelled();
   const root = exportsRoot(dataDir);

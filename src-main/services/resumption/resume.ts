@@ -46,23 +46,49 @@ export function resumeCase(
     if (open) throw new ApiError('conflict', `该案已恢复执行，恢复案件 ${open.number} 尚未结案`, 'caseId', { resumedCaseId: open.id });
 
     const parties = db.all(db.q.selectFrom('parties').selectAll().where('case_id', '=', input.caseId).orderBy('role').orderBy('seq'));
-    const toInput = (role: 'applicant' | 'debtor') =>
-      parties
-        .filter((p) => p.role === role)
-        .map((p) =>
-          p.kind === 'org'
-            ? { kind: 'org' as const, name: p.name, creditCode: p.credit_code ?? '', legalRep: p.legal_rep ?? '', address: p.address ?? undefined, phone: p.phone ?? undefined }
-            : { kind: 'person' as const, name: p.name, idNumber: p.id_number ?? '', address: p.address ?? undefined, phone: p.phone ?? undefined },
-        );
     // The unpaid balance recorded at closure is the new claim (a migrated closure without a record keeps the old claim).
     const unpaid = closure ? closure.unpaid_fen : orig.claim_fen;
     if (unpaid <= 0) throw new ApiError('conflict', `案件 ${orig.number} 已无未履行金额，不能恢复执行`, 'caseId');
+    // Several applicants share the unpaid balance in the proportion of their shares of the original claim
+    // (equally where the original recorded none); the last takes the rounding remainder.
+    const applicants = parties.filter((p) => p.role === 'applicant');
+    const shareOf = new Map<number, number>();
+    if (applicants.length > 1) {
+      const known = applicants.every((a) => a.share_fen !== null) && applicants.reduce((t, a) => t + (a.share_fen ?? 0), 0) > 0;
+      const base = known ? applicants.reduce((t, a) => t + (a.share_fen ?? 0), 0) : applicants.length;
+      let given = 0;
+      applicants.forEach((a, i) => {
+        const v = i === applicants.length - 1 ? unpaid - given : Math.floor((unpaid * (known ? a.share_fen! : 1)) / base);
+        shareOf.set(a.id, v);
+        given += v;
+      });
+    }
+    const toInput = (role: 'applicant' | 'debtor') =>
+      parties
+        .filter((p) => p.role === role)
+        .map((p) => {
+          const extras = { ...(shareOf.has(p.id) ? { shareFen: shareOf.get(p.id)! } : {}), ...(p.agent_name ? { agentName: p.agent_name } : {}), ...(p.agent_unit ? { agentUnit: p.agent_unit } : {}) };
+          return p.kind === 'org'
+            ? { kind: 'org' as const, name: p.name, creditCode: p.credit_code ?? '', legalRep: p.legal_rep ?? '', ...(p.legal_rep_title ? { legalRepTitle: p.legal_rep_title } : {}), address: p.address ?? undefined, phone: p.phone ?? undefined, ...extras }
+            : { kind: 'person' as const, name: p.name, idNumber: p.id_number ?? '', address: p.address ?? undefined, phone: p.phone ?? undefined, ...extras };
+        });
     const draft: CaseDraftParsed = caseDraft.parse({
       type: '执恢',
       filedOn: input.appliedOn,
       applicants: toInput('applicant'),
       debtors: toInput('debtor'),
-      title: { court: orig.title_court, number: orig.title_number, effectiveOn: orig.title_effective_on, cause: orig.title_cause, nonLitigation: orig.non_litigation === 1 },
+      // The same title, with its type, judgment and joint liability as recorded on the original case.
+      title: {
+        court: orig.title_court,
+        number: orig.title_number,
+        effectiveOn: orig.title_effective_on,
+        cause: orig.title_cause,
+        nonLitigation: orig.non_litigation === 1,
+        ...(orig.title_kind !== '未登记' ? { kind: orig.title_kind } : {}),
+        ...(orig.title_kind_other ? { kindOther: orig.title_kind_other } : {}),
+        ...(orig.title_ordered ? { ordered: orig.title_ordered } : {}),
+        joint: orig.title_joint === 1 && parties.filter((p) => p.role === 'debtor').length > 1,
+      },
       claim: { principalFen: unpaid, interestFen: 0, costsFen: 0 },
       preserved: false,
       // Same title, same debtor: that is the point of a resumption, not a duplicate filing.

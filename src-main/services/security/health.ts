@@ -3,7 +3,10 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { App } from '../../app/app';
-import { verifyAuditChain, verifyAuditChainAsync, type AuditReport } from '../audit/verify';
+import type { AuditReport } from '../audit/verifyCore';
+import { verifyAuditInThread, startAuditVerify } from '../audit/verifyJob';
+import { eventCount } from '../audit/heads';
+import { auditWorkerFile } from '../audit/runVerify';
 
 export interface QuickCheck {
   ok: boolean;
@@ -11,7 +14,7 @@ export interface QuickCheck {
   checkedAt: string;
 }
 
-interface Health {
+export interface Health {
   quickCheck: QuickCheck | null;
   audit: AuditReport | null;
 }
@@ -19,7 +22,7 @@ interface Health {
 // Per App (one per data folder), without adding fields to the App class.
 const health = new WeakMap<App, Health>();
 
-export const AUDIT_ANCHOR_FILE = 'audit-anchor.json';
+export { AUDIT_ANCHOR_FILE } from '../audit/heads';
 
 export function healthOf(app: App): Health {
   let h = health.get(app);
@@ -38,19 +41,6 @@ export function quickCheck(app: App): QuickCheck {
   }
   const r = { ok: problems.length === 0, problems, checkedAt: app.clock.nowIso() };
   healthOf(app).quickCheck = r;
-  return r;
-}
-
-export function verifyAudit(app: App): AuditReport {
-  const r = verifyAuditChain(app.db, app.clock.now(), join(app.dataDir, AUDIT_ANCHOR_FILE));
-  healthOf(app).audit = r;
-  return r;
-}
-
-/** The chunked variant, for start-up and audit.verify: the app keeps serving while it runs. */
-export async function verifyAuditInBackground(app: App): Promise<AuditReport> {
-  const r = await verifyAuditChainAsync(app.db, app.clock.now(), join(app.dataDir, AUDIT_ANCHOR_FILE));
-  healthOf(app).audit = r;
   return r;
 }
 
@@ -126,23 +116,19 @@ export function quickCheckInWorker(app: App): Promise<QuickCheck> {
   });
 }
 
-function verifyAuditAtStartup(app: App): void {
-  // Small logs are verified before the first request; large ones in the background (seconds per
-  // million events), with system.health showing the result once it is in.
-  const events = (app.db.sqlite.prepare('SELECT max(id) AS n FROM case_events').get() as { n: number | null }).n ?? 0;
+/** At start-up and after a restore: small logs at once, large ones as the worker-thread job. */
+export function verifyAuditAtStartup(app: App): void {
+  // Small logs are verified before the first request (milliseconds); large ones as a job in the
+  // worker thread (seconds per million events), with system.health showing the result once it is in.
   const report = (a: AuditReport) => {
-    if (!a.ok) app.log('error', `操作日志校验未通过：${a.firstBroken?.reason ?? '防篡改触发器缺失'}`);
+    if (!a.ok) app.log('error', `操作日志校验未通过：${a.firstBroken?.reason ?? a.problems[0]?.reason ?? ''}`);
   };
-  const fail = (e: unknown) => app.log('error', '操作日志校验失败', e);
-  if (events <= 50_000) {
-    try {
-      report(verifyAudit(app));
-    } catch (e) {
-      fail(e);
-    }
-  } else {
-    verifyAuditInBackground(app).then(report, (e: unknown) => {
-      if (app.db.sqlite.open) fail(e); // closed meanwhile: nothing to report
-    });
+  try {
+    if (eventCount(app.db) <= 50_000) report(verifyAuditInThread(app));
+    else if (auditWorkerFile()) startAuditVerify(app, null, report);
+    // (Without the built worker — a bundled tool — a large log is left to an explicit audit.verify.)
+    else app.log('warn', '操作日志较大且校验线程不可用：启动时未校验，可在“审计”页手动校验');
+  } catch (e) {
+    app.log('error', '操作日志校验失败', e);
   }
 }

@@ -5,6 +5,7 @@ import { Piscina } from 'piscina';
 import { ApiError } from '../../../src-shared/api/errors';
 import { UploadFormatError, UploadLimitError, UPLOAD_LIMITS } from '../../../src-shared/domain/uploadLimits';
 import type { UploadOutcome, UploadTask } from './worker';
+import type { Table } from './table';
 
 // Uploaded files are read only in the upload worker (worker.ts): at most two threads, each with its
 // heap capped at UPLOAD_LIMITS.heapMb (worker resourceLimits), each task stopped after
@@ -75,8 +76,11 @@ export function unwrap<T extends UploadOutcome & { ok: true }>(outcome: UploadOu
 }
 
 /** Reads a table in the worker. Shared memory (a body decoded by the worker) passes as is; other bytes and base64 text are copied. */
-export async function readTableContained(content: string | Uint8Array, fileName: string) {
-  return unwrap<Extract<UploadOutcome, { op: 'table' }>>(await runContained({ op: 'table', content, fileName }));
+export async function readTableContained(content: string | Uint8Array, fileName: string): Promise<{ hash: string; table: Table }> {
+  const r = unwrap<Extract<UploadOutcome, { op: 'table' }>>(await runContained({ op: 'table', content, fileName }));
+  const { packed, format, encoding } = r.table;
+  const rows = packed === '' ? [] : packed.split('\u0001').map((row) => (row === '' ? [] : row.split('\u0000')));
+  return { hash: r.hash, table: { format, encoding, rows } };
 }
 
 export async function verifyCityContained(files: { name: string; content: string | Uint8Array }[]) {

@@ -3,7 +3,7 @@ import { UploadFormatError, UploadLimitError, UPLOAD_LIMITS, type UploadLimit } 
 import { readTable, type Table } from './table';
 import { jsonNestsDeeper } from './jsonDepth';
 import { MAX_INPUT_DEPTH } from '../../../src-shared/api/hygiene';
-import { verifySet, type VerifiedSet } from '../city/verify';
+import type { VerifiedSet } from '../city/verify';
 
 // The upload worker (a separate build entry, electron.vite.config.ts → out/main/uploadWorker.js):
 // every byte of an uploaded file is read here, in a thread whose heap is capped and whose task is
@@ -18,8 +18,19 @@ export type UploadTask =
 
 export type UploadRefusal = { kind: 'limit'; limit: UploadLimit; message: string } | { kind: 'format'; message: string };
 
+/**
+ * A table as one string: cells joined by U+0000, rows by U+0001 (hygiene has removed both from every
+ * cell). One string crosses to the request thread as a single copy; a hundred thousand small strings
+ * would each be rebuilt there.
+ */
+export interface PackedTable {
+  format: Table['format'];
+  encoding: Table['encoding'];
+  packed: string;
+}
+
 export type UploadOutcome =
-  | { ok: true; op: 'table'; hash: string; table: Table }
+  | { ok: true; op: 'table'; hash: string; table: PackedTable }
   | { ok: true; op: 'city'; sets: VerifiedSet[] }
   | { ok: true; op: 'body'; input: unknown }
   | { ok: false; refusal: UploadRefusal };
@@ -61,7 +72,8 @@ async function run(task: UploadTask): Promise<UploadOutcome> {
   if (task.op === 'table') {
     const bytes = bytesOf(task.content);
     const hash = createHash('sha256').update(bytes).digest('hex');
-    return { ok: true, op: 'table', hash, table: await readTable(bytes, task.fileName) };
+    const t = await readTable(bytes, task.fileName);
+    return { ok: true, op: 'table', hash, table: { format: t.format, encoding: t.encoding, packed: t.rows.map((r) => r.join('\u0000')).join('\u0001') } };
   }
   if (task.op === 'city') {
     const byName = new Map<string, Buffer>();
@@ -76,6 +88,8 @@ async function run(task: UploadTask): Promise<UploadOutcome> {
       if (/\.json$/i.test(name) && jsonNestsDeeper(b.toString('utf8'), UPLOAD_LIMITS.jsonDepth)) throw new UploadLimitError('jsonDepth', name);
     }
     const manifests = [...byName.keys()].filter((n) => /manifest\.json$/i.test(n)).sort();
+    // Loaded on first use: a feedback file never needs the metric definitions and their schemas.
+    const { verifySet } = await import('../city/verify');
     return { ok: true, op: 'city', sets: manifests.map((n) => verifySet(n, byName.get(n)!, byName)) };
   }
   const text = new TextDecoder('utf-8').decode(task.body);

@@ -123,6 +123,16 @@ export function TitleTab({ c }: CaseTabProps) {
       <dd>{c.title.effectiveOn}</dd>
       <dt>案由</dt>
       <dd>{c.title.cause}</dd>
+      <dt>类型</dt>
+      <dd data-testid="case-title-kind">{c.title.kind === '其他' ? c.title.kindOther : c.title.kind}</dd>
+      <dt>判项</dt>
+      <dd>{c.title.ordered ?? '（未登记）'}</dd>
+      {c.title.joint ? (
+        <>
+          <dt>责任</dt>
+          <dd>被执行人承担连带责任</dd>
+        </>
+      ) : null}
       <dt>性质</dt>
       <dd>{c.title.nonLitigation ? '非诉执行（法定期限3个月）' : '诉讼（法定期限6个月）'}</dd>
       <dt>本金</dt>

@@ -37,7 +37,7 @@ export function LedgerTab({ c }: CaseTabProps) {
       ) : null}
       <dl className="facts">
         <dt>案件账号</dt>
-        <dd>{ledger.subAccount || '（未设置法院案款账户）'}</dd>
+        <dd>{ledger.subAccount || '（尚未登记本案案款账户）'}</dd>
         <dt>余额</dt>
         <dd data-testid="case-ledger-balance">{yuan(ledger.balanceFen)} 元</dd>
         <dt>实际到位</dt>

@@ -170,6 +170,26 @@ export const closureMethods = defineMethods({
       settlementPerformed: z.boolean().default(false),
       balanceReason: shortText(500).optional(),
       note: shortText(2000).optional(),
+      /** 终结执行: the item of 民诉法 2023 Art. 268 the ground falls under (1–6); the ruling cites it. */
+      groundItem: z.number().int().min(1, '终结执行的事由应为第一至第六项').max(6, '终结执行的事由应为第一至第六项').optional(),
+      /**
+       * 终本 (民诉法解释 2022 Art. 517): the applicant's signed consent (date), or the 合议庭's review
+       * (presiding judge and two members) approved by the president. The ruling recites it; without it
+       * the 终本 ruling is not made.
+       */
+      zhongbenBasis: z
+        .discriminatedUnion('kind', [
+          z.object({ kind: z.literal('consent'), consentOn: isoDate }),
+          z.object({
+            kind: z.literal('panel'),
+            presidingId: id,
+            memberIds: z.array(id).length(2, '合议庭由审判长和两名审判员组成'),
+            reviewedOn: isoDate,
+            approvedBy: requiredText('批准的院长', 50),
+            approvedOn: isoDate,
+          }),
+        ], { error: '终本依据应为申请执行人书面确认或合议庭审查' })
+        .optional(),
       seen,
     }),
     output: closureView,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineMethods } from '../contract';
 import { seen } from '../caseVersions';
-import { id, isoDate, okOutput, paging } from '../common';
+import { id, isoDate, okOutput, paging, rebuildingView } from '../common';
 import { SUSPENSION_KINDS } from '../../domain/deadlineRules';
 
 const calendarEntry = z.object({
@@ -58,6 +58,7 @@ export const deadlineMethods = defineMethods({
       byTeam: z.array(cell),
       byOfficer: z.array(cell),
       byRule: z.array(cell),
+      rebuilding: rebuildingView,
     }),
     access: 'user',
     cases: { narrows: 'rows' },
@@ -95,6 +96,7 @@ export const deadlineMethods = defineMethods({
           daysOverdue: z.number().int(),
         }),
       ),
+      rebuilding: rebuildingView,
     }),
     access: 'user',
     cases: { ids: { teamId: 'team', judgeId: 'judge' }, narrows: 'rows' },

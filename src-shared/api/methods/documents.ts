@@ -113,6 +113,24 @@ export const documentMethods = defineMethods({
     access: 'user',
     cases: { narrows: 'rows' },
   },
+  'documents.banQueue': {
+    summary: '待发限制消费令：执行通知书已送达、履行期间届满仍未履行完毕、尚无限制消费令的案件（限高规定第一条）',
+    input: z.object({ ...paging, limit: z.number().int().min(1).max(5000).default(500) }),
+    output: pageOf(
+      z.object({
+        caseId: z.number().int(),
+        number: z.string(),
+        debtors: z.string(),
+        claimFen: z.number().int(),
+        recoveredFen: z.number().int(),
+        servedOn: z.string(),
+        /** Last day of the notice's period; the order may be issued from the next day. */
+        dueOn: z.string(),
+      }),
+    ),
+    access: 'user',
+    cases: { narrows: 'rows' },
+  },
   'documents.generateBatch': {
     summary: '批量制作文书：所选案件 × 所选文书种类，生成 DOCX 与 PDF 及一份合并打印 PDF（后台任务）',
     input: z.object({

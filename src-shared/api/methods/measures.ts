@@ -122,7 +122,14 @@ export const measureMethods = defineMethods({
   },
   'measures.release': {
     summary: '解除冻结/查封（案款已清偿或结案等），生成解除文书',
-    input: z.object({ measureIds: z.array(id).min(1).max(5000), reason: requiredText('解除原因', 200), on: isoDate.optional(), seen }),
+    input: z.object({
+      measureIds: z.array(id).min(1).max(5000),
+      reason: requiredText('解除原因', 200),
+      /** The item of 查封规定 Art. 28 para. 1 the release rests on (1–6); the ruling cites it. */
+      item: z.number().int().min(1, '解除依据应为第一至第六项').max(6, '解除依据应为第一至第六项').optional(),
+      on: isoDate.optional(),
+      seen,
+    }),
     output: z.array(measureView),
     access: ['docsQuery', 'fastTrack', 'team', 'zhongben'],
     cases: { ids: { 'measureIds[]': 'measure' } },

@@ -35,6 +35,7 @@ export const reportsMethods = defineMethods({
     cases: 'court',
     writes: true,
     versions: { exempt: '生成上报文件，不改变案件' },
+    errors: ['conflict'],
   },
   'reports.exports': {
     summary: '上报记录：谁在何时导出了哪一期',
@@ -57,6 +58,7 @@ export const reportsMethods = defineMethods({
     output: z.unknown(),
     access: 'user',
     cases: { narrows: 'rows' },
+    errors: ['conflict'],
   },
   'reports.dashboardXlsx': {
     summary: '看板数据导出（xlsx）',
@@ -64,5 +66,6 @@ export const reportsMethods = defineMethods({
     output: z.unknown(),
     access: 'user',
     cases: { narrows: 'rows' },
+    errors: ['conflict'],
   },
 });

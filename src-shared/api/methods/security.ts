@@ -4,6 +4,7 @@ import { emptyInput, id, isoDate, okOutput, pageOf, paging } from '../common';
 import { ROLE_NAMES } from '../roles';
 import { userView } from './system';
 import { masked } from '../masked';
+import { jobView } from './jobs';
 
 // Reliability and security (issue 7): user administration beyond users.list/users.create
 // (settings.ts), the role catalogue, the audit trail, backups and the health of the data file.
@@ -26,12 +27,25 @@ export const auditEventView = z.object({
   hash: z.string(),
 });
 
+export const auditProblem = z.object({
+  kind: z.enum(['chain', 'key', 'head', 'record', 'trigger']),
+  table: z.string(),
+  id: z.number().int().nullable(),
+  reason: z.string(),
+});
+
 export const auditReport = z.object({
   ok: z.boolean(),
   checked: z.number().int(),
-  /** The first row whose hash or link does not match, with the reason in Chinese. */
-  firstBroken: z.object({ id: z.number().int(), reason: z.string() }).nullable(),
+  /** The first bad row: of the log (case_events), else of a table checked against it, else a trigger. */
+  firstBroken: z.object({ table: z.string(), id: z.number().int(), reason: z.string() }).nullable(),
+  problems: z.array(auditProblem),
+  problemCount: z.number().int(),
   triggersPresent: z.boolean(),
+  head: z.object({ id: z.number().int(), hash: z.string() }).nullable(),
+  keyed: z.object({ fromId: z.number().int(), keyId: z.string() }).nullable(),
+  heads: z.object({ matched: z.number().int(), found: z.number().int(), setAside: z.number().int() }),
+  records: z.object({ ledgerEntries: z.number().int(), measures: z.number().int(), closures: z.number().int() }),
   checkedAt: z.string(),
   ms: z.number(),
 });
@@ -46,6 +60,10 @@ export const backupView = z.object({
   cases: z.number().int(),
   /** PRAGMA quick_check of the copy, run right after it was written. */
   checked: z.boolean(),
+  /** Signed with the audit key and intact (SHA-256 as written): only such a backup may be restored. */
+  verified: z.boolean(),
+  /** Why it may not be restored (Chinese), or null. */
+  problem: z.string().nullable(),
 });
 
 const backupName = z
@@ -109,9 +127,37 @@ export const securityMethods = defineMethods({
     versions: { exempt: '只查看、不修改案件（查看记录不改变案件版本）' },
   },
   'audit.verify': {
-    summary: '校验事件日志的哈希链：重新计算每一行，报告第一处被修改或删除的位置',
+    summary: '校验操作日志（长任务，在后台线程运行）：以审计密钥重算哈希链，核对已公布的链头（锚点、备份说明、上报文件、审计封存单）、案款账目、控制措施和结案记录，检查防篡改触发器；报告第一处异常。结果在任务的 result 和 system.health 中',
+    input: z
+      .object({
+        /** A head typed in from a printed 审计封存单: its row number and (the first 16 digits of) its hash. */
+        check: z
+          .object({
+            id: z.number({ error: '应为整数' }).int('应为整数').min(1, '记录编号应为正整数'),
+            hash: z.string().trim().toLowerCase().regex(/^[0-9a-f]{16,64}$/, '哈希值应为封存单上的16至64位十六进制数字'),
+          })
+          .optional(),
+      })
+      .strict()
+      .default({}),
+    output: jobView,
+    access: ['management'],
+    cases: 'court',
+  },
+  'audit.slip': {
+    summary: '审计封存单（PDF）：当日操作日志的链头，以审计密钥签名，供监督人员打印签字、另行保管；当天第一次调用时生成，以后返回同一份',
+    input: z.object({ date: isoDate.optional() }),
+    output: z.unknown(),
+    access: ['management'],
+    cases: 'court',
+    errors: ['not_found', 'conflict'],
+    writes: true,
+    versions: { exempt: '打印审计封存单，只记录当日操作日志的链头，不改变案件' },
+  },
+  'audit.slips': {
+    summary: '已生成的审计封存单，最新的在前',
     input: emptyInput,
-    output: auditReport,
+    output: z.array(z.object({ date: z.string(), headId: z.number().int(), hash: z.string(), createdAt: z.string(), createdBy: z.string() })),
     access: ['management'],
     cases: 'court',
   },
@@ -132,22 +178,22 @@ export const securityMethods = defineMethods({
     errors: ['not_found'],
   },
   'backups.create': {
-    summary: '立即备份数据库（SQLite 在线备份，写入备份文件夹）',
+    summary: '立即备份数据库（SQLite 在线备份，写入备份文件夹；说明文件记录校验值和日志链头，以审计密钥签名）',
     input: emptyInput,
-    output: backupView,
+    output: backupView.omit({ verified: true, problem: true }),
     access: ['management'],
     cases: 'court',
     // Not `writes`: a backup changes no data and must stay possible while the database is read-only.
   },
   'backups.list': {
-    summary: '备份文件夹中的备份，最新的在前',
+    summary: '备份文件夹中的备份，最新的在前；只有签名和校验值都相符的备份（verified）可以恢复',
     input: emptyInput,
     output: z.object({ folder: z.string(), backups: z.array(backupView) }),
     access: ['management'],
     cases: 'court',
   },
   'backups.restore': {
-    summary: '从备份恢复：先备份当前数据，再整体替换；恢复后重新自检',
+    summary: '从备份恢复（仅限签名和校验值都相符的备份）：先备份当前数据，在暂存文件中迁移、自检并记下恢复事件，再整体替换',
     input: z.object({ name: backupName }),
     output: z.object({ restoredFrom: z.string(), safetyBackup: z.string().nullable(), readOnly: z.boolean() }),
     access: ['admin'],
@@ -164,6 +210,10 @@ export const securityMethods = defineMethods({
       audit: auditReport.nullable(),
       latestBackup: backupView.nullable(),
       idleLockMinutes: z.number().int(),
+      /** Applied migrations whose file has changed since (never run again; a sign of a tampered or mis-built install). */
+      changedMigrations: z.array(z.object({ version: z.number().int(), name: z.string() })),
+      /** Derived tables being derived again from the event log (new rules or a new version). */
+      rebuilding: z.array(z.object({ label: z.string(), done: z.number().int(), total: z.number().int() })),
     }),
     access: 'user',
     cases: 'none',

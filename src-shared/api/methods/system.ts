@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineMethods } from '../contract';
+import { defineMethods, PUBLIC_BODY_BYTES } from '../contract';
 import { emptyInput, okOutput, requiredText } from '../common';
 import { ROLE_NAMES } from '../roles';
 import { jobView } from './jobs';
@@ -18,7 +18,6 @@ export const userView = z.object({
 });
 
 /** Enough for a user name and a 200-character password several times over. */
-const PUBLIC_BODY_BYTES = 16 * 1024;
 
 export const systemMethods = defineMethods({
   'system.info': {
@@ -34,12 +33,15 @@ export const systemMethods = defineMethods({
       demo: z.boolean(),
       today: z.string(),
       readOnly: z.boolean(),
+      /** The database could not be opened: the UI shows the recovery screen (recovery.status). */
+      recovery: z.boolean(),
       mode: z.enum(['desktop', 'web', 'server']),
     }),
     access: 'public',
     cases: 'none',
     // Open to anyone: the body is read before any login, so it may be small.
     maxBodyBytes: PUBLIC_BODY_BYTES,
+    recovery: true,
   },
   'system.setup': {
     summary: '首次启动：设置管理员 admin 的密码（仅在未初始化时可用）',
