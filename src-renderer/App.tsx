@@ -22,7 +22,7 @@ export function App() {
   const [user, setUser] = useState<SessionUser | null>(null);
   const [settings, setSettings] = useState<SettingsView | null>(null);
   const [bootError, setBootError] = useState<string | null>(null);
-  // Idle lock (issue 7): the session is over but the user and the route are kept for the unlock.
+  // Idle lock (idleLockMinutes): the session is over but the user and the route are kept for the unlock.
   const [locked, setLocked] = useState<'idle' | 'expired' | null>(null);
   const userRef = useRef<SessionUser | null>(null);
   userRef.current = user;
