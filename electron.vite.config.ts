@@ -16,9 +16,13 @@ export default defineConfig({
           // The single-PC back office, run by main in an Electron utility process.
           backOffice: resolve('src-main/electron/backOffice.ts'),
           web: resolve('src-main/cli/web.ts'),
+          // The court server: the same back office over HTTPS on the intranet.
+          server: resolve('src-main/cli/server.ts'),
           demo: resolve('src-main/cli/demo.ts'),
           documentWorker: resolve('src-main/services/documents/worker.ts'),
           uploadWorker: resolve('src-main/services/uploads/worker.ts'),
+          // Heavy reads on their own read-only connection (jobs/readPool.ts).
+          readWorker: resolve('src-main/jobs/readWorker.ts'),
           auditWorker: resolve('src-main/services/audit/verifyWorker.ts'),
         },
       },

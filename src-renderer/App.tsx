@@ -1,3 +1,4 @@
+import { CONNECTION_TOPIC, type ConnectionEvent } from '../src-shared/desktopBridge';
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { api } from './api/client';
 import { NAV } from './nav';
@@ -126,15 +127,35 @@ function Shell() {
     };
     load();
     loadOverdue();
+    // Case changes reload the counts at most every 2 s (a busy court makes many changes a second).
+    let countsAt = 0;
+    let countsLater: ReturnType<typeof setTimeout> | null = null;
     const offCases = api.onEvent('cases', () => {
-      load();
-      loadOverdue();
+      if (countsLater) return;
+      countsLater = setTimeout(
+        () => {
+          countsLater = null;
+          countsAt = Date.now();
+          load();
+          loadOverdue();
+        },
+        Math.max(300, countsAt + 2000 - Date.now()),
+      );
     });
     const offJobs = api.onEvent('job', (j) => (j as { status: string }).status !== 'running' && load());
+    // Back after a broken link: changes may have been missed.
+    const offLink = api.onEvent(CONNECTION_TOPIC, (e) => {
+      if ((e as ConnectionEvent).state === 'connected' && (e as ConnectionEvent).resumed) {
+        load();
+        loadOverdue();
+      }
+    });
     return () => {
       offCases();
       offJobs();
+      offLink();
       if (later) clearTimeout(later);
+      if (countsLater) clearTimeout(countsLater);
     };
   }, []);
   useEffect(() => {

@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import type { MethodOutput } from '../src-shared/api';
+import type { Seen } from '../src-shared/api/caseVersions';
 import { OverviewTab, PartiesTab, TitleTab, TimelineTab } from './pages/case/FoundationTabs';
 import { DocumentsTab } from './pages/case/DocumentsTab';
 import { AssetsTab } from './pages/case/AssetsTab';
@@ -13,6 +14,8 @@ import { DocumentDataTab } from './pages/case/DocumentDataTab';
 export type CaseDetail = MethodOutput<'cases.get'>;
 export interface CaseTabProps {
   c: CaseDetail;
+  /** What a write of the tab states: the case's version as the clerk has taken notice of it (src-shared/api/caseVersions.ts). */
+  seen: Seen;
   /** Reloads the case after the tab changed something. */
   reload: () => void;
 }

@@ -77,6 +77,10 @@ export const SETTINGS_SCHEMA = {
   loginLockMinutes: z.number().int().min(1).max(1440).default(15),
   /** Minutes without activity before the screen locks; the server drops an idle session after the same time. */
   idleLockMinutes: z.number().int().min(1, '至少1分钟').max(480, '不超过480分钟').default(15),
+  /** A session ends this many hours after its login whatever the activity (a working day; OWASP ASVS V3.3.3 absolute timeout). */
+  sessionMaxHours: z.number().int().min(1, '至少1小时').max(72, '不超过72小时').default(12),
+  /** Failed logins from one client address within loginLockMinutes before that address is paused for loginLockMinutes (password spraying). */
+  loginAddressMaxFailures: z.number().int().min(5, '至少5次').max(1000, '不超过1000次').default(20),
   /** Backup folder (can be on another disk); empty = the "backups" folder inside the data folder. */
   backupDir: z
     .string()
@@ -139,6 +143,8 @@ export const SETTING_EDITORS: { readonly [K in keyof typeof SETTINGS_SCHEMA]: { 
   loginMaxFailures: { editor: 'admin', label: '密码连续错误锁定次数' },
   loginLockMinutes: { editor: 'admin', label: '账号锁定分钟数' },
   idleLockMinutes: { editor: 'admin', label: '无操作锁屏分钟数' },
+  sessionMaxHours: { editor: 'admin', label: '登录会话最长小时数' },
+  loginAddressMaxFailures: { editor: 'admin', label: '同一计算机登录失败暂停次数' },
   officePhone: { editor: 'management', label: '执行局电话' },
   officeAddress: { editor: 'management', label: '执行局地址' },
   teams: { editor: 'management', label: '执行团队' },

@@ -19,6 +19,10 @@ export interface CallContext {
   token: string | null;
   workstation: string;
   transport: 'ipc' | 'http' | 'internal';
+  /** The client's network address as the socket shows it (http); absent for the app's own and IPC calls. */
+  address?: string;
+  /** What the client says it is (the desktop's computer name, a browser): shown beside sessions, never trusted. */
+  client?: string;
 }
 
 export function actorOf(ctx: CallContext): Actor {

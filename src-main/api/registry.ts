@@ -10,6 +10,9 @@ import type { CallContext } from './context';
 import { FileResponse } from './context';
 import { caseScope, type CaseScope } from '../services/auth/scope';
 import { enforceCaseRefs } from '../services/auth/caseRefs';
+import { checkVersions, type VersionOutcome } from './versionCheck';
+import { withExpectations } from '../events/caseVersion';
+import { checkVersionDeclaration } from './versionDeclaration';
 import { diskFullError, isDiskFull } from '../services/system/diskFull';
 
 /** What a handler is given: the call's context and the caller's case scope, computed by the registry. */
@@ -48,6 +51,7 @@ export class Registry {
       if (this.handlers.has(name)) throw new Error(`Handler registered twice: ${name}`);
       const spec = (methods as Record<string, MethodSpec>)[name]!;
       checkCaseDeclaration(name, spec);
+      checkVersionDeclaration(name, spec);
       this.masks.set(name, maskPlan(spec.output));
       this.handlers.set(name, handler as AnyHandler);
     }
@@ -89,9 +93,26 @@ export class Registry {
       // The method's case declaration, applied before the handler runs (src-shared/api/caseScope.ts).
       const scope = caseScope(ctx.user);
       enforceCaseRefs(ctx.app.db, scope, spec.cases, parsed.data);
-      const data = await handler(parsed.data, { ...ctx, scope });
+      // The newest event the answer's data has seen — for a read, taken before the handler reads (a
+      // change that slips in meanwhile can only make a later write look stale, never hide one); for
+      // a write, after it (the answer shows the write itself). A later write states it as seen.asOf
+      // (src-shared/api/caseVersions.ts).
+      let asOf = spec.cases === 'none' || spec.writes ? undefined : lastEventId(ctx);
+      // A case-changing write: the versions the clerk saw, checked before (here) and inside (appendEvent) the write.
+      let versions: VersionOutcome | null = null;
+      if (spec.versions && typeof spec.versions === 'object' && 'exempt' in spec.versions) versions = null;
+      else if (spec.versions) versions = checkVersions(ctx.app.db, spec.cases, spec.versions, parsed.data, ctx.transport !== 'internal', ctx.app.clock.now());
+      const input = versions ? versions.input : parsed.data;
+      const run = () => handler(input, { ...ctx, scope });
+      const data = await (versions ? withExpectations(versions.expectations, run) : run());
+      if (spec.cases !== 'none' && spec.writes) asOf = lastEventId(ctx);
       // Identifiers leave masked, for every role; files are not API answers (docs/security.md).
-      return { ok: true, data: data instanceof FileResponse ? data : applyMasks(data, this.masks.get(name) ?? null) };
+      return {
+        ok: true,
+        data: data instanceof FileResponse ? data : applyMasks(data, this.masks.get(name) ?? null),
+        ...(asOf !== undefined ? { asOf } : {}),
+        ...(versions && versions.skipped.length > 0 ? { skipped: versions.skipped } : {}),
+      };
     } catch (e) {
       return { ok: false, error: toErrorShape(e, ctx) };
     }
@@ -121,6 +142,10 @@ export function checkCaseDeclaration(name: string, spec: MethodSpec): void {
     const problem = pathProblem(spec.input, path);
     if (problem) throw new Error(`${name}: cases.ids.${path}: ${problem}`);
   }
+}
+
+function lastEventId(ctx: CallContext): number {
+  return ctx.app.db.raw<{ n: number | null }>('SELECT max(id) AS n FROM case_events')[0]?.n ?? 0;
 }
 
 export function checkAccess(spec: MethodSpec, ctx: CallContext): void {

@@ -5,7 +5,8 @@ import { migrate, latestSchemaVersion, type MigrateResult } from '../db/migrate'
 import { Registry } from '../api/registry';
 import { allHandlers } from '../api/handlers';
 import type { CallContext } from '../api/context';
-import { Sessions } from '../services/auth/sessions';
+import { PERSIST_EVERY_MS, Sessions } from '../services/auth/sessions';
+import type { Logger } from './logger';
 import { ensureAdmin, findUser, isInitialized, setPasswordHash, ADMIN_USERNAME } from '../services/auth/users';
 import { Passwords, type PasswordCost } from '../services/auth/passwords';
 import { Jobs } from '../jobs/runner';
@@ -24,12 +25,15 @@ import { removePartialBackups, removeStaging } from '../services/backups/restore
 import { enterRecovery, isDamagedDatabase, type RecoveryState } from '../services/recovery/mode';
 import { closePool } from '../services/documents/pool';
 import { closeUploadPool } from '../services/uploads/contained';
+import { closeReadPool } from '../jobs/readPool';
+import { publishCaseChanges } from '../live/caseFeed';
+import { Presence } from '../live/presence';
 import { applyShippedCalendar } from '../services/calendar/shipped';
 import { keepProjectionsCurrent, stopReprojection } from '../events/reproject';
 
 export interface AppOptions {
   dataDir: string;
-  mode: 'desktop' | 'web';
+  mode: 'desktop' | 'web' | 'server';
   /** Sets the administrator's password on a fresh database (scripted starts, tests). */
   adminPassword?: string;
   /** Lets `system.setClock` move the app's clock (tests only). */
@@ -41,6 +45,8 @@ export interface AppOptions {
   exclusive?: boolean;
   /** PRAGMA quick_check and the audit-chain verification at start-up (default on). */
   startupChecks?: boolean;
+  /** The structured, rotated log of the court server (app/logger.ts); without it, messages go to the console. */
+  logger?: Logger;
   /**
    * Tests only: a cheaper scrypt cost, so a suite that logs in hundreds of times does not spend
    * minutes hashing. The desktop and web entry points never set it; passwords.ts holds the real cost.
@@ -48,6 +54,14 @@ export interface AppOptions {
   passwordCost?: PasswordCost;
   /** The audit key file, outside the data folder (default: ZHIXING_AUDIT_KEY, else the user's configuration folder). */
   auditKeyFile?: string;
+}
+
+/** What the court server shows the administrator about itself (cli/server.ts sets it). */
+export interface ServerRuntime {
+  listen: { host: string; port: number };
+  names: string[];
+  certificate: { fingerprint256: string; source: 'court' | 'created'; validTo: string; subject: string; file: string };
+  logFile: string | null;
 }
 
 export const APP_VERSION = '0.1.0';
@@ -66,6 +80,8 @@ export class App {
   readonly sessions: Sessions;
   readonly registry = new Registry();
   jobs!: Jobs;
+  /** Who has which case open (live/presence.ts). */
+  readonly presence: Presence = new Presence(this);
   readonly workstation = hostname();
   readOnly = false;
   /** The audit key of this database's log (services/audit/keySetup.ts). */
@@ -81,10 +97,17 @@ export class App {
   /** Migrations applied earlier whose file has changed since (system.health reports them). */
   changedMigrations: MigrateResult['changed'] = [];
   private readonly releaseLock: (() => void) | null;
+  private sessionFlush: ReturnType<typeof setInterval> | null = null;
+  /** The structured log (the court server); null: messages go to the console. */
+  readonly logger: Logger | null;
+  /** The court server's address, names and certificate, once it listens (server.info). */
+  server: ServerRuntime | null = null;
+  readonly startedAt = Date.now();
 
   constructor(readonly options: AppOptions) {
     this.passwords = new Passwords(options.passwordCost);
     this.sessions = new Sessions(this.passwords, undefined, (message) => this.log('error', message));
+    this.logger = options.logger ?? null;
     restrictNewFiles();
     privateFolder(options.dataDir);
     this.clock = new Clock(options.testClock ?? false);
@@ -133,13 +156,17 @@ export class App {
       throw e;
     }
     this.db = db;
+    // Sessions are kept in this database (a restart or a restore keeps or ends them there).
+    this.sessions.bind(db);
+    if (this.sessionFlush) clearInterval(this.sessionFlush);
+    this.sessionFlush = setInterval(() => this.sessions.flush(), PERSIST_EVERY_MS);
+    this.sessionFlush.unref();
+    // Every committed change to cases reaches the clients that may see them (live/caseFeed.ts).
+    db.onCommit = (changes) => publishCaseChanges(this, changes);
     if (options.startupChecks ?? true) runStartupChecks(this);
     // Derived tables whose rules changed with this version (or left half-derived by the last run)
     // are derived again from the event log: at once for a small court, else as a job.
     if (!this.readOnly) keepProjectionsCurrent(this);
-    // Derived tables whose rules changed with this version (or left half-derived by the last run)
-    // are derived again from the event log: at once for a small court, else as a job.
-    keepProjectionsCurrent(this);
     // Half-written document files of a batch that was killed: safe to remove only when this process
     // holds the data folder alone (another process's batch may be staging files right now).
     if (options.exclusive && !this.readOnly) cleanOrphans(this.db, options.dataDir);
@@ -178,6 +205,10 @@ export class App {
   }
 
   log(level: 'info' | 'warn' | 'error', message: string, detail?: unknown): void {
+    if (this.logger) {
+      this.logger.write(level, message, detail === undefined ? {} : { detail });
+      return;
+    }
     if (this.options.quiet && level === 'info') return;
     const line = `[${new Date().toISOString()}] ${level} ${message}`;
     if (level === 'error') console.error(line, detail ?? '');
@@ -188,8 +219,12 @@ export class App {
     // A re-projection stops between chunks and resumes at the next start.
     stopReprojection(this);
     await this.jobs.idle();
+    if (this.sessionFlush) clearInterval(this.sessionFlush);
+    this.presence.close();
+    this.sessions.flush();
     await closePool();
     await closeUploadPool();
+    await closeReadPool();
     this.db.close();
     this.releaseLock?.();
   }

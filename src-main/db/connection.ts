@@ -4,6 +4,17 @@ import type { Database as Schema } from './schema';
 
 export type Row = Record<string, unknown>;
 
+/** One case changed by a committed write (src-main/events/caseVersion.ts records them). */
+export interface CaseChange {
+  caseId: number;
+  /** The case's new version: the id of the event that changed it. */
+  version: number;
+  /** Who changed it (display name) and when (ISO). */
+  by: string;
+  byId: number | null;
+  at: string;
+}
+
 /**
  * The database: better-sqlite3 executes, Kysely builds typed queries. Execution is synchronous on
  * purpose: a service's transaction can never interleave with another request's queries, and
@@ -14,6 +25,10 @@ export class Db {
   readonly sqlite: Database.Database;
   readonly q: Kysely<Schema>;
   private readonly cache = new Map<string, Database.Statement>();
+  /** Cases changed by the transaction in progress; handed to `onCommit` once it commits, dropped if it rolls back. */
+  private changed: CaseChange[] = [];
+  /** Told, after each commit, which cases it changed (the app publishes them to the clients that may see them). */
+  onCommit: ((changes: CaseChange[]) => void) | null = null;
   private readonly arrays = new Map<string, Database.Statement>();
   /** Work queued to run inside the open tx(), just before it commits (see beforeCommit). */
   private pending: Map<string, () => void> | null = null;
@@ -86,23 +101,31 @@ export class Db {
   /** One write transaction (BEGIN IMMEDIATE): all of `fn` or none of it. Nested calls join the outer one. */
   tx<T>(fn: () => T): T {
     if (this.sqlite.inTransaction) return fn();
-    return this.sqlite
-      .transaction(() => {
-        this.pending = new Map();
-        try {
-          const result = fn();
-          // Queued work runs last, still inside the transaction (it may queue more).
-          while (this.pending.size > 0) {
-            const [key, work] = this.pending.entries().next().value!;
-            this.pending.delete(key);
-            work();
+    let result: T;
+    try {
+      result = this.sqlite
+        .transaction(() => {
+          this.pending = new Map();
+          try {
+            const out = fn();
+            // Queued work runs last, still inside the transaction (it may queue more).
+            while (this.pending.size > 0) {
+              const [key, work] = this.pending.entries().next().value!;
+              this.pending.delete(key);
+              work();
+            }
+            return out;
+          } finally {
+            this.pending = null;
           }
-          return result;
-        } finally {
-          this.pending = null;
-        }
-      })
-      .immediate();
+        })
+        .immediate();
+    } catch (e) {
+      this.changed = [];
+      throw e;
+    }
+    this.flushChanges();
+    return result;
   }
 
   /**
@@ -114,6 +137,23 @@ export class Db {
     if (!this.pending) return false;
     this.pending.set(key, work);
     return true;
+  }
+
+  /** Notes a changed case: told after the commit, or at once when no transaction is open (autocommit). */
+  noteCaseChange(change: CaseChange): void {
+    this.changed.push(change);
+    if (!this.sqlite.inTransaction) this.flushChanges();
+  }
+
+  private flushChanges(): void {
+    if (this.changed.length === 0) return;
+    const changes = this.changed;
+    this.changed = [];
+    try {
+      this.onCommit?.(changes);
+    } catch {
+      // a listener's failure must not turn a committed write into an error
+    }
   }
 
   close(): void {

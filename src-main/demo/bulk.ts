@@ -5,7 +5,7 @@ import type { FilingType } from '../../src-shared/domain/stages';
 import { eventHashInput, GENESIS_HASH } from '../events/log';
 import { chainHash } from '../events/chainKey';
 import { normalizeTitleNumber } from '../services/cases/filing';
-import { eventSchema } from '../../src-shared/domain/events';
+import { changesCase, EVENT_TYPE_LIST, eventSchema } from '../../src-shared/domain/events';
 import { projections } from '../events/projections';
 import { markForRebuild } from '../events/projectionState';
 import { reprojectAll } from '../events/reproject';
@@ -201,6 +201,11 @@ function write(app: App, users: DemoUser[], opts: BulkOptions, fromYear: number,
       for (const [key, last] of serials) if (key.startsWith(String(year))) insertSerial.run(COURT_CODE, year, key.slice(4), last);
     })();
   });
+  // Each case's version: its last event that changed it (events/caseVersion.ts), as appendEvent would have left it.
+  const viewings = EVENT_TYPE_LIST.filter((t) => !changesCase(t));
+  sqlite
+    .prepare(`UPDATE cases SET version = coalesce((SELECT max(e.id) FROM case_events e WHERE e.case_id = cases.id AND e.type NOT IN (${viewings.map(() => '?').join(',') || "''"})), 0)`)
+    .run(...viewings);
   const reprojectStarted = performance.now();
   app.db.tx(() => {
     for (const p of projections()) markForRebuild(app.db, p, new Date().toISOString());

@@ -4,6 +4,7 @@ import { DEFAULT_MAX_BODY_BYTES, type MethodSpec } from '../../src-shared/api/co
 import { ROLES } from '../../src-shared/api/roles';
 import { CASE_REF_KINDS } from '../../src-shared/api/caseScope';
 import { maskedPaths, maskPlan } from '../../src-shared/api/masked';
+import { versionText } from '../../src-shared/api/caseVersions';
 
 const GENERIC_ERRORS = ['invalid_input', 'unauthorized', 'forbidden', 'disk_full', 'internal'];
 
@@ -17,8 +18,12 @@ export function apiReferenceMarkdown(): string {
     '',
     'Generated from the method registry (`src-shared/api`) by `npm run docs`; do not edit by hand.',
     'Every method is served unchanged over Electron IPC and the web mode (`POST /api/<method>` with a JSON body).',
-    'Results are `{"ok":true,"data":…}`; failures `{"ok":false,"error":{"code","message","field?","details?"}}`',
-    '(HTTP 400 invalid_input/needs_confirmation, 401 unauthorized, 403 forbidden, 404 not_found/unknown method, 409 conflict/read_only, 507 disk_full).',
+    'Results are `{"ok":true,"data":…,"asOf"?,"skipped"?}`; failures `{"ok":false,"error":{"code","message","field?","details?"}}`',
+    '(HTTP 400 invalid_input/needs_confirmation, 401 unauthorized, 403 forbidden, 404 not_found/unknown method, 409 conflict/read_only, 429 throttled, 507 disk_full).',
+    'A method that reads cases answers `asOf`: the newest event its data had seen. A method that changes cases takes `seen`',
+    '(`{ cases?: { "<caseId>": version }, asOf?, skipChanged? }`) and is refused with 409 when a case changed after the clerk saw it',
+    '(`details.changed` names each case, who changed it and when); a batch with `skipChanged` leaves those cases out and lists them in `skipped`',
+    '(src-shared/api/caseVersions.ts). Over HTTPS/IPC `seen` is required for every case the call changes.',
     `The web mode checks the session and the role before it reads a body, and refuses a body past the method's limit with 413 (${bytes(DEFAULT_MAX_BODY_BYTES)} unless the method says otherwise below).`,
     '',
     '| method | access | summary |',
@@ -31,6 +36,7 @@ export function apiReferenceMarkdown(): string {
     out.push('', `## ${name}`, '', spec.summary, '', `- Access: ${access(spec)}${spec.writes ? ' · writes data' : ''}`);
     out.push(`- Errors: ${[...GENERIC_ERRORS, ...(spec.errors ?? [])].map((e) => `\`${e}\``).join(', ')}`);
     out.push(`- Cases: ${cases(spec)}`);
+    if (spec.versions) out.push(`- Case versions: ${versionText(spec.versions)}`);
     const masked = maskedPaths(maskPlan(spec.output));
     if (masked.length) out.push(`- Masked in the result (full values only through \`cases.reveal\`): ${masked.map((m) => `\`${m.path}\` (${m.kind})`).join(', ')}`);
     if (spec.maxBodyBytes !== undefined) out.push(`- Request body: at most ${bytes(spec.maxBodyBytes)}${spec.fileFields?.length ? ` (uploaded files in ${spec.fileFields.map((f) => `\`${f}\``).join(', ')}, base64)` : ''}`);

@@ -1,6 +1,7 @@
 import { App } from '../app/app';
 import { FileResponse } from '../api/context';
 import { startBackupSchedule } from '../services/backups/schedule';
+import { caseScope } from '../services/auth/scope';
 import type { BackOfficePort, ToBackOffice } from './backOfficeProtocol';
 
 /**
@@ -55,11 +56,12 @@ export function serveBackOffice(port: BackOfficePort, open: (dataDir: string) =>
           port.postMessage({ type: 'sessionEnded', sid: m.sid });
           return;
         }
-        // The same rule as the web mode's /api/events: a user's own events and everybody's.
-        const off = app.bus.subscribe((e) => {
-          if (e.userId !== undefined && e.userId !== user.id) return;
-          port.postMessage({ type: 'event', sid: m.sid, topic: e.topic, data: e.data });
-        });
+        // The same rule as the web mode's /api/events: each push as the user's case scope allows (app/bus.ts).
+        const who = { userId: user.id, scope: caseScope(user) };
+        const off = app.bus.subscribeAs(
+          () => who,
+          (topic, data) => port.postMessage({ type: 'event', sid: m.sid, topic, data }),
+        );
         subscriptions.set(m.sid, off);
         return;
       }

@@ -1,5 +1,6 @@
 import type { Db } from '../db/connection';
 import { courtToday } from '../../src-shared/domain/chineseDate';
+import { recordCaseChange } from './caseVersion';
 import { eventHashInput, GENESIS_HASH } from './chain';
 import { chainHash } from './chainKey';
 import { eventSchema, type EventType, type NewEventOf } from '../../src-shared/domain/events';
@@ -47,6 +48,8 @@ export function appendEvent<T extends EventType>(db: Db, actor: Actor, at: Date,
   // HMAC under the audit key once the log is keyed (events/chain.ts).
   const hash = chainHash(db, eventHashInput(row));
   const id = db.run(db.q.insertInto('case_events').values({ ...row, hash })).lastInsertRowid;
+  // The case's version moves to this event (and a stale write is refused here): events/caseVersion.ts.
+  if (event.caseId !== null) recordCaseChange(db, id, event.caseId, event.type, actor, at);
   applyProjections(db, { id, caseId: row.case_id, type: event.type, at: row.at, onDate: row.on_date, payload: event.payload } as unknown as AnyCaseEvent | AnyCourtEvent);
   return id;
 }

@@ -5,6 +5,7 @@ import type { Clock } from '../app/clock';
 import { ApiError } from '../../src-shared/api/errors';
 import type { JobView } from '../../src-shared/api/methods/jobs';
 import { wholeContainerSql, type CaseScope } from '../services/auth/scope';
+import { withoutExpectations } from '../events/caseVersion';
 import { diskFullError, isDiskFull } from '../services/system/diskFull';
 
 export interface JobHandle {
@@ -114,8 +115,10 @@ export class Jobs {
       },
     };
     this.push(entry);
-    // Run on the next tick so the caller gets the job id before any work happens.
-    setImmediate(() => {
+    // Run on the next tick so the caller gets the job id before any work happens. The versions the
+    // clerk saw were checked when the job was started; its own writes are not held to them
+    // (events/caseVersion.ts).
+    withoutExpectations(() => setImmediate(() => {
       run(handle)
         .then((result) => this.finish(entry, 'done', result ?? null, null))
         .catch((e: unknown) => {
@@ -130,7 +133,7 @@ export class Jobs {
             this.finish(entry, 'failed', null, err);
           }
         });
-    });
+    }));
     return { ...view };
   }
 
@@ -158,7 +161,8 @@ export class Jobs {
   }
 
   private push(entry: Running): void {
-    this.bus.publish({ topic: 'job', data: { ...entry.view }, ...(entry.userId !== null ? { userId: entry.userId } : {}) });
+    // A job's progress is its starter's; a job the app started itself (userId null) only the command centre sees.
+    this.bus.publish({ topic: 'job', data: { ...entry.view }, audience: entry.userId !== null ? { kind: 'user', userId: entry.userId } : { kind: 'court' } });
   }
 
   get(id: string): JobView {

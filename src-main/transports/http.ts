@@ -1,4 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
+import type { Socket } from 'node:net';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { App } from '../app/app';
@@ -11,6 +13,8 @@ import { MAX_INPUT_DEPTH } from '../../src-shared/api/hygiene';
 import { UploadFormatError, UploadLimitError } from '../../src-shared/domain/uploadLimits';
 import { jsonNestsDeeper } from '../services/uploads/jsonDepth';
 import { parseBodyContained } from '../services/uploads/contained';
+import { hostCheck, loopbackCheck, type HostCheck } from '../server/hostNames';
+import { serveEvents } from './eventStream';
 
 /** The strict CSP of the UI: only our own scripts and styles; no remote content at all. */
 export const CONTENT_SECURITY_POLICY =
@@ -37,19 +41,31 @@ const STATUS: Record<string, number> = {
   unknown_method: 404,
   conflict: 409,
   read_only: 409,
+  throttled: 429,
   disk_full: 507,
   internal: 500,
 };
 
 /** Bodies up to this size are parsed on the request thread (well under a millisecond per 100 KB); larger ones in the upload worker. */
 const INLINE_BODY_BYTES = 256 * 1024;
-/** How often an open event stream checks that its session still stands (idle expiry). */
-const STREAM_CHECK_MS = 5_000;
-
 export interface WebServerOptions {
   port: number;
   /** Folder of the built renderer (index.html and assets). */
   staticDir: string;
+}
+
+/** What a request handler needs to know about the server it runs in. */
+interface Gate {
+  hosts: HostCheck;
+  /** The workstation recorded on events: the socket's address, in the form of this server. */
+  workstation: (address: string) => string;
+  staticRoot: string;
+}
+
+/** The socket's address; IPv4 clients of a dual-stack listener as plain IPv4. */
+export function clientAddress(req: IncomingMessage): string {
+  const a = req.socket.remoteAddress ?? '?';
+  return a.startsWith('::ffff:') && a.includes('.') ? a.slice(7) : a;
 }
 
 /**
@@ -60,33 +76,103 @@ export interface WebServerOptions {
  */
 export function startWebServer(app: App, opts: WebServerOptions): Promise<Server> {
   const staticRoot = resolve(opts.staticDir);
-  const server = createServer((req, res) => {
-    handle(app, req, res, staticRoot, server).catch((e: unknown) => {
-      app.log('error', 'request failed', e);
-      if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'internal', message: '内部错误' } });
-      else res.end();
-    });
-  });
+  let gate: Gate | null = null;
+  const server = createServer((req, res) => dispatch(app, req, res, gate!));
+  trackSockets(server);
   return new Promise((ok, fail) => {
     server.once('error', fail);
-    server.listen(opts.port, '127.0.0.1', () => ok(server));
+    server.listen(opts.port, '127.0.0.1', () => {
+      const addr = server.address();
+      gate = { hosts: loopbackCheck(typeof addr === 'object' && addr ? addr.port : opts.port), workstation: (a) => `web@${a}`, staticRoot };
+      ok(server);
+    });
   });
 }
 
-async function handle(app: App, req: IncomingMessage, res: ServerResponse, staticRoot: string, server: Server): Promise<void> {
-  const addr = server.address();
-  const port = typeof addr === 'object' && addr ? addr.port : 0;
-  const allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
-  if (!allowedHosts.has(req.headers.host ?? '')) return sendJson(res, 421, { ok: false, error: { code: 'forbidden', message: '拒绝：Host 不是本机地址' } });
+export interface CourtServerOptions {
+  /** Interface address to listen on (an intranet address, or 0.0.0.0 / :: for all) and port. */
+  host: string;
+  port: number;
+  /** Names and addresses the clients type, besides this machine's own addresses (server/hostNames.ts). */
+  names: readonly string[];
+  tls: { cert: string; key: string };
+  staticDir: string;
+}
+
+/**
+ * The court server: the same UI and the same registry as the web mode, over HTTPS (HTTP/1.1, TLS
+ * 1.2 or later) on an intranet address, answering only requests that name this server (Host,
+ * Origin). The workstation on every event is the client's address as the socket shows it.
+ */
+export function startCourtServer(app: App, opts: CourtServerOptions): Promise<HttpsServer> {
+  let gate: Gate | null = null;
+  const server = createHttpsServer({ cert: opts.tls.cert, key: opts.tls.key, minVersion: 'TLSv1.2', ALPNProtocols: ['http/1.1'] }, (req, res) => dispatch(app, req, res, gate!));
+  // Slow clients may not hold sockets forever: headers within 20 s, a whole request (a 32 MB upload
+  // from a township tribunal's slow link included) within 10 minutes; answered streams are not cut.
+  server.headersTimeout = 20_000;
+  server.requestTimeout = 600_000;
+  server.keepAliveTimeout = 65_000;
+  trackSockets(server);
+  return new Promise((ok, fail) => {
+    server.once('error', fail);
+    server.listen(opts.port, opts.host, () => {
+      const addr = server.address();
+      const port = typeof addr === 'object' && addr ? addr.port : opts.port;
+      gate = { hosts: hostCheck({ listenHost: opts.host, port, names: opts.names, scheme: 'https' }), workstation: (a) => a, staticRoot: resolve(opts.staticDir) };
+      ok(server);
+    });
+  });
+}
+
+/** Lets `closeAll(server)` cut idle keep-alive connections and open event streams at shutdown. */
+const sockets = new WeakMap<object, Set<Socket>>();
+function trackSockets(server: HttpsServer | Server): void {
+  const set = new Set<Socket>();
+  sockets.set(server, set);
+  server.on('connection', (s: Socket) => {
+    set.add(s);
+    s.on('close', () => set.delete(s));
+  });
+}
+
+/** Stops accepting connections and closes the open ones (event streams included). */
+export function closeAll(server: HttpsServer | Server): Promise<void> {
+  return new Promise((ok) => {
+    server.close(() => ok());
+    for (const s of sockets.get(server) ?? []) s.destroy();
+    (server as Server).closeAllConnections?.();
+  });
+}
+
+function dispatch(app: App, req: IncomingMessage, res: ServerResponse, gate: Gate): void {
+  const started = performance.now();
+  res.on('finish', () => {
+    if (!app.logger || !req.url?.startsWith('/api/') || req.url === '/api/events') return;
+    app.logger.info('request', { method: req.url.slice(5, 80), status: res.statusCode, ms: Math.round(performance.now() - started), address: clientAddress(req) });
+  });
+  handle(app, req, res, gate).catch((e: unknown) => {
+    app.log('error', 'request failed', e);
+    if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'internal', message: '内部错误' } });
+    else res.end();
+  });
+}
+
+async function handle(app: App, req: IncomingMessage, res: ServerResponse, gate: Gate): Promise<void> {
+  if (!gate.hosts.host(req.headers.host)) return sendJson(res, 421, { ok: false, error: { code: 'forbidden', message: '拒绝：请求的服务器名称不是本服务器' } });
   const origin = req.headers.origin;
-  if (origin !== undefined && !allowedHosts.has(origin.replace(/^http:\/\//, ''))) {
+  if (origin !== undefined && !gate.hosts.origin(origin)) {
     return sendJson(res, 403, { ok: false, error: { code: 'forbidden', message: '拒绝：跨站请求' } });
   }
-  const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
+  const url = new URL(req.url ?? '/', 'http://localhost');
   const path = url.pathname;
 
   if (path === '/api' && req.method === 'GET') return sendJson(res, 200, { ok: true, data: app.registry.names() });
-  if (path === '/api/events' && req.method === 'GET') return events(app, req, res);
+  if (path === '/api/events' && req.method === 'GET') return serveEvents(app, req, res, contextFor(app, req, gate));
+  // Monitoring tools poll the public health method with a plain GET (docs/security.md).
+  if (path === '/api/system.status' && (req.method === 'GET' || req.method === 'HEAD')) {
+    const result = await app.registry.call('system.status', {}, contextFor(app, req, gate));
+    return sendJson(res, result.ok && (result.data as { status: string }).status === 'ok' ? 200 : 503, result);
+  }
   if (path.startsWith('/api/')) {
     if (req.method !== 'POST') return refuse(req, res, 405, { code: 'invalid_input', message: '接口只接受 POST' });
     const method = decodeURIComponent(path.slice('/api/'.length));
@@ -94,7 +180,7 @@ async function handle(app: App, req: IncomingMessage, res: ServerResponse, stati
     if (!spec || !app.registry.has(method)) return refuse(req, res, 404, { code: 'unknown_method', message: `没有名为 ${method.slice(0, 100)} 的接口` });
     // Who is calling, and whether they may call this method, is settled from the headers alone:
     // an unauthenticated or unauthorised request is answered before a byte of its body is read.
-    const ctx = contextFor(app, req);
+    const ctx = contextFor(app, req, gate);
     try {
       checkAccess(spec, ctx);
     } catch (e) {
@@ -118,57 +204,22 @@ async function handle(app: App, req: IncomingMessage, res: ServerResponse, stati
     return sendJson(res, STATUS[result.error.code] ?? 400, result);
   }
   if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, { ok: false, error: { code: 'invalid_input', message: '不支持的请求' } });
-  return serveStatic(res, staticRoot, path);
+  return serveStatic(res, gate.staticRoot, path);
 }
 
 /**
  * The caller as the connection shows it. The workstation is the socket's remote address — never a
- * header the client chose (`X-Workstation` is ignored): the audit trail records where a call came from.
+ * header the client chose: the audit trail records where a call came from. What the client says it
+ * is (`X-Workstation`, the desktop's computer name; else the browser) is kept beside the session
+ * for the administrator, marked as the client's own claim.
  */
-function contextFor(app: App, req: IncomingMessage): CallContext {
+function contextFor(app: App, req: IncomingMessage, gate: Gate): CallContext {
   const auth = req.headers.authorization ?? '';
   const token = auth.startsWith('Bearer ') ? auth.slice(7).trim() : null;
   const user = app.sessions.resolve(app.db, token, app.clock.now());
-  return { app, user, token, workstation: `web@${req.socket.remoteAddress ?? '?'}`, transport: 'http' };
-}
-
-/**
- * Server-sent events of the caller's session. The stream ends when the session does: at logout, when
- * the user is disabled or their sessions dropped (Sessions.onEnd), and at idle expiry (checked every
- * STREAM_CHECK_MS without counting as activity).
- */
-function events(app: App, req: IncomingMessage, res: ServerResponse): void {
-  const ctx = contextFor(app, req);
-  if (!ctx.user || !ctx.token) return sendJson(res, 401, { ok: false, error: { code: 'unauthorized', message: '请先登录' } });
-  const userId = ctx.user.id;
-  const token = ctx.token;
-  res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive', 'x-content-type-options': 'nosniff' });
-  res.write(': connected\n\n');
-  let open = true;
-  const unsubscribe = app.bus.subscribe((e) => {
-    if (e.userId !== undefined && e.userId !== userId) return;
-    res.write(`event: ${e.topic}\ndata: ${JSON.stringify(e.data)}\n\n`);
-  });
-  const ping = setInterval(() => res.write(': ping\n\n'), 15_000);
-  const check = setInterval(() => {
-    if (!app.sessions.alive(app.db, token)) finish();
-  }, STREAM_CHECK_MS);
-  const offEnd = app.sessions.onEnd(token, () => finish());
-  const cleanup = () => {
-    open = false;
-    clearInterval(ping);
-    clearInterval(check);
-    unsubscribe();
-    offEnd();
-  };
-  function finish(): void {
-    if (!open) return;
-    cleanup();
-    res.end('event: session\ndata: {"ended":true}\n\n');
-  }
-  req.on('close', () => {
-    if (open) cleanup();
-  });
+  const address = clientAddress(req);
+  const claimed = String(req.headers['x-workstation'] ?? req.headers['user-agent'] ?? '').replace(/[^\x20-\x7e\u4e00-\u9fff]/g, '').slice(0, 100);
+  return { app, user, token, workstation: gate.workstation(address), transport: 'http', address, ...(claimed ? { client: claimed } : {}) };
 }
 
 class BodyTooLarge extends Error {}

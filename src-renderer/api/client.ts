@@ -1,6 +1,6 @@
-import type { MethodInput, MethodName, MethodOutput } from '../../src-shared/api';
-import type { ApiErrorShape, ApiResult, ErrorCode } from '../../src-shared/api/errors';
-import type { DesktopBridge } from '../../src-shared/desktopBridge';
+import type { ClientInput, MethodName, MethodOutput } from '../../src-shared/api';
+import type { ApiErrorShape, ApiResult, ErrorCode, SkippedCase } from '../../src-shared/api/errors';
+import { CONNECTION_TOPIC, type ConnectionEvent, type DesktopBridge } from '../../src-shared/desktopBridge';
 
 /** The preload bridge of the desktop app (absent in the browser). */
 declare global {
@@ -22,6 +22,16 @@ export class ApiCallError extends Error implements ApiErrorShape {
 }
 
 type Listener = (data: unknown) => void;
+
+/** An answer with what came beside the data: `asOf` (the newest event the data had seen) and a batch's `skipped` cases. */
+export interface Answer<T> {
+  data: T;
+  asOf: number | null;
+  skipped: SkippedCase[];
+}
+
+/** Pauses before the browser's event stream reconnects: 0.5 s doubling to 15 s. */
+const RECONNECT_DELAYS_MS = [500, 1000, 2000, 4000, 8000, 15_000];
 const TOKEN_KEY = 'zhixing.token';
 /** Desktop: set while main holds a session for this window (the page never sees the token). */
 const SESSION_KEY = 'zhixing.session';
@@ -62,7 +72,16 @@ class Client {
     this.restartStream();
   }
 
-  async call<N extends MethodName>(method: N, input: MethodInput<N>): Promise<MethodOutput<N>> {
+  async call<N extends MethodName>(method: N, input: ClientInput<N>): Promise<MethodOutput<N>> {
+    return (await this.callMeta(method, input)).data;
+  }
+
+  /**
+   * A call that also returns `asOf` — what a page keeps with the data it shows, and states as
+   * `seen.asOf` when the clerk changes those cases (src-shared/api/caseVersions.ts) — and the cases
+   * a batch skipped because they had changed.
+   */
+  async callMeta<N extends MethodName>(method: N, input: ClientInput<N>): Promise<Answer<MethodOutput<N>>> {
     const result = await this.raw(method, input);
     if (!result.ok) {
       if (result.error.code === 'unauthorized' && method !== 'auth.login') {
@@ -72,7 +91,7 @@ class Client {
       throw new ApiCallError(result.error);
     }
     if (method === 'auth.login') this.startSession(this.desktop ? '' : (result.data as { token: string }).token);
-    return result.data as MethodOutput<N>;
+    return { data: result.data as MethodOutput<N>, asOf: result.asOf ?? null, skipped: result.skipped ?? [] };
   }
 
   private async raw(method: string, input: unknown): Promise<ApiResult<unknown>> {
@@ -111,6 +130,13 @@ class Client {
     for (const l of this.listeners.get(topic) ?? []) l(data);
   }
 
+  /** Browser: the state of the event stream, announced like the desktop's link (CONNECTION_TOPIC). */
+  private link(e: ConnectionEvent): void {
+    this.dispatch(CONNECTION_TOPIC, e);
+  }
+  private streamAttempt = 0;
+  private everConnected = false;
+
   private bridgeOff: (() => void) | null = null;
   private ensureStream(): void {
     if (window.zhixing) {
@@ -123,7 +149,13 @@ class Client {
     void this.readStream(controller).finally(() => {
       if (this.stream === controller) {
         this.stream = null;
-        if (!controller.signal.aborted) setTimeout(() => this.ensureStream(), 2000);
+        if (!controller.signal.aborted) {
+          // The server restarted or the network dropped: say so, and try again with growing pauses.
+          const delay = RECONNECT_DELAYS_MS[Math.min(this.streamAttempt, RECONNECT_DELAYS_MS.length - 1)]!;
+          this.streamAttempt++;
+          this.link({ state: 'reconnecting', message: `与服务器的连接已断开，正在重新连接（第 ${this.streamAttempt} 次）。已输入的内容会保留。` });
+          setTimeout(() => this.ensureStream(), delay);
+        }
       }
     });
   }
@@ -131,6 +163,8 @@ class Client {
   private restartStream(): void {
     this.stream?.abort();
     this.stream = null;
+    this.everConnected = false;
+    this.streamAttempt = 0;
     if (this.listeners.size > 0) this.ensureStream();
   }
 
@@ -141,9 +175,14 @@ class Client {
       if (res.status === 401) {
         // The session is over: no reconnecting with a dead token; the next call meets the login.
         controller.abort();
+        if (this.everConnected) this.link({ state: 'connected', resumed: true });
         return;
       }
       if (!res.ok || !res.body) return;
+      // Connected; after a break the pages reload what they show (events may have been missed).
+      this.streamAttempt = 0;
+      this.link(this.everConnected ? { state: 'connected', resumed: true } : { state: 'connected' });
+      this.everConnected = true;
       const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
       let buffer = '';
       for (;;) {

@@ -33,6 +33,8 @@ export interface ServerGridProps<T> {
   testId?: string;
   height?: number | string;
   pageSize?: number;
+  /** Bumped by the page when what it lists changed (live updates): the grid reloads its rows in place, keeping the scroll position. */
+  refreshTick?: number;
 }
 
 /**
@@ -66,6 +68,10 @@ export function ServerGrid<T>(props: ServerGridProps<T>) {
     apiRef.current?.deselectAll();
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the cache is dropped when the caller's own dependencies change, as it lists them
   }, props.deps ?? []);
+
+  useEffect(() => {
+    if (props.refreshTick) apiRef.current?.refreshInfiniteCache();
+  }, [props.refreshTick]);
 
   const onReady = useCallback((e: GridReadyEvent<T>) => {
     apiRef.current = e.api;

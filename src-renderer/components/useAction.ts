@@ -16,18 +16,22 @@ export function useAction(refresh: () => Promise<unknown>) {
   const [error, setError] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [problems, setProblems] = useState<RowProblem[]>([]);
+  /** The last refusal itself: a conflict (a case changed since the page was loaded) offers 刷新 / 跳过 (live/conflict.tsx). */
+  const [failure, setFailure] = useState<unknown>(null);
   const run = async (fn: () => Promise<unknown>): Promise<void> => {
     setError(null);
     setMessage(null);
     setProblems([]);
+    setFailure(null);
     try {
       await fn();
       await refresh();
     } catch (e) {
+      setFailure(e);
       setError(e instanceof ApiCallError ? e.message : String(e));
       const rows = e instanceof ApiCallError ? (e.details as { rows?: RowProblem[] } | undefined)?.rows : undefined;
       if (rows) setProblems(rows);
     }
   };
-  return { run, error, setError, message, setMessage, problems, setProblems };
+  return { run, error, setError, message, setMessage, problems, setProblems, failure, setFailure };
 }

@@ -19,7 +19,8 @@ export function DesktopGate({ children }: { children: ReactNode }) {
     });
   }, []);
   useEffect(() => {
-    if (!isDesktop()) return;
+    // In the browser (the court server's or the web mode's page) the link is the event stream's (api/client.ts).
+    if (!isDesktop()) return api.onEvent(CONNECTION_TOPIC, (e) => setLink(e as ConnectionEvent));
     load();
     const offReset = onChoiceReset(load);
     const offLink = api.onEvent(CONNECTION_TOPIC, (e) => setLink(e as ConnectionEvent));
@@ -29,7 +30,13 @@ export function DesktopGate({ children }: { children: ReactNode }) {
     };
   }, [load]);
 
-  if (!isDesktop()) return <>{children}</>;
+  if (!isDesktop())
+    return (
+      <>
+        <ConnectionBanner link={link} />
+        {children}
+      </>
+    );
   if (!view) return <div className="page muted">正在启动…</div>;
   if (view.mode === null) return <ConnectionChoice onChosen={load} />;
   if (link.state === 'refused' || link.state === 'failed') {
@@ -57,7 +64,7 @@ function ConnectionBanner({ link }: { link: ConnectionEvent }) {
   if (link.state === 'connected') {
     return resumedShown ? (
       <div className="link-banner ok-banner" role="status" data-testid="link-banner">
-        已重新连接。断开期间的变化请刷新页面查看。
+        已重新连接，页面已按最新数据更新。
       </div>
     ) : null;
   }

@@ -1,3 +1,5 @@
+import { useLive } from '../live/useLive';
+import { useView } from '../live/view';
 import { useEffect, useState } from 'react';
 import { api } from '../api/client';
 import { navigate } from '../router';
@@ -24,14 +26,18 @@ export function ArchivePage() {
   const [batch, setBatch] = useState<Batch | null>(null);
   const [batches, setBatches] = useState<BatchSummary[]>([]);
   const [findings, setFindings] = useState<Record<number, string>>({});
+  // The lists as the clerk sees them (seen), and the open round's batch (its own view).
+  const view = useView();
+  const batchView = useView();
 
   const refresh = async () => {
-    const [a, d, b] = await Promise.all([api.call('archive.list', { filter: {}, offset: 0, limit: 500 }), api.call('archive.requeryDue', {}), api.call('archive.requeryBatches', {})]);
+    const [a, d, b] = await Promise.all([view.read('archive.list', { filter: {}, offset: 0, limit: 500 }), api.call('archive.requeryDue', {}), api.call('archive.requeryBatches', {})]);
     setRows(a.rows);
     setDue(d.rows);
     setBatches(b);
   };
-  const { run, error, setError, message, setMessage } = useAction(refresh);
+  const { run, error, setError, message, setMessage, failure } = useAction(refresh);
+  useLive(() => void refresh().catch(() => undefined));
   useEffect(() => {
     void refresh().catch((e: unknown) => setError(String(e)));
     // eslint-disable-next-line react-hooks/exhaustive-deps -- loads once when the page opens; later loads follow the user's actions
@@ -40,9 +46,9 @@ export function ArchivePage() {
 
   const createBatch = () =>
     run(async () => {
-      const b = await api.call('archive.createRequeryBatch', { caseIds: [...picked] });
+      const b = await api.call('archive.createRequeryBatch', { caseIds: [...picked], seen: view.seen() });
       setPicked(new Set());
-      setBatch(await api.call('archive.requeryBatch', { batchId: b.id }));
+      setBatch(await batchView.read('archive.requeryBatch', { batchId: b.id }));
       setMessage(`已建立复查批次 ${b.number}${b.inquiryBatchNumber ? `（查控批次 ${b.inquiryBatchNumber}，请导出请求文件）` : ''}`);
     });
 
@@ -50,12 +56,12 @@ export function ArchivePage() {
     run(async () => {
       if (!batch) return;
       const list = (findings[caseId] ?? '').split(/[;；\n]/).map((s) => s.trim()).filter(Boolean);
-      await api.call('archive.recordResults', { batchId: batch.id, results: [{ caseId, nothingFound, findings: nothingFound ? [] : list }] });
-      setBatch(await api.call('archive.requeryBatch', { batchId: batch.id }));
+      await api.call('archive.recordResults', { batchId: batch.id, results: [{ caseId, nothingFound, findings: nothingFound ? [] : list }], seen: batchView.seen() });
+      setBatch(await batchView.read('archive.requeryBatch', { batchId: batch.id }));
       setMessage('复查结果已登记，并已出具查询结果告知书');
     });
 
-  const openBatch = (batchId: number) => run(async () => setBatch(await api.call('archive.requeryBatch', { batchId })));
+  const openBatch = (batchId: number) => run(async () => setBatch(await batchView.read('archive.requeryBatch', { batchId })));
 
   // The round's query batch is an ordinary 网络查控 batch: its request file and feedback are handled here too.
   const importFeedback = (f: File) =>
@@ -69,13 +75,13 @@ export function ArchivePage() {
     run(async () => {
       if (!batch) return;
       const r = await api.call('archive.collectResults', { batchId: batch.id });
-      setBatch(await api.call('archive.requeryBatch', { batchId: batch.id }));
+      setBatch(await batchView.read('archive.requeryBatch', { batchId: batch.id }));
       setMessage(`已从查控反馈取得 ${r.recorded} 件复查结果`);
     });
 
   const resume = (caseId: number) =>
     run(async () => {
-      const c = await api.call('cases.resume', { caseId, ground: '终本后发现被执行人有可供执行的财产' });
+      const c = await api.call('cases.resume', { caseId, ground: '终本后发现被执行人有可供执行的财产', seen: view.seen() });
       setMessage(`已恢复执行：${c.number}`);
       navigate(`/cases/${c.id}`);
     });
@@ -88,7 +94,7 @@ export function ArchivePage() {
           共 {rows.length} 件
         </span>
       </div>
-      <ActionFeedback error={error} message={message} testId="archive" />
+      <ActionFeedback error={error} message={message} testId="archive" failure={failure} onReload={() => void refresh()} />
 
       <h3>到期复查（每6个月一次，满5年止）</h3>
       {due.length === 0 ? <p className="muted">30日内没有到期的复查。</p> : null}

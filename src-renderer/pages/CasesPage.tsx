@@ -8,6 +8,7 @@ import { daysSince, stageLabel, yuan } from '../format';
 import { CASE_STAGES, FILING_TYPES, STAGE_LABELS, type CaseStage } from '../../src-shared/domain/stages';
 import type { MethodOutput } from '../../src-shared/api';
 import { CASE_SORT_FIELDS } from '../../src-shared/api/methods/cases';
+import { useLive } from '../live/useLive';
 
 type Row = MethodOutput<'cases.list'>['rows'][number];
 type SortField = (typeof CASE_SORT_FIELDS)[number];
@@ -29,6 +30,9 @@ export function CasesPage() {
   const [stage, setStage] = useState('');
   const [team, setTeam] = useState('');
   const [total, setTotal] = useState<number | null>(null);
+  // Another clerk filed or changed a case this user may see: the open grid reloads in place.
+  const [tick, setTick] = useState(0);
+  useLive(() => setTick((t) => t + 1));
   const teamName = (id: string | null) => settings.teams.find((t) => t.id === id)?.name ?? id ?? '';
 
   const columns = useMemo<ColDef<Row>[]>(
@@ -115,6 +119,7 @@ export function CasesPage() {
         rowId={(r) => String(r.id)}
         onOpen={(r) => navigate(`/cases/${r.id}`)}
         onTotal={setTotal}
+        refreshTick={tick}
       />
     </div>
   );

@@ -1,3 +1,5 @@
+import { useLive } from '../live/useLive';
+import { useView } from '../live/view';
 import { useEffect, useState } from 'react';
 import { api, ApiCallError } from '../api/client';
 import { yuan } from '../format';
@@ -36,7 +38,11 @@ export function ClosurePage() {
       : { zhongbenBasis: { kind: 'panel' as const, presidingId: Number(basis.presidingId), memberIds: [Number(basis.member1), Number(basis.member2)], reviewedOn: basis.reviewedOn, approvedBy: basis.approvedBy, approvedOn: basis.approvedOn } };
 
   const fail = (e: unknown) => setError(e instanceof ApiCallError ? { message: e.message, field: e.field } : { message: String(e) });
-  const load = async (caseId: number) => setList(await api.call('closure.checklist', { caseId }));
+  // The checklist as the clerk sees it: attesting and closing state it (seen), so another clerk's
+  // change to the case since is refused with that clerk's name; the case's changes reload it.
+  const view = useView();
+  const load = async (caseId: number) => setList(await view.read('closure.checklist', { caseId }));
+  useLive(() => list && void load(list.caseId).catch(() => undefined), { caseIds: list ? [list.caseId] : [] });
 
   const find = async () => {
     setError(null);
@@ -54,7 +60,8 @@ export function ClosurePage() {
     if (!list) return;
     setError(null);
     try {
-      setList(await api.call('closure.attest', { caseId: list.caseId, item, note: notes[item] ?? '' }));
+      await api.call('closure.attest', { caseId: list.caseId, item, note: notes[item] ?? '', seen: view.seen() });
+      await load(list.caseId);
     } catch (e) {
       fail(e);
     }
@@ -74,6 +81,7 @@ export function ClosurePage() {
         paidDirectlyFen: paid.fen,
         ...(balanceReason.trim() ? { balanceReason } : {}),
         ...(mode === '终结本次执行程序' ? zhongbenBasis() : {}),
+        seen: view.seen(),
       });
       setDone(r);
       await load(list.caseId);

@@ -1,3 +1,5 @@
+import { useLive } from '../live/useLive';
+import { useView } from '../live/view';
 import { useEffect, useState } from 'react';
 
 /** 查封规定 (2020) Art. 28 para. 1: the grounds on which a seizure or freeze is released. */
@@ -21,13 +23,15 @@ export function ControlPage() {
   // The ground of a release: the item of 查封规定 Art. 28 para. 1 the ruling cites.
   const [releaseItem, setReleaseItem] = useState(4);
   const [picked, setPicked] = useState<Map<number, MeasureAction>>(new Map());
+  const pageView = useView();
 
   const refresh = async () => {
-    const [a, m] = await Promise.all([api.call('assets.list', { controllable: true, limit: 1000 }), api.call('measures.list', { renewalDue: renewalOnly, limit: 1000 })]);
+    const [a, m] = await Promise.all([pageView.read('assets.list', { controllable: true, limit: 1000 }), pageView.read('measures.list', { renewalDue: renewalOnly, limit: 1000 })]);
     setAssets(a.rows);
     setMeasures(m.rows);
   };
-  const { run, error, setError, message, setMessage } = useAction(refresh);
+  const { run, error, setError, message, setMessage, failure } = useAction(refresh);
+  useLive(() => void refresh().catch(() => undefined));
   useEffect(() => {
     void refresh().catch((e: unknown) => setError(String(e)));
     // eslint-disable-next-line react-hooks/exhaustive-deps -- reloads when the filter changes; refresh and setError are new each render and read current state
@@ -36,7 +40,7 @@ export function ControlPage() {
 
   const createBatch = () =>
     run(async () => {
-      const job = await api.call('measures.createBatch', { items: [...picked].map(([assetId, action]) => ({ assetId, action })) });
+      const job = await api.call('measures.createBatch', { items: [...picked].map(([assetId, action]) => ({ assetId, action })), seen: pageView.seen() });
       setPicked(new Map());
       // The documents are made in a job; wait for it here (progress shows in the job panel).
       let view = job;
@@ -59,7 +63,7 @@ export function ControlPage() {
           建立控制批次（{picked.size}）
         </button>
       </div>
-      <ActionFeedback error={error} message={message} testId="control" />
+      <ActionFeedback error={error} message={message} testId="control" failure={failure} onReload={() => void refresh()} />
 
       <h3>财产清单（可控制）</h3>
       <table className="table" data-testid="asset-list">
@@ -163,17 +167,17 @@ export function ControlPage() {
               <td>
                 {m.status === 'pending' ? (
                   <>
-                    <button onClick={() => void run(() => api.call('measures.recordResult', { results: [{ measureId: m.id, outcome: 'done' }] }))} data-testid={`measure-done-${m.id}`}>
+                    <button onClick={() => void run(() => api.call('measures.recordResult', { results: [{ measureId: m.id, outcome: 'done' }], seen: pageView.seen() }))} data-testid={`measure-done-${m.id}`}>
                       已执行
                     </button>{' '}
-                    <button onClick={() => void run(() => api.call('measures.recordResult', { results: [{ measureId: m.id, outcome: 'refused' }] }))} data-testid={`measure-refused-${m.id}`}>
+                    <button onClick={() => void run(() => api.call('measures.recordResult', { results: [{ measureId: m.id, outcome: 'refused' }], seen: pageView.seen() }))} data-testid={`measure-refused-${m.id}`}>
                       未能执行
                     </button>
                   </>
                 ) : null}
                 {m.action !== 'deduct' && (m.status === 'done' || m.status === 'partial') ? (
                   <>
-                    <button onClick={() => void run(() => api.call('measures.renew', { measureIds: [m.id] }))} data-testid={`measure-renew-${m.id}`}>
+                    <button onClick={() => void run(() => api.call('measures.renew', { measureIds: [m.id], seen: pageView.seen() }))} data-testid={`measure-renew-${m.id}`}>
                       续行
                     </button>{' '}
                     <select value={releaseItem} onChange={(e) => setReleaseItem(Number(e.target.value))} data-testid={`measure-release-item-${m.id}`} title="解除依据（查封规定第二十八条第一款）">
@@ -183,7 +187,7 @@ export function ControlPage() {
                         </option>
                       ))}
                     </select>{' '}
-                    <button onClick={() => void run(() => api.call('measures.release', { measureIds: [m.id], reason: RELEASE_GROUNDS[releaseItem - 1]!, item: releaseItem }))} data-testid={`measure-release-${m.id}`}>
+                    <button onClick={() => void run(() => api.call('measures.release', { measureIds: [m.id], reason: RELEASE_GROUNDS[releaseItem - 1]!, item: releaseItem, seen: pageView.seen() }))} data-testid={`measure-release-${m.id}`}>
                       解除
                     </button>
                   </>

@@ -1,3 +1,5 @@
+import { useLive } from '../live/useLive';
+import { useView } from '../live/view';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ColDef } from 'ag-grid-community';
 import { api } from '../api/client';
@@ -21,15 +23,18 @@ export function FastTrackPage() {
   const [error, setError] = useState<ShownError | null>(null);
   const [message, setMessage] = useState<string | null>(null);
 
+  // The queue as the clerk sees it: what the writes state (seen); other clerks' changes reload it.
+  const view = useView();
   const load = useCallback(async () => {
     try {
-      setRows(await api.call('fastTrack.queue', {}));
+      setRows(await view.read('fastTrack.queue', {}));
     } catch (e) {
       setError(shown(e));
       setRows([]);
     }
-  }, []);
+  }, [view]);
   useEffect(() => void load(), [load]);
+  useLive(() => void load());
 
   const columns = useMemo<ColDef<Row>[]>(
     () => [
@@ -49,7 +54,7 @@ export function FastTrackPage() {
   const sendBack = async () => {
     setError(null);
     try {
-      const r = await api.call('fastTrack.sendBack', { caseIds: picked.map((p) => p.caseId), reason });
+      const r = await api.call('fastTrack.sendBack', { caseIds: picked.map((p) => p.caseId), reason, seen: view.seen() });
       setMessage(`已将 ${r.count} 件案件退回繁简分流。`);
       setSending(false);
       setReason('');
@@ -104,6 +109,7 @@ export function FastTrackPage() {
       ) : null}
       {row ? (
         <FastTrackCase
+          seen={view.seen()}
           row={row}
           onChanged={(m) => {
             setMessage(m);

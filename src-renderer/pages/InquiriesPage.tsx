@@ -1,3 +1,6 @@
+import { skippedText } from '../live/conflict';
+import { useLive } from '../live/useLive';
+import { useView } from '../live/view';
 import { useEffect, useState } from 'react';
 import { api } from '../api/client';
 import { dateTime, yuan } from '../format';
@@ -17,24 +20,27 @@ export function InquiriesPage() {
   const [queue, setQueue] = useState<QueueRow[]>([]);
   const [batches, setBatches] = useState<Batch[]>([]);
   const [picked, setPicked] = useState<Set<number>>(new Set());
+  const view = useView();
 
   const refresh = async () => {
-    const [q, b] = await Promise.all([api.call('inquiries.queue', { limit: 1000 }), api.call('inquiries.batches', { limit: 50 })]);
+    const [q, b] = await Promise.all([view.read('inquiries.queue', { limit: 1000 }), api.call('inquiries.batches', { limit: 50 })]);
     setQueue(q.rows);
     setBatches(b.rows);
   };
-  const { run, error, setError, message, setMessage, problems } = useAction(refresh);
+  const { run, error, setError, message, setMessage, problems, failure } = useAction(refresh);
+  useLive(() => void refresh().catch(() => undefined));
   useEffect(() => {
     void refresh().catch((e: unknown) => setError(String(e)));
     // eslint-disable-next-line react-hooks/exhaustive-deps -- loads once when the page opens; later loads follow the user's actions
   }, []);
 
 
-  const create = () =>
+  const create = (skipChanged = false) =>
     run(async () => {
-      const b = await api.call('inquiries.createBatch', { caseIds: [...picked] });
+      const r = await api.callMeta('inquiries.createBatch', { caseIds: [...picked], seen: view.seen(skipChanged) });
+      const b = r.data;
       setPicked(new Set());
-      setMessage(`已建立查控批次 ${b.number}（${b.caseCount} 件案件，${b.debtorCount} 名被执行人），请导出请求文件`);
+      setMessage(`已建立查控批次 ${b.number}（${b.caseCount} 件案件，${b.debtorCount} 名被执行人），请导出请求文件${r.skipped.length ? `。${skippedText(r.skipped)}` : ''}`);
     });
 
   const importFile = (f: File) =>
@@ -56,7 +62,7 @@ export function InquiriesPage() {
         </button>
         <FileButton label="导入查控反馈（xlsx/csv）" accept=".xlsx,.csv" testId="inquiry-import" onFile={(f) => void importFile(f)} />
       </div>
-      <ActionFeedback error={error} message={message} problems={problems} testId="inquiry" />
+      <ActionFeedback error={error} message={message} problems={problems} testId="inquiry" failure={failure} onReload={() => void refresh()} onSkip={() => void create(true)} />
 
       <h3>待查控（移交后24小时内发起）</h3>
       <table className="table" data-testid="inquiry-queue">

@@ -4,10 +4,13 @@ import { FileButton, fileBase64 } from '../components/FileButton';
 import { yuan } from '../format';
 import { MoneyInput } from '../components/MoneyInput';
 import { useSession } from '../session';
-import type { MethodOutput } from '../../src-shared/api';
+import type { MethodInput, MethodOutput } from '../../src-shared/api';
 import { RECEIPT_SOURCE_LABELS, RECEIPT_SOURCES } from '../../src-shared/api/methods/ledger';
 import { Field } from '../components/Field';
 import { MaskedValue, useCaseReveal } from '../security/Reveal';
+import { useLive, type CaseChange } from '../live/useLive';
+import { ConflictNotice } from '../live/conflict';
+import { courtTime } from '../live/time';
 
 type Ledger = MethodOutput<'ledger.get'>;
 type Account = MethodOutput<'ledger.accounts'>['rows'][number];
@@ -28,16 +31,43 @@ export function LedgerPage() {
   const [approver, setApprover] = useState('');
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const [failure, setFailure] = useState<unknown>(null);
   const [message, setMessage] = useState<string | null>(null);
+  /**
+   * The account as the clerk has taken notice of it: `asOf` of the answer it came from. Writes
+   * state it (seen.asOf); another clerk's change since is refused by the server with their name.
+   */
+  const [ack, setAck] = useState<number | null>(null);
+  const [others, setOthers] = useState<CaseChange[]>([]);
+  const user = useSession().user;
   // Accounts arrive masked: a clerk preparing a payout reveals them (logged on the case).
   const reveal = useCaseReveal(ledger?.caseId ?? 0);
 
-  const refresh = async (caseId = ledger?.caseId) => {
+  /** Loads the open account; `acknowledge`: the clerk has now seen it as it is (opening it, after their own write, 刷新后重试). */
+  const openLedger = async (caseId: number, acknowledge: boolean) => {
+    const r = await api.callMeta('ledger.get', { caseId });
+    setLedger(r.data);
+    if (acknowledge || ack === null || r.data.caseId !== ledger?.caseId) {
+      setAck(r.asOf);
+      setOthers([]);
+    }
+  };
+  const refresh = async (caseId = ledger?.caseId, acknowledge = true) => {
     const [a, u] = await Promise.all([api.call('ledger.accounts', { limit: 200 }), api.call('ledger.unidentified', { status: 'unclaimed', limit: 200 })]);
     setAccounts(a.rows);
     setFunds(u.rows);
-    if (caseId) setLedger(await api.call('ledger.get', { caseId }));
+    if (caseId) await openLedger(caseId, acknowledge);
   };
+  // Another clerk's entry on the open account shows at once; what this clerk typed stays, and a
+  // write still states the account as this clerk last took notice of it.
+  useLive(() => void refresh(ledger?.caseId, false).catch(() => undefined), {
+    caseIds: ledger ? [ledger.caseId] : [],
+    onChange: (changes) => {
+      const byOthers = changes.filter((c) => c.byId !== user.id);
+      if (byOthers.length > 0) setOthers((o) => [...o, ...byOthers]);
+    },
+  });
+  const seen = ack !== null ? { asOf: ack } : undefined;
   useEffect(() => {
     void refresh().catch((e: unknown) => setError(String(e)));
     // The session's date was read at login; the app may have run past midnight since.
@@ -47,6 +77,7 @@ export function LedgerPage() {
 
   const run = async (fn: () => Promise<unknown>, done?: string) => {
     setError(null);
+    setFailure(null);
     setMessage(null);
     try {
       await fn();
@@ -54,21 +85,28 @@ export function LedgerPage() {
       if (done) setMessage(done);
     } catch (e) {
       setError(e instanceof ApiCallError ? e.message : String(e));
+      setFailure(e);
     }
   };
 
-  const open = (caseId: number) => run(async () => setLedger(await api.call('ledger.get', { caseId })));
+  const open = (caseId: number) => run(() => openLedger(caseId, true));
   const find = () =>
     run(async () => {
       const r = await api.call('cases.list', { filter: { text: search }, limit: 1 });
       if (!r.rows[0]) throw new Error(`没有找到案件“${search}”`);
-      setLedger(await api.call('ledger.get', { caseId: r.rows[0].id }));
+      await openLedger(r.rows[0].id, true);
     });
-  const record = (input: Parameters<typeof api.call<'ledger.record'>>[1], done: string) =>
+  const record = (input: MethodInput<'ledger.record'>, done: string) =>
     run(async () => {
-      setLedger(await api.call('ledger.record', input));
+      setLedger(await api.call('ledger.record', { ...input, seen }));
       setAmount(null);
     }, done);
+  /** 刷新后重试: the account as it is now, the typed amount and names kept. */
+  const reloadKeepingInput = () => {
+    setError(null);
+    setFailure(null);
+    void refresh(ledger?.caseId, true).catch((e: unknown) => setError(String(e)));
+  };
 
   return (
     <div className="page has-jobs" data-testid="ledger-page">
@@ -94,9 +132,19 @@ export function LedgerPage() {
           }
         />
       </div>
-      {error ? (
+      {failure && (failure as ApiCallError).code === 'conflict' ? (
+        <ConflictNotice error={failure} onReload={reloadKeepingInput} testId="ledger" />
+      ) : error ? (
         <div className="error-banner" role="alert" data-testid="ledger-error">
           {error}
+        </div>
+      ) : null}
+      {others.length > 0 && !failure ? (
+        <div className="notice changed-notice" role="status" data-testid="ledger-changed">
+          此案件已由{others.at(-1)!.by}于 {courtTime(others.at(-1)!.at)} 修改，页面已显示最新余额；您填写的内容仍保留。
+          <button type="button" onClick={reloadKeepingInput} data-testid="ledger-changed-ack">
+            知道了
+          </button>
         </div>
       ) : null}
       {message ? <div data-testid="ledger-message">{message}</div> : null}
@@ -242,7 +290,7 @@ export function LedgerPage() {
               <td>{f.reference}</td>
               <td>
                 {ledger ? (
-                  <button onClick={() => void run(() => api.call('ledger.claimUnidentified', { id: f.id, caseId: ledger.caseId }), `已认领到 ${ledger.caseNumber}`)} data-testid={`ledger-claim-${f.id}`}>
+                  <button onClick={() => void run(() => api.call('ledger.claimUnidentified', { id: f.id, caseId: ledger.caseId, seen }), `已认领到 ${ledger.caseNumber}`)} data-testid={`ledger-claim-${f.id}`}>
                     认领到 {ledger.caseNumber}
                   </button>
                 ) : null}

@@ -1,3 +1,6 @@
+import { useView } from '../live/view';
+import { useLive } from '../live/useLive';
+import { skippedText } from '../live/conflict';
 import { useEffect, useState } from 'react';
 import { api } from '../api/client';
 import { isDesktop } from '../desktop/connection';
@@ -26,18 +29,26 @@ export function NoticesPage() {
   const [reason, setReason] = useState('');
   const [job, setJob] = useState<Job | null>(null);
   const [paste, setPaste] = useState('');
+  const view = useView();
   // 限制消费令 due: served notices whose period ran out unperformed (限高规定 法释〔2015〕17号 Art. 1).
   const [bans, setBans] = useState<MethodOutput<'documents.banQueue'>['rows']>([]);
+  const banView = useView();
 
   const refresh = async () => {
-    const [q, b, bq] = await Promise.all([api.call('documents.queue', { ...(text ? { text } : {}), limit: 5000 }), api.call('documents.batches', { limit: 20 }), api.call('documents.banQueue', { limit: 5000 })]);
+    const [q, b, bq] = await Promise.all([
+      view.read('documents.queue', { ...(text ? { text } : {}), limit: 5000 }),
+      api.call('documents.batches', { limit: 20 }),
+      banView.read('documents.banQueue', { limit: 5000 }),
+    ]);
     setBans(bq.rows);
     setQueue(q.rows);
     setOverdue(q.overdue);
     setBatches(b);
     setPicked((p) => new Set([...p].filter((id) => q.rows.some((r) => r.caseId === id))));
   };
-  const { run, error, setError, message, setMessage, problems, setProblems } = useAction(refresh);
+  const { run, error, setError, message, setMessage, problems, setProblems, failure } = useAction(refresh);
+  // The queue follows other clerks' work without a reload.
+  useLive(() => void refresh().catch(() => undefined));
   useEffect(() => {
     void api.call('documents.templates', {}).then((t) => {
       setTemplates(t.filter((x) => x.batchable));
@@ -54,12 +65,14 @@ export function NoticesPage() {
   }, []);
 
 
-  const generate = () =>
+  /** `skipChanged`: the clerk chose to leave out the cases changed since the queue was loaded. */
+  const generate = (skipChanged = false) =>
     run(async () => {
       const chosen = templates.map((t) => t.kind).filter((k) => kinds.has(k)) as DocumentKind[];
-      const j = await api.call('documents.generateBatch', { caseIds: [...picked], kinds: chosen, ...(reason ? { reason } : {}) });
-      setJob(j);
+      const r = await api.callMeta('documents.generateBatch', { caseIds: [...picked], kinds: chosen, ...(reason ? { reason } : {}), seen: view.seen(skipChanged) });
+      setJob(r.data);
       setPicked(new Set());
+      if (r.skipped.length > 0) setMessage(skippedText(r.skipped));
     });
 
   const serveList = () =>
@@ -70,7 +83,7 @@ export function NoticesPage() {
         setProblems(bad.map((l) => ({ row: l.line, column: '日期', reason: l.error! })));
         throw new Error('粘贴的清单有误，请修改后再登记');
       }
-      const r = await api.call('documents.markServed', { items: lines.map((l) => ({ trackingNumber: l.trackingNumber, servedOn: l.servedOn! })) });
+      const r = await api.call('documents.markServed', { items: lines.map((l) => ({ trackingNumber: l.trackingNumber, servedOn: l.servedOn! })), seen: view.seen() });
       setPaste('');
       setMessage(`已登记送达 ${r.served} 份`);
     });
@@ -92,7 +105,7 @@ export function NoticesPage() {
           批量制作（{picked.size} 件）
         </button>
       </div>
-      <ActionFeedback error={error} message={message} problems={problems} testId="notices" />
+      <ActionFeedback error={error} message={message} problems={problems} testId="notices" failure={failure} onReload={() => void refresh()} onSkip={() => void generate(true)} />
       {job ? (
         <div data-testid="notices-job">
           <progress max={Math.max(1, job.total)} value={job.done} data-testid="notices-progress" /> {job.message}
@@ -173,7 +186,7 @@ export function NoticesPage() {
           disabled={job?.status === 'running'}
           onClick={() =>
             void run(async () => {
-              setJob(await api.call('documents.generateBatch', { caseIds: bans.map((r) => r.caseId), kinds: ['限制消费令', '送达回证'] }));
+              setJob(await api.call('documents.generateBatch', { caseIds: bans.map((r) => r.caseId), kinds: ['限制消费令', '送达回证'], seen: banView.seen() }));
             })
           }
           data-testid="notices-ban-generate"

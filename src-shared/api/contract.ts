@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Access } from './roles';
 import type { ErrorCode } from './errors';
 import type { CaseScopeSpec } from './caseScope';
+import type { VersionSpec } from './caseVersions';
 
 /** One named method of the API: the single source for validation, types, permissions and docs. */
 export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
@@ -19,6 +20,12 @@ export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType
    * role (a tribunal team) unless it says how its cases are found, and applies it before the handler.
    */
   cases: CaseScopeSpec;
+  /**
+   * How a write states the versions of the cases it changes (./caseVersions.ts): 'seen' (its input
+   * has the `seen` field, checked by the registry before and inside the write) or an exemption with
+   * its reason. Required of every method that `writes` and touches cases; the app does not start without it.
+   */
+  versions?: VersionSpec;
   /**
    * The largest request body the method accepts, in bytes (default DEFAULT_MAX_BODY_BYTES). The web
    * transport refuses a larger one before reading it; only upload methods declare more.

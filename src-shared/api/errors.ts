@@ -6,7 +6,8 @@ export const ERROR_CODES = [
   'unauthorized', // no valid session
   'forbidden', // the session's roles may not call this method
   'not_found',
-  'conflict', // the state changed or does not allow the operation
+  'conflict', // the state changed or does not allow the operation (a case changed since the clerk saw it: details.changed)
+  'throttled', // too many failed logins from this account name or this address: the message says when to retry
   'unknown_method',
   'read_only', // the database is in read-only mode (failed integrity check) or the case is closed
   'disk_full', // the disk (or the backup disk) is full: nothing was written
@@ -47,4 +48,17 @@ export function invalid(field: string, message: string, details?: unknown): ApiE
   return new ApiError('invalid_input', message, field, details);
 }
 
-export type ApiResult<T> = { ok: true; data: T } | { ok: false; error: ApiErrorShape };
+/** A case left out of a batch because it changed after the clerk saw it (src-shared/api/caseVersions.ts). */
+export interface SkippedCase {
+  caseId: number;
+  number: string;
+  version: number;
+  by: string;
+  at: string;
+}
+
+/**
+ * An answer. `asOf` (methods that read cases): the newest event the data had seen — what a later
+ * write states as `seen.asOf`. `skipped`: the cases a batch left out because they had changed.
+ */
+export type ApiResult<T> = { ok: true; data: T; asOf?: number; skipped?: SkippedCase[] } | { ok: false; error: ApiErrorShape };

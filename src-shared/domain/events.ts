@@ -72,12 +72,26 @@ export const eventSchema = z.discriminatedUnion(
 export interface EventTypeInfo {
   label: string;
   node?: string;
+  /**
+   * False for an event on a case that does not change it (a logged viewing, an advisory proposal):
+   * it leaves the case's version alone, so it neither refuses another clerk's write as stale nor
+   * tells the other clients the case changed (src-main/events/caseVersion.ts).
+   */
+  changesCase?: false;
 }
 
-/** Label and node of every type (the audit trail, the case history, the metrics mapping). */
+/** Label, node and whether it changes its case, of every type (the audit trail, the case history, the metrics mapping, case versions). */
 export const EVENT_TYPES: Record<EventType, EventTypeInfo> = Object.fromEntries(
-  EVENT_TYPE_LIST.map((t) => [t, { label: EVENTS[t].label, ...('node' in EVENTS[t] ? { node: (EVENTS[t] as EventSpec).node } : {}) }]),
+  EVENT_TYPE_LIST.map((t) => {
+    const spec = EVENTS[t] as EventSpec;
+    return [t, { label: spec.label, ...(spec.node !== undefined ? { node: spec.node } : {}), ...(spec.changesCase === false ? { changesCase: false as const } : {}) }];
+  }),
 ) as Record<EventType, EventTypeInfo>;
+
+/** Whether an event of this type changes its case (and so moves the case's version). */
+export function changesCase(type: string): boolean {
+  return !isEventType(type) || EVENT_TYPES[type].changesCase !== false;
+}
 
 export function eventLabel(type: string): string {
   return isEventType(type) ? EVENT_TYPES[type].label : type;

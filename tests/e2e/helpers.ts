@@ -1,5 +1,7 @@
 import { expect, type Page } from '@playwright/test';
 import { ADMIN_PASSWORD } from './playwright.config';
+import { methods } from '../../src-shared/api';
+import type { MethodSpec } from '../../src-shared/api/contract';
 
 /** Logs in through the login form (admin unless another user is given). */
 export async function login(page: Page, username = 'admin', password = ADMIN_PASSWORD): Promise<void> {
@@ -10,10 +12,21 @@ export async function login(page: Page, username = 'admin', password = ADMIN_PAS
   await expect(page.getByTestId('logout')).toBeVisible();
 }
 
-/** Calls the API directly with a fresh admin session (for setting up data a test does not click through). */
+/** Methods that change cases and must state what the caller saw (src-shared/api/caseVersions.ts). */
+const VERSIONED = new Set(Object.entries(methods as Record<string, MethodSpec>).filter(([, s]) => s.versions && !(typeof s.versions === 'object' && 'exempt' in s.versions)).map(([n]) => n));
+
+/**
+ * Calls the API directly with a fresh admin session (for setting up data a test does not click
+ * through). A case-changing method is sent with `seen` as of now — a script acting on what it just
+ * set up, not a clerk's stale view.
+ */
 export async function apiCall<T = unknown>(page: Page, method: string, input: unknown): Promise<T> {
   const login = await page.request.post('/api/auth.login', { data: { username: 'admin', password: ADMIN_PASSWORD } });
   const token = ((await login.json()) as { data: { token: string } }).data.token;
+  if (VERSIONED.has(method) && (input as { seen?: unknown }).seen === undefined) {
+    const now = await page.request.post('/api/cases.counts', { data: {}, headers: { authorization: `Bearer ${token}` } });
+    input = { ...(input as object), seen: { asOf: ((await now.json()) as { asOf: number }).asOf } };
+  }
   const res = await page.request.post(`/api/${method}`, { data: input, headers: { authorization: `Bearer ${token}` } });
   const body = (await res.json()) as { ok: boolean; data: T; error?: { message: string } };
   if (!body.ok) throw new Error(`${method}: ${body.error?.message}`);

@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import type { App } from '../../src-main/app/app';
 import { FileResponse } from '../../src-main/api/context';
+import { caseScope } from '../../src-main/services/auth/scope';
 
 // A stand-in for the court server in tests: node:https with the given certificate, speaking the web
 // mode's wire protocol (README "Web mode") over a real App — `POST /api/<method>` with a Bearer
@@ -64,10 +65,10 @@ async function handle(app: App, req: IncomingMessage, res: ServerResponse): Prom
     if (!user) return json(res, 401, { ok: false, error: { code: 'unauthorized', message: '请先登录' } });
     res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8' });
     res.write(': connected\n\n');
-    const off = app.bus.subscribe((e) => {
-      if (e.userId !== undefined && e.userId !== user.id) return;
-      res.write(`event: ${e.topic}\ndata: ${JSON.stringify(e.data)}\n\n`);
-    });
+    const off = app.bus.subscribeAs(
+      () => ({ userId: user.id, scope: caseScope(user) }),
+      (topic, data) => res.write(`event: ${topic}\ndata: ${JSON.stringify(data)}\n\n`),
+    );
     req.on('close', off);
     return;
   }

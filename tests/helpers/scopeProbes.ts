@@ -176,6 +176,10 @@ export const PROBES: Record<string, Probe> = {
   'settings.get': { plain: () => [{}] },
   'system.health': { plain: () => [{}] },
   'system.info': { plain: () => [{}] },
+  // The health method for monitoring: public, and it names no case.
+  'system.status': { plain: () => [{}] },
+  // Presence on another team's case is refused like opening it; on the team's own, allowed.
+  'presence.set': { refused: (c) => [{ caseId: c.y.propertyCaseId, window: 'probe-window-1' }], own: (c) => [{ caseId: c.x.caseId, window: 'probe-window-1' }, { caseId: null, window: 'probe-window-1' }] },
   'system.setup': { plain: () => [{ adminPassword: 'another-admin-1' }] },
   // Recovery mode's methods: public, and only about the data folder's backups (no case data).
   'recovery.status': { plain: () => [{}] },

@@ -149,7 +149,7 @@ describe('desktop client of the court server', () => {
     // Events of the session are read by main and forwarded to the window.
     await expect.poll(() => court.seen.some((s) => s.path === '/api/events' && s.authorization === `Bearer ${token}`)).toBe(true);
     await new Promise((r) => setTimeout(r, 100));
-    t.app.bus.publish({ topic: 'cases', data: { changed: [42] } });
+    t.app.bus.publish({ topic: 'cases', data: { changed: [42] }, audience: { kind: 'everyone' } });
     await expect.poll(() => win.sent.find((s) => s.payload.topic === 'cases')?.payload.data).toEqual({ changed: [42] });
     expect(JSON.stringify(win.sent)).not.toContain(token);
     expect(JSON.stringify(win.returned)).not.toContain(token);
@@ -178,7 +178,7 @@ describe('desktop client of the court server', () => {
     await expect.poll(() => win.links().at(-1), { timeout: 10_000 }).toMatchObject({ state: 'connected', resumed: true });
     await expect.poll(() => court.seen.some((s) => s.path === '/api/events')).toBe(true);
     await new Promise((r) => setTimeout(r, 100));
-    t.app.bus.publish({ topic: 'cases', data: { changed: [43] } });
+    t.app.bus.publish({ topic: 'cases', data: { changed: [43] }, audience: { kind: 'everyone' } });
     await expect.poll(() => win.sent.filter((s) => s.payload.topic === 'cases').at(-1)?.payload.data).toEqual({ changed: [43] });
     expect(await invoke('auth.me')).toMatchObject({ ok: true });
     expect(JSON.stringify(win.sent)).not.toContain(token);

@@ -106,7 +106,7 @@ describe('a full disk', () => {
 
       const job = await waitJob(t, (await t.call('documents.generateBatch', { caseIds: ids, kinds: ['执行通知书', '报告财产令', '限制消费令'] })).id);
       expect(job.status).toBe('failed');
-      expect(job.error).toMatchObject({ code: 'disk_full' });
+      expect(job.error, JSON.stringify(job.error)).toMatchObject({ code: 'disk_full' });
       expect(job.error!.message).toContain('磁盘空间不足');
       noPath(job.error!.message);
       // At once, not at the next start: nothing staged, nothing in place, nothing registered — and

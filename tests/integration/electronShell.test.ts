@@ -6,6 +6,7 @@ import { EventEmitter } from 'node:events';
 import { pathToFileURL } from 'node:url';
 import { App } from '../../src-main/app/app';
 import { FileResponse } from '../../src-main/api/context';
+import { Sessions } from '../../src-main/services/auth/sessions';
 import type { BackOfficePort, FromBackOffice, ToBackOffice } from '../../src-main/electron/backOfficeProtocol';
 import type { ConnectionEvent } from '../../src-shared/desktopBridge';
 
@@ -252,20 +253,29 @@ describe('Electron shell', () => {
 
   it('keeps the session token in main: login answers the user only, and events reach the window', async () => {
     expect(await call('system.setup', { adminPassword: 'admin-pass-1' })).toMatchObject({ ok: true });
+    // The tokens the utility process hands out (it keeps only their hashes), to look for them on the page.
+    const issued: string[] = [];
+    const realLogin = Sessions.prototype.login;
+    const spyLogin = vi.spyOn(Sessions.prototype, 'login').mockImplementation(async function (this: Sessions, ...args: Parameters<Sessions['login']>) {
+      const r = await realLogin.apply(this, args);
+      issued.push(r.token);
+      return r;
+    });
     const login = (await call('auth.login', { username: 'admin', password: 'admin-pass-1' })) as { ok: true; data: Record<string, unknown> };
+    spyLogin.mockRestore();
     expect(Object.keys(login.data)).toEqual(['user']);
     expect(await call('auth.me')).toMatchObject({ ok: true, data: { username: 'admin' } });
     const app = utility(0).app!;
     await new Promise((r) => setTimeout(r, 50)); // the subscription reaches the utility process
     const adminId = (login.data.user as { id: number }).id;
-    app.bus.publish({ topic: 'job', data: { id: 'j1', status: 'running' }, userId: adminId });
-    app.bus.publish({ topic: 'job', data: { id: 'j2', status: 'running' }, userId: adminId + 100 }); // another user's
-    app.bus.publish({ topic: 'cases', data: { changed: [7] } });
+    app.bus.publish({ topic: 'job', data: { id: 'j1', status: 'running' }, audience: { kind: 'user', userId: adminId } });
+    app.bus.publish({ topic: 'job', data: { id: 'j2', status: 'running' }, audience: { kind: 'user', userId: adminId + 100 } }); // another user's
+    app.bus.publish({ topic: 'cases', data: { changed: [7] }, audience: { kind: 'court' } });
     await expect.poll(() => h.windows[0]!.contents.sent.find((s) => s.payload.topic === 'cases')?.payload.data).toEqual({ changed: [7] });
     const jobs = h.windows[0]!.contents.sent.filter((s) => s.payload.topic === 'job').map((s) => (s.payload.data as { id: string }).id);
     expect(jobs).toEqual(['j1']);
     // The token exists only in the utility process's sessions and main.
-    const tokens = [...(app.sessions as unknown as { byToken: Map<string, unknown> }).byToken.keys()];
+    const tokens = issued;
     expect(tokens.length).toBeGreaterThan(0);
     const page = JSON.stringify([returned, h.windows[0]!.contents.sent]);
     for (const token of tokens) expect(page).not.toContain(token);

@@ -17,7 +17,7 @@ import { roleMayCall } from '../../src-main/services/auth/roleCatalogue';
 // test fails when it is stale: `npm run docs` regenerates it.
 
 /** No session needed. */
-const PUBLIC = ['auth.login', 'recovery.restore', 'recovery.status', 'system.info', 'system.setup'];
+const PUBLIC = ['auth.login', 'recovery.restore', 'recovery.status', 'system.info', 'system.setup', 'system.status'];
 
 /** Every logged-in user: reading the register (narrowed to a tribunal team's own cases), one's own account, reference data. */
 const EVERY_USER = [
@@ -29,6 +29,8 @@ const EVERY_USER = [
   'inquiries.batches', 'inquiries.get', 'jobs.cancel', 'jobs.get', 'jobs.list', 'ledger.get', 'measures.batch',
   'measures.list', 'metrics.compute', 'metrics.dashboard', 'metrics.definitions', 'metrics.drilldown',
   'reports.dashboardPdf', 'reports.dashboardXlsx', 'roles.list', 'settings.get', 'system.health', 'users.setPassword',
+  // a case page says which case it shows, so others see who has it open (live/presence.ts)
+  'presence.set',
 ];
 
 /** Online query and control, done by whoever works the case's property (查控). */

@@ -114,13 +114,19 @@ describe('users', () => {
     await t.call('settings.set', { loginMaxFailures: 3, loginLockMinutes: 10 });
     t.user('c', ['window']);
     const login = (p: string) => t.app.registry.call('auth.login', { username: 'c', password: p }, t.app.internalContext());
+    const nobody = (p: string) => t.app.registry.call('auth.login', { username: 'no-such-user', password: p }, t.app.internalContext());
     for (let i = 0; i < 2; i++) expect((await login('bad-bad-bad')).ok).toBe(false);
-    // The lock is not announced: the answer that locks, and the right password while locked, read
-    // exactly like any wrong password (an outsider must not learn which accounts exist or are locked).
+    // The answer that locks reads like any wrong password; from then on the name is paused with the
+    // time to retry (10 minutes after 10:00 court time) — and a name that does not exist, after as
+    // many failures, gets exactly the same answer, so the pause tells an outsider nothing.
     const third = await login('bad-bad-bad');
     expect(!third.ok && third.error.message).toBe('用户名或密码错误');
     const locked = await login('password-1');
-    expect(!locked.ok && locked.error.message).toBe('用户名或密码错误');
+    expect(!locked.ok && locked.error).toMatchObject({ code: 'throttled', message: '此用户名登录失败次数过多，已暂停登录，请于 10:10 后再试' });
+    for (let i = 0; i < 3; i++) expect(!(await nobody('bad-bad-bad')).ok).toBe(true);
+    const unknown = await nobody('bad-bad-bad');
+    const shape = (r: typeof locked) => (r.ok ? null : { code: r.error.code, message: r.error.message, field: r.error.field });
+    expect(shape(unknown)).toEqual(shape(locked));
     expect(t.app.db.raw("SELECT 1 FROM case_events WHERE type = 'user.locked'")).toHaveLength(1);
     t.app.clock.set('2026-11-22T02:11:00Z');
     expect((await login('password-1')).ok).toBe(true);

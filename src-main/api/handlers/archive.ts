@@ -49,7 +49,7 @@ async function record(ctx: CallContext, batchId: number, results: RequeryResult[
       return issued.find((d) => d.caseId === caseId) ?? null;
     });
     ok = true;
-    app.bus.publish({ topic: 'archive', data: { batchId } });
+    app.bus.publish({ topic: 'archive', data: { batchId }, audience: { kind: 'court' } });
     return { ...view, recorded: results.length };
   } finally {
     prepared.finish(ok);
@@ -72,7 +72,7 @@ export const handlers = defineHandlers({
     const at = app.clock.now();
     const today = app.clock.today();
     const b = createRequeryBatch(app.db, actor, at, today, caseIds, (ids) => createRequeryInquiryBatch(app.db, actor, at, today, ids));
-    app.bus.publish({ topic: 'archive', data: { batchId: b.id } });
+    app.bus.publish({ topic: 'archive', data: { batchId: b.id }, audience: { kind: 'court' } });
     return b;
   },
   'archive.requeryBatches': (_input, { app, scope }) => listRequeryBatches(app.db, scope),

@@ -9,7 +9,6 @@ import { getSettings } from '../../services/settings/settings';
 export const handlers = defineHandlers({
   'assignment.distribute': ({ caseIds, dryRun }, ctx) => {
     const r = runDistribution(ctx.app.db, actorOf(ctx), ctx.app.clock.now(), ctx.app.clock.today(), { caseIds, dryRun });
-    if (!dryRun) ctx.app.bus.publish({ topic: 'cases', data: { distributed: r.stats.assigned } });
     return r;
   },
   'assignment.runs': ({ offset, limit }, { app, scope }) => listRuns(app.db, offset, limit, scope),
@@ -18,7 +17,6 @@ export const handlers = defineHandlers({
   'assignment.loads': (_i, { app, scope }) => loadsView(app.db, getSettings(app.db), app.clock.today(), scope),
   'assignment.reassign': (input, ctx) => {
     const r = reassignCases(ctx.app.db, actorOf(ctx), ctx.app.clock.now(), input);
-    ctx.app.bus.publish({ topic: 'cases', data: { reassigned: r.moved } });
     return r;
   },
 });

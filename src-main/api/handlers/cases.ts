@@ -22,7 +22,6 @@ export const handlers = defineHandlers({
   'cases.file': (draft, ctx) => {
     const { app } = ctx;
     const id = fileCase(app.db, actorOf(ctx), app.clock.now(), app.clock.today(), draft);
-    app.bus.publish({ topic: 'cases', data: { filed: id } });
     return getCase(app.db, id);
   },
   // The case's scope was checked and its identifiers are masked by the registry (the method's contract).

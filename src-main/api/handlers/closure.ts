@@ -73,7 +73,6 @@ async function close(ctx: CallContext, input: CloseInput) {
   } finally {
     prepared.finish(ok);
   }
-  app.bus.publish({ topic: 'cases', data: { closed: input.caseId } });
   return closureView(app.db, input.caseId)!;
 }
 
@@ -114,7 +113,6 @@ export const handlers = defineHandlers({
     const { app } = ctx;
     const today = app.clock.today();
     const id = resumeCase(app.db, actorOf(ctx), app.clock.now(), today, { caseId: input.caseId, ground: input.ground, appliedOn: input.appliedOn ?? today, note: input.note });
-    app.bus.publish({ topic: 'cases', data: { filed: id, resumedFrom: input.caseId } });
     return getCase(app.db, id);
   },
 });

@@ -44,12 +44,10 @@ export const handlers = defineHandlers({
   'cases.suspend': (input, ctx) => {
     suspendCases(ctx.app.db, actorOf(ctx), ctx.app.clock.now(), input);
     // The navigation's counts and the board follow the clocks that stopped.
-    ctx.app.bus.publish({ topic: 'cases', data: { suspended: input.caseIds.length } });
     return { ok: true as const };
   },
   'cases.unsuspend': (input, ctx) => {
     unsuspendCases(ctx.app.db, actorOf(ctx), ctx.app.clock.now(), input);
-    ctx.app.bus.publish({ topic: 'cases', data: { unsuspended: input.caseIds.length } });
     return { ok: true as const };
   },
 });

@@ -24,7 +24,6 @@ export const handlers = defineHandlers({
           checkCancelled: () => job.checkCancelled(),
         },
       );
-      app.bus.publish({ topic: 'cases', data: { demoLoaded: true } });
       return result;
     });
   },

@@ -10,18 +10,9 @@ import { renderPreview } from '../../services/documents/preview';
 import { templateFor } from '../../services/documents/templates';
 
 export const handlers = defineHandlers({
-  'caseAccounts.set': (input, ctx) => {
-    const { app } = ctx;
-    const r = setAccount(app.db, actorOf(ctx), app.clock.now(), input);
-    app.bus.publish({ topic: 'cases', data: { account: input.caseId } });
-    return r;
-  },
-  'caseAccounts.import': async (input, ctx) => {
-    const { app } = ctx;
-    const r = await importAccountList(app.db, actorOf(ctx), app.clock.now(), input);
-    app.bus.publish({ topic: 'cases', data: { accountsImported: r.rows } });
-    return r;
-  },
+  // Each account recorded is an event on its case: the live case feed tells the clients (live/caseFeed.ts).
+  'caseAccounts.set': (input, ctx) => setAccount(ctx.app.db, actorOf(ctx), ctx.app.clock.now(), input),
+  'caseAccounts.import': (input, ctx) => importAccountList(ctx.app.db, actorOf(ctx), ctx.app.clock.now(), input),
   'templates.list': (_input, { app }) => {
     const current = currentWording(app.db, templateKinds());
     return templateKinds().map((kind) => ({ kind, summary: templateFor(kind).summary, version: current.get(kind)?.version ?? 0 }));

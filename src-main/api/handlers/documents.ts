@@ -58,7 +58,7 @@ export const handlers = defineHandlers({
   'documents.markServed': ({ items }, ctx) => {
     const app = ready(ctx);
     const r = markServed(app.db, actorOf(ctx), app.clock.now(), app.clock.today(), items);
-    app.bus.publish({ topic: 'documents', data: { served: r.served } });
+    app.bus.publish({ topic: 'documents', data: { served: r.served }, audience: { kind: 'court' } });
     return r;
   },
 });

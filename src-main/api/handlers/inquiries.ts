@@ -14,7 +14,6 @@ export const handlers = defineHandlers({
   'inquiries.createBatch': (input, ctx) => {
     const { app } = ctx;
     const id = createInquiryBatch(app.db, actorOf(ctx), app.clock.now(), app.clock.today(), input);
-    app.bus.publish({ topic: 'cases', data: { inquiryBatch: id } });
     return getInquiryBatch(app.db, id);
   },
   'inquiries.batches': (input, { app, scope }) => listInquiryBatches(app.db, input, scope),
@@ -32,7 +31,6 @@ export const handlers = defineHandlers({
       // The batch named inside the file, held to the same rule as a batchId in the input.
       allowBatch: (batchId) => enforceCaseRefs(app.db, scope, { ids: { batchId: 'inquiryBatch' } }, { batchId }),
     });
-    if (!report.duplicate) app.bus.publish({ topic: 'cases', data: { inquiryFeedback: report.batchId } });
     return report;
   },
   'assets.list': (input, { app, scope }) => listAssets(app.db, input, scope),

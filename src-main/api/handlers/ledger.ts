@@ -10,7 +10,6 @@ export const handlers = defineHandlers({
   'ledger.record': (input, ctx) => {
     const { app } = ctx;
     recordEntry(app.db, actorOf(ctx), app.clock.now(), app.clock.today(), input);
-    app.bus.publish({ topic: 'cases', data: { ledger: input.caseId } });
     return getLedger(app.db, input.caseId, app.clock.today());
   },
   'ledger.accounts': (input, { app }) => listAccounts(app.db, app.clock.today(), input),

@@ -17,7 +17,6 @@ export const handlers = defineHandlers({
         onProgress: (done, total) => job.progress(done, total, `已制作 ${done}/${total} 件案件的文书`),
       });
       const b = getControlBatch(app.db, batchId, app.clock.today());
-      app.bus.publish({ topic: 'cases', data: { controlBatch: batchId } });
       return { batchId, batchNumber: b.number, measureCount: b.measureCount, caseCount: b.caseCount, documentCount: b.documentCount };
     });
   },

@@ -1,6 +1,7 @@
 import { defineHandlers } from '../registry';
 import { actorOf } from '../context';
-import { computeMetrics, definitions, drilldown } from '../../services/metrics/figures';
+import { definitions } from '../../services/metrics/figures';
+import { readOffThread } from '../../jobs/readPool';
 import { dashboard } from '../../services/metrics/dashboard';
 import { deadlineSummary } from '../../services/metrics/deadlineSummary';
 import { rebuildFacts } from '../../services/metrics/facts';
@@ -10,8 +11,9 @@ import { rebuildProgress } from '../../events/projectionState';
 
 export const handlers = defineHandlers({
   'metrics.definitions': (_input, { app }) => definitions(app.db),
-  'metrics.compute': ({ period, scope, metricIds }, ctx) => ({ ...computeMetrics(ctx.app.db, period, narrowScope(scope, ctx.scope), metricIds), rebuilding: rebuildProgress(ctx.app.db, metricFacts) }),
-  'metrics.drilldown': (input, ctx) => ({ ...drilldown(ctx.app.db, { ...input, scope: narrowScope(input.scope, ctx.scope) }), rebuilding: rebuildProgress(ctx.app.db, metricFacts) }),
+  // A year of figures reads every fact of the year: off the request thread (jobs/readPool.ts).
+  'metrics.compute': async ({ period, scope, metricIds }, ctx) => ({ ...(await readOffThread(ctx.app, 'metrics.compute', { period, scope: narrowScope(scope, ctx.scope), metricIds })), rebuilding: rebuildProgress(ctx.app.db, metricFacts) }),
+  'metrics.drilldown': async (input, ctx) => ({ ...(await readOffThread(ctx.app, 'metrics.drilldown', { ...input, scope: narrowScope(input.scope, ctx.scope) })), rebuilding: rebuildProgress(ctx.app.db, metricFacts) }),
   'metrics.dashboard': async ({ year, month, scope }, ctx) => ({ ...dashboard(ctx.app.db, year, month, narrowScope(scope, ctx.scope), await deadlineSummary(ctx)), rebuilding: rebuildProgress(ctx.app.db, metricFacts) }),
   'metrics.rebuildFacts': async (_input, ctx) => ({ ok: true as const, ...(await rebuildFacts(ctx.app, actorOf(ctx))) }),
 });

@@ -15,6 +15,7 @@ import { backupFolder, listBackups } from '../../services/backups/folder';
 import { restoreBackup } from '../../services/backups/restore';
 import { withVerification } from '../../services/backups/verified';
 import { getSettings } from '../../services/settings/settings';
+import { recordRevocation } from '../../services/auth/sessions';
 
 // Users, roles, the audit trail, backups and the health of the data file. Thin: the
 // logic is in services/auth, services/security, services/audit and services/backups.
@@ -22,14 +23,16 @@ export const handlers = defineHandlers({
   'users.update': (input, ctx) => {
     const { app } = ctx;
     const user = updateUser(app.db, actorOf(ctx), app.clock.now(), { ...input, roles: input.roles as Role[] | undefined });
-    if (!user.active) app.sessions.dropUser(user.id);
+    // A disabled account's sessions end at once, and its open event streams with them.
+    if (!user.active) recordRevocation(app.db, actorOf(ctx), app.clock.now(), user.id, app.sessions.dropUser(user.id, null, 'disabled'), 'disabled');
+    if (input.unlock) app.sessions.throttle.clearName(user.username);
     return user;
   },
   'users.setPassword': async (input, ctx) => {
     const { app } = ctx;
     await changePassword(app.db, app.passwords, actorOf(ctx), app.clock.now(), ctx.user!, input);
     // Every other session of that user ends; the caller's own stays.
-    app.sessions.dropUser(input.id, ctx.token);
+    recordRevocation(app.db, actorOf(ctx), app.clock.now(), input.id, app.sessions.dropUser(input.id, ctx.token, 'password'), 'password');
     return { ok: true as const };
   },
   'roles.list': () => roleCatalogue(),

@@ -41,12 +41,18 @@ export const handlers = defineHandlers({
     app.clock.set(now);
     return { ok: true as const };
   },
-  'auth.login': async ({ username, password }, { app }) => {
-    const r = await app.sessions.login(app.db, username, password, app.clock.now());
+  'auth.login': async ({ username, password }, ctx) => {
+    const { app } = ctx;
+    const r = await app.sessions.login(app.db, username, password, app.clock.now(), {
+      address: ctx.transport === 'http' ? (ctx.address ?? ctx.workstation) : null,
+      ...(ctx.client ? { client: ctx.client } : {}),
+    });
     return { token: r.token, user: { ...r.user, active: true } };
   },
   'auth.logout': (_i, ctx) => {
     ctx.app.sessions.logout(ctx.token);
+    const user = ctx.user;
+    if (user) ctx.app.db.tx(() => appendEvent(ctx.app.db, actorOf(ctx), ctx.app.clock.now(), { caseId: null, type: 'auth.logout', payload: { userId: user.id, username: user.username } }));
     return { ok: true as const };
   },
   'auth.me': (_i, ctx) => ({ ...ctx.user!, active: true }),

@@ -7,13 +7,11 @@ export const handlers = defineHandlers({
   'triage.propose': ({ caseIds }, ctx) => proposeTriage(ctx.app.db, actorOf(ctx), ctx.app.clock.now(), caseIds),
   'triage.confirm': ({ items }, ctx) => {
     const r = confirmTriage(ctx.app.db, actorOf(ctx), ctx.app.clock.now(), items);
-    ctx.app.bus.publish({ topic: 'cases', data: { triaged: r.length } });
     return r;
   },
   'fastTrack.queue': (input, { app }) => fastTrackQueue(app.db, input),
   'fastTrack.sendBack': ({ caseIds, reason }, ctx) => {
     sendBackToTriage(ctx.app.db, actorOf(ctx), ctx.app.clock.now(), caseIds, reason);
-    ctx.app.bus.publish({ topic: 'cases', data: { sentBack: caseIds.length } });
     return { ok: true as const, count: caseIds.length };
   },
 });

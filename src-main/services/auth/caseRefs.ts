@@ -106,3 +106,21 @@ export function enforceCaseRefs(db: Db, scope: CaseScope, spec: CaseScopeSpec, i
 }
 
 const label = (kind: CaseRefKind) => CASE_REF_KINDS[kind].replace(/（.*）$/, '');
+
+/**
+ * The cases reached through one declared path of a method's input, for any caller (the version
+ * check: src-main/api/versionCheck.ts), each with the field that named it.
+ */
+export function casesAt(db: Db, spec: CaseScopeSpec, path: string, input: unknown): { caseId: number; field: string }[] {
+  if (typeof spec !== 'object' || !spec.ids?.[path]) return [];
+  const kind = spec.ids[path]!;
+  const entries = entriesAt(input, path);
+  if (entries.length === 0) return [];
+  const reach = RESOLVERS[kind](db, entries.map((e) => e.value), { all: false, teamId: null, userId: -1 });
+  const out: { caseId: number; field: string }[] = [];
+  for (const e of entries) {
+    const r = reach.get(e.value) ?? reach.get(String(e.value)) ?? reach.get(Number(e.value));
+    for (const c of r?.cases ?? []) out.push({ caseId: c, field: e.field });
+  }
+  return out;
+}

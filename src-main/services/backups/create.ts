@@ -11,6 +11,8 @@ import { signedHead } from '../audit/seal';
 import { diskFullError, isDiskFull } from '../system/diskFull';
 import { backupFileName, backupFolder, rememberBackupFolder, type BackupInfo, type BackupKind, type Sidecar } from './folder';
 import { applyRetention } from './retention';
+import { backupCopyOffThread } from '../../jobs/readPool';
+import type { CopyOutcome } from '../../jobs/fileTasks';
 import { fileSha256, signSidecar } from './verified';
 
 /**
@@ -27,10 +29,10 @@ export async function createBackup(db: Db, dataDir: string, kind: BackupKind, ac
   const file = join(folder, name);
   const partial = `${file}.partial`;
   try {
-    // The first step copies 100 pages; the progress callback then asks for the rest at once —
-    // splitting the copy over many event-loop turns would restart it on every write in between.
-    await db.sqlite.backup(partial, { progress: () => 1 << 30 });
-    const info = describe(db, partial, name, kind, actor, at);
+    // On a connection of its own in the worker (jobs/fileTasks.ts): seconds of copying and checking
+    // on a court's data must not hold the request thread, where every clerk is being answered.
+    const copied = await backupCopyOffThread(db.sqlite.name, partial);
+    const info = describe(db, partial, name, kind, actor, at, copied);
     return finish(db, partial, file, { ...info, sha256: await fileSha256(partial) }, actor, opts.recordEvent ?? true, dataDir, folder, at);
   } catch (e) {
     throw failed(e, partial, file);
@@ -65,12 +67,15 @@ function failed(e: unknown, partial: string, file: string): ApiError {
   return new ApiError('conflict', `备份失败：${e instanceof Error ? e.message.replace(/\s*['"]?\/[^\s'"]+['"]?/g, '') : String(e)}`);
 }
 
-/** Self-contained, checked, described — and the head of the log as it is inside the copy. */
-function describe(db: Db, partial: string, name: string, kind: BackupKind, actor: Actor, at: Date): Omit<Sidecar, 'sha256' | 'signature'> {
+/**
+ * Self-contained, checked, described — and the head of the log as it is inside the copy. `copied`:
+ * the worker already made it self-contained and checked it (jobs/fileTasks.ts).
+ */
+function describe(db: Db, partial: string, name: string, kind: BackupKind, actor: Actor, at: Date, copied?: CopyOutcome): Omit<Sidecar, 'sha256' | 'signature'> {
   const copy = new Database(partial, { fileMustExist: true });
   try {
-    copy.pragma('journal_mode = DELETE');
-    const check = copy.pragma('quick_check', { simple: true });
+    if (!copied) copy.pragma('journal_mode = DELETE');
+    const check = copied ? copied.check : String(copy.pragma('quick_check', { simple: true }));
     // A damaged database is still kept before a restore replaces it (for later recovery by hand),
     // marked unchecked; any other backup must be sound.
     if (check !== 'ok' && kind !== 'preRestore') throw new Error(`备份副本自检未通过：${String(check)}`);
@@ -87,8 +92,8 @@ function describe(db: Db, partial: string, name: string, kind: BackupKind, actor
       createdAt: at.toISOString(),
       createdBy: actor.name,
       sizeBytes: 0,
-      schemaVersion: copy.pragma('user_version', { simple: true }) as number,
-      cases: countCases(copy),
+      schemaVersion: copied ? copied.schemaVersion : (copy.pragma('user_version', { simple: true }) as number),
+      cases: copied ? copied.cases : countCases(copy),
       checked: check === 'ok',
       auditHead,
       ...(key ? { keyId: keyIdOf(key) } : {}),

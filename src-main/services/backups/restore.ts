@@ -1,7 +1,6 @@
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { copyFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import type { App } from '../../app/app';
 import { DB_FILE } from '../../app/app';
 import { Db } from '../../db/connection';
@@ -14,8 +13,9 @@ import { setChainKey } from '../../events/chainKey';
 import { appendEvent, type Actor } from '../../events/log';
 import { ensureAdmin } from '../auth/users';
 import { keyChain, registerTriggers, signedHead } from '../audit/seal';
-import { quickCheck, verifyAuditAtStartup } from '../security/health';
+import { healthOf, quickCheck, verifyAuditAtStartup } from '../security/health';
 import { diskFullError, isDiskFull } from '../system/diskFull';
+import { quickCheckOffThread, restoreOffThread } from '../../jobs/readPool';
 import { backupFolder, NAME_PATTERN, readSidecar } from './folder';
 import { createBackup } from './create';
 import { fileSha256, verifyBackup } from './verified';
@@ -63,14 +63,13 @@ export async function restoreBackup(app: App, name: string, actor: Actor, keepTo
     app.readOnly = true; // refuses writes from other requests while the restore runs
     await stageRestore(folder, name, staging, key!, actor, app.clock.now(), safetyBackup);
 
-    const source = new Database(staging, { readonly: true, fileMustExist: true });
-    try {
-      await source.backup(join(app.dataDir, DB_FILE), { progress: () => 1 << 30 });
-    } finally {
-      source.close();
-    }
+    // Copied on a connection of its own in the worker: reads go on being answered meanwhile (from
+    // the old database until the copy commits, from the restored one after).
+    await restoreOffThread(staging, join(app.dataDir, DB_FILE));
     removeStaging(app.dataDir);
-    const qc = quickCheck(app);
+    const problems = await quickCheckOffThread(app.db.sqlite.name);
+    const qc = { ok: problems.length === 0, problems, checkedAt: app.clock.nowIso() };
+    healthOf(app).quickCheck = qc;
     app.readOnly = !qc.ok;
     if (qc.ok) {
       verifyAuditAtStartup(app); // the restored log, its heads and its ledger, afresh
@@ -80,7 +79,7 @@ export async function restoreBackup(app: App, name: string, actor: Actor, keepTo
     }
     // User ids in the restored data may name other people: everybody but the restorer logs in again.
     app.sessions.dropAll(keepToken);
-    app.bus.publish({ topic: 'system', data: { restored: name } });
+    app.bus.publish({ topic: 'system', data: { restored: name }, audience: { kind: 'everyone' } });
     return { restoredFrom: name, safetyBackup, readOnly: app.readOnly };
   } catch (e) {
     removeStaging(app.dataDir);
@@ -101,11 +100,13 @@ export async function stageRestore(folder: string, name: string, staging: string
   // The copy, not the original, is what is checked and used: nothing can change it in between.
   const side = readSidecar(folder, name);
   if (!side?.sha256 || !sameHex(await fileSha256(staging), side.sha256)) throw new ApiError('conflict', '备份文件的校验值与说明文件不符（文件被改动或损坏），不能用于恢复', 'name');
+  // Each whole-file check reads every page (seconds on a court's data): off the request thread.
+  const sourceProblems = await quickCheckOffThread(staging);
+  if (sourceProblems.length > 0) throw new ApiError('conflict', `该备份自检未通过，不能用于恢复：${sourceProblems[0]}`, 'name');
   const db = new Db(staging);
+  let version: number;
   try {
-    const check = db.sqlite.pragma('quick_check', { simple: true });
-    if (check !== 'ok') throw new ApiError('conflict', `该备份自检未通过，不能用于恢复：${String(check)}`, 'name');
-    const version = db.sqlite.pragma('user_version', { simple: true }) as number;
+    version = db.sqlite.pragma('user_version', { simple: true }) as number;
     if (version > latestSchemaVersion()) throw new ApiError('conflict', '该备份由更新版本的程序写入，不能用本程序恢复', 'name');
     setChainKey(db, key);
     migrate(db.sqlite);
@@ -122,13 +123,13 @@ export async function stageRestore(folder: string, name: string, staging: string
         payload: { from: name, safetyBackup, schemaVersion: version, ...(fromHead ? { fromHead: { id: fromHead.id, hash: fromHead.hash } } : {}) },
       });
     });
-    const after = db.sqlite.pragma('quick_check', { simple: true });
-    if (after !== 'ok') throw new ApiError('conflict', `恢复后的数据库自检未通过：${String(after)}`, 'name');
     db.sqlite.pragma('journal_mode = DELETE'); // one self-contained file
-    return version;
   } finally {
     db.close();
   }
+  const after = await quickCheckOffThread(staging);
+  if (after.length > 0) throw new ApiError('conflict', `恢复后的数据库自检未通过：${after[0]}`, 'name');
+  return version;
 }
 
 /** A staged restore left by a crash is removed at the next start (it never became the database). */

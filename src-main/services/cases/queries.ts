@@ -40,6 +40,7 @@ export function toSummary(r: Selectable<CasesTable>): CaseSummary {
     judgeId: r.judge_id,
     closedOn: r.closed_on,
     demo: r.demo === 1,
+    version: r.version,
   };
 }
 

@@ -116,7 +116,7 @@ export function startBatch(app: App, actor: Actor, user: { id: number; displayNa
         }
         return { ...c, moved };
       });
-      app.bus.publish({ topic: 'documents', data: { batchId: result.batchId } });
+      app.bus.publish({ topic: 'documents', data: { batchId: result.batchId }, audience: { kind: 'court' } });
       const out: BatchResult = {
         batchId: result.batchId!,
         batchNumber: result.batchNumber!,

@@ -88,7 +88,7 @@ export async function recoveryRestore(app: App, input: { name: string; username:
     app.readOnly = true;
     throw e;
   }
-  app.bus.publish({ topic: 'system', data: { restored: found.name } });
+  app.bus.publish({ topic: 'system', data: { restored: found.name }, audience: { kind: 'everyone' } });
   app.log('info', `已从备份 ${found.name} 恢复，损坏的数据库保存在 ${kept}`);
   return { restoredFrom: found.name, damagedKept: kept };
 }

@@ -17,7 +17,7 @@ const STATUS_CLASS: Record<string, string> = { overdue: 'overdue', today: 'due-s
  * 节点期限: the case's clocks, derived from its events (never typed in), and the periods that do not
  * count (公告、中止、暂缓…, 法发〔2006〕35号 Art. 13; 严格执行审限规定 Art. 9) started and ended here.
  */
-export function DeadlinesTab({ c, reload }: CaseTabProps) {
+export function DeadlinesTab({ c, seen, reload }: CaseTabProps) {
   const { info } = useSession();
   const [clocks, setClocks] = useState<Clock[] | null>(null);
   const [error, setError] = useState<ShownError | null>(null);
@@ -122,7 +122,7 @@ export function DeadlinesTab({ c, reload }: CaseTabProps) {
                     <input type="date" value={endOn[s.kind] ?? info.today} onChange={(e) => setEndOn({ ...endOn, [s.kind]: e.target.value })} data-testid={`unsuspend-date-${s.kind}`} />{' '}
                     <button
                       type="button"
-                      onClick={() => void act(() => api.call('cases.unsuspend', { caseIds: [c.id], kind: s.kind, onDate: endOn[s.kind] ?? info.today, reason: `${s.kind}期间结束` }))}
+                      onClick={() => void act(() => api.call('cases.unsuspend', { caseIds: [c.id], kind: s.kind, onDate: endOn[s.kind] ?? info.today, reason: `${s.kind}期间结束`, seen }))}
                       data-testid={`unsuspend-${s.kind}`}
                     >
                       恢复计算
@@ -161,7 +161,7 @@ export function DeadlinesTab({ c, reload }: CaseTabProps) {
               <input value={reason} onChange={(e) => setReason(e.target.value)} placeholder="例如：公告送达执行通知书" data-testid="suspend-reason" />
             </Field>
           </div>
-          <button type="button" onClick={() => void act(() => api.call('cases.suspend', { caseIds: [c.id], kind, onDate, reason }))} data-testid="suspend-submit">
+          <button type="button" onClick={() => void act(() => api.call('cases.suspend', { caseIds: [c.id], kind, onDate, reason, seen }))} data-testid="suspend-submit">
             暂停计算
           </button>
         </fieldset>

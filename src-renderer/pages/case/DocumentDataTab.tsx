@@ -11,7 +11,7 @@ const SOURCE = { case: '本案指定', assigned: '分案法官', team: '团队�
  * filed before they were asked shows 未登记 and its documents are refused until recorded), the judge
  * and clerk who sign its rulings (民诉法 Art. 157), and the bank's account of the case (一案一账号).
  */
-export function DocumentDataTab({ c, reload }: CaseTabProps) {
+export function DocumentDataTab({ c, seen, reload }: CaseTabProps) {
   const [title, setTitle] = useState({ kind: (TITLE_KINDS as readonly string[]).includes(c.title.kind) ? (c.title.kind as TitleKind) : ('' as TitleKind | ''), kindOther: c.title.kindOther ?? '', ordered: c.title.ordered ?? '', joint: c.title.joint });
   const [account, setAccount] = useState({ bank: c.account?.bank ?? '', accountName: c.account?.accountName ?? '', accountNumber: c.account?.accountNumber ?? '' });
   const [people, setPeople] = useState<{ id: number; displayName: string }[] | null>(null);
@@ -88,7 +88,7 @@ export function DocumentDataTab({ c, reload }: CaseTabProps) {
           type="button"
           className="primary"
           disabled={!title.kind || !title.ordered.trim()}
-          onClick={() => void run(() => api.call('cases.updateTitle', { caseId: c.id, title: { kind: title.kind as TitleKind, ...(title.kind === '其他' ? { kindOther: title.kindOther } : {}), ordered: title.ordered, joint: title.joint } }), '执行依据已保存')}
+          onClick={() => void run(() => api.call('cases.updateTitle', { caseId: c.id, title: { kind: title.kind as TitleKind, ...(title.kind === '其他' ? { kindOther: title.kindOther } : {}), ordered: title.ordered, joint: title.joint }, seen }), '执行依据已保存')}
           data-testid="doc-title-save"
         >
           保存执行依据
@@ -107,7 +107,7 @@ export function DocumentDataTab({ c, reload }: CaseTabProps) {
           <Field label="本案书记员">{person(officers.clerkId, (v) => setOfficers({ ...officers, clerkId: v }), 'doc-clerk-select')}</Field>
         </div>
         {people ? (
-          <button type="button" onClick={() => void run(() => api.call('cases.setOfficers', { caseIds: [c.id], judgeId: officers.judgeId, clerkId: officers.clerkId }), '署名人员已保存')} data-testid="doc-officers-save">
+          <button type="button" onClick={() => void run(() => api.call('cases.setOfficers', { caseIds: [c.id], judgeId: officers.judgeId, clerkId: officers.clerkId, seen }), '署名人员已保存')} data-testid="doc-officers-save">
             保存署名人员
           </button>
         ) : null}
@@ -126,7 +126,7 @@ export function DocumentDataTab({ c, reload }: CaseTabProps) {
             <input value={account.accountNumber} onChange={(e) => setAccount({ ...account, accountNumber: e.target.value })} data-testid="doc-account-number" />
           </Field>
         </div>
-        <button type="button" onClick={() => void run(() => api.call('caseAccounts.set', { caseId: c.id, ...account }), '案款账户已保存')} data-testid="doc-account-save">
+        <button type="button" onClick={() => void run(() => api.call('caseAccounts.set', { caseId: c.id, ...account, seen }), '案款账户已保存')} data-testid="doc-account-save">
           保存案款账户
         </button>
       </fieldset>

@@ -8,7 +8,7 @@ import type { CaseTabProps } from '../../caseTabs';
 type Doc = MethodOutput<'documents.list'>['rows'][number];
 
 /** 文书与送达: the case's documents (all versions), downloads, and recording service. */
-export function DocumentsTab({ c, reload }: CaseTabProps) {
+export function DocumentsTab({ c, seen, reload }: CaseTabProps) {
   const [docs, setDocs] = useState<Doc[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [form, setForm] = useState<{ id: number; method: ServiceMethod; servedOn: string; trackingNumber: string; recipient: string } | null>(null);
@@ -20,6 +20,7 @@ export function DocumentsTab({ c, reload }: CaseTabProps) {
     try {
       await api.call('documents.markServed', {
         items: [{ documentId: form.id, method: form.method, ...(form.servedOn ? { servedOn: form.servedOn } : {}), ...(form.trackingNumber ? { trackingNumber: form.trackingNumber } : {}), ...(form.recipient ? { recipient: form.recipient } : {}) }],
+        seen,
       });
       setForm(null);
       load();

@@ -1,3 +1,4 @@
+import type { Seen } from '../../../src-shared/api/caseVersions';
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../../api/client';
 import { Field } from '../../components/Field';
@@ -16,7 +17,7 @@ type Measure = MethodOutput<'measures.list'>['rows'][number];
  * Art. 253) and record its arrival, pay it out within 30 days (法发〔2017〕6号), close as 执行完毕 with
  * the closure notice (法发〔2014〕26号 Art. 15). Each step is the measures, ledger or closure method.
  */
-export function FastTrackCase({ row, onChanged }: { row: QueueRow; onChanged: (message: string) => void }) {
+export function FastTrackCase({ row, seen, onChanged }: { row: QueueRow; seen: Seen | undefined; onChanged: (message: string) => void }) {
   const [measures, setMeasures] = useState<Measure[]>([]);
   const [error, setError] = useState<ShownError | null>(null);
   const [busy, setBusy] = useState(false);
@@ -56,7 +57,7 @@ export function FastTrackCase({ row, onChanged }: { row: QueueRow; onChanged: (m
 
   const deduct = () =>
     act(async () => {
-      const job = await api.call('measures.createBatch', { items: freezes.map((m) => ({ assetId: m.assetId, action: 'deduct' as const })) });
+      const job = await api.call('measures.createBatch', { items: freezes.map((m) => ({ assetId: m.assetId, action: 'deduct' as const })), seen });
       const done = await waitForJob(job);
       const r = done.result as { batchNumber?: string; documentCount?: number } | null;
       return `已建立扣划批次 ${r?.batchNumber ?? ''}（执行裁定书、协助执行通知书 ${r?.documentCount ?? 0} 份），待银行反馈后登记到账。`;
@@ -64,19 +65,19 @@ export function FastTrackCase({ row, onChanged }: { row: QueueRow; onChanged: (m
   const recordArrival = (m: Measure) =>
     act(async () => {
       const actualFen = arrived[m.id] ?? m.amountFen;
-      await api.call('measures.recordResult', { results: [{ measureId: m.id, outcome: actualFen >= m.amountFen ? 'done' : 'partial', actualFen }] });
+      await api.call('measures.recordResult', { results: [{ measureId: m.id, outcome: actualFen >= m.amountFen ? 'done' : 'partial', actualFen }], seen });
       return `扣划款 ${yuan(actualFen)} 元已到账，记入案款账户。`;
     });
   const payout = () => {
     if (!payFen) return setError({ message: '请填写发放金额', field: 'amountFen' });
     return act(async () => {
-      await api.call('ledger.record', { kind: 'payout', caseId: row.caseId, amountFen: payFen, approver });
+      await api.call('ledger.record', { kind: 'payout', caseId: row.caseId, amountFen: payFen, approver, seen });
       return `已发放案款 ${yuan(payFen)} 元。`;
     });
   };
   const close = () =>
     act(async () => {
-      const r = await api.call('closure.close', { caseId: row.caseId, mode: '执行完毕' });
+      const r = await api.call('closure.close', { caseId: row.caseId, mode: '执行完毕', seen });
       return `${row.number} 已以执行完毕结案（${r.closedOn}）；文书：${r.documents.map((d) => `${d.kind} ${d.number}`).join('、') || '无'}。`;
     });
   const at = (f: string) => (error?.field === f ? error.message : undefined);

@@ -8,7 +8,9 @@ import { shown, type ShownError } from '../triage/errors';
 type Loads = MethodOutput<'assignment.loads'>;
 
 /** 改分: the selected cases to one judge, with the reason (required; under the cap). */
-export function ReassignForm({ caseIds, loads, onDone }: { caseIds: number[]; loads: Loads | null; onDone: (message: string) => void }) {
+/** `cases`: the selected rows with the version each showed (what the write states as seen). */
+export function ReassignForm({ cases, loads, onDone }: { cases: { id: number; version: number }[]; loads: Loads | null; onDone: (message: string) => void }) {
+  const caseIds = cases.map((c) => c.id);
   const { settings } = useSession();
   const [judgeId, setJudgeId] = useState('');
   const [reason, setReason] = useState('');
@@ -21,7 +23,7 @@ export function ReassignForm({ caseIds, loads, onDone }: { caseIds: number[]; lo
     if (!judgeId) return setError({ message: '请选择承办法官', field: 'judgeId' });
     setBusy(true);
     try {
-      const r = await api.call('assignment.reassign', { caseIds, judgeId: Number(judgeId), reason });
+      const r = await api.call('assignment.reassign', { caseIds, judgeId: Number(judgeId), reason, seen: { cases: Object.fromEntries(cases.map((c) => [String(c.id), c.version])) } });
       const judge = loads?.judges.find((j) => j.judgeId === Number(judgeId));
       setReason('');
       onDone(`已将 ${r.moved} 件案件改分给${judge ? `${teamName(judge.teamId)}${judge.name}` : '所选法官'}（改分批次 ${r.runId}）。`);

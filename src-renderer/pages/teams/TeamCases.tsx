@@ -75,7 +75,7 @@ export function TeamCases({ team, loads, onChanged }: { team: string; loads: Loa
       />
       {canReassign && picked.length > 0 ? (
         <ReassignForm
-          caseIds={picked.map((p) => p.id)}
+          cases={picked.map((p) => ({ id: p.id, version: p.version }))}
           loads={loads}
           onDone={(m) => {
             setMessage(m);

@@ -1,3 +1,4 @@
+import { useView } from '../../live/view';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ColDef } from 'ag-grid-community';
 import { api } from '../../api/client';
@@ -34,14 +35,16 @@ export function ProposalsPanel({ onDone }: { onDone: (r: Confirmed) => void }) {
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
+  // The proposals as the clerk sees them: confirming states them (seen).
+  const view = useView();
   const load = useCallback(async () => {
     try {
-      setRows(await api.call('triage.propose', {}));
+      setRows(await view.read('triage.propose', {}));
     } catch (e) {
       setError(shown(e));
       setRows([]);
     }
-  }, []);
+  }, [view]);
   useEffect(() => void load(), [load]);
 
   const columns = useMemo<ColDef<Proposal>[]>(
@@ -70,7 +73,7 @@ export function ProposalsPanel({ onDone }: { onDone: (r: Confirmed) => void }) {
     setMessage(null);
     setBusy(true);
     try {
-      const r = await api.call('triage.confirm', { items });
+      const r = await api.call('triage.confirm', { items, seen: view.seen() });
       const simple = r.filter((x) => x.track === 'simple').length;
       setMessage(`已确认 ${r.length} 件：简案 ${simple} 件移交快执，繁案 ${r.length - simple} 件待分案${r.some((x) => x.override) ? `（其中改变建议 ${r.filter((x) => x.override).length} 件）` : ''}。`);
       setCurrent(null);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineMethods } from '../contract';
+import { seen } from '../caseVersions';
 import { id, paging } from '../common';
 
 const ruleCount = z.object({ jurisdiction: z.number().int(), lightestTeam: z.number().int(), jurisdictionFull: z.number().int(), capReached: z.number().int() });
@@ -45,6 +46,7 @@ export const assignmentMethods = defineMethods({
     cases: 'court',
     errors: ['conflict'],
     writes: true,
+    versions: { exempt: '按调用时的待分案队列分配，已分出的案件不会再次分配，每件案件的分配逐案记录' },
   },
   'assignment.runs': {
     summary: '分案批次记录及统计（分案、改分、移交快执）',
@@ -114,11 +116,13 @@ export const assignmentMethods = defineMethods({
       caseIds: z.array(id).min(1, '请至少选择一件案件').max(2000),
       judgeId: id,
       reason: z.string({ error: '改分理由不能为空' }).trim().min(2, '改分案件须填写理由').max(500),
+      seen,
     }),
     output: z.object({ runId: z.number().int(), moved: z.number().int(), fromJudges: z.array(z.object({ judgeId: z.number().int(), cases: z.number().int() })) }),
     access: ['management'],
     cases: { ids: { 'caseIds[]': 'case', judgeId: 'judge' } },
     errors: ['not_found', 'conflict', 'read_only'],
     writes: true,
+    versions: 'seen',
   },
 });

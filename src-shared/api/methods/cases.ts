@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineMethods } from '../contract';
+import { seen } from '../caseVersions';
 import { fen, id, isoDate, pageOf, paging, requiredText, shortText, sortDir } from '../common';
 import { CASE_STAGES, FILING_TYPES } from '../../domain/stages';
 import { masked } from '../masked';
@@ -143,6 +144,8 @@ export const caseSummary = z.object({
   judgeId: z.number().int().nullable(),
   closedOn: z.string().nullable(),
   demo: z.boolean(),
+  /** The id of the last event that changed the case: what a write states in `seen` (src-shared/api/caseVersions.ts). */
+  version: z.number().int(),
 });
 
 export const caseDetail = caseSummary.extend({
@@ -219,15 +222,17 @@ export const caseMethods = defineMethods({
     cases: 'court',
     errors: ['needs_confirmation', 'conflict'],
     writes: true,
+    versions: { exempt: '新立案件，尚无版本；案号在写入的同一事务中连续分配' },
   },
   'cases.updateTitle': {
     summary: '补录或更正执行依据的类型、判项与连带责任（文书据此叙述执行依据）',
-    input: z.object({ caseId: id, title: titleTerms }),
+    input: z.object({ caseId: id, title: titleTerms, seen }),
     output: caseDetail,
     access: ['window', 'docsQuery', 'fastTrack', 'team', 'zhongben'],
     cases: { ids: { caseId: 'case' } },
     errors: ['not_found', 'conflict'],
     writes: true,
+    versions: 'seen',
   },
   'cases.setOfficers': {
     summary: '指定案件的承办法官（审判员）与书记员：执行裁定书由其署名（可批量）；留空则沿用分案法官与团队设置',
@@ -237,13 +242,15 @@ export const caseMethods = defineMethods({
         /** null clears the case's own choice (the assigned judge or the team's then signs). */
         judgeId: id.nullable().optional(),
         clerkId: id.nullable().optional(),
+        seen,
       })
       .refine((x) => x.judgeId !== undefined || x.clerkId !== undefined, { message: '请指定审判员或书记员', path: ['judgeId'] }),
     output: z.object({ updated: z.number().int() }),
     access: ['management', 'docsQuery', 'fastTrack', 'team'],
     cases: { ids: { 'caseIds[]': 'case', judgeId: 'judge', clerkId: 'judge' } },
-    errors: ['not_found'],
+    errors: ['not_found', 'conflict'],
     writes: true,
+    versions: 'seen',
   },
   'cases.get': {
     summary: '案件详情：当事人、执行依据、标的、接待笔录与事件时间线',

@@ -48,6 +48,7 @@ export const cityMethods = defineMethods({
     cases: 'court',
     errors: ['invalid_input'],
     writes: true,
+    versions: { exempt: '导入基层法院的上报文件，不涉及本院案件' },
     // A city's report sets together: UPLOAD_LIMITS.fileBytes per file, twice that in all (worker.ts).
     maxBodyBytes: uploadBodyBytes(2 * UPLOAD_LIMITS.fileBytes),
     fileFields: ['files.*.dataBase64'],

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineMethods } from '../contract';
+import { seen } from '../caseVersions';
 import { fen, id, isoDate, pageOf, paging, requiredText, shortText } from '../common';
 import { ALL_CLOSURE_MODES, CHECKLIST_ITEMS } from '../../domain/closure';
 import { caseDetail } from './cases';
@@ -148,12 +149,14 @@ export const closureMethods = defineMethods({
       note: shortText(500).optional(),
       attestedOn: isoDate.optional(),
       withdraw: z.boolean().default(false),
+      seen,
     }),
     output: checklistView,
     access: CLOSING_ROLES,
     cases: { ids: { caseId: 'case' } },
     errors: ['not_found', 'read_only'],
     writes: true,
+    versions: 'seen',
   },
   'closure.close': {
     summary: '结案：按结案方式核对条件，生成结案文书，记录到位与未履行金额；终本案件转入终本库',
@@ -187,12 +190,14 @@ export const closureMethods = defineMethods({
           }),
         ], { error: '终本依据应为申请执行人书面确认或合议庭审查' })
         .optional(),
+      seen,
     }),
     output: closureView,
     access: CLOSING_ROLES,
     cases: { ids: { caseId: 'case' } },
     errors: ['not_found', 'conflict', 'read_only'],
     writes: true,
+    versions: 'seen',
   },
   'closure.get': {
     summary: '案件的结案记录（未结案为 null）',
@@ -211,21 +216,24 @@ export const closureMethods = defineMethods({
       ground: shortText(500).optional(),
       rulingNumber: shortText(100).optional(),
       note: shortText(2000).optional(),
+      seen,
     }),
     output: closureView,
     access: ['management'],
     cases: { ids: { caseId: 'case' } },
     errors: ['not_found', 'conflict'],
     writes: true,
+    versions: 'seen',
   },
   'cases.resume': {
     summary: '恢复执行：以原案未履行金额为标的立执恢案件，与原案双向关联',
-    input: z.object({ caseId: id, ground: requiredText('恢复执行事由', 200), appliedOn: isoDate.optional(), note: shortText(1000).optional() }),
+    input: z.object({ caseId: id, ground: requiredText('恢复执行事由', 200), appliedOn: isoDate.optional(), note: shortText(1000).optional(), seen }),
     output: caseDetail,
     access: ['zhongben', 'window'],
     cases: { ids: { caseId: 'case' } },
     errors: ['not_found', 'conflict', 'needs_confirmation'],
     writes: true,
+    versions: 'seen',
   },
 });
 
@@ -251,12 +259,13 @@ export const archiveMethods = defineMethods({
   },
   'archive.update': {
     summary: '登记终本卷宗的存放位置（室、架、盒）与扫描状态',
-    input: z.object({ caseId: id, room: shortText(50).optional(), shelf: shortText(50).optional(), box: shortText(50).optional(), scanStatus: scanStatus.optional() }),
+    input: z.object({ caseId: id, room: shortText(50).optional(), shelf: shortText(50).optional(), box: shortText(50).optional(), scanStatus: scanStatus.optional(), seen }),
     output: archiveRow,
     access: ZHONGBEN_ROLES,
     cases: { ids: { caseId: 'case' } },
     errors: ['not_found'],
     writes: true,
+    versions: 'seen',
   },
   'archive.requeryDue': {
     summary: '到期（或即将到期）应复查的终本案件（每六个月一次，满五年止）',
@@ -267,12 +276,13 @@ export const archiveMethods = defineMethods({
   },
   'archive.createRequeryBatch': {
     summary: '以选定的终本案件建立复查批次（生成网络查控请求批次）',
-    input: z.object({ caseIds: z.array(id).min(1, '请至少选择一件案件').max(5000) }),
+    input: z.object({ caseIds: z.array(id).min(1, '请至少选择一件案件').max(5000), seen }),
     output: requeryBatchView,
     access: ZHONGBEN_ROLES,
     cases: { ids: { 'caseIds[]': 'case' } },
     errors: ['conflict'],
     writes: true,
+    versions: 'seen',
   },
   'archive.requeryBatches': {
     summary: '复查批次列表',
@@ -297,26 +307,29 @@ export const archiveMethods = defineMethods({
     cases: { ids: { batchId: 'requeryBatch' } },
     errors: ['not_found', 'conflict'],
     writes: true,
+    versions: { exempt: '收取复查批次的查询结果，只为批次中的案件增加结果记录；同一批次不会重复收取' },
   },
   'archive.recordResults': {
     summary: '逐案登记复查结果（如在总对总系统查看的结果），并出具查询结果告知书',
-    input: z.object({ batchId: id, results: z.array(requeryResult).min(1).max(5000) }),
+    input: z.object({ batchId: id, results: z.array(requeryResult).min(1).max(5000), seen }),
     output: requeryBatchView.extend({ recorded: z.number().int() }),
     access: ZHONGBEN_ROLES,
     cases: { ids: { batchId: 'requeryBatch', 'results[].caseId': 'case' } },
     errors: ['not_found', 'conflict'],
     writes: true,
+    versions: { seen: ['results[].caseId'] },
     // 5,000 cases' results, each with up to 200 findings: a few MB in practice.
     maxBodyBytes: 8 * 1024 * 1024,
   },
   'archive.review': {
     summary: '终本案件质量评查：合格或不合格（写明理由），计入终本合格率',
-    input: z.object({ caseId: id, pass: z.boolean(), reasons: z.array(shortText(200)).max(20).default([]), note: shortText(1000).optional() }),
+    input: z.object({ caseId: id, pass: z.boolean(), reasons: z.array(shortText(200)).max(20).default([]), note: shortText(1000).optional(), seen }),
     output: archiveRow,
     access: ['zhongben', 'management'],
     cases: { ids: { caseId: 'case' } },
     errors: ['not_found'],
     writes: true,
+    versions: 'seen',
   },
   'archive.reviewStats': {
     summary: '终本合格率：期间内终本案件的评查合格数 ÷ 评查数',

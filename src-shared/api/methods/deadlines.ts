@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineMethods } from '../contract';
+import { seen } from '../caseVersions';
 import { id, isoDate, okOutput, paging, rebuildingView } from '../common';
 import { SUSPENSION_KINDS } from '../../domain/deadlineRules';
 
@@ -15,6 +16,7 @@ const suspendInput = z.object({
   kind: z.enum(SUSPENSION_KINDS, { error: `事由类型应为：${SUSPENSION_KINDS.join('、')}` }),
   onDate: isoDate,
   reason: z.string().trim().max(500).default(''),
+  seen,
 });
 
 export const deadlineMethods = defineMethods({
@@ -132,6 +134,7 @@ export const deadlineMethods = defineMethods({
     cases: { ids: { 'caseIds[]': 'case' } },
     errors: ['not_found', 'conflict', 'read_only'],
     writes: true,
+    versions: 'seen',
   },
   'cases.unsuspend': {
     summary: '登记不计入期限的期间结束，恢复计算',
@@ -141,5 +144,6 @@ export const deadlineMethods = defineMethods({
     cases: { ids: { 'caseIds[]': 'case' } },
     errors: ['not_found', 'conflict'],
     writes: true,
+    versions: 'seen',
   },
 });

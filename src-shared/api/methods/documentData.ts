@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineMethods } from '../contract';
+import { seen } from '../caseVersions';
 import { fileContent, id, requiredText, shortText, uploadBodyBytes } from '../common';
 import { caseAccountView } from './cases';
 import { DOCUMENT_KINDS } from '../../domain/documentKinds';
@@ -32,12 +33,14 @@ export const documentDataMethods = defineMethods({
       bank: requiredText('开户银行', 100),
       accountName: requiredText('户名', 100),
       accountNumber: requiredText('账号', 60),
+      seen,
     }),
     output: caseAccountView,
     access: ['money', 'docsQuery'],
     cases: { ids: { caseId: 'case' } },
     errors: ['not_found', 'conflict'],
     writes: true,
+    versions: 'seen',
   },
   'caseAccounts.import': {
     summary: '导入银行的案件子账号清单（xlsx/csv，按案号匹配；任一行有误则整份拒绝，并列出行号与列名）',
@@ -57,6 +60,7 @@ export const documentDataMethods = defineMethods({
     cases: 'court',
     errors: ['conflict'],
     writes: true,
+    versions: { exempt: '导入银行开立的案件子账号清单，以银行的文件为准，不依据案件页面所见' },
   },
   'templates.list': {
     summary: '文书模板及其当前措辞版本（系统管理员）',

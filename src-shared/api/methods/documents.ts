@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineMethods } from '../contract';
+import { seen } from '../caseVersions';
 import { id, isoDate, pageOf, paging, shortText } from '../common';
 import { jobView } from './jobs';
 import { DOCUMENT_KINDS, SERVICE_METHODS } from '../../domain/documentKinds';
@@ -137,12 +138,14 @@ export const documentMethods = defineMethods({
       kinds: z.array(kind).min(1, '请至少选择一种文书').max(DOCUMENT_KINDS.length),
       /** Required when a selected case already has a current document of a selected kind (the old version is kept). */
       reason: shortText(200).optional(),
+      seen,
     }),
     output: jobView,
     access: ['docsQuery'],
     cases: { ids: { 'caseIds[]': 'case' } },
     errors: ['not_found', 'conflict', 'read_only'],
     writes: true,
+    versions: 'seen',
   },
   'documents.list': {
     summary: '文书登记簿：按案件、批次、种类查询，含送达情况',
@@ -183,13 +186,16 @@ export const documentMethods = defineMethods({
   },
   'documents.markServed': {
     summary: '登记送达（可批量）：送达方式、日期、受送达人；邮寄送达登记 EMS 单号，签收后按单号批量登记日期',
-    input: z.object({ items: z.array(serviceItem).min(1, '请至少登记一份文书').max(5000) }),
+    input: z.object({ items: z.array(serviceItem).min(1, '请至少登记一份文书').max(5000), seen }),
     output: z.object({ updated: z.number().int(), served: z.number().int(), mailed: z.number().int() }),
     access: ['docsQuery'],
     // Items may name a document by its EMS tracking number, which can reach any case: court-wide.
-    cases: 'court',
+    // Items given by document id are checked for scope and version; an item given by tracking number
+    // reaches its case inside the write, where the version is checked against seen.asOf.
+    cases: { ids: { 'items[].documentId': 'document' } },
     errors: ['not_found', 'conflict'],
     writes: true,
+    versions: 'seen',
     // 5,000 service records with names and tracking numbers: a few MB.
     maxBodyBytes: 8 * 1024 * 1024,
   },

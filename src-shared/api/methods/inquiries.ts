@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineMethods } from '../contract';
+import { seen } from '../caseVersions';
 import { fileContent, id, isoDate, pageOf, paging, shortText, uploadBodyBytes } from '../common';
 import { UPLOAD_LIMITS } from '../../domain/uploadLimits';
 import { ASSET_TYPES } from '../../domain/assets';
@@ -144,12 +145,14 @@ export const inquiryMethods = defineMethods({
     input: z.object({
       caseIds: z.array(id).min(1, '请至少选择一件案件').max(5000, '一个批次最多5000件案件'),
       categories: z.array(assetType).min(1, '请至少选择一个财产类别').default([...ASSET_TYPES]),
+      seen,
     }),
     output: inquiryBatchDetail,
     access: ['docsQuery', 'fastTrack', 'team', 'zhongben'],
     cases: { ids: { 'caseIds[]': 'case' } },
     errors: ['not_found', 'conflict', 'read_only'],
     writes: true,
+    versions: 'seen',
   },
   'inquiries.batches': {
     summary: '查控批次列表',
@@ -188,6 +191,7 @@ export const inquiryMethods = defineMethods({
     cases: { ids: { batchId: 'inquiryBatch' }, narrows: 'file' },
     errors: ['not_found', 'conflict'],
     writes: true,
+    versions: { exempt: '导入查控机构的反馈，只为批次中的案件增加查询结果；同一批次的反馈文件不会重复导入' },
     maxBodyBytes: uploadBodyBytes(UPLOAD_LIMITS.fileBytes),
     fileFields: ['contentBase64'],
   },

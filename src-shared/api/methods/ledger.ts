@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineMethods } from '../contract';
+import { seen } from '../caseVersions';
 import { fen, id, isoDate, pageOf, paging, requiredText, shortText } from '../common';
 import { fileResult } from './inquiries';
 import { masked } from '../masked';
@@ -90,7 +91,7 @@ export const ledgerView = z.object({
   overdueFen: z.number().int(),
 });
 
-const caseRef = { caseId: id, note: shortText(500).optional() };
+const caseRef = { caseId: id, note: shortText(500).optional(), seen };
 
 export const ledgerRecordInput = z.discriminatedUnion(
   'kind',
@@ -193,6 +194,7 @@ export const ledgerMethods = defineMethods({
     cases: { ids: { caseId: 'case', entryId: 'ledgerEntry' } },
     errors: ['not_found', 'conflict'],
     writes: true,
+    versions: 'seen',
   },
   'ledger.accounts': {
     summary: '有余额或超期未发放的案件账户',
@@ -225,12 +227,13 @@ export const ledgerMethods = defineMethods({
   },
   'ledger.claimUnidentified': {
     summary: '将不明款认领到案件（记为该案到账，到账日为原到账日）',
-    input: z.object({ id, caseId: id, source: z.enum(RECEIPT_SOURCES).default('online'), note: shortText(500).optional() }),
+    input: z.object({ id, caseId: id, source: z.enum(RECEIPT_SOURCES).default('online'), note: shortText(500).optional(), seen }),
     output: ledgerView,
     access: ['money'],
     cases: { ids: { caseId: 'case' } },
     errors: ['not_found', 'conflict'],
     writes: true,
+    versions: 'seen',
   },
   'ledger.payoutList': {
     summary: '某日案款发放清单（xlsx，交财务）',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineMethods } from '../contract';
+import { seen } from '../caseVersions';
 import { fen, id, isoDate, pageOf, paging, requiredText, shortText } from '../common';
 import { ASSET_TYPES, MEASURE_ACTIONS } from '../../domain/assets';
 import { jobView } from './jobs';
@@ -76,12 +77,14 @@ export const measureMethods = defineMethods({
     input: z.object({
       items: z.array(measureItem).min(1, '请至少选择一项财产').max(5000, '一个批次最多5000项措施'),
       startOn: isoDate.optional(),
+      seen,
     }),
     output: jobView,
     access: ['docsQuery', 'fastTrack', 'team', 'zhongben'],
     cases: { ids: { 'items[].assetId': 'asset' } },
     errors: ['not_found', 'conflict', 'read_only'],
     writes: true,
+    versions: 'seen',
   },
   'measures.recordResult': {
     summary: '登记措施的协助执行结果（已执行/部分执行/未能执行、实际金额）；扣划到账自动记入案款',
@@ -98,21 +101,24 @@ export const measureMethods = defineMethods({
         )
         .min(1)
         .max(5000),
+      seen,
     }),
     output: z.array(measureView),
     access: ['docsQuery', 'fastTrack', 'team', 'zhongben', 'money'],
     cases: { ids: { 'results[].measureId': 'measure' } },
     errors: ['not_found', 'conflict'],
     writes: true,
+    versions: 'seen',
   },
   'measures.renew': {
     summary: '续行冻结/查封：期限自原到期日起重新计算，重新生成文书',
-    input: z.object({ measureIds: z.array(id).min(1).max(5000), on: isoDate.optional() }),
+    input: z.object({ measureIds: z.array(id).min(1).max(5000), on: isoDate.optional(), seen }),
     output: z.array(measureView),
     access: ['docsQuery', 'fastTrack', 'team', 'zhongben'],
     cases: { ids: { 'measureIds[]': 'measure' } },
     errors: ['not_found', 'conflict'],
     writes: true,
+    versions: 'seen',
   },
   'measures.release': {
     summary: '解除冻结/查封（案款已清偿或结案等），生成解除文书',
@@ -122,12 +128,14 @@ export const measureMethods = defineMethods({
       /** The item of 查封规定 Art. 28 para. 1 the release rests on (1–6); the ruling cites it. */
       item: z.number().int().min(1, '解除依据应为第一至第六项').max(6, '解除依据应为第一至第六项').optional(),
       on: isoDate.optional(),
+      seen,
     }),
     output: z.array(measureView),
     access: ['docsQuery', 'fastTrack', 'team', 'zhongben'],
     cases: { ids: { 'measureIds[]': 'measure' } },
     errors: ['not_found', 'conflict'],
     writes: true,
+    versions: 'seen',
   },
   'measures.list': {
     summary: '控制措施列表（可筛选待续行的措施）',

@@ -140,5 +140,6 @@ export const metricsMethods = defineMethods({
     access: ['admin'],
     cases: 'court',
     writes: true,
+    versions: { exempt: '从事件日志重建统计事实表，不改变案件' },
   },
 });

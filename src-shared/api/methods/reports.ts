@@ -34,6 +34,7 @@ export const reportsMethods = defineMethods({
     access: ['management'],
     cases: 'court',
     writes: true,
+    versions: { exempt: '生成上报文件，不改变案件' },
     errors: ['conflict'],
   },
   'reports.exports': {

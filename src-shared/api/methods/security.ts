@@ -124,6 +124,7 @@ export const securityMethods = defineMethods({
     cases: { ids: { caseId: 'case' } },
     errors: ['not_found'],
     writes: true,
+    versions: { exempt: '只查看、不修改案件（查看记录不改变案件版本）' },
   },
   'audit.verify': {
     summary: '校验操作日志（长任务，在后台线程运行）：以审计密钥重算哈希链，核对已公布的链头（锚点、备份说明、上报文件、审计封存单）、案款账目、控制措施和结案记录，检查防篡改触发器；报告第一处异常。结果在任务的 result 和 system.health 中',
@@ -151,6 +152,7 @@ export const securityMethods = defineMethods({
     cases: 'court',
     errors: ['not_found', 'conflict'],
     writes: true,
+    versions: { exempt: '打印审计封存单，只记录当日操作日志的链头，不改变案件' },
   },
   'audit.slips': {
     summary: '已生成的审计封存单，最新的在前',

@@ -35,7 +35,7 @@ export const systemMethods = defineMethods({
       readOnly: z.boolean(),
       /** The database could not be opened: the UI shows the recovery screen (recovery.status). */
       recovery: z.boolean(),
-      mode: z.enum(['desktop', 'web']),
+      mode: z.enum(['desktop', 'web', 'server']),
     }),
     access: 'public',
     cases: 'none',
@@ -70,6 +70,7 @@ export const systemMethods = defineMethods({
     cases: 'court',
     errors: ['conflict'],
     writes: true,
+    versions: { exempt: '仅用于空数据库' },
   },
   'system.setClock': {
     summary: '测试用：设置应用时钟（仅在以 --test-clock 启动时可用）',

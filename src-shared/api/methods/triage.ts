@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineMethods } from '../contract';
+import { seen } from '../caseVersions';
 import { id, shortText } from '../common';
 import { TRACKS, TRIAGE_RULE_IDS } from '../../domain/triage';
 
@@ -27,6 +28,7 @@ export const triageMethods = defineMethods({
     cases: 'court',
     errors: ['not_found', 'conflict'],
     writes: true,
+    versions: { exempt: '只计算并记下繁简分流建议，不改变案件（确认分流时核对版本）' },
   },
   'triage.confirm': {
     summary: '确认繁简分流（可批量）：不填繁简即采纳建议；改变建议须填写理由。简案移交快执，繁案待分案',
@@ -41,6 +43,7 @@ export const triageMethods = defineMethods({
         )
         .min(1, '请至少选择一件案件')
         .max(5000),
+      seen,
     }),
     output: z.array(
       z.object({
@@ -57,6 +60,7 @@ export const triageMethods = defineMethods({
     cases: { ids: { 'items[].caseId': 'case' } },
     errors: ['not_found', 'conflict'],
     writes: true,
+    versions: 'seen',
   },
   'fastTrack.queue': {
     summary: '快执队列：每件案件的未履行金额、冻结款、账户余额与下一步（扣划、发放、结案）',
@@ -87,11 +91,13 @@ export const triageMethods = defineMethods({
     input: z.object({
       caseIds: z.array(id).min(1, '请至少选择一件案件').max(1000),
       reason: z.string({ error: '退回理由不能为空' }).trim().min(2, '退回分流须填写理由').max(500),
+      seen,
     }),
     output: z.object({ ok: z.literal(true), count: z.number().int() }),
     access: ['fastTrack', 'management'],
     cases: { ids: { 'caseIds[]': 'case' } },
     errors: ['not_found', 'conflict'],
     writes: true,
+    versions: 'seen',
   },
 });

@@ -45,7 +45,7 @@ export const caseEvents = defineEvents({
   },
   'case.suspended': { label: '暂停计算期限（公告、中止、暂缓等）', scope: 'case', payload: obj({ kind: z.enum(SUSPENSION_KINDS), reason: text.optional() }) },
   'case.unsuspended': { label: '恢复计算期限', scope: 'case', payload: obj({ kind: z.enum(SUSPENSION_KINDS), reason: text.optional() }) },
-  'case.revealed': { label: '查看敏感信息', scope: 'case', payload: obj({ fields: z.array(text), reason: text.optional() }) },
+  'case.revealed': { label: '查看敏感信息', scope: 'case', changesCase: false, payload: obj({ fields: z.array(text), reason: text.optional() }) },
   'case.resumed': {
     label: '恢复执行',
     node: '恢复执行',

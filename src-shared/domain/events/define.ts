@@ -11,6 +11,11 @@ export interface EventSpec<P extends z.ZodType = z.ZodType> {
   /** 'case': the event belongs to one case (caseId required); 'court': to the court (caseId null). */
   scope: 'case' | 'court';
   payload: P;
+  /**
+   * False for an event on a case that does not change it (a logged viewing, an advisory proposal):
+   * it leaves the case's version alone (src-main/events/caseVersion.ts).
+   */
+  changesCase?: false;
 }
 
 /** Declares a domain's events; `src-shared/domain/events.ts` merges every domain's list into the catalogue. */

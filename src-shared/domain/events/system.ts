@@ -11,9 +11,19 @@ export const systemEvents = defineEvents({
   'user.created': { label: '新建用户', scope: 'court', payload: obj({ ...userRef, roles: z.array(text) }) },
   'user.updated': { label: '修改用户', scope: 'court', payload: obj({ ...userRef, before: changes, after: changes }) },
   'user.passwordSet': { label: '设置密码', scope: 'court', payload: obj({ ...userRef, byAdmin: z.boolean() }) },
-  'user.locked': { label: '账号因密码错误被锁定', scope: 'court', payload: obj({ ...userRef, failures: z.number().int(), lockedUntil: text }) },
-  'auth.login': { label: '登录', scope: 'court', payload: obj({ ...userRef }) },
+  // address: the client's address the failures came from (the court server; null for the app's own calls).
+  'user.locked': { label: '账号因密码错误被锁定', scope: 'court', payload: obj({ ...userRef, failures: z.number().int(), lockedUntil: text, address: text.nullable().optional() }) },
+  // The session's row (sessions table) and what the client said it is; the actor is the user.
+  'auth.login': { label: '登录', scope: 'court', payload: obj({ ...userRef, sessionId: id.optional(), client: text.optional() }) },
   'auth.logout': { label: '注销', scope: 'court', payload: obj({ ...userRef }) },
+  // The court server: sessions ended by the administrator or by a change to the account, and
+  // logins refused for too many failures from one address.
+  'session.revoked': {
+    label: '结束登录会话',
+    scope: 'court',
+    payload: obj({ userId: id, sessionIds: z.array(id), reason: z.enum(['logout', 'idle', 'expired', 'revoked', 'disabled', 'password', 'restored']) }),
+  },
+  'auth.throttled': { label: '登录失败次数过多，暂停登录', scope: 'court', payload: obj({ address: text.nullable(), until: text, failures: z.number().int() }) },
   'calendar.changed': {
     label: '修改工作日历',
     scope: 'court',

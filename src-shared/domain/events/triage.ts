@@ -10,6 +10,8 @@ export const triageEvents = defineEvents({
   'triage.proposed': {
     label: '繁简分流建议',
     scope: 'case',
+    // advisory: the proposal leaves the case as it was (its version does not move)
+    changesCase: false,
     payload: obj({ track: z.enum(TRACKS), rule: text, reason: text, outstandingFen: fen, liquidFen: fen }),
   },
   'triage.decided': {

@@ -1,0 +1,19 @@
+import type { Db } from '../db/connection';
+import type { PeriodInput } from '../../src-shared/domain/metrics/period';
+import type { Scope } from '../services/metrics/facts';
+import { computeMetrics, drilldown } from '../services/metrics/figures';
+
+// The reads that may leave the request thread (jobs/readPool.ts): each is a plain function of a
+// database and serialisable arguments, so it runs the same in the read worker (on its own read-only
+// connection) and, where the worker is not built, in-thread. A read joins this table when the bench
+// shows it holding the request thread for more than ~50 ms on a court's data.
+
+export const READ_TASKS = {
+  /** A period's figures over the court, a team or a judge (a year of metrics reads every fact of the year). */
+  'metrics.compute': (db: Db, a: { period: PeriodInput; scope: Scope; metricIds?: string[] | undefined }) => computeMetrics(db, a.period, a.scope, a.metricIds),
+  'metrics.drilldown': (db: Db, a: Parameters<typeof drilldown>[1]) => drilldown(db, a),
+} as const;
+
+export type ReadTaskName = keyof typeof READ_TASKS;
+export type ReadArgs<K extends ReadTaskName> = Parameters<(typeof READ_TASKS)[K]>[1];
+export type ReadResult<K extends ReadTaskName> = ReturnType<(typeof READ_TASKS)[K]>;
