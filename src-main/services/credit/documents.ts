@@ -59,10 +59,9 @@ export function deletionDecisionRequest(db: Db, listingId: number, ground: Remov
 }
 
 export function liftOrderRequest(db: Db, restrictionId: number, ground: LiftGround, note: string | null): DocumentRequest {
-  const r = db.raw<{ case_id: number; party_id: number; ordered_on: string; order_document_id: number | null }>('SELECT case_id, party_id, ordered_on, order_document_id FROM consumption_restrictions WHERE id = ?', restrictionId)[0]!;
-  const order = r.order_document_id ? db.raw<{ number: string }>('SELECT number FROM documents WHERE id = ?', r.order_document_id)[0]?.number ?? null : null;
+  const r = db.raw<{ case_id: number; party_id: number; ordered_on: string }>('SELECT case_id, party_id, ordered_on FROM consumption_restrictions WHERE id = ?', restrictionId)[0]!;
   const persons = db.raw<{ role: RestrictedRole; name: string }>('SELECT role, name FROM restricted_persons WHERE restriction_id = ? ORDER BY id', restrictionId).map((p) => (p.role === 'debtor' ? p.name : `${RESTRICTED_ROLE_LABELS[p.role]}${p.name}`));
-  const extra: LiftOrderExtra = { restrictionId, orderedOn: r.ordered_on, orderNumber: order, persons, groundText: LIFT_GROUND_LABELS[ground], must: ground === 'performed', note };
+  const extra: LiftOrderExtra = { restrictionId, orderedOn: r.ordered_on, persons, groundText: LIFT_GROUND_LABELS[ground], must: ground === 'performed', note };
   return { caseId: r.case_id, kind: '解除限制消费令', extra: extra as unknown as Record<string, unknown>, partyId: r.party_id };
 }
 

@@ -29,8 +29,9 @@ export const template: Template = {
     return model(c, '解除限制消费令', '解除限制消费令', [
       ...heading(c, '解除限制消费令'),
       p(`被限制消费人：${who}。`, { indent: false }),
-      p(`${w('recital')}本院于${cnDate(x.orderedOn)}${x.orderNumber ? `以（${x.orderNumber}）限制消费令` : '发出限制消费令，'}对${who}采取限制消费措施。现${x.groundText.replace(/[。.]$/, '')}${x.note ? `（${x.note.replace(/[。.]$/, '')}）` : ''}。`),
-      p(`依照${RULES_2015}第九条之规定，${x.must ? '本院应当' : '本院决定'}解除对${who}的限制消费措施。自本令作出之日起，${who}不再受原限制消费令的限制。`),
+      p(`${w('recital')}本院于${cnDate(x.orderedOn)}发出限制消费令，对${who}采取限制消费措施。现${x.groundText.replace(/[。.]$/, '')}${x.note ? `（${x.note.replace(/[。.]$/, '')}）` : ''}。`),
+      // Art. 9: full performance — the court must lift; security or consent — it may, and decides to.
+      p(`依照${RULES_2015}第九条之规定，${x.must ? '' : '本院决定'}解除对${who}的限制消费措施。自本令作出之日起，${who}不再受原限制消费令的限制。`),
       p(w('scope')),
       ...foot(c, `院长　${c.president}`),
     ]);

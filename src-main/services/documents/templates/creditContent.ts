@@ -23,7 +23,6 @@ export interface DeletionDecisionExtra {
 export interface LiftOrderExtra {
   restrictionId: number;
   orderedOn: string;
-  orderNumber: string | null;
   persons: string[];
   groundText: string;
   /** Art. 9: performance — must lift; security or consent — may lift. */

@@ -1,6 +1,6 @@
 import type { CaseData } from '../caseData';
 import { p, type DocModel } from '../model';
-import { CASE_PLACEHOLDERS, caseVars, cnDate, foot, heading, identity, model, partiesBlock, titleMissing, titleRecital } from './common';
+import { CASE_PLACEHOLDERS, caseVars, cnDate, foot, heading, model, partiesBlock, titleMissing, titleRecital } from './common';
 import type { ListingDecisionExtra } from './creditContent';
 import { wording, type Template } from './types';
 
@@ -37,9 +37,10 @@ export const template: Template = {
       ...heading(c, '决定书'),
       ...partiesBlock(c),
       p(w('recital')),
-      p(`被执行人${debtor.name}具有履行能力而不履行生效法律文书确定的义务，${x.facts.replace(/[。.]$/, '')}。本院认为，被执行人${debtor.name}${x.groundText}。${x.extensionReason ? `因${x.extensionReason.replace(/[。.]$/, '')}，纳入期限依法延长。` : ''}`),
+      // Art. 1 opening words: the debtor has not performed the duty the title fixes, and one of the six situations applies.
+      p(`被执行人${debtor.name}未履行生效法律文书确定的义务，${x.facts.replace(/[。.]$/, '')}。本院认为，被执行人${debtor.name}${x.groundText}。${x.extensionReason ? `因${x.extensionReason.replace(/[。.]$/, '')}，纳入期限依法延长。` : ''}`),
       p(basis),
-      p(`将被执行人${identity(debtor).replace(/。$/, '')}纳入失信被执行人名单${term}。`),
+      p(`将被执行人${debtor.name}纳入失信被执行人名单${term}。`),
       p(w('effect')),
       ...foot(c, `院长　${c.president}`),
     ]);
