@@ -70,8 +70,11 @@ export function minorityBar(idNumber: string | null, on: string): { birthDate: s
   if (!idNumber) return { error: '被执行人未登记身份证号码：无法核实其是否成年，也无法录入失信被执行人名单库（第四条、第六条）' };
   const v = validateIdNumber(idNumber, on);
   if (!v.ok) return { error: `被执行人身份证号码无效（${v.reason}）：无法核实其是否成年（第四条）` };
-  const eighteenth = addMonths(v.birthDate, 12 * 18);
-  if (on < eighteenth) return { error: `被执行人生于${v.birthDate}，${on}时未满十八周岁：未成年人不得纳入失信被执行人名单（第四条）` };
+  // 已满十八周岁 from the day after the 18th birthday (过了周岁生日，从第二天起，为已满周岁: 法释〔2006〕1号
+  // Art. 2, the courts' way of counting full years); a 29 February birthday falls on 28 February in other
+  // years (民法典 Art. 201 para. 2: no corresponding day, the month's last day). Erring late never lists a minor.
+  const adultFrom = addCalendarDays(addMonths(v.birthDate, 12 * 18), 1);
+  if (on < adultFrom) return { error: `被执行人生于${v.birthDate}，${on}时未满十八周岁：未成年人不得纳入失信被执行人名单（第四条）` };
   return { birthDate: v.birthDate };
 }
 

@@ -43,7 +43,7 @@ async function clock(caseId: number, ruleId: string) {
 }
 
 describe('the bars of a listing (失信规定 2017 Arts. 3, 4)', () => {
-  it('refuses a minor (Art. 4), reading minority from the ID number, and writes nothing; lists the same person from the 18th birthday', async () => {
+  it('refuses a minor (Art. 4), reading minority from the ID number, and writes nothing; lists the same person from the day after the 18th birthday', async () => {
     t = openTestApp();
     const c = await fileCase(person('少年甲', makeId('20081002', 311)));
     at('2026-10-01');
@@ -57,8 +57,10 @@ describe('the bars of a listing (失信规定 2017 Arts. 3, 4)', () => {
     expect(t.app.db.raw(`SELECT 1 FROM documents WHERE kind = '纳入失信名单决定书'`)).toEqual([]);
     // Any ground: a minor is barred from ground (2) too.
     expect((await t.fail('credit.list', listing(c.id, c.debtor, { ground: 2, decidedOn: '2026-10-01' }))).message).toContain('未满十八周岁');
-    // On the 18th birthday the bar is gone.
+    // On the 18th birthday itself still a minor; from the next day 已满十八周岁.
     at('2026-10-02');
+    expect((await t.fail('credit.list', listing(c.id, c.debtor))).message).toContain('未满十八周岁');
+    at('2026-10-03');
     const ok = await t.call('credit.list', listing(c.id, c.debtor));
     expect(ok.listings).toHaveLength(1);
   });

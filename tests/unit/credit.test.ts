@@ -4,11 +4,15 @@ import { makeId } from '../helpers/drafts';
 
 // 失信规定 (法释〔2017〕7号) Art. 4: minors are never listed; Art. 2: the term of grounds (2)–(6).
 describe('minority from the ID number (Art. 4)', () => {
-  it('bars a person until the 18th birthday, and from it allows them', () => {
-    const id = makeId('20080229', 101); // born on a 29 February
+  it('bars a person through the 18th birthday and allows them from the next day (过了周岁生日，从第二天起)', () => {
+    const id = makeId('20081002', 101);
+    expect(minorityBar(id, '2026-10-02')).toMatchObject({ error: expect.stringContaining('未满十八周岁') });
+    expect(minorityBar(id, '2026-10-03')).toEqual({ birthDate: '2008-10-02' });
+  });
+  it('a 29 February birthday falls on 28 February in a common year (民法典 Art. 201): of age from 1 March', () => {
+    const id = makeId('20080229', 102);
     expect(minorityBar(id, '2026-02-28')).toMatchObject({ error: expect.stringContaining('未满十八周岁') });
-    // 2026 has no 29 February: the birthday is taken as 1 March (addMonths clamps to the month's end, 28 February).
-    expect('error' in minorityBar(id, '2026-03-01')).toBe(false);
+    expect(minorityBar(id, '2026-03-01')).toEqual({ birthDate: '2008-02-29' });
   });
   it('refuses without a valid ID number: minority cannot be checked', () => {
     expect(minorityBar(null, '2026-01-01')).toMatchObject({ error: expect.stringContaining('未登记身份证号码') });
