@@ -31,14 +31,14 @@ test('list and restrict a debtor, pay in full in the ledger, delete and lift on 
   await page.getByTestId('credit-facts').fill('有履行能力而拒不履行');
   await page.getByTestId('credit-security').check();
   await page.getByTestId('credit-list').click();
-  await expect(page.getByTestId('credit-error')).toContainText('第三条第（一）项');
+  await expect(page.getByTestId('credit-error')).toContainText('第三条第（一）项', { timeout: 30_000 });
   await expect(page.getByTestId('credit-listings')).toContainText('本案尚无失信名单登记');
 
   // Ground (4): breach of the property report.
   await page.getByTestId('credit-ground').selectOption('4');
   await page.getByTestId('credit-facts').fill('收到报告财产令后拒不报告财产');
   await page.getByTestId('credit-list').click();
-  await expect(page.getByTestId('credit-message')).toContainText('已纳入失信名单');
+  await expect(page.getByTestId('credit-message')).toContainText('已纳入失信名单', { timeout: 60_000 });
   const listing = page.locator('[data-testid^="credit-listing-"]');
   await expect(listing.getByTestId('listing-status')).toHaveText('在名单中');
   await expect(listing).toContainText('2028-09-20');
@@ -50,7 +50,7 @@ test('list and restrict a debtor, pay in full in the ledger, delete and lift on 
   await expect(page.getByTestId('credit-person-legalRep')).toHaveValue('李四');
   await page.getByTestId('credit-person-controller').fill('王实控');
   await page.getByTestId('credit-restrict').click();
-  await expect(page.getByTestId('credit-message')).toHaveText('已限制消费');
+  await expect(page.getByTestId('credit-message')).toHaveText('已限制消费', { timeout: 60_000 });
   const restriction = page.locator('[data-testid^="credit-restriction-"][data-status]');
   await expect(restriction.getByTestId('restriction-status')).toHaveText('限制中');
   await expect(restriction).toContainText('法定代表人：李四');
@@ -65,7 +65,7 @@ test('list and restrict a debtor, pay in full in the ledger, delete and lift on 
   await page.getByTestId('ledger-amount').fill('50000');
   await page.getByTestId('ledger-date').fill('2026-09-30');
   await page.getByTestId('ledger-receipt').click();
-  await expect(page.getByTestId('ledger-message')).toHaveText('已登记到账');
+  await expect(page.getByTestId('ledger-message')).toHaveText('已登记到账', { timeout: 30_000 });
 
   // Back on the case: the deletion and the lifting are due on 2026-10-10.
   await page.goto(`/#/cases/${c.id}`);
@@ -85,13 +85,13 @@ test('list and restrict a debtor, pay in full in the ledger, delete and lift on 
   await page.goto(`/#/cases/${c.id}`);
   await page.getByTestId('tab-credit').click();
   await listing.getByTestId('listing-delete').click();
-  await expect(page.getByTestId('credit-message')).toContainText('已删除失信信息');
+  await expect(page.getByTestId('credit-message')).toContainText('已删除失信信息', { timeout: 60_000 });
   await expect(listing.getByTestId('listing-due')).toHaveText('已于2026-10-09删除');
   const deletion = await pdfText(page, () => listing.getByTestId('deletion-doc').click(), '删除失信信息决定书');
   expect(deletion).toContain('删除被执行人开鲁县查控测试商贸有限公司951的失信被执行人名单信息');
   expect(deletion).toContain('第十条第一款第（一）项');
   await restriction.getByTestId('restriction-lift').click();
-  await expect(page.getByTestId('credit-message')).toContainText('已解除限制消费');
+  await expect(page.getByTestId('credit-message')).toContainText('已解除限制消费', { timeout: 60_000 });
   await expect(restriction.getByTestId('restriction-due')).toHaveText('已于2026-10-09解除');
   const lift = await pdfText(page, () => restriction.getByTestId('lift-doc').click(), '解除限制消费令');
   expect(lift).toContain('解除限制消费令');
