@@ -10,6 +10,7 @@ import { ClosureTab } from './pages/case/ClosureTab';
 import { DeadlinesTab } from './pages/case/DeadlinesTab';
 import { AuditTab } from './pages/case/AuditTab';
 import { DocumentDataTab } from './pages/case/DocumentDataTab';
+import { CreditTab } from './pages/case/CreditTab';
 
 export type CaseDetail = MethodOutput<'cases.get'>;
 export interface CaseTabProps {
@@ -33,6 +34,7 @@ export const CASE_TABS: { key: string; label: string; component: ComponentType<C
   { key: 'assets', label: '查控与财产', component: AssetsTab },
   { key: 'measures', label: '措施', component: MeasuresTab },
   { key: 'ledger', label: '案款', component: LedgerTab },
+  { key: 'credit', label: '失信与限消', component: CreditTab },
   { key: 'deadlines', label: '节点期限', component: DeadlinesTab },
   { key: 'closure', label: '结案', component: ClosureTab },
   { key: 'timeline', label: '日志', component: TimelineTab },

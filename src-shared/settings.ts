@@ -70,6 +70,9 @@ export const SETTINGS_SCHEMA = {
   // — Closure and the 终本 archive (domain.md §4) —
   /** The archive's due list shows rounds falling due within this many days. */
   zhongbenRequeryLookaheadDays: z.number().int().min(0).max(180).default(30),
+  // — Credit sanctions (desks.md §5) —
+  /** A request to re-list a debtor deleted for performance is not supported within this many months (失信规定 2017 Art. 10 para. 3 [P]: 6). */
+  creditRelistBlockMonths: z.number().int().min(0).max(24).default(6),
   // — Security and backups —
   /** Wrong passwords in a row before an account is locked (OWASP ASVS V2.2.1: throttle guessing). */
   loginMaxFailures: z.number().int().min(3, '至少3次').max(20, '不超过20次').default(5),
@@ -158,6 +161,7 @@ export const SETTING_EDITORS: { readonly [K in keyof typeof SETTINGS_SCHEMA]: { 
   printDuplex: { editor: 'management', label: '双面打印补空白页' },
   propertyReportDays: { editor: 'management', label: '报告财产期限天数' },
   zhongbenRequeryLookaheadDays: { editor: 'management', label: '终本复查提前天数' },
+  creditRelistBlockMonths: { editor: 'management', label: '删除失信后不予再纳入月数' },
   triage: { editor: 'management', label: '繁简分流规则' },
   assignment: { editor: 'management', label: '分案上限' },
   deadlineRules: { editor: 'management', label: '节点期限规则' },

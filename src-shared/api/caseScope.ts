@@ -35,6 +35,10 @@ export const CASE_REF_KINDS = {
   reportExport: '上报文件（全院）',
   team: '团队（其全部案件）',
   judge: '承办法官（其所在团队）',
+  creditListing: '失信名单登记',
+  creditCorrection: '失信纠正申请',
+  restriction: '限制消费登记',
+  restrictionViolation: '违反限制消费举报',
 } as const;
 export type CaseRefKind = keyof typeof CASE_REF_KINDS;
 

@@ -15,6 +15,9 @@ export const DOCUMENT_KINDS = [
   '结案通知书',
   '终本裁定书',
   '查询结果告知书',
+  '纳入失信名单决定书',
+  '删除失信信息决定书',
+  '解除限制消费令',
 ] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 

@@ -42,6 +42,24 @@ async function plantedFeedback(c: Court): Promise<string> {
 }
 
 export const PROBES: Record<string, Probe> = {
+  'credit.case': { refused: (c) => [{ caseId: c.y.propertyCaseId }], own: (c) => [{ caseId: c.x.caseId }] },
+  'credit.register': {
+    narrowed: () => [{ pendingOnly: false }],
+    check: (out, c, admin) => seenIff((out as { listings: { caseId: number }[] }).listings.map((l) => l.caseId), c.y.propertyCaseId, admin),
+  },
+  'credit.figures': { narrowed: () => [{ from: '2026-01-01', to: '2026-12-31' }], check: (out, _c, admin) => expect((out as { listed: number }).listed).toBe(admin ? 1 : 0) },
+  'credit.checkBars': { refused: (c) => [{ caseId: c.y.propertyCaseId, partyId: c.y.debtorPartyId, ground: 1, facts: '攻击', origin: 'motion', securityGiven: false, laterInOrder: false }] },
+  'credit.list': { refused: (c) => [{ caseId: c.y.propertyCaseId, partyId: c.y.debtorPartyId, ground: 1, facts: '攻击', origin: 'motion', securityGiven: false, laterInOrder: false }] },
+  'credit.requestRemoval': { refused: (c) => [{ listingId: c.y.creditListingId, requestedOn: '2026-11-10', note: '攻击' }] },
+  'credit.delete': { refused: (c) => [{ listingId: c.y.creditListingId, ground: 'applicantRequest' }] },
+  'credit.fileCorrection': { refused: (c) => [{ listingId: c.y.creditListingId, filedOn: '2026-11-10', reason: '攻击' }] },
+  'credit.decideCorrection': { refused: (c) => [{ correctionId: c.y.creditCorrectionId, result: 'corrected', note: '攻击' }] },
+  'credit.applyCorrection': { refused: (c) => [{ correctionId: c.y.creditCorrectionId }] },
+  'credit.restrict': { refused: (c) => [{ caseId: c.y.propertyCaseId, partyId: c.y.debtorPartyId, origin: 'motion' }] },
+  'credit.permit': { refused: (c) => [{ restrictionId: c.y.restrictionId, personId: c.y.restrictedPersonId, kind: 'medical', reason: '攻击' }] },
+  'credit.reportViolation': { refused: (c) => [{ restrictionId: c.y.restrictionId, personId: c.y.restrictedPersonId, source: '攻击', what: '攻击' }] },
+  'credit.followUpViolation': { refused: (c) => [{ violationId: c.y.violationId, followup: 'fineRequested' }] },
+  'credit.lift': { refused: (c) => [{ restrictionId: c.y.restrictionId, ground: 'consent', note: '攻击' }] },
   'archive.list': { narrowed: () => [{ filter: {} }] },
   'archive.requeryBatch': { refused: (c) => [{ batchId: c.y.requeryBatchId }] },
   'archive.requeryBatches': { narrowed: () => [{}], check: (out, c, admin) => seenIff(ids(out), c.y.requeryBatchId, admin) },
@@ -204,6 +222,10 @@ export function yIdOf(c: Court, kind: CaseRefKind): number | string {
     reportExport: c.court.exportId,
     team: TEAM_Y.id,
     judge: c.y.judgeId,
+    creditListing: c.y.creditListingId,
+    creditCorrection: c.y.creditCorrectionId,
+    restriction: c.y.restrictionId,
+    restrictionViolation: c.y.violationId,
   };
   return of[kind];
 }

@@ -51,6 +51,13 @@ export interface Court {
     payoutEntryId: number;
     controlJobId: string;
     assignmentRunId: number;
+    /** Credit sanctions on y2 (the property case): its debtor listed and restricted, a correction request, a violation report. */
+    debtorPartyId: number;
+    creditListingId: number;
+    creditCorrectionId: number;
+    restrictionId: number;
+    restrictedPersonId: number;
+    violationId: number;
   };
   /** Containers holding both teams' cases. */
   mixed: { documentBatchId: string; documentJobId: string; distributionRunId: number; controlBatchId: number; controlJobId: string };
@@ -164,6 +171,13 @@ export async function buildTwoTeamCourt(): Promise<Court> {
   const exportJob = await job(t, await t.call('reports.exportMonthly', { periodCode: '202605' }, 'manager'));
   const exportId = t.app.db.raw<{ id: number }>('SELECT id FROM report_exports ORDER BY id DESC LIMIT 1')[0]!.id;
 
+  // — 东风 lists y2's debtor (breach of the property report), restricts it, a correction request and a tip follow. —
+  const yDebtor = t.app.db.raw<{ id: number }>(`SELECT id FROM parties WHERE case_id = ? AND role = 'debtor'`, y2.id)[0]!.id;
+  const credit0 = await t.call('credit.list', { caseId: y2.id, partyId: yDebtor, ground: 4, facts: '收到报告财产令后拒不报告财产', origin: 'motion', securityGiven: false, laterInOrder: false }, officerY);
+  const creditRestricted = await t.call('credit.restrict', { caseId: y2.id, partyId: yDebtor, origin: 'listing' }, officerY);
+  const creditCorrected = await t.call('credit.fileCorrection', { listingId: credit0.listings[0]!.id, filedOn: '2026-11-10', reason: '已报告财产' }, officerY);
+  const creditReported = await t.call('credit.reportViolation', { restrictionId: creditRestricted.restrictions[0]!.id, personId: creditRestricted.restrictions[0]!.persons[0]!.id, source: '举报电话', what: '乘坐飞机' }, officerY);
+
   const yDocument = t.app.db.raw<{ id: number }>('SELECT id FROM documents WHERE case_id = ? ORDER BY id LIMIT 1', y2.id)[0]!.id;
   const numbers = [y1.number, y2.number];
   return {
@@ -189,6 +203,12 @@ export async function buildTwoTeamCourt(): Promise<Court> {
       payoutEntryId: payout.id,
       controlJobId: yControlJob.id,
       assignmentRunId: yRun.runId,
+      debtorPartyId: yDebtor,
+      creditListingId: credit0.listings[0]!.id,
+      creditCorrectionId: creditCorrected.listings[0]!.corrections[0]!.id,
+      restrictionId: creditRestricted.restrictions[0]!.id,
+      restrictedPersonId: creditRestricted.restrictions[0]!.persons[0]!.id,
+      violationId: creditReported.restrictions[0]!.violations[0]!.id,
     },
     unassigned: { caseIds: [u1.id, u2.id], names: ['未分案被执行人丁', '未分案被执行人戊', u1.number, u2.number] },
     mixed: { documentBatchId, documentJobId: docJob.id, distributionRunId: dist.runId!, controlBatchId: freeze.id, controlJobId: freezeJob.id },

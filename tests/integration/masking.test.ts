@@ -65,6 +65,30 @@ const ADMIN_INPUTS: Record<string, (c: Court) => Input[] | Promise<Input[]>> = {
     { kind: 'payout', caseId: c.y.propertyCaseId, amountFen: 5_000, approver: '王局长', payeeName: '东风申请人乙', payeeAccount: '6217 0000 1111 2222 333', accountChangeReason: '申请执行人书面申请变更账户' },
   ],
   'ledger.accounts': () => [{}],
+  // Credit (in the registry's alphabetical order): the correction decided before it is carried out, a
+  // second correction to decide, the listing deleted and then listed again, a restriction on 开鲁's
+  // case to grant a permission on (东风's was lifted by the credit.lift probe).
+  'credit.applyCorrection': async (c) => {
+    await c.t.call('credit.decideCorrection', { correctionId: c.y.creditCorrectionId, result: 'corrected', note: '遮盖测试' });
+    return [{ correctionId: c.y.creditCorrectionId }];
+  },
+  'credit.decideCorrection': async (c) => {
+    const v = await c.t.call('credit.fileCorrection', { listingId: c.y.creditListingId, filedOn: '2026-11-10', reason: '遮盖测试' });
+    return [{ correctionId: v.listings[0]!.corrections.at(-1)!.id, result: 'rejected', note: '遮盖测试' }];
+  },
+  'credit.delete': (c) => [{ listingId: c.y.creditListingId }],
+  'credit.fileCorrection': async (c) => {
+    const xDebtor = latest(`SELECT id FROM parties WHERE case_id = ${c.x.caseId} AND role = 'debtor'`);
+    const v = await c.t.call('credit.list', { caseId: c.x.caseId, partyId: xDebtor, ground: 4, facts: '遮盖测试', origin: 'motion', securityGiven: false, laterInOrder: false });
+    return [{ listingId: v.listings[0]!.id, filedOn: '2026-11-10', reason: '遮盖测试' }];
+  },
+  'credit.requestRemoval': () => [{ listingId: latest('SELECT max(id) AS id FROM credit_listings'), requestedOn: '2026-11-10', note: '遮盖测试' }],
+  'credit.list': (c) => [{ caseId: c.y.propertyCaseId, partyId: c.y.debtorPartyId, ground: 4, facts: '遮盖测试', origin: 'motion', securityGiven: false, laterInOrder: false }],
+  'credit.permit': async (c) => {
+    const xDebtor = latest(`SELECT id FROM parties WHERE case_id = ${c.x.caseId} AND role = 'debtor'`);
+    const v = await c.t.call('credit.restrict', { caseId: c.x.caseId, partyId: xDebtor, origin: 'motion' });
+    return [{ restrictionId: v.restrictions[0]!.id, personId: v.restrictions[0]!.persons[0]!.id, kind: 'exam', reason: '遮盖测试' }];
+  },
   'audit.forUser': () => [{ userId: latest("SELECT id FROM users WHERE username = 'clerk'") }, { userId: latest("SELECT id FROM users WHERE username = 'cashier'") }],
   'triage.propose': () => [{}],
   'audit.verify': () => [{}],

@@ -31,6 +31,7 @@ const EVERY_USER = [
   'reports.dashboardPdf', 'reports.dashboardXlsx', 'roles.list', 'settings.get', 'system.health', 'users.setPassword',
   // a case page says which case it shows, so others see who has it open (live/presence.ts)
   'presence.set',
+  'credit.case', 'credit.register', 'credit.figures',
 ];
 
 /** Online query and control, done by whoever works the case's property (查控). */
@@ -39,6 +40,11 @@ const SUSPENSIONS = ['cases.suspend', 'cases.unsuspend'];
 const CLOSING = ['closure.attest', 'closure.close'];
 /** Recording the title's terms the documents recite, and who signs the case's rulings (民诉法 Art. 157). */
 const TITLE_AND_OFFICERS = ['cases.updateTitle', 'cases.setOfficers'];
+/** Credit sanctions (desks.md §5): the case teams and the notice desk list, restrict, delete and lift; 综合管理 supervises. */
+const CREDIT = [
+  'credit.checkBars', 'credit.list', 'credit.requestRemoval', 'credit.delete', 'credit.fileCorrection', 'credit.decideCorrection', 'credit.applyCorrection',
+  'credit.restrict', 'credit.permit', 'credit.reportViolation', 'credit.followUpViolation', 'credit.lift',
+];
 
 /** What each role may call beyond EVERY_USER. The administrator may call everything. */
 const ALLOWED: Record<Exclude<Role, 'admin'>, string[]> = {
@@ -48,12 +54,12 @@ const ALLOWED: Record<Exclude<Role, 'admin'>, string[]> = {
   docsQuery: [
     'documents.generateBatch', 'documents.markServed', ...QUERY_AND_CONTROL, 'inquiries.queue', ...SUSPENSIONS,
     ...TITLE_AND_OFFICERS, 'caseAccounts.set',
-    'triage.propose', 'triage.confirm', 'assignment.distribute', 'fastTrack.queue',
+    'triage.propose', 'triage.confirm', 'assignment.distribute', 'fastTrack.queue', ...CREDIT,
   ],
   // 快执团队: its queue, query/control, closing, sending a case back to triage.
-  fastTrack: [...TITLE_AND_OFFICERS, ...QUERY_AND_CONTROL, 'inquiries.queue', ...SUSPENSIONS, ...CLOSING, 'fastTrack.queue', 'fastTrack.sendBack'],
+  fastTrack: [...TITLE_AND_OFFICERS, ...QUERY_AND_CONTROL, 'inquiries.queue', ...SUSPENSIONS, ...CLOSING, 'fastTrack.queue', 'fastTrack.sendBack', ...CREDIT],
   // 法庭执行团队: query/control and closing of its own cases.
-  team: [...TITLE_AND_OFFICERS, ...QUERY_AND_CONTROL, 'inquiries.queue', ...SUSPENSIONS, ...CLOSING],
+  team: [...TITLE_AND_OFFICERS, ...QUERY_AND_CONTROL, 'inquiries.queue', ...SUSPENSIONS, ...CLOSING, ...CREDIT],
   // 案款专员: the ledger and the results of deductions.
   money: ['caseAccounts.set', 'caseAccounts.import', 'ledger.record', 'ledger.accounts', 'ledger.unidentified', 'ledger.addUnidentified', 'ledger.claimUnidentified', 'ledger.payoutList', 'measures.recordResult'],
   // 终本管控: the 终本 archive and its re-queries, resumption, query/control and closing.
@@ -67,7 +73,7 @@ const ALLOWED: Record<Exclude<Role, 'admin'>, string[]> = {
     'backups.list', 'calendar.set', ...SUSPENSIONS, 'city.drilldown', 'city.import', 'city.imports', 'city.ranking',
     'closure.correct', 'fastTrack.queue', 'fastTrack.sendBack', 'inquiries.queue', 'ledger.accounts', 'ledger.payoutList',
     'ledger.unidentified', 'reports.download', 'reports.exportMonthly', 'reports.exports', 'settings.set',
-    'triage.confirm', 'triage.propose', 'users.list',
+    'triage.confirm', 'triage.propose', 'users.list', ...CREDIT, 'credit.exportEntries',
   ],
 };
 

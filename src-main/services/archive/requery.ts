@@ -2,6 +2,7 @@ import type { Db } from '../../db/connection';
 import { ApiError } from '../../../src-shared/api/errors';
 import { addCalendarDays } from '../../../src-shared/domain/chineseDate';
 import { appendEvent, type Actor } from '../../events/log';
+import { afterRequery } from '../credit/grounds';
 import { getCaseRow } from '../cases/queries';
 import { getSettings } from '../settings/settings';
 import { caseEvents } from '../closure/caseFacts';
@@ -230,6 +231,8 @@ export function recordRequeryResults(
         type: 'archive.requeried',
         payload: { requeryBatchId: batchId, round: r.round, nothingFound: res.nothingFound, findings: res.findings, ...(doc ? { documentId: doc.documentId, documentNumber: doc.number } : {}) },
       });
+      // Two re-queries with nothing found after 终本: a ground to delete the debtor's listing (失信规定 2017 Art. 10 (4)).
+      if (res.nothingFound) afterRequery(db, actor, at, res.caseId, today);
     });
     return getRequeryBatch(db, batchId);
   });

@@ -35,6 +35,10 @@ function grouped(db: Db, sql: (marks: string) => string, ids: (number | string)[
 const RESOLVERS: Record<CaseRefKind, Resolver> = {
   case: (_db, ids) => new Map(ids.map((id) => [id, { cases: [Number(id)] }])),
   asset: (db, ids) => grouped(db, (m) => `SELECT id AS k, case_id FROM assets WHERE id IN (${m})`, ids),
+  creditListing: (db, ids) => grouped(db, (m) => `SELECT id AS k, case_id FROM credit_listings WHERE id IN (${m})`, ids),
+  creditCorrection: (db, ids) => grouped(db, (m) => `SELECT id AS k, case_id FROM credit_corrections WHERE id IN (${m})`, ids),
+  restriction: (db, ids) => grouped(db, (m) => `SELECT id AS k, case_id FROM consumption_restrictions WHERE id IN (${m})`, ids),
+  restrictionViolation: (db, ids) => grouped(db, (m) => `SELECT v.id AS k, r.case_id FROM restriction_violations v JOIN consumption_restrictions r ON r.id = v.restriction_id WHERE v.id IN (${m})`, ids),
   measure: (db, ids) => grouped(db, (m) => `SELECT id AS k, case_id FROM measures WHERE id IN (${m})`, ids),
   document: (db, ids) => grouped(db, (m) => `SELECT id AS k, case_id FROM documents WHERE id IN (${m})`, ids),
   documentBatch: (db, ids) => grouped(db, (m) => `SELECT DISTINCT batch_id AS k, case_id FROM documents WHERE batch_id IN (${m})`, ids.map(String)),

@@ -3,6 +3,7 @@ import { ApiError, invalid } from '../../../src-shared/api/errors';
 import { MODE_RULES, isZhongben, modesFor, type ClosureMode } from '../../../src-shared/domain/closure';
 import { formatYuan } from '../../../src-shared/domain/money';
 import { appendEvent, type Actor } from '../../events/log';
+import { afterClosure } from '../credit/grounds';
 import { getCaseRow } from '../cases/queries';
 import { assertOpen, setStage } from '../cases/stage';
 import { createArchiveEntry } from '../archive/entries';
@@ -192,6 +193,8 @@ export function closeCase(db: Db, actor: Actor, at: Date, today: string, input: 
         documents: docs.map((d) => ({ documentId: d.documentId, kind: d.kind, number: d.number })),
       },
     });
+    // Removal grounds of a listing and the duty to lift a restriction (失信规定 2017 Art. 10; 限高规定 2015 Art. 9).
+    afterClosure(db, actor, at, input.caseId, input.mode, input.settlementPerformed, input.closedOn);
     let nextRequeryOn: string | null = null;
     if (isZhongben(input.mode)) {
       nextRequeryOn = createArchiveEntry(db, at, input.caseId, input.closedOn).nextRequeryOn;

@@ -5,6 +5,7 @@ import { ApiError, invalid } from '../../../src-shared/api/errors';
 import { LEDGER_KIND_LABELS, type LedgerRecordInput } from '../../../src-shared/api/methods/ledger';
 import { fenToYuanString, MAX_AMOUNT_FEN, MAX_LEDGER_ENTRIES_PER_CASE } from '../../../src-shared/domain/money';
 import { appendEvent, type Actor } from '../../events/log';
+import { afterReceipt } from '../credit/grounds';
 import { getCaseRow } from '../cases/queries';
 import { getSettings } from '../settings/settings';
 import { ledgerBalance } from './balance';
@@ -93,6 +94,8 @@ export function recordReceipt(
       onDate: r.on,
       payload: { entryId, amountFen: r.amountFen, source: r.source, ...(r.measureId ? { measureId: r.measureId } : {}), ...(r.unidentifiedId ? { unidentifiedId: r.unidentifiedId } : {}) },
     });
+    // Receipts reaching the claim: the listing must be deleted and the restriction lifted (失信规定 2017 Art. 10 (1); 限高规定 2015 Art. 9).
+    afterReceipt(db, actor, at, r.caseId, r.on);
     return entryId;
   });
 }
