@@ -35,6 +35,11 @@ export const CASE_REF_KINDS = {
   reportExport: '上报文件（全院）',
   team: '团队（其全部案件）',
   judge: '承办法官（其所在团队）',
+  coercionRequest: '协助申请',
+  coercionMeasure: '强制措施',
+  coercionLeave: '拘留期间请假',
+  coercionReferral: '拒执罪移送',
+  coercionOperation: '集中拘传行动（其中的全部案件）',
 } as const;
 export type CaseRefKind = keyof typeof CASE_REF_KINDS;
 

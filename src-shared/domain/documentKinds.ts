@@ -15,6 +15,14 @@ export const DOCUMENT_KINDS = [
   '结案通知书',
   '终本裁定书',
   '查询结果告知书',
+  // Compulsory measures (民诉法 Arts. 118–119, 259; desks.md §2) and the referral for 拒执罪.
+  '拘传票',
+  '罚款决定书',
+  '拘留决定书',
+  '提前解除拘留决定书',
+  '搜查令',
+  '搜查笔录',
+  '案件移送函',
 ] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { EventSpec } from './events/define';
 import { caseEvents } from './events/cases';
 import { closureEvents } from './events/closure';
+import { coercionEvents } from './events/coercion';
 import { documentEvents } from './events/documents';
 import { inquiryEvents } from './events/inquiries';
 import { ledgerEvents } from './events/ledger';
@@ -28,7 +29,7 @@ function mergeEvents<const T extends readonly Record<string, EventSpec>[]>(...li
 }
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
 
-export const EVENTS = mergeEvents(systemEvents, caseEvents, documentEvents, inquiryEvents, ledgerEvents, triageEvents, closureEvents, metricsEvents);
+export const EVENTS = mergeEvents(systemEvents, caseEvents, documentEvents, inquiryEvents, ledgerEvents, triageEvents, closureEvents, metricsEvents, coercionEvents);
 
 type Catalogue = typeof EVENTS;
 export type EventType = keyof Catalogue & string;
