@@ -58,12 +58,14 @@ function personOf(db: Db, input: { requestId?: number | undefined; caseId?: numb
     return { caseId: r.case_id, requestId: r.id, partyId: r.party_id, personName: r.person_name, personKind: r.person_kind, gender: r.gender };
   }
   if (input.caseId === undefined) throw invalid('caseId', '请指明案件');
-  if (!input.personName) throw invalid('personName', '请填写被采取措施人的姓名或名称');
   if (input.partyId !== undefined) {
-    const p = db.raw<{ id: number }>('SELECT id FROM parties WHERE id = ? AND case_id = ?', input.partyId, input.caseId)[0];
+    // A party of the case: its own name and kind (the decision prints its identity).
+    const p = db.raw<{ name: string; kind: string }>('SELECT name, kind FROM parties WHERE id = ? AND case_id = ?', input.partyId, input.caseId)[0];
     if (!p) throw invalid('partyId', '该当事人不属于本案');
+    return { caseId: input.caseId, requestId: null, partyId: input.partyId, personName: p.name, personKind: p.kind === 'org' ? 'organisation' : 'individual', gender: input.gender ?? null };
   }
-  return { caseId: input.caseId, requestId: null, partyId: input.partyId ?? null, personName: input.personName, personKind: input.personKind ?? 'individual', gender: input.gender ?? null };
+  if (!input.personName) throw invalid('personName', '请填写被采取措施人的姓名或名称');
+  return { caseId: input.caseId, requestId: null, partyId: null, personName: input.personName, personKind: input.personKind ?? 'individual', gender: input.gender ?? null };
 }
 
 const personExtra = (p: Person) => ({ personName: p.personName, personKind: p.personKind, ...(p.partyId !== null ? { partyId: p.partyId } : {}) });
