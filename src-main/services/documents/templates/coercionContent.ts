@@ -1,6 +1,6 @@
 import type { CaseData } from '../caseData';
 import { p, type Block } from '../model';
-import { identity } from './common';
+import { cnDate, identity } from './common';
 
 // What the compulsory measures' documents share (拘传票, 罚款决定书, 拘留决定书, 提前解除拘留决定书,
 // 搜查令, 搜查笔录, 案件移送函): the content the coercion domain passes in `extra`, and the person's
@@ -60,3 +60,18 @@ export function extraMissing(c: CaseData, needsApprover: boolean): string[] {
 
 export const CPL = '《中华人民共和国民事诉讼法》';
 export const CPL_INTERP = '《最高人民法院关于适用〈中华人民共和国民事诉讼法〉的解释》';
+
+/**
+ * A description typed by the clerk (the act, the facts) with its dates written the way every
+ * document writes them: 2026年11月3日 → 二〇二六年十一月三日.
+ */
+export function withChineseDates(text: string): string {
+  return text.replace(/(\d{4})年(\d{1,2})月(\d{1,2})日/g, (all, y: string, m: string, d: string) => {
+    const iso = `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
+    try {
+      return cnDate(iso);
+    } catch {
+      return all;
+    }
+  });
+}

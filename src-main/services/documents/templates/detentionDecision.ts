@@ -1,7 +1,7 @@
 import type { CaseData } from '../caseData';
 import { p, type DocModel } from '../model';
 import { CASE_PLACEHOLDERS, caseVars, cnDate, foot, heading, model } from './common';
-import { coercionExtra, extraMissing, personBlock } from './coercionContent';
+import { coercionExtra, extraMissing, personBlock, withChineseDates } from './coercionContent';
 import { wording, type Template } from './types';
 
 // 拘留决定书: 民诉法 Art. 118 paras. 2–3 (15 days at most; held by the public security organs; early
@@ -32,7 +32,7 @@ export const template: Template = {
   build(c: CaseData): DocModel {
     const x = coercionExtra(c);
     const vars = {
-      ...caseVars(c, c.debtors), 行为: (x.act ?? '').replace(/[。；;，,\s]+$/u, ''), 被拘留人: x.personName, 事由: x.ground ?? '', 事由条文: x.article ?? '', 期限条文: x.amountArticle ?? '',
+      ...caseVars(c, c.debtors), 行为: withChineseDates(x.act ?? '').replace(/[。；;，,\s]+$/u, ''), 被拘留人: x.personName, 事由: x.ground ?? '', 事由条文: x.article ?? '', 期限条文: x.amountArticle ?? '',
       拘留天数: CN_DAYS[x.days ?? 0] ?? String(x.days), 起始日期: x.fromOn ? cnDate(x.fromOn) : '', 届满日期: x.endsOn ? cnDate(x.endsOn) : '',
     };
     const w = (key: string) => wording(this, c, key, vars);

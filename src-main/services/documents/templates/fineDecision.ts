@@ -1,7 +1,7 @@
 import type { CaseData } from '../caseData';
 import { p, type DocModel } from '../model';
 import { CASE_PLACEHOLDERS, caseVars, foot, heading, model, money } from './common';
-import { coercionExtra, extraMissing, personBlock } from './coercionContent';
+import { coercionExtra, extraMissing, personBlock, withChineseDates } from './coercionContent';
 import { wording, type Template } from './types';
 
 // 罚款决定书: 民诉法 Art. 118 para. 1 (an individual ≤ ¥100,000, an organisation ¥50,000–1,000,000),
@@ -30,7 +30,7 @@ export const template: Template = {
   },
   build(c: CaseData): DocModel {
     const x = coercionExtra(c);
-    const vars = { ...caseVars(c, c.debtors), 行为: (x.act ?? '').replace(/[。；;，,\s]+$/u, ''), 被罚款人: x.personName, 事由: x.ground ?? '', 事由条文: x.article ?? '', 金额条文: x.amountArticle ?? '', 罚款金额: `人民币${money(x.amountFen ?? 0)}` };
+    const vars = { ...caseVars(c, c.debtors), 行为: withChineseDates(x.act ?? '').replace(/[。；;，,\s]+$/u, ''), 被罚款人: x.personName, 事由: x.ground ?? '', 事由条文: x.article ?? '', 金额条文: x.amountArticle ?? '', 罚款金额: `人民币${money(x.amountFen ?? 0)}` };
     const w = (key: string) => wording(this, c, key, vars);
     return model(c, '罚款决定书', '罚款决定书', [...heading(c, '罚款决定书'), ...personBlock(c, '被罚款人'), p(w('facts')), p(w('reasoning')), p(w('order')), p(w('review')), ...foot(c)]);
   },

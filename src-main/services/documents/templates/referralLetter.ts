@@ -1,7 +1,7 @@
 import type { CaseData } from '../caseData';
 import { p, type DocModel } from '../model';
 import { CASE_PLACEHOLDERS, caseVars, cnIndex, foot, heading, model, titleName } from './common';
-import { coercionExtra } from './coercionContent';
+import { coercionExtra, withChineseDates } from './coercionContent';
 import { wording, type Template } from './types';
 
 // 案件移送函 for the crime of refusing to enforce: 刑法 Art. 313; 法释〔2024〕13号 (Art. 3: "serious"
@@ -37,7 +37,7 @@ export const template: Template = {
       p(`${x.police ?? ''}：`, { indent: false }),
       p(w('body')),
       p('附件一：执行情况说明', { indent: false }),
-      p((x.facts ?? '').trim()),
+      p(withChineseDates((x.facts ?? '').trim())),
       p('附件二：证据材料清单', { indent: false }),
       ...(x.evidence ?? []).map((e, i) => p(`${cnIndex(i)}、${e}`)),
       ...foot(c),

@@ -2,7 +2,7 @@ import { courtToday } from '../../../../src-shared/domain/chineseDate';
 import type { CaseData } from '../caseData';
 import { p, type DocModel } from '../model';
 import { CASE_PLACEHOLDERS, cnDate, model } from './common';
-import { coercionExtra } from './coercionContent';
+import { coercionExtra, withChineseDates } from './coercionContent';
 import { wording, type Template } from './types';
 
 // 搜查笔录: 民诉法解释 Art. 496 (those present: the debtor or an adult family member and the local
@@ -41,7 +41,7 @@ export const template: Template = {
       p(`在场人：${(x.attendees ?? []).join('、')}`, { indent: false }),
       p(w('shown')),
       ...body,
-      p(`搜查情况及发现的财产：${x.items ?? ''}`),
+      p(`搜查情况及发现的财产：${withChineseDates(x.items ?? '')}`),
       ...(x.refusedToSign ? [p(`拒绝签名情况：${x.refusedToSign}`)] : []),
       p(w('read'), { indent: false }),
       p('搜查人员（签名）：　　　　　　　被搜查人（签名）：　　　　　　', { indent: false }),

@@ -1,7 +1,7 @@
 import type { CaseData } from '../caseData';
 import { p, type DocModel } from '../model';
 import { CASE_PLACEHOLDERS, caseVars, foot, heading, model } from './common';
-import { coercionExtra, CPL, CPL_INTERP, extraMissing, personBlock } from './coercionContent';
+import { coercionExtra, CPL, CPL_INTERP, extraMissing, personBlock, withChineseDates } from './coercionContent';
 import { wording, type Template } from './types';
 
 // 搜查令: 民诉法 Art. 259 (the debtor has not performed and hides property: the court issues a search
@@ -26,7 +26,7 @@ export const template: Template = {
   },
   build(c: CaseData): DocModel {
     const x = coercionExtra(c);
-    const vars = { ...caseVars(c, c.debtors), 搜查事由: (x.reason ?? '').replace(/[。；;，,\s]+$/u, ''), 被搜查人: x.personName, 搜查地点: x.place ?? '', 民诉法: CPL, 民诉法解释: CPL_INTERP };
+    const vars = { ...caseVars(c, c.debtors), 搜查事由: withChineseDates(x.reason ?? '').replace(/[。；;，,\s]+$/u, ''), 被搜查人: x.personName, 搜查地点: x.place ?? '', 民诉法: CPL, 民诉法解释: CPL_INTERP };
     const w = (key: string) => wording(this, c, key, vars);
     return model(c, '搜查令', '搜查令', [...heading(c, '搜查令'), ...personBlock(c, '被搜查人'), p(w('recital')), p(w('basis')), ...foot(c, `院长　${c.president}`)]);
   },
