@@ -75,3 +75,9 @@ export function withChineseDates(text: string): string {
     }
   });
 }
+
+/** Days of detention in Chinese numerals (1–15, 民诉法 Art. 118): 十日, 十五日. */
+export function cnDays(n: number | undefined): string {
+  const d = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二', '十三', '十四', '十五'];
+  return n !== undefined && d[n] ? d[n]! : String(n ?? '');
+}

@@ -1,15 +1,13 @@
 import type { CaseData } from '../caseData';
 import { p, type DocModel } from '../model';
 import { CASE_PLACEHOLDERS, caseVars, cnDate, foot, heading, model } from './common';
-import { coercionExtra, extraMissing, personBlock, withChineseDates } from './coercionContent';
+import { cnDays, coercionExtra, extraMissing, personBlock, withChineseDates } from './coercionContent';
 import { wording, type Template } from './types';
 
 // 拘留决定书: 民诉法 Art. 118 paras. 2–3 (15 days at most; held by the public security organs; early
 // release on repentance), Art. 119 (president's approval; written decision; one review by the court
 // above, which does not suspend it); 解释 Art. 178 (delivered by the judicial police to the local
 // public security organs); 解释 Art. 185 (review within 3 days of receipt).
-const CN_DAYS = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二', '十三', '十四', '十五'];
-
 export const template: Template = {
   kind: '拘留决定书',
   addressee: 'debtor',
@@ -33,7 +31,7 @@ export const template: Template = {
     const x = coercionExtra(c);
     const vars = {
       ...caseVars(c, c.debtors), 行为: withChineseDates(x.act ?? '').replace(/[。；;，,\s]+$/u, ''), 被拘留人: x.personName, 事由: x.ground ?? '', 事由条文: x.article ?? '', 期限条文: x.amountArticle ?? '',
-      拘留天数: CN_DAYS[x.days ?? 0] ?? String(x.days), 起始日期: x.fromOn ? cnDate(x.fromOn) : '', 届满日期: x.endsOn ? cnDate(x.endsOn) : '',
+      拘留天数: cnDays(x.days), 起始日期: x.fromOn ? cnDate(x.fromOn) : '', 届满日期: x.endsOn ? cnDate(x.endsOn) : '',
     };
     const w = (key: string) => wording(this, c, key, vars);
     return model(c, '拘留决定书', '拘留决定书', [...heading(c, '拘留决定书'), ...personBlock(c, '被拘留人'), p(w('facts')), p(w('reasoning')), p(w('order')), p(w('review')), ...foot(c)]);

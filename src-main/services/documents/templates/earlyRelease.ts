@@ -1,7 +1,7 @@
 import type { CaseData } from '../caseData';
 import { p, type DocModel } from '../model';
 import { CASE_PLACEHOLDERS, caseVars, cnDate, foot, heading, model } from './common';
-import { coercionExtra, CPL, CPL_INTERP, extraMissing, personBlock, withChineseDates } from './coercionContent';
+import { cnDays, coercionExtra, CPL, CPL_INTERP, extraMissing, personBlock, withChineseDates } from './coercionContent';
 import { wording, type Template } from './types';
 
 // 提前解除拘留决定书: 民诉法 Art. 118 para. 3 (a detained person who admits and corrects the error may
@@ -29,7 +29,7 @@ export const template: Template = {
   build(c: CaseData): DocModel {
     const x = coercionExtra(c);
     const vars = {
-      ...caseVars(c, c.debtors), 拘留决定日期: x.decidedOn ? cnDate(x.decidedOn) : '', 被拘留人: x.personName, 拘留天数: String(x.days ?? ''),
+      ...caseVars(c, c.debtors), 拘留决定日期: x.decidedOn ? cnDate(x.decidedOn) : '', 被拘留人: x.personName, 拘留天数: cnDays(x.days),
       悔改情况: withChineseDates(x.reason ?? '').replace(/[。；;，,\s]+$/u, ''), 看管机关: x.centre || '看管的公安机关', 民诉法: CPL, 民诉法解释: CPL_INTERP,
     };
     const w = (key: string) => wording(this, c, key, vars);
