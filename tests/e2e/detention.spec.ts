@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { apiCall, login, readyForDocuments } from './helpers';
+import { apiCall, readyForDocuments } from './helpers';
 import { makeId } from '../helpers/drafts';
 
 // Compulsory measures end to end (desks.md §2): a case team asks the detention team for a compelled
@@ -9,6 +9,15 @@ import { makeId } from '../helpers/drafts';
 // detained by a decision approved by the president (the 拘留决定书 printed, the family notice
 // recorded), one is released after education; the sweep ends and the team's figures count them.
 const PASSWORD = 'password-e2e-1';
+
+/** Logs in through the form; the machine is shared, so a login (a password hash) may take a while. */
+async function login(page: import('@playwright/test').Page, username: string, password: string) {
+  await page.goto('/');
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+  await expect(page.getByTestId('logout')).toBeVisible({ timeout: 60_000 });
+}
 
 async function fileDebtor(page: import('@playwright/test').Page, n: number, name: string, idNumber: string) {
   return apiCall<{ id: number; number: string }>(page, 'cases.file', {
@@ -24,6 +33,7 @@ async function fileDebtor(page: import('@playwright/test').Page, n: number, name
 }
 
 test('a team requests a compelled appearance; a sweep of three cases: paid on the spot, detained, released', async ({ page }) => {
+  test.setTimeout(360_000);
   await apiCall(page, 'system.setClock', { now: '2026-11-09T01:00:00Z' }); // Monday 09:00 in Kailu
   const a = await fileDebtor(page, 1, '孙大海', makeId('19800101', 411));
   const b = await fileDebtor(page, 2, '周二河', makeId('19810202', 413));
@@ -83,14 +93,14 @@ test('a team requests a compelled appearance; a sweep of three cases: paid on th
   // 周二河 is compelled (拘传票), questioned, and detained for 10 days by a decision the president approved.
   await page.getByTestId(`op-approver-${rb}`).selectOption({ label: '赵国庆' });
   await page.getByTestId(`op-compel-${rb}`).click();
-  await expect(page.getByTestId('detention-message')).toContainText('已对周二河拘传，拘传票已制作');
+  await expect(page.getByTestId('detention-message')).toContainText('已对周二河拘传，拘传票已制作', { timeout: 90_000 }); // the document is rendered first
   await page.getByTestId(`op-end-${rb}`).click();
   await expect(page.getByTestId('detention-message')).toContainText('询问已结束');
   await page.getByTestId(`op-ground-${rb}`).selectOption('falseReport');
   await page.getByTestId(`op-act-${rb}`).fill('2026年11月9日经调查询问拒绝报告财产情况');
   await page.getByTestId(`op-days-${rb}`).fill('10');
   await page.getByTestId(`op-detain-${rb}`).click();
-  await expect(page.getByTestId('detention-message')).toContainText('已对周二河作出拘留决定');
+  await expect(page.getByTestId('detention-message')).toContainText('已对周二河作出拘留决定', { timeout: 90_000 }); // the document is rendered first
   const measures = await apiCall<{ id: number; kind: string; requestId: number; documentId: number }[]>(page, 'coercion.measures', { caseId: b.id });
   const detention = measures.find((m) => m.kind === 'detain')!;
   await expect(page.getByTestId(`measure-state-${detention.id}`)).toContainText('拘留10日，至2026-11-18');
