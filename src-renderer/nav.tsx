@@ -29,6 +29,7 @@ const UsersPage = page(() => import('./pages/UsersPage'), 'UsersPage');
 const AuditPage = page(() => import('./pages/AuditPage'), 'AuditPage');
 const BackupsPage = page(() => import('./pages/BackupsPage'), 'BackupsPage');
 const CreditPage = page(() => import('./pages/CreditPage'), 'CreditPage');
+const DetentionPage = page(() => import('./pages/DetentionPage'), 'DetentionPage');
 
 export interface NavEntry {
   /** Route, e.g. '/filing'. */
@@ -61,6 +62,7 @@ export const NAV: NavEntry[] = [
   { path: '/triage', label: '繁简分流', page: TriagePage, description: '根据控制结果提出繁简分流建议，批量确认后移交快执团队或分案。', stages: ['triage', 'assignment'] },
   { path: '/fast-track', label: '快执', page: FastTrackPage, description: '扣划、发放、以执行完毕结案的快速通道。', stages: ['fastTrack'] },
   { path: '/teams', label: '团队办案', page: TeamsPage, description: '法庭执行团队的均衡分案与办理。', stages: ['team'] },
+  { path: '/detention', label: '司法警察', page: DetentionPage, description: '拘传、拘留、罚款、搜查：执行团队的协助申请、集中拘传行动、人员状态与时钟、结果反馈。', roles: ['detention', 'team', 'fastTrack', 'zhongben', 'management'] },
   { path: '/ledger', label: '案款', page: LedgerPage, description: '一案一账号：到账、发放、暂缓、退款，30日发放期限与不明款。' },
   { path: '/credit', label: '失信与限消', page: CreditPage, description: '失信被执行人名单的纳入、删除（删除事由出现后3个工作日内）与纠正，限制消费令的被限制人、准许、举报与解除，名单库录入数据。' },
   { path: '/closure', label: '结案/终本', page: ClosurePage, description: '六种结案方式与终本核查清单、终本裁定书。' },

@@ -65,6 +65,15 @@ export const SETTINGS_SCHEMA = {
    * (the title's own period has passed unperformed, and the applicant's request, Art. 4).
    */
   consumptionOrderTiming: z.enum(['afterNoticePeriod', 'withNotice'], { error: '限制消费令发出时机应为“履行期届满后”或“与执行通知书一并发出”' }).default('afterNoticePeriod'),
+  // — Compulsory measures (desks.md §2) —
+  /**
+   * Who may approve 拘传, 罚款, 拘留, 搜查 and early release (民诉法 Art. 119, 259; 解释 Art. 182: the
+   * president, or the vice-president he authorises): these users by id; empty = every user holding
+   * the 综合管理 (leaders') role.
+   */
+  coercionApprovers: z.array(z.number().int().positive()).max(20).default([]),
+  /** A detained person is handed to the detention centre only after a medical check is recorded [U] (practice, 拘留所条例 Art. 19; desks.md §12 item 13). */
+  coercionMedicalCheck: z.boolean().default(true),
   /** Pad the batch print file with a blank page after every document of odd length, so each starts on a front page (duplex printing). */
   printDuplex: z.boolean().default(false),
   // — Closure and the 终本 archive (domain.md §4) —
@@ -159,6 +168,8 @@ export const SETTING_EDITORS: { readonly [K in keyof typeof SETTINGS_SCHEMA]: { 
   performanceDays: { editor: 'management', label: '履行期限天数' },
   consumptionOrderTiming: { editor: 'management', label: '限制消费令发出时机' },
   printDuplex: { editor: 'management', label: '双面打印补空白页' },
+  coercionApprovers: { editor: 'admin', label: '强制措施批准人（院长及授权副院长）' },
+  coercionMedicalCheck: { editor: 'management', label: '送拘前须登记体检结果' },
   propertyReportDays: { editor: 'management', label: '报告财产期限天数' },
   zhongbenRequeryLookaheadDays: { editor: 'management', label: '终本复查提前天数' },
   creditRelistBlockMonths: { editor: 'management', label: '删除失信后不予再纳入月数' },

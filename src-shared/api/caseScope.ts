@@ -39,6 +39,11 @@ export const CASE_REF_KINDS = {
   creditCorrection: '失信纠正申请',
   restriction: '限制消费登记',
   restrictionViolation: '违反限制消费举报',
+  coercionRequest: '协助申请',
+  coercionMeasure: '强制措施',
+  coercionLeave: '拘留期间请假',
+  coercionReferral: '拒执罪移送',
+  coercionOperation: '集中拘传行动（其中的全部案件）',
 } as const;
 export type CaseRefKind = keyof typeof CASE_REF_KINDS;
 

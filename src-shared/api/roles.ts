@@ -8,6 +8,8 @@ export const ROLES = {
   money: '案款专员',
   zhongben: '终本管控',
   management: '综合管理',
+  // 司法警察（拘传团队）: carries out 拘传, 拘留, 罚款 and supports searches (司法警察职权规定 Art. 1; desks.md §2).
+  detention: '司法警察',
   admin: '系统管理员',
 } as const;
 export type Role = keyof typeof ROLES;
@@ -15,9 +17,10 @@ export const ROLE_NAMES = Object.keys(ROLES) as Role[];
 
 /**
  * Roles whose users see only some cases: a user holding no other role sees only the cases of
- * their team (unless granted the whole register). See src-main/services/auth/scope.ts.
+ * their team (unless granted the whole register); the detention team sees the cases that sent it
+ * a request (services/auth/scope.ts). See src-main/services/auth/scope.ts.
  */
-export const SCOPED_ROLES = ['team'] as const satisfies readonly Role[];
+export const SCOPED_ROLES = ['team', 'detention'] as const satisfies readonly Role[];
 
 /**
  * Who may call a method: `public` (no session, e.g. login), `user` (any logged-in user),

@@ -18,6 +18,14 @@ export const DOCUMENT_KINDS = [
   '纳入失信名单决定书',
   '删除失信信息决定书',
   '解除限制消费令',
+  // Compulsory measures (民诉法 Arts. 118–119, 259; desks.md §2) and the referral for 拒执罪.
+  '拘传票',
+  '罚款决定书',
+  '拘留决定书',
+  '提前解除拘留决定书',
+  '搜查令',
+  '搜查笔录',
+  '案件移送函',
 ] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 

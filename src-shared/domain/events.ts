@@ -3,6 +3,7 @@ import type { EventSpec } from './events/define';
 import { caseEvents } from './events/cases';
 import { closureEvents } from './events/closure';
 import { creditEvents } from './events/credit';
+import { coercionEvents } from './events/coercion';
 import { documentEvents } from './events/documents';
 import { inquiryEvents } from './events/inquiries';
 import { ledgerEvents } from './events/ledger';
@@ -29,7 +30,7 @@ function mergeEvents<const T extends readonly Record<string, EventSpec>[]>(...li
 }
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
 
-export const EVENTS = mergeEvents(systemEvents, caseEvents, documentEvents, inquiryEvents, ledgerEvents, triageEvents, closureEvents, metricsEvents, creditEvents);
+export const EVENTS = mergeEvents(systemEvents, caseEvents, documentEvents, inquiryEvents, ledgerEvents, triageEvents, closureEvents, metricsEvents, creditEvents, coercionEvents);
 
 type Catalogue = typeof EVENTS;
 export type EventType = keyof Catalogue & string;

@@ -202,6 +202,30 @@ export const PROBES: Record<string, Probe> = {
   // Recovery mode's methods: public, and only about the data folder's backups (no case data).
   'recovery.status': { plain: () => [{}] },
   'recovery.restore': { plain: () => [{ name: 'zhixing-20261101T000000Z-manual.sqlite', username: 'admin', password: 'x' }] },
+  // Compulsory measures: 东风's request, detention and referral are refused to 开鲁; lists hold only 开鲁's.
+  'coercion.request': {
+    refused: (c) => [{ caseId: c.y.propertyCaseId, personName: '某人', personKind: 'individual', measure: 'fine', place: '某地', wantedOn: '2026-11-20', purpose: '罚款' }],
+    own: (c) => [{ caseId: c.x.caseId, personName: '开鲁被执行人丙', personKind: 'individual', measure: 'fine', place: '开鲁镇', wantedOn: '2026-11-20', purpose: '罚款' }],
+  },
+  'coercion.withdraw': { refused: (c) => [{ requestId: c.y.coercionRequestId, reason: '撤回' }] },
+  'coercion.requests': {
+    refused: (c) => [{ caseId: c.y.propertyCaseId }, { operationId: c.y.coercionOperationId }],
+    narrowed: () => [{}, { status: ['done', 'scheduled', 'open'] }],
+    own: (c) => [{ caseId: c.x.caseId }],
+  },
+  'coercion.measures': { refused: (c) => [{ caseId: c.y.propertyCaseId }, { operationId: c.y.coercionOperationId }], narrowed: () => [{}, { active: true }], own: (c) => [{ caseId: c.x.caseId }] },
+  'coercion.referrals': { refused: (c) => [{ caseId: c.y.propertyCaseId }], narrowed: () => [{}], own: (c) => [{ caseId: c.x.caseId }] },
+  'coercion.fine': { refused: (c) => [{ caseId: c.y.propertyCaseId, personName: '某人', personKind: 'individual', ground: 'refuse', act: '拒不履行', amountFen: 100_000, approvedById: c.y.judgeId }, { requestId: c.y.coercionRequestId, ground: 'refuse', act: '另一行为', amountFen: 100_000, approvedById: c.y.judgeId }] },
+  'coercion.detain': { refused: (c) => [{ caseId: c.y.propertyCaseId, personName: '某人', personKind: 'individual', ground: 'refuse', act: '拒不履行', days: 3, approvedById: c.y.judgeId }] },
+  'coercion.releaseEarly': { refused: (c) => [{ measureId: c.y.coercionMeasureId, approvedById: c.y.judgeId, reason: '悔过' }] },
+  'coercion.fileReview': { refused: (c) => [{ measureId: c.y.coercionMeasureId, filedOn: '2026-11-10' }] },
+  'coercion.reviewDecision': { refused: (c) => [{ measureId: c.y.coercionMeasureId, decidedOn: '2026-11-10', result: 'revoked' }] },
+  'coercion.warrant': { refused: (c) => [{ caseId: c.y.propertyCaseId, personName: '某人', place: '某地', reason: '隐匿财产', approvedById: c.y.judgeId }] },
+  'coercion.searchRecord': { refused: (c) => [{ measureId: c.y.coercionMeasureId, attendees: ['甲'], officers: [{ name: '乙', gender: 'male' }], items: '无' }] },
+  'coercion.refer': { refused: (c) => [{ caseId: c.y.propertyCaseId, personName: '某人', police: '公安局', facts: '拒不履行', evidence: ['判决书'] }] },
+  'coercion.policeAnswer': { refused: (c) => [{ referralId: c.y.coercionReferralId, answer: 'refused', answeredOn: '2026-11-10' }] },
+  'coercion.privateProsecution': { refused: (c) => [{ referralId: c.y.coercionReferralId }] },
+  'coercion.people': { plain: () => [{}] },
   'users.setPassword': { refused: (c) => [{ id: c.y.judgeId, password: 'taken-over-1' }] },
 };
 
@@ -220,6 +244,11 @@ export function yIdOf(c: Court, kind: CaseRefKind): number | string {
     job: c.y.controlJobId,
     assignmentRun: c.y.assignmentRunId,
     reportExport: c.court.exportId,
+    coercionRequest: c.y.coercionRequestId,
+    coercionMeasure: c.y.coercionMeasureId,
+    coercionLeave: c.y.coercionLeaveId,
+    coercionReferral: c.y.coercionReferralId,
+    coercionOperation: c.y.coercionOperationId,
     team: TEAM_Y.id,
     judge: c.y.judgeId,
     creditListing: c.y.creditListingId,

@@ -91,6 +91,18 @@ export function templateVariants(): { name: string; kind: string; data: CaseData
   const q = (nothingFound: boolean): QueryResultExtra => ({ round: 2, requestedOn: '2027-09-01', closedOn: '2027-03-01', nothingFound, findings: nothingFound ? [] : ['中国农业银行开鲁县支行账户存款5000.00元'] });
   add('查询结果告知书-未发现', '查询结果告知书', baseCase({ extra: q(true) as unknown as Record<string, unknown> }));
   add('查询结果告知书-发现财产', '查询结果告知书', baseCase({ extra: q(false) as unknown as Record<string, unknown> }));
+  // Compulsory measures (desks.md §2): the content the coercion domain passes.
+  const person = { personName: PERSON.name, personKind: 'individual', partyId: PERSON.id, approver: '赵国庆' };
+  const grounds = { ground: '拒不履行人民法院已经发生法律效力的判决、裁定', article: '《中华人民共和国民事诉讼法》第一百一十四条第一款第六项、《最高人民法院关于适用〈中华人民共和国民事诉讼法〉的解释》第一百八十八条', amountArticle: '《中华人民共和国民事诉讼法》第一百一十八条、第一百一十九条' };
+  add('拘传票-被执行人', '拘传票', baseCase({ extra: { ...person, place: '开鲁县人民法院执行局询问室', summonsServedOn: '2026-11-25', purpose: '经两次传唤拒不到场接受调查询问' } }));
+  add('拘传票-单位负责人', '拘传票', baseCase({ extra: { personName: '李四', personKind: 'individual', approver: '赵国庆', place: '开鲁县人民法院', summonsServedOn: '2026-11-25', purpose: '被执行人单位法定代表人拒不到场' } }));
+  add('罚款决定书-个人', '罚款决定书', baseCase({ extra: { ...person, ...grounds, act: '被执行人王小𠮷有能力履行而拒不履行，于2026年11月28日将名下车辆低价转让他人', amountFen: 5_000_000 } }));
+  add('罚款决定书-单位', '罚款决定书', baseCase({ extra: { personName: ORG.name, personKind: 'organisation', partyId: ORG.id, approver: '赵国庆', ...grounds, act: '被执行人拒绝报告财产情况', amountFen: 10_000_000 } }));
+  add('拘留决定书', '拘留决定书', baseCase({ extra: { ...person, ...grounds, act: '被执行人王小𠮷有能力履行而拒不履行', days: 15, fromOn: '2026-12-01', endsOn: '2026-12-15' } }));
+  add('提前解除拘留决定书', '提前解除拘留决定书', baseCase({ extra: { ...person, decidedOn: '2026-12-01', days: 15, reason: '具结悔过，并已履行部分款项', centre: '开鲁县拘留所' } }));
+  add('搜查令', '搜查令', baseCase({ extra: { ...person, place: '开鲁县开鲁镇和平路1号住所及其经营场所', reason: '隐匿会计账簿及现金，经责令拒不交出' } }));
+  add('搜查笔录', '搜查笔录', baseCase({ extra: { personName: '王秀兰', personKind: 'individual', place: '开鲁县开鲁镇和平路1号', startedAt: '2026-12-01T01:30:00Z', attendees: ['王秀兰', '其子王强', '社区居委会主任刘芳'], officers: ['李警官', '张警官'], bodySearch: { personGender: 'female', searchedBy: '张警官' }, items: '在卧室衣柜内发现现金20000元，已依法扣押', refusedToSign: '' } }));
+  add('案件移送函', '案件移送函', baseCase({ extra: { personName: ORG.name, personKind: 'organisation', police: '开鲁县公安局', facts: '被执行人经罚款后仍有能力履行而拒不履行，转移财产致使判决无法执行。', evidence: ['营业执照及法定代表人身份证明', '生效判决书及执行通知书送达回证', '银行流水（履行能力）', '罚款决定书'] } }));
   return out;
 }
 

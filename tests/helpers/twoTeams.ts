@@ -58,6 +58,12 @@ export interface Court {
     restrictionId: number;
     restrictedPersonId: number;
     violationId: number;
+    /** 东风's compulsory measures: a request in a sweep, a detention with its leave, a referral. */
+    coercionRequestId: number;
+    coercionMeasureId: number;
+    coercionLeaveId: number;
+    coercionReferralId: number;
+    coercionOperationId: number;
   };
   /** Containers holding both teams' cases. */
   mixed: { documentBatchId: string; documentJobId: string; distributionRunId: number; controlBatchId: number; controlJobId: string };
@@ -177,6 +183,16 @@ export async function buildTwoTeamCourt(): Promise<Court> {
   const creditRestricted = await t.call('credit.restrict', { caseId: y2.id, partyId: yDebtor, origin: 'listing' }, officerY);
   const creditCorrected = await t.call('credit.fileCorrection', { listingId: credit0.listings[0]!.id, filedOn: '2026-11-10', reason: '已报告财产' }, officerY);
   const creditReported = await t.call('credit.reportViolation', { restrictionId: creditRestricted.restrictions[0]!.id, personId: creditRestricted.restrictions[0]!.persons[0]!.id, source: '举报电话', what: '乘坐飞机' }, officerY);
+  // — 东风 asks the detention team to compel y2's debtor; the police sweep, the debtor is detained
+  // (approved by the manager, a leader), checked, handed over and let out on leave; a referral for 拒执罪. —
+  const police = t.user('police', ['detention']);
+  const coercionRequest = await t.call('coercion.request', { caseId: y2.id, personName: '东风被执行人乙', personKind: 'individual', gender: 'male', measure: 'compel', place: '东风镇', wantedOn: '2026-11-10', purpose: '拒不到场', summonsServedOn: '2026-11-05' }, officerY);
+  const coercionOperation = await t.call('coercion.planOperation', { name: '东风集中拘传', plannedOn: '2026-11-10', leaderId: idOf(police), requestIds: [coercionRequest.id] }, police);
+  const detention = await t.call('coercion.detain', { requestId: coercionRequest.id, ground: 'refuse', act: '2026年11月10日有能力履行而拒不履行', days: 5, approvedById: idOf('manager') }, officerY);
+  await t.call('coercion.medical', { measureId: detention.id, fit: true, result: '正常' }, police);
+  await t.call('coercion.handOver', { measureId: detention.id, centre: '开鲁县拘留所' }, police);
+  const coercionLeave = await t.call('coercion.leave', { measureId: detention.id, reason: '参加考试' }, police);
+  const referral = await t.call('coercion.refer', { caseId: y2.id, personName: '东风被执行人乙', police: '开鲁县公安局', facts: '拒不履行', evidence: ['判决书'] }, officerY);
 
   const yDocument = t.app.db.raw<{ id: number }>('SELECT id FROM documents WHERE case_id = ? ORDER BY id LIMIT 1', y2.id)[0]!.id;
   const numbers = [y1.number, y2.number];
@@ -209,6 +225,11 @@ export async function buildTwoTeamCourt(): Promise<Court> {
       restrictionId: creditRestricted.restrictions[0]!.id,
       restrictedPersonId: creditRestricted.restrictions[0]!.persons[0]!.id,
       violationId: creditReported.restrictions[0]!.violations[0]!.id,
+      coercionRequestId: coercionRequest.id,
+      coercionMeasureId: detention.id,
+      coercionLeaveId: coercionLeave.id,
+      coercionReferralId: referral.id,
+      coercionOperationId: coercionOperation.id,
     },
     unassigned: { caseIds: [u1.id, u2.id], names: ['未分案被执行人丁', '未分案被执行人戊', u1.number, u2.number] },
     mixed: { documentBatchId, documentJobId: docJob.id, distributionRunId: dist.runId!, controlBatchId: freeze.id, controlJobId: freezeJob.id },

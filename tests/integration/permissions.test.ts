@@ -32,6 +32,8 @@ const EVERY_USER = [
   // a case page says which case it shows, so others see who has it open (live/presence.ts)
   'presence.set',
   'credit.case', 'credit.register', 'credit.figures',
+  // Compulsory measures of the cases one may see (narrowed), and who may approve them.
+  'coercion.requests', 'coercion.measures', 'coercion.referrals', 'coercion.people',
 ];
 
 /** Online query and control, done by whoever works the case's property (查控). */
@@ -45,6 +47,12 @@ const CREDIT = [
   'credit.checkBars', 'credit.list', 'credit.requestRemoval', 'credit.delete', 'credit.fileCorrection', 'credit.decideCorrection', 'credit.applyCorrection',
   'credit.restrict', 'credit.permit', 'credit.reportViolation', 'credit.followUpViolation', 'credit.lift',
 ];
+/** A case team asks the detention team for help (拘传, 拘留, 罚款, 搜查) and may withdraw the request. */
+const COERCION_REQUEST = ['coercion.request', 'coercion.withdraw'];
+/** What the team that handles the case decides with the president's approval (民诉法 Arts. 118–119, 259), and the reviews. */
+const COERCION_DECISIONS = ['coercion.fine', 'coercion.detain', 'coercion.releaseEarly', 'coercion.fileReview', 'coercion.reviewDecision', 'coercion.warrant', 'coercion.searchRecord'];
+/** Referral for 拒执罪 and its answers: the case's team. */
+const REFERRAL = ['coercion.refer', 'coercion.policeAnswer', 'coercion.privateProsecution'];
 
 /** What each role may call beyond EVERY_USER. The administrator may call everything. */
 const ALLOWED: Record<Exclude<Role, 'admin'>, string[]> = {
@@ -57,15 +65,15 @@ const ALLOWED: Record<Exclude<Role, 'admin'>, string[]> = {
     'triage.propose', 'triage.confirm', 'assignment.distribute', 'fastTrack.queue', ...CREDIT,
   ],
   // 快执团队: its queue, query/control, closing, sending a case back to triage.
-  fastTrack: [...TITLE_AND_OFFICERS, ...QUERY_AND_CONTROL, 'inquiries.queue', ...SUSPENSIONS, ...CLOSING, 'fastTrack.queue', 'fastTrack.sendBack', ...CREDIT],
+  fastTrack: [...TITLE_AND_OFFICERS, ...QUERY_AND_CONTROL, 'inquiries.queue', ...SUSPENSIONS, ...CLOSING, 'fastTrack.queue', 'fastTrack.sendBack', ...CREDIT, ...COERCION_REQUEST, ...COERCION_DECISIONS, ...REFERRAL],
   // 法庭执行团队: query/control and closing of its own cases.
-  team: [...TITLE_AND_OFFICERS, ...QUERY_AND_CONTROL, 'inquiries.queue', ...SUSPENSIONS, ...CLOSING, ...CREDIT],
+  team: [...TITLE_AND_OFFICERS, ...QUERY_AND_CONTROL, 'inquiries.queue', ...SUSPENSIONS, ...CLOSING, ...CREDIT, ...COERCION_REQUEST, ...COERCION_DECISIONS, ...REFERRAL],
   // 案款专员: the ledger and the results of deductions.
   money: ['caseAccounts.set', 'caseAccounts.import', 'ledger.record', 'ledger.accounts', 'ledger.unidentified', 'ledger.addUnidentified', 'ledger.claimUnidentified', 'ledger.payoutList', 'measures.recordResult'],
   // 终本管控: the 终本 archive and its re-queries, resumption, query/control and closing.
   zhongben: [
     'archive.update', 'archive.review', 'archive.createRequeryBatch', 'archive.collectResults', 'archive.recordResults',
-    'cases.resume', 'cases.updateTitle', ...QUERY_AND_CONTROL, ...CLOSING,
+    'cases.resume', 'cases.updateTitle', ...QUERY_AND_CONTROL, ...CLOSING, ...COERCION_REQUEST, ...COERCION_DECISIONS, ...REFERRAL,
   ],
   // 综合管理: supervision, reports, city level, backups, operational settings, user list.
   management: [
@@ -74,6 +82,14 @@ const ALLOWED: Record<Exclude<Role, 'admin'>, string[]> = {
     'closure.correct', 'fastTrack.queue', 'fastTrack.sendBack', 'inquiries.queue', 'ledger.accounts', 'ledger.payoutList',
     'ledger.unidentified', 'reports.download', 'reports.exportMonthly', 'reports.exports', 'settings.set',
     'triage.confirm', 'triage.propose', 'users.list', ...CREDIT, 'credit.exportEntries',
+    'triage.confirm', 'triage.propose', 'users.list', ...COERCION_REQUEST, 'coercion.operations', 'coercion.figures',
+  ],
+  // 司法警察（拘传团队）: the requests sent to it, its sweeps, 拘传 and custody, outcomes back to the
+  // case (an on-the-spot payment into the ledger), the decisions it carries out, its figures.
+  detention: [
+    'coercion.operations', 'coercion.planOperation', 'coercion.finishOperation', 'coercion.outcome', 'coercion.compel', 'coercion.endQuestioning',
+    'coercion.notifyFamily', 'coercion.medical', 'coercion.handOver', 'coercion.leave', 'coercion.leaveReturn', 'coercion.release', 'coercion.figures',
+    ...COERCION_DECISIONS,
   ],
 };
 
@@ -110,7 +126,7 @@ export function permissionsTable(): string {
     '',
     '## 案件范围',
     '',
-    '只有“法庭执行团队”角色的用户只能查看、办理本团队的案件（未设置团队时一件也看不到），除非被授予“可查看全部案件”。',
+    '只有“法庭执行团队”角色的用户只能查看、办理本团队的案件（未设置团队时一件也看不到），除非被授予“可查看全部案件”；只有“司法警察”角色的用户只能查看、办理向其提出协助申请的案件。',
     '每个接口在注册表中声明它涉及哪些案件（`MethodSpec.cases`，见 `src-shared/api/caseScope.ts`），注册表在处理前执行这一声明：',
     '',
     '- **输入中的编号**：按种类（案件、财产、控制措施、文书、文书批次及其合并打印文件、查控批次、控制批次、复查批次、案款分录、长任务、分案批次、团队、承办法官）找到所涉案件，任何一件不属本团队即拒绝（403，并指出字段）。批次、打印文件、分案批次、长任务属于其中的全部案件：须每一件都属本团队；长任务也属于发起人，只有发起人（或系统管理员）可以取消。',

@@ -51,6 +51,11 @@ const RESOLVERS: Record<CaseRefKind, Resolver> = {
   reportExport: (db, ids) => new Map(db.raw<{ id: number }>(`SELECT id FROM report_exports WHERE id IN (${ids.map(() => '?').join(',')})`, ...ids).map((r) => [r.id, { court: true }])),
   team: (_db, ids) => new Map(ids.map((id) => [id, { team: String(id) }])),
   judge: (db, ids) => new Map(db.raw<{ id: number; team_id: string | null }>(`SELECT id, team_id FROM users WHERE id IN (${ids.map(() => '?').join(',')})`, ...ids).map((r) => [r.id, { team: r.team_id }])),
+  coercionRequest: (db, ids) => grouped(db, (m) => `SELECT id AS k, case_id FROM coercion_requests WHERE id IN (${m})`, ids),
+  coercionMeasure: (db, ids) => grouped(db, (m) => `SELECT id AS k, case_id FROM coercion_measures WHERE id IN (${m})`, ids),
+  coercionLeave: (db, ids) => grouped(db, (m) => `SELECT l.id AS k, x.case_id FROM coercion_leaves l JOIN coercion_measures x ON x.id = l.measure_id WHERE l.id IN (${m})`, ids),
+  coercionReferral: (db, ids) => grouped(db, (m) => `SELECT id AS k, case_id FROM coercion_referrals WHERE id IN (${m})`, ids),
+  coercionOperation: (db, ids) => grouped(db, (m) => `SELECT DISTINCT operation_id AS k, case_id FROM coercion_requests WHERE operation_id IN (${m})`, ids),
   // A job belongs to its starter; to anyone else it reaches its cases (or the court, for court-wide work).
   job: (db, ids, scope) => {
     const out = new Map<number | string, Reach>();

@@ -12,13 +12,35 @@ import type { SessionUser } from '../../api/context';
  * and hands it to the handler as `ctx.scope` (see src-shared/api/caseScope.ts for how each method
  * declares the cases it touches).
  */
-export type CaseScope = { all: true } | { all: false; teamId: string | null; userId: number };
+export type CaseScope = { all: true } | { all: false; teamId: string | null; userId: number; coercion?: true };
 
+/**
+ * The judicial police of the detention team (role 'detention') see the cases that sent the team a
+ * request (coercion_requests): they carry out 拘传, 拘留 and searches for any team's case, but only
+ * once asked (desks.md §2 "Who does it"). A user with both roles sees both sets.
+ */
 export function caseScope(user: Pick<SessionUser, 'id' | 'roles' | 'teamId' | 'allCases'> | null): CaseScope {
   if (!user) return { all: true }; // internal calls and public methods name no case
   const scopedOnly = user.roles.length > 0 && user.roles.every((r) => (SCOPED_ROLES as readonly string[]).includes(r));
   if (!scopedOnly || user.allCases) return { all: true };
+  if (user.roles.includes('detention')) return { all: false, teamId: user.roles.includes('team') ? user.teamId : null, userId: user.id, coercion: true };
   return { all: false, teamId: user.teamId, userId: user.id };
+}
+
+/** Cases that sent the detention team a request (the detention team's scope). */
+const REQUESTED = 'SELECT case_id FROM coercion_requests';
+
+/** The scope's condition over a case's team column and id column, as SQL with its params ('1' = everything). */
+function condition(scope: Exclude<CaseScope, { all: true }>, teamCol: string, idCol: string): { sql: string; params: string[] } {
+  const parts: string[] = [];
+  const params: string[] = [];
+  if (scope.teamId !== null) {
+    parts.push(`${teamCol} = ?`);
+    params.push(scope.teamId);
+  }
+  if (scope.coercion) parts.push(`${idCol} IN (${REQUESTED})`);
+  if (parts.length === 0) return { sql: '0', params };
+  return { sql: parts.length === 1 ? parts[0]! : `(${parts.join(' OR ')})`, params };
 }
 
 /** The first of these cases outside the scope (unknown ids are not outside: the handler says not_found). */
@@ -27,10 +49,11 @@ export function firstOutside(db: Db, scope: CaseScope, caseIds: readonly number[
   const ids = [...new Set(caseIds)];
   for (let i = 0; i < ids.length; i += 500) {
     const chunk = ids.slice(i, i + 500);
+    const inside = condition(scope, 'team_id', 'id');
     const outside = db.raw<{ id: number; number: string }>(
-      `SELECT id, number FROM cases WHERE id IN (${chunk.map(() => '?').join(',')}) AND (team_id IS NULL OR team_id IS NOT ?) ORDER BY id LIMIT 1`,
+      `SELECT id, number FROM cases WHERE id IN (${chunk.map(() => '?').join(',')}) AND NOT coalesce(${inside.sql}, 0) ORDER BY id LIMIT 1`,
       ...chunk,
-      scope.teamId,
+      ...inside.params,
     )[0];
     if (outside) return outside;
   }
@@ -49,15 +72,18 @@ export function assertCasesInScope(db: Db, scope: CaseScope, caseIds: readonly n
  */
 export function scopeSql(scope: CaseScope, alias = 'c'): { sql: string; params: string[] } {
   if (scope.all) return { sql: '', params: [] };
-  if (scope.teamId === null) return { sql: ' AND 0', params: [] };
-  return { sql: ` AND ${alias}.team_id = ?`, params: [scope.teamId] };
+  const c = condition(scope, `${alias}.team_id`, `${alias}.id`);
+  return { sql: ` AND ${c.sql}`, params: c.params };
 }
 
 /** The same condition for a Kysely query: `q.where(inScope(scope))` over a join of cases as `c`. */
 export function inScope(scope: CaseScope, teamColumn = 'c.team_id'): RawBuilder<boolean> {
   if (scope.all) return sql<boolean>`1`;
-  if (scope.teamId === null) return sql<boolean>`0`;
-  return sql<boolean>`${sql.ref(teamColumn)} = ${scope.teamId}`;
+  const team = scope.teamId === null ? sql<boolean>`0` : sql<boolean>`${sql.ref(teamColumn)} = ${scope.teamId}`;
+  if (!scope.coercion) return team;
+  // The case's id column sits beside its team column (c.team_id → c.id).
+  const idColumn = teamColumn.replace(/team_id$/, 'id');
+  return sql<boolean>`(${team} OR ${sql.ref(idColumn)} IN (${sql.raw(REQUESTED)}))`;
 }
 
 /**
@@ -67,10 +93,10 @@ export function inScope(scope: CaseScope, teamColumn = 'c.team_id'): RawBuilder<
  */
 export function wholeContainerSql(scope: CaseScope, casesOf: string): { sql: string; params: string[] } {
   if (scope.all) return { sql: '', params: [] };
-  if (scope.teamId === null) return { sql: ' AND 0', params: [] };
+  const c = condition(scope, 'sx.team_id', 'sx.id');
   return {
-    sql: ` AND EXISTS (${casesOf}) AND NOT EXISTS (SELECT 1 FROM cases sx WHERE sx.id IN (${casesOf}) AND (sx.team_id IS NULL OR sx.team_id <> ?))`,
-    params: [scope.teamId],
+    sql: ` AND EXISTS (${casesOf}) AND NOT EXISTS (SELECT 1 FROM cases sx WHERE sx.id IN (${casesOf}) AND NOT coalesce(${c.sql}, 0))`,
+    params: c.params,
   };
 }
 
@@ -80,6 +106,7 @@ export function wholeContainerSql(scope: CaseScope, casesOf: string): { sql: str
  */
 export function scopeFilter<F extends { teamId?: string | undefined }>(scope: CaseScope, filter: F): F | null {
   if (scope.all) return filter;
+  // The detention team reads the register of its requests on its own page (coercion.*), not here.
   if (scope.teamId === null) return null;
   if (filter.teamId !== undefined && filter.teamId !== scope.teamId) return null;
   return { ...filter, teamId: scope.teamId };
