@@ -70,6 +70,12 @@ export const SETTINGS_SCHEMA = {
   // — Closure and the 终本 archive (issue 6) —
   /** The archive's due list shows rounds falling due within this many days. */
   zhongbenRequeryLookaheadDays: z.number().int().min(0).max(180).default(30),
+  /**
+   * 终本 closures are made by the 终本 group, on a team's proposal (终本申请) or its own review: Kailu
+   * closes centrally (seeds/003: 结案及终本案件管理组主要负责统一集中结案; the 终本案件管控组 keeps the 终本
+   * files) [P]. Off: the teams that close cases also close them as 终本.
+   */
+  zhongbenClosedByGroup: z.boolean().default(true),
   // — Security and backups (issue 7) —
   /** Wrong passwords in a row before an account is locked (OWASP ASVS V2.2.1: throttle guessing). */
   loginMaxFailures: z.number().int().min(3, '至少3次').max(20, '不超过20次').default(5),
@@ -152,6 +158,7 @@ export const SETTING_EDITORS: { readonly [K in keyof typeof SETTINGS_SCHEMA]: { 
   printDuplex: { editor: 'management', label: '双面打印补空白页' },
   propertyReportDays: { editor: 'management', label: '报告财产期限天数' },
   zhongbenRequeryLookaheadDays: { editor: 'management', label: '终本复查提前天数' },
+  zhongbenClosedByGroup: { editor: 'management', label: '终本结案由终本管控组办理' },
   triage: { editor: 'management', label: '繁简分流规则' },
   assignment: { editor: 'management', label: '分案上限' },
   deadlineRules: { editor: 'management', label: '节点期限规则' },

@@ -35,6 +35,10 @@ export const CASE_REF_KINDS = {
   reportExport: '上报文件（全院）',
   team: '团队（其全部案件）',
   judge: '承办法官（其所在团队）',
+  workRecord: '笔录',
+  attachment: '附件',
+  transferRequest: '移交申请',
+  closureRequest: '终本申请',
 } as const;
 export type CaseRefKind = keyof typeof CASE_REF_KINDS;
 

@@ -18,10 +18,11 @@ import { assignmentMethods } from './methods/assignment';
 import { deadlineMethods } from './methods/deadlines';
 import { recoveryMethods } from './methods/recovery';
 import { documentDataMethods } from './methods/documentData';
+import { workspaceMethods } from './methods/workspace';
 
 // The one registry of the API. Each domain declares its methods in ./methods/<domain>.ts and is
 // listed here once; both transports (Electron IPC and the web mode) serve exactly this set.
-export const methods = mergeMethods(systemMethods, caseMethods, settingsMethods, jobMethods, documentMethods, inquiryMethods, measureMethods, ledgerMethods, securityMethods, closureMethods, archiveMethods, metricsMethods, reportsMethods, cityMethods, triageMethods, assignmentMethods, deadlineMethods, recoveryMethods, documentDataMethods);
+export const methods = mergeMethods(systemMethods, caseMethods, settingsMethods, jobMethods, documentMethods, inquiryMethods, measureMethods, ledgerMethods, securityMethods, closureMethods, archiveMethods, metricsMethods, reportsMethods, cityMethods, triageMethods, assignmentMethods, deadlineMethods, recoveryMethods, documentDataMethods, workspaceMethods);
 
 export type Methods = typeof methods;
 export type MethodName = keyof Methods & string;

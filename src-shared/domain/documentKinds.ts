@@ -15,6 +15,10 @@ export const DOCUMENT_KINDS = [
   '结案通知书',
   '终本裁定书',
   '查询结果告知书',
+  // Work records (src-shared/domain/workRecords.ts), printed from the case page.
+  '执行笔录',
+  '谈话笔录',
+  '约谈记录',
 ] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 

@@ -72,6 +72,15 @@ export const EVENT_TYPES: Record<string, EventTypeInfo> = {
   'archive.requeried': { label: '终本复查结果告知', node: '终本网络查询次数' },
   'archive.reviewed': { label: '终本案件质量评查' },
   'case.resumed': { label: '恢复执行', node: '恢复执行' },
+  // the case page as a workspace: work records, notes, attachments, a team's requests to move a case
+  // and to close it as 终本 (services/records, notes, attachments, transfers, closure/requests.ts).
+  'record.created': { label: '制作笔录' },
+  'note.added': { label: '案件备注' },
+  'attachment.added': { label: '上传附件' },
+  'transfer.requested': { label: '申请移交案件' },
+  'transfer.decided': { label: '审批移交申请' },
+  'closure.requested': { label: '提交终本申请' },
+  'closure.requestDecided': { label: '审核终本申请' },
   // metrics, reports and city level (issue 8): no case events; the exports and imports are logged.
   'report.exported': { label: '质效月报上报导出' },
   'city.imported': { label: '导入基层法院上报文件' },
