@@ -40,7 +40,13 @@ export default defineConfig({
     build: {
       outDir: 'out/renderer',
       rollupOptions: { input: { index: resolve('src-renderer/index.html') } },
-      chunkSizeWarningLimit: 4000,
+      // electron-vite leaves the renderer unminified by default; minified, the grid and chart chunks are a third of the size.
+      minify: true,
+      // Pages are loaded per route (nav.tsx, React.lazy), ECharts only by the dashboard. The largest chunk
+      // is AG Grid's (all community modules, 1.19 MB minified, shared by the pages with grids); the
+      // shell is 235 kB, the chart chunk 542 kB, pages 1–50 kB. A chunk past this limit is a new
+      // library pulled into the wrong place: worth a look, not a raised limit.
+      chunkSizeWarningLimit: 1250,
     },
   },
 });

@@ -1,6 +1,8 @@
 // `npm run bench` (after the build): runs every bench/*.bench.mjs in turn, passes their JSON figure
 // lines through, then prints a summary. `node bench/run.mjs foundation` runs only matching files.
-// Exit code 1 when a bench crashed or a figure missed its budget.
+// Exit code 1 when a bench crashed or a figure missed its budget. Every budget a figure carries is
+// checked here, whatever the bench itself concluded: {"max": n}, {"min": n}, or a bare number (a
+// maximum); a figure with a budget and no value fails.
 import { spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -31,7 +33,7 @@ for (const file of files) {
         console.log(line);
         try {
           const f = JSON.parse(line);
-          if (f && typeof f === 'object' && 'metric' in f) figures.push({ file, ...f });
+          if (f && typeof f === 'object' && 'metric' in f) figures.push(checked({ file, ...f }));
         } catch {
           // not a figure: passed through as it is
         }
@@ -43,10 +45,19 @@ for (const file of files) {
   process.stderr.write(`  ${file}: ${code === 0 ? 'ok' : `exit ${code}`} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
 }
 
+/** The figure with its budget normalised and `ok` decided here (a bench's own `ok: true` does not excuse a miss). */
+function checked(f) {
+  const budget = typeof f.budget === 'number' ? { max: f.budget } : f.budget && typeof f.budget === 'object' ? f.budget : null;
+  if (!budget) return { ...f, budget: null };
+  const v = f.value;
+  const within = typeof v === 'number' && !Number.isNaN(v) && (budget.max === undefined || v <= budget.max) && (budget.min === undefined || v >= budget.min);
+  return { ...f, budget, ok: within && f.ok !== false };
+}
+
 const missed = figures.filter((f) => f.ok === false);
 process.stderr.write('\nbench summary\n');
 for (const f of figures) {
-  const budget = f.budget ? (f.budget.max !== undefined ? `≤ ${f.budget.max}` : `≥ ${f.budget.min}`) : '';
+  const budget = f.budget ? [f.budget.max !== undefined ? `≤ ${f.budget.max}` : '', f.budget.min !== undefined ? `≥ ${f.budget.min}` : ''].filter(Boolean).join(' ') : '';
   process.stderr.write(`  ${f.ok === false ? '✗' : '✓'} ${`${f.bench} ${f.metric}`.padEnd(44)} ${String(f.value).padStart(10)} ${String(f.unit ?? '').padEnd(8)} ${budget}\n`);
 }
 console.log(JSON.stringify({ bench: 'summary', files: files.length, figures: figures.length, missed: missed.map((f) => `${f.bench}.${f.metric}`), crashed }));

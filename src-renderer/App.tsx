@@ -1,10 +1,9 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { api } from './api/client';
 import { NAV } from './nav';
 import { navigate, useRoute } from './router';
 import { hasRole, SessionContext, useSession, type Session, type SettingsView, type SessionUser, type SystemInfo } from './session';
 import { LoginPage } from './pages/LoginPage';
-import { CasePage } from './pages/CasePage';
 import { JobPanel } from './components/JobPanel';
 import { NotBuilt } from './components/NotBuilt';
 import { ROLES } from '../src-shared/api/roles';
@@ -12,6 +11,9 @@ import { LockScreen } from './security/LockScreen';
 import { SystemHealth } from './security/SystemHealth';
 import { ConnectionProblem } from './desktop/DesktopGate';
 import { RecoveryPage } from './security/RecoveryPage';
+
+// The case file is a page of its own chunk, like every navigation page (nav.tsx).
+const CasePage = lazy(() => import('./pages/CasePage').then((m) => ({ default: m.CasePage })));
 
 /** Boot: system info → first-run/login → the pipeline shell. */
 export function App() {
@@ -183,7 +185,7 @@ function Shell() {
       </nav>
       <main className="main">
         <SystemHealth />
-        {body}
+        <Suspense fallback={<div className="page muted">正在加载…</div>}>{body}</Suspense>
       </main>
       <JobPanel />
     </div>

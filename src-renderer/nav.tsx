@@ -1,24 +1,33 @@
-import type { ComponentType } from 'react';
+import { lazy, type ComponentType } from 'react';
 import type { Role } from '../src-shared/api/roles';
 import type { CaseStage } from '../src-shared/domain/stages';
-import { FilingPage } from './pages/FilingPage';
-import { CasesPage } from './pages/CasesPage';
-import { SettingsPage } from './pages/SettingsPage';
-import { TemplatesPage } from './pages/TemplatesPage';
-import { ClosurePage } from './pages/ClosurePage';
-import { ArchivePage } from './pages/ArchivePage';
-import { MetricsPage } from './pages/MetricsPage';
-import { InquiriesPage } from './pages/InquiriesPage';
-import { ControlPage } from './pages/ControlPage';
-import { LedgerPage } from './pages/LedgerPage';
-import { NoticesPage } from './pages/NoticesPage';
-import { TriagePage } from './pages/TriagePage';
-import { FastTrackPage } from './pages/FastTrackPage';
-import { TeamsPage } from './pages/TeamsPage';
-import { DeadlinesPage } from './pages/DeadlinesPage';
-import { UsersPage } from './pages/UsersPage';
-import { AuditPage } from './pages/AuditPage';
-import { BackupsPage } from './pages/BackupsPage';
+
+/**
+ * Each page is its own chunk, loaded when its route is first opened (the shell renders it inside
+ * Suspense): a clerk at the filing window never downloads the dashboard's charts.
+ */
+function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K): ComponentType {
+  return lazy(async () => ({ default: (await load())[name] as ComponentType }));
+}
+
+const FilingPage = page(() => import('./pages/FilingPage'), 'FilingPage');
+const CasesPage = page(() => import('./pages/CasesPage'), 'CasesPage');
+const SettingsPage = page(() => import('./pages/SettingsPage'), 'SettingsPage');
+const TemplatesPage = page(() => import('./pages/TemplatesPage'), 'TemplatesPage');
+const ClosurePage = page(() => import('./pages/ClosurePage'), 'ClosurePage');
+const ArchivePage = page(() => import('./pages/ArchivePage'), 'ArchivePage');
+const MetricsPage = page(() => import('./pages/MetricsPage'), 'MetricsPage');
+const InquiriesPage = page(() => import('./pages/InquiriesPage'), 'InquiriesPage');
+const ControlPage = page(() => import('./pages/ControlPage'), 'ControlPage');
+const LedgerPage = page(() => import('./pages/LedgerPage'), 'LedgerPage');
+const NoticesPage = page(() => import('./pages/NoticesPage'), 'NoticesPage');
+const TriagePage = page(() => import('./pages/TriagePage'), 'TriagePage');
+const FastTrackPage = page(() => import('./pages/FastTrackPage'), 'FastTrackPage');
+const TeamsPage = page(() => import('./pages/TeamsPage'), 'TeamsPage');
+const DeadlinesPage = page(() => import('./pages/DeadlinesPage'), 'DeadlinesPage');
+const UsersPage = page(() => import('./pages/UsersPage'), 'UsersPage');
+const AuditPage = page(() => import('./pages/AuditPage'), 'AuditPage');
+const BackupsPage = page(() => import('./pages/BackupsPage'), 'BackupsPage');
 
 export interface NavEntry {
   /** Route, e.g. '/filing'. */

@@ -1,6 +1,5 @@
-// Launcher for tools/simulate-feedback.ts: bundles it (and the shared file layout it reads) with vite
-// into node_modules/.cache, then runs it with this process's arguments. Kept outside src-main so the
-// app itself can never import the simulator.
+// Launcher for tools/simulate-feedback.ts: bundles it (and the demo code it calls) with vite
+// into node_modules/.cache, then runs it with this process's arguments.
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';

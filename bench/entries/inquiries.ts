@@ -24,7 +24,7 @@ import { importFeedback } from '../../src-main/services/inquiries/feedbackImport
 import { createControlBatch } from '../../src-main/services/measures/createBatch';
 import { closePool, usesWorkers } from '../../src-main/services/documents/pool';
 import { ASSET_TYPES } from '../../src-shared/domain/assets';
-import { simulateFeedback } from '../../tools/feedbackSimulator';
+import { simulateFeedback } from '../../src-main/demo/feedbackSimulator';
 
 const [command, dataDir, arg] = process.argv.slice(2) as [string, string, string];
 const app = new App({ dataDir, mode: 'web', adminPassword: 'bench-pass-1', quiet: true });

@@ -1,7 +1,8 @@
 // The shared benchmark court: 200,000 cases with their events (src-main/demo/bulk.ts), built once into
 // bench/.tmp and reused by every bench (foundation, deadlines, metrics, backup …). The folder name
-// carries the case count, the seed and a digest of the migrations and the generator, so a changed
-// schema or generator builds a fresh one. A lock folder keeps two benches from building it at once.
+// carries the case count, the seed and a digest of the migrations, the generator and the projections
+// (their tables are derived at the end of the build), so a changed schema, generator or projection
+// rule builds a fresh one. A lock folder keeps two benches from building it at once.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -17,19 +18,32 @@ export const BULK_ADMIN_PASSWORD = 'bench-pass-1';
 process.env.ZHIXING_AUDIT_KEY ??= join(BENCH_TMP, 'audit.key');
 if (existsSync(resolve('out/main/auditWorker.js'))) process.env.ZHIXING_AUDIT_WORKER ??= resolve('out/main/auditWorker.js');
 
+const DIGESTED = [
+  'src-main/db/migrations',
+  'src-main/demo',
+  'src-main/events',
+  'src-shared/domain',
+  'src-main/services/deadlines',
+  'src-main/services/metrics/factsProjection.ts',
+  'src-main/services/cases/searchProjection.ts',
+];
+
 function fixtureDigest() {
   const h = createHash('sha256');
-  for (const dir of ['src-main/db/migrations', 'src-main/demo']) {
-    for (const f of readdirSync(resolve(dir), { recursive: true }).map(String).sort()) {
-      const file = resolve(dir, f);
-      if (statSync(file).isFile()) h.update(f).update(readFileSync(file));
+  for (const path of DIGESTED) {
+    const root = resolve(path);
+    const files = statSync(root).isDirectory() ? readdirSync(root, { recursive: true }).map(String).sort() : [''];
+    for (const f of files) {
+      const file = resolve(root, f);
+      if (statSync(file).isFile()) h.update(`${path}/${f}`).update(readFileSync(file));
     }
   }
   return h.digest('hex').slice(0, 10);
 }
 
 /**
- * Returns `{ dataDir, cases, events, built }` for a court of `cases` cases, building it when missing.
+ * Returns `{ dataDir, cases, parties, events, reprojectMs, ms, built }` for a court of `cases` cases,
+ * building it when missing (`reprojectMs`: the full re-projection that closed its build).
  * Open it read-only or copy it before writing: other benches expect it unchanged.
  */
 export async function bulkCourt(cases = 200_000, seed = 523) {

@@ -1,7 +1,7 @@
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { Db } from '../db/connection';
-import { migrate, latestSchemaVersion } from '../db/migrate';
+import { migrate, latestSchemaVersion, type MigrateResult } from '../db/migrate';
 import { Registry } from '../api/registry';
 import { allHandlers } from '../api/handlers';
 import type { CallContext } from '../api/context';
@@ -24,6 +24,8 @@ import { removePartialBackups, removeStaging } from '../services/backups/restore
 import { enterRecovery, isDamagedDatabase, type RecoveryState } from '../services/recovery/mode';
 import { closePool } from '../services/documents/pool';
 import { closeUploadPool } from '../services/uploads/contained';
+import { applyShippedCalendar } from '../services/calendar/shipped';
+import { keepProjectionsCurrent, stopReprojection } from '../events/reproject';
 
 export interface AppOptions {
   dataDir: string;
@@ -76,11 +78,13 @@ export class App {
   recovery: RecoveryState | null = null;
   /** The start-up integrity check of a large database is still running: writes wait for it. */
   checking = false;
+  /** Migrations applied earlier whose file has changed since (system.health reports them). */
+  changedMigrations: MigrateResult['changed'] = [];
   private readonly releaseLock: (() => void) | null;
 
   constructor(readonly options: AppOptions) {
     this.passwords = new Passwords(options.passwordCost);
-    this.sessions = new Sessions(this.passwords);
+    this.sessions = new Sessions(this.passwords, undefined, (message) => this.log('error', message));
     restrictNewFiles();
     privateFolder(options.dataDir);
     this.clock = new Clock(options.testClock ?? false);
@@ -108,14 +112,18 @@ export class App {
       const key = loadAuditKey(db, options.dataDir, keyFile);
       // Before any migration touches an existing database: a backup (issue 7), unless the caller hooks it.
       const beforeMigrate = options.beforeMigrate ?? ((d: Db) => createBackupSync(d, options.dataDir, 'preMigration', { ...SYSTEM_ACTOR, workstation: this.workstation }, this.clock.now()));
-      const applied = migrate(db.sqlite, undefined, () => beforeMigrate(db));
-      this.audit = keyDatabase(db, keyFile, key, { ...SYSTEM_ACTOR, workstation: this.workstation }, this.clock.now(), applied.length > 0);
+      const migrated = migrate(db.sqlite, undefined, () => beforeMigrate(db), () => this.clock.nowIso());
+      this.changedMigrations = migrated.changed;
+      for (const m of this.changedMigrations) this.log('warn', `已执行过的数据库迁移 ${m.version}_${m.name} 的文件已被修改（不会再次执行）`);
+      this.audit = keyDatabase(db, keyFile, key, { ...SYSTEM_ACTOR, workstation: this.workstation }, this.clock.now(), migrated.applied.length > 0);
       this.readOnly = false;
       if (this.audit.problem) {
         this.readOnly = true;
         this.log('error', this.audit.problem);
       }
       db.tx(() => ensureAdmin(db, this.clock.now()));
+      // The shipped working-day calendar: years this version adds or corrects (never the court's own).
+      if (!this.readOnly) applyShippedCalendar(db, { ...SYSTEM_ACTOR, workstation: this.workstation }, this.clock.now());
       if (options.adminPassword && !isInitialized(db)) {
         setPasswordHash(db, findUser(db, ADMIN_USERNAME)!.id, this.passwords.hashSync(options.adminPassword));
       }
@@ -126,6 +134,12 @@ export class App {
     }
     this.db = db;
     if (options.startupChecks ?? true) runStartupChecks(this);
+    // Derived tables whose rules changed with this version (or left half-derived by the last run)
+    // are derived again from the event log: at once for a small court, else as a job.
+    if (!this.readOnly) keepProjectionsCurrent(this);
+    // Derived tables whose rules changed with this version (or left half-derived by the last run)
+    // are derived again from the event log: at once for a small court, else as a job.
+    keepProjectionsCurrent(this);
     // Half-written document files of a batch that was killed: safe to remove only when this process
     // holds the data folder alone (another process's batch may be staging files right now).
     if (options.exclusive && !this.readOnly) cleanOrphans(this.db, options.dataDir);
@@ -171,6 +185,8 @@ export class App {
   }
 
   async close(): Promise<void> {
+    // A re-projection stops between chunks and resumes at the next start.
+    stopReprojection(this);
     await this.jobs.idle();
     await closePool();
     await closeUploadPool();

@@ -5,7 +5,10 @@ import type { FilingType } from '../../src-shared/domain/stages';
 import { eventHashInput, GENESIS_HASH } from '../events/log';
 import { chainHash } from '../events/chainKey';
 import { normalizeTitleNumber } from '../services/cases/filing';
-import { CASE_SEARCH_TRIGGERS, REBUILD_CASE_GRAMS } from '../db/migrations/002_case_search';
+import { eventSchema } from '../../src-shared/domain/events';
+import { projections } from '../events/projections';
+import { markForRebuild } from '../events/projectionState';
+import { reprojectAll } from '../events/reproject';
 import { datesForCount, workingDays } from './calendar';
 import { demoCaseDraft, TYPE_MIX } from './caseDrafts';
 import { courtStep } from './court';
@@ -26,12 +29,16 @@ export interface BulkOptions {
   seed?: number;
   adminPassword?: string;
   onProgress?: (done: number, total: number) => void;
+  /** Progress of the closing re-projection (metric facts, deadline clocks, search index), per chunk of cases. */
+  onReprojection?: (label: string, done: number, total: number) => void;
 }
 
 export interface BulkResult {
   cases: number;
   parties: number;
   events: number;
+  /** The full re-projection of every projection from the written log (part of ms). */
+  reprojectMs: number;
   ms: number;
 }
 
@@ -43,8 +50,10 @@ export interface BulkResult {
  * matching stage, team, judge and closure columns. The hash chain of case_events is complete and valid
  * (keyed with the audit key, as the app writes it). Only `cases`, `parties`, `interviews`,
  * `case_serials`, `case_events` and the money ledger (`ledger_entries`, one row per ledger event, as
- * audit.verify reconciles them) are filled: the other ids in event payloads (documents, batches,
- * measures) point at rows the domains' own tables do not have. Labelled demo (meta 'demo' = '1', cases.demo = 1).
+ * audit.verify reconciles them) are written: the other ids in event payloads (documents, batches,
+ * measures) point at rows the domains' own tables do not have. The projections' tables (metric
+ * facts, deadline clocks, the search index) are then derived from the log by a full re-projection,
+ * timed in `reprojectMs`. Labelled demo (meta 'demo' = '1', cases.demo = 1).
  */
 export async function buildBulkDatabase(opts: BulkOptions): Promise<BulkResult> {
   const started = performance.now();
@@ -68,9 +77,8 @@ function write(app: App, users: DemoUser[], opts: BulkOptions, fromYear: number,
   // Bulk load: nothing is lost that a rerun cannot rebuild, so durability waits until the end.
   sqlite.pragma('synchronous = OFF');
   sqlite.pragma('cache_size = -200000');
-  // The quick-search indexes are rebuilt in one pass at the end: far cheaper than per-row triggers.
-  const suspended = CASE_SEARCH_TRIGGERS.map((name) => sqlite.prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?").pluck().get(name) as string | undefined).filter((x): x is string => !!x);
-  for (const name of CASE_SEARCH_TRIGGERS) sqlite.exec(`DROP TRIGGER IF EXISTS ${name}`);
+  // Rows go straight into the tables (not through appendEvent): the projections derive their tables
+  // from the finished log at the end, in one re-projection — the path a new version of the rules takes.
   const insertCase = sqlite.prepare(`INSERT INTO cases (number, year, court_code, type, serial, stage, filed_on, title_court, title_number, title_effective_on, title_cause,
     non_litigation, principal_fen, interest_fen, costs_fen, claim_fen, preserved, applicant_names, debtor_names, search_text, team_id, judge_id, resumed_from_id,
     closed_on, closure_mode, migrated, demo, created_at, created_by) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,NULL,?,?,0,1,?,?)`);
@@ -164,7 +172,9 @@ function write(app: App, users: DemoUser[], opts: BulkOptions, fromYear: number,
           minute = e.onDate === day ? minute + yrng.int(2, 25) : yrng.int(0, 300);
           day = e.onDate;
           const actor = actorFor(e, clerk, actors, judge, yrng);
-          const payload = e.type === 'case.filed' ? { number, ...e.payload, preserved: d.preserved, nonLitigation: d.title.nonLitigation } : withCaseRefs(e, caseId);
+          const payload = e.type === 'case.filed' ? { number, ...e.payload, preserved: d.preserved, nonLitigation: d.title.nonLitigation, duplicateConfirmed: false } : withCaseRefs(e, caseId);
+          // The same check appendEvent makes: the benchmark court's log is one the app could have written.
+          eventSchema.parse({ type: e.type, caseId, payload });
           const row = {
             prev_hash: prevHash,
             case_id: caseId,
@@ -191,16 +201,17 @@ function write(app: App, users: DemoUser[], opts: BulkOptions, fromYear: number,
       for (const [key, last] of serials) if (key.startsWith(String(year))) insertSerial.run(COURT_CODE, year, key.slice(4), last);
     })();
   });
-  sqlite.transaction(() => {
-    sqlite.exec("INSERT INTO cases_fts(cases_fts) VALUES ('rebuild')");
-    sqlite.exec(REBUILD_CASE_GRAMS);
-    for (const sql of suspended) sqlite.exec(sql);
-  })();
+  const reprojectStarted = performance.now();
+  app.db.tx(() => {
+    for (const p of projections()) markForRebuild(app.db, p, new Date().toISOString());
+  });
+  reprojectAll(app.db, () => app.clock.now(), (p, r) => opts.onReprojection?.(p.label, r.done, r.total));
+  const reprojectMs = Math.round(performance.now() - reprojectStarted);
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('wal_checkpoint(TRUNCATE)');
   sqlite.exec('ANALYZE');
   opts.onProgress?.(cases, opts.cases);
-  return { cases, parties, events };
+  return { cases, parties, events, reprojectMs };
 }
 
 /** Payload ids were drawn per case before the case had its id: make them unique across the database. */

@@ -1,6 +1,7 @@
 import { addCalendarDays, diffCalendarDays } from '../../src-shared/domain/chineseDate';
 import type { CaseStage, FilingType } from '../../src-shared/domain/stages';
 import type { Rng } from './random';
+import { ASSET_TYPES } from '../../src-shared/domain/assets';
 
 // A synthetic life of one case as the events the pipeline domains append (names and payloads of the
 // cross-domain contract). Used by the bulk generator for benchmarks; the demo proper drives the real
@@ -64,13 +65,15 @@ function unsortedLife(rng: Rng, c: LifeInput): CaseLife {
     if (push(days, 'case.stageChanged', 'docsQuery', { from: stage, to, reason })) stage = to;
   };
 
+  // The command centre works in daily batches: one notice batch, one query batch, one control batch a day.
+  const batchOf = (days: number) => Number(addCalendarDays(c.filedOn, days).replace(/-/g, ''));
   push(0, 'case.filed', 'window', { type: c.type, claimFen: c.claimFen });
   if (c.interviewed) push(0, 'case.interviewed', 'window', { requests: ['限制消费'] });
 
   // 执保: carried out at once, closed within weeks.
   if (c.type === '执保') {
     const close = rng.int(3, 40);
-    push(1, 'measure.applied', 'docsQuery', { measureId: ref(c.caseId, 30), action: 'freeze', assetId: ref(c.caseId, 40), amountFen: c.claimFen, expiresOn: addCalendarDays(c.filedOn, 366) });
+    push(1, 'measure.applied', 'docsQuery', { measureId: ref(c.caseId, 30), action: 'freeze', assetId: ref(c.caseId, 40), amountFen: c.claimFen, expiresOn: addCalendarDays(c.filedOn, 366), batchId: batchOf(1), batchNumber: `KZ${batchOf(1)}` });
     const mode = rng.weighted(CLOSURE_MODES['执保']);
     if (close <= age) {
       push(close, 'case.closed', 'judge', { mode, recoveredFen: 0, unpaidFen: 0 });
@@ -82,33 +85,43 @@ function unsortedLife(rng: Rng, c: LifeInput): CaseLife {
 
   // Notices batch (≤ 3 working days), served by post a week later.
   const notice = rng.int(1, 4);
-  // The command centre works in daily batches: one notice batch and one query batch a day.
-  const batchOf = (days: number) => Number(addCalendarDays(c.filedOn, days).replace(/-/g, ''));
   (['执行通知书', '报告财产令', '限制消费令'] as const).forEach((kind, i) =>
-    push(notice, 'document.generated', 'docsQuery', { documentId: ref(c.caseId, 10 + i), kind, number: `${c.caseNumber}${kind}`, batchId: batchOf(notice) }),
+    push(notice, 'document.generated', 'docsQuery', { documentId: ref(c.caseId, 10 + i), kind, number: `${c.caseNumber}${kind}`, batchId: `notices-${batchOf(notice)}` }),
   );
   stageTo(notice, 'query', '执行通知已制作');
-  push(notice + rng.int(4, 12), 'document.served', 'docsQuery', { documentId: ref(c.caseId, 10), kind: '执行通知书', method: '邮寄' });
+  push(notice + rng.int(4, 12), 'document.served', 'docsQuery', { documentId: ref(c.caseId, 10), kind: '执行通知书', method: '邮寄送达' });
 
   // Online query the next day; feedback within a week.
   const query = notice + rng.int(0, 2);
-  push(query, 'inquiry.requested', 'docsQuery', { batchId: batchOf(query), batchNumber: `查控${batchOf(query)}`, debtorCount: c.debtorCount, first: true });
+  push(query, 'inquiry.requested', 'docsQuery', { batchId: batchOf(query), batchNumber: `查控${batchOf(query)}`, debtorCount: c.debtorCount, first: true, categories: [...ASSET_TYPES] });
   const feedback = query + rng.int(2, 7);
   const found = rng.chance(0.55);
-  push(feedback, 'inquiry.feedback', 'docsQuery', { batchId: batchOf(query), findings: found ? rng.int(1, 4) : 0, nothingFound: !found });
+  const findings = found ? rng.int(1, 4) : 0;
+  push(feedback, 'inquiry.feedback', 'docsQuery', { batchId: batchOf(query), batchNumber: `查控${batchOf(query)}`, importId: batchOf(feedback), findings, rows: c.debtorCount * 3, nothingFound: !found, complete: true });
   stageTo(feedback, 'control', '查控反馈已导入');
   let frozenFen = 0;
   if (found) {
     frozenFen = Math.round(c.claimFen * rng.next());
     const action = rng.weighted([['freeze', 70], ['deduct', 20], ['seize', 10]] as const);
-    push(feedback + rng.int(0, 1), 'measure.applied', 'docsQuery', { measureId: ref(c.caseId, 30), action, assetId: ref(c.caseId, 40), amountFen: frozenFen, expiresOn: addCalendarDays(c.filedOn, action === 'seize' ? 1100 : 366) });
+    const applied = feedback + rng.int(0, 1);
+    push(applied, 'measure.applied', 'docsQuery', {
+      measureId: ref(c.caseId, 30),
+      action,
+      assetId: ref(c.caseId, 40),
+      amountFen: frozenFen,
+      // A deduction takes the money at once: nothing expires.
+      expiresOn: action === 'deduct' ? null : addCalendarDays(c.filedOn, action === 'seize' ? 1100 : 366),
+      batchId: batchOf(applied),
+      batchNumber: `KZ${batchOf(applied)}`,
+    });
   }
 
   // Triage after the first control (or at once when nothing was found).
   const triage = feedback + rng.int(1, 3);
   stageTo(triage, 'triage', '首次控制完成');
   const simple = found && frozenFen > c.claimFen * 0.5 && rng.chance(0.7);
-  push(triage, 'triage.decided', 'docsQuery', { track: simple ? 'simple' : 'complex', reason: simple ? '财产已控制，可一次性执行完毕' : '需处置财产或未发现财产', override: false });
+  const track = simple ? 'simple' : 'complex';
+  push(triage, 'triage.decided', 'docsQuery', { track, reason: simple ? '财产已控制，可一次性执行完毕' : '需处置财产或未发现财产', override: false, rule: simple ? 'liquidCovers' : found ? 'needsSale' : 'nothingFound', proposedTrack: track });
   let teamId: string | null;
   if (simple) {
     teamId = 'fast';
@@ -133,7 +146,7 @@ function unsortedLife(rng: Rng, c: LifeInput): CaseLife {
     push(Math.min(duration, arrives + rng.int(3, 25)), 'ledger.payout', 'money', { entryId: ref(c.caseId, 51), amountFen: recoveredFen, receiptIds: [ref(c.caseId, 50)] });
   }
   if (duration > age) return { events, stage, teamId, judge: teamId !== 'fast', closedOn: null, closureMode: null };
-  if (mode === '终结本次执行程序') push(duration - 1, 'document.generated', 'zhongben', { documentId: ref(c.caseId, 20), kind: '终本裁定书', number: `${c.caseNumber}终本裁定书`, batchId: batchOf(duration - 1) });
+  if (mode === '终结本次执行程序') push(duration - 1, 'document.generated', 'zhongben', { documentId: ref(c.caseId, 20), kind: '终本裁定书', number: `${c.caseNumber}终本裁定书`, batchId: `closure-${batchOf(duration - 1)}` });
   push(duration, 'case.closed', 'judge', { mode, recoveredFen, unpaidFen: c.claimFen - recoveredFen });
   const final: CaseStage = mode === '终结本次执行程序' ? 'archived' : 'closed';
   stageTo(duration, final, '结案');

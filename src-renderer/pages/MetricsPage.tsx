@@ -1,10 +1,12 @@
-import { useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { api, ApiCallError } from '../api/client';
 import type { MethodInput, MethodOutput } from '../../src-shared/api';
-import { Chart } from './metrics/Chart';
 import { DrillPanel, type DrillTarget } from './metrics/DrillPanel';
 import { ReportsPanel } from './metrics/ReportsPanel';
 import { CityPanel } from './metrics/CityPanel';
+
+// ECharts is the largest library of the UI and only the dashboard draws with it: its own chunk.
+const Chart = lazy(() => import('./metrics/Chart').then((m) => ({ default: m.Chart })));
 
 type PeriodIn = MethodInput<'metrics.compute'>['period'];
 type Dashboard = MethodOutput<'metrics.dashboard'>;
@@ -180,11 +182,21 @@ export function MetricsPage() {
               <div className="metric-charts">
                 <fieldset>
                   <legend>近12个月</legend>
-                  {trendOption ? <Chart option={trendOption} testId="chart-trend" /> : null}
+                  {trendOption ? (
+                    <Suspense fallback={<p className="muted">正在加载图表…</p>}>
+                      <Chart option={trendOption} testId="chart-trend" />
+                    </Suspense>
+                  ) : null}
                 </fieldset>
                 <fieldset>
                   <legend>团队执结率排名</legend>
-                  {teamOption ? <Chart option={teamOption} testId="chart-teams" /> : <p className="muted">未设置执行团队。</p>}
+                  {teamOption ? (
+                    <Suspense fallback={<p className="muted">正在加载图表…</p>}>
+                      <Chart option={teamOption} testId="chart-teams" />
+                    </Suspense>
+                  ) : (
+                    <p className="muted">未设置执行团队。</p>
+                  )}
                   <p className="muted" data-testid="deadline-summary">
                     {dash.deadlines.available ? `节点超期 ${dash.deadlines.overdue ?? 0} 项，即将到期 ${dash.deadlines.dueSoon ?? 0} 项` : dash.deadlines.note}
                   </p>

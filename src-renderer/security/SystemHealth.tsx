@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { RebuildingNote } from '../components/RebuildingNote';
 import { api, ApiCallError } from '../api/client';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { dateTime } from '../format';
@@ -23,9 +24,12 @@ export function SystemHealth() {
     load();
     const timer = setInterval(load, 60_000);
     const off = api.onEvent('system', load);
+    // A re-projection that ends takes its note away at once.
+    const offJob = api.onEvent('job', (j) => (j as { kind?: string; status?: string }).kind === 'projections.rebuild' && (j as { status?: string }).status !== 'running' && load());
     return () => {
       clearInterval(timer);
       off();
+      offJob();
     };
   }, [load]);
   useIdleLock(health?.idleLockMinutes ?? session.settings.idleLockMinutes, session.lock);
@@ -42,6 +46,15 @@ export function SystemHealth() {
           。日志可能被改动，请保留现场并报告。 <a href="#/audit">查看审计</a>
         </div>
       ) : null}
+      {manager && health.changedMigrations.length > 0 ? (
+        <div className="error-banner" role="alert" data-testid="changed-migrations-banner">
+          程序的数据库迁移文件与已执行的不一致（{health.changedMigrations.map((m) => `${m.version}_${m.name}`).join('、')}）：安装包可能被改动，请联系系统管理员核对版本。
+        </div>
+      ) : null}
+      {/* One note for the whole app: the board, the metrics and the dashboard read these tables (their API answers say so too). */}
+      {health.rebuilding.map((r) => (
+        <RebuildingNote key={r.label} rebuilding={r} />
+      ))}
     </>
   );
 }

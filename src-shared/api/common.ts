@@ -66,3 +66,12 @@ export const pageOf = <T extends z.ZodType>(row: T) => z.object({ rows: z.array(
 
 export const emptyInput = z.object({}).strict().default({});
 export const okOutput = z.object({ ok: z.literal(true) });
+
+/**
+ * Set while the derived table behind a read is being derived again from the event log (its rules
+ * changed): the figures may still be the old ones for the cases not yet reached. Null when current.
+ */
+export const rebuildingView = z
+  .object({ label: z.string(), done: z.number().int(), total: z.number().int() })
+  .nullable()
+  .describe('派生数据重新生成进度（规则更新后按事件日志重新计算期间不为空）');

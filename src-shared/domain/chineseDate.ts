@@ -90,7 +90,21 @@ export function addCalendarDays(date: string, n: number): string {
  * and addCalendarDays(b, diffCalendarDays(a, b)) === a.
  */
 export function diffCalendarDays(a: string, b: string): number {
-  return toDayNumber(...parseIso(a)) - toDayNumber(...parseIso(b));
+  return dayNumberOf(a) - dayNumberOf(b);
+}
+
+// Metrics take the difference of the same few thousand dates hundreds of thousands of times: each
+// valid date is parsed once (a court's dates span decades, so the table stays small; it is emptied
+// if something feeds it far more).
+const dayNumbers = new Map<string, number>();
+function dayNumberOf(s: string): number {
+  let n = dayNumbers.get(s);
+  if (n === undefined) {
+    n = toDayNumber(...parseIso(s));
+    if (dayNumbers.size >= 100_000) dayNumbers.clear();
+    dayNumbers.set(s, n);
+  }
+  return n;
 }
 
 // Building an Intl.DateTimeFormat costs far more than formatting with one, and courtToday runs

@@ -2,6 +2,8 @@ import type { Db } from '../../src-main/db/connection';
 import { appendEvent, SYSTEM_ACTOR } from '../../src-main/events/log';
 import { fileCase } from '../../src-main/services/cases/filing';
 import { caseDraft } from '../../src-shared/api/methods/cases';
+import type { CaseEventType, EventPayload, NewEventOf } from '../../src-shared/domain/events';
+import type { ClosureMode } from '../../src-shared/domain/closure';
 import { makeId, sampleDraft } from './drafts';
 
 // Builds metric datasets the way the pipeline does: cases through the real filing service, then the
@@ -34,11 +36,11 @@ export function file(db: Db, spec: CaseSpec): number {
   return fileCase(db, SYSTEM_ACTOR, AT, '2026-12-31', draft);
 }
 
-export function event(db: Db, caseId: number, type: string, onDate: string, payload: Record<string, unknown> = {}): number {
-  return appendEvent(db, SYSTEM_ACTOR, AT, { caseId, type, onDate, payload });
+export function event<T extends CaseEventType>(db: Db, caseId: number, type: T, onDate: string, payload: EventPayload<T>): number {
+  return appendEvent(db, SYSTEM_ACTOR, AT, { caseId, type, onDate, payload } as NewEventOf<T>);
 }
 
-export function close(db: Db, caseId: number, onDate: string, mode: string, recoveredFen = 0, unpaidFen = 0): void {
+export function close(db: Db, caseId: number, onDate: string, mode: ClosureMode, recoveredFen = 0, unpaidFen = 0): void {
   event(db, caseId, 'case.closed', onDate, { mode, recoveredFen, unpaidFen });
 }
 
@@ -61,7 +63,7 @@ export function dateBetween(r: () => number, from: string, to: string): string {
   return new Date(a + Math.floor(r() * ((b - a) / DAY + 1)) * DAY).toISOString().slice(0, 10);
 }
 
-const MODES = ['执行完毕', '执行完毕', '执行完毕', '终结本次执行程序', '终结本次执行程序', '终结本次执行程序', '终结本次执行程序', '终结执行', '不予执行', '驳回申请'];
+const MODES: ClosureMode[] = ['执行完毕', '执行完毕', '执行完毕', '终结本次执行程序', '终结本次执行程序', '终结本次执行程序', '终结本次执行程序', '终结执行', '不予执行', '驳回申请'];
 
 /**
  * Kailu's published totals as a dataset (seeds/003; metrics.md §1): 2022 受理 3,979 (300 旧存 +

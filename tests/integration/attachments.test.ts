@@ -68,7 +68,7 @@ describe('attachments: what is kept', () => {
     const row = t.app.db.raw<{ stored_path: string }>('SELECT stored_path FROM attachments WHERE id = ?', a.id)[0]!;
     const onDisk = join(t.dir, ...row.stored_path.split('/'));
     const changed = Buffer.from(bytes);
-    changed[changed.length - 20] ^= 0xff;
+    changed[changed.length - 20] = changed[changed.length - 20]! ^ 0xff;
     writeFileSync(onDisk, changed);
     const e = await t.fail('attachments.file', { attachmentId: a.id });
     expect(e.code).toBe('conflict');
@@ -138,7 +138,7 @@ describe('attachments: what is refused, with nothing written', () => {
       ['扫描2.pdf', Buffer.concat([pdf(), ZIP_TAIL]), '结束之后还有其他数据'],
     ];
     const broken = png();
-    broken[broken.length - 1] ^= 0x01; // IEND's CRC
+    broken[broken.length - 1] = broken[broken.length - 1]! ^ 0x01; // IEND's CRC
     cases.push(['图片4.png', broken, '校验失败']);
     for (const [name, bytes, why] of cases) {
       const e = await refuse(name, bytes);

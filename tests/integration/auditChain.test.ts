@@ -15,6 +15,7 @@ import { auditWorkerFile } from '../../src-main/services/audit/runVerify';
 import { AUDIT_ANCHOR_FILE } from '../../src-main/services/audit/heads';
 import { buildBulkDatabase } from '../../src-main/demo/bulk';
 import { control, generateNotices, queryAndAnswer } from '../helpers/pipeline';
+import { signers } from '../helpers/inquiries';
 
 // The keyed audit trail (the log, the money beside it, the guards), attacked as someone with the
 // data folder and a SQLite tool — but without the audit key, which lives outside the data folder.
@@ -34,11 +35,13 @@ async function file(t: TestApp): Promise<number> {
   const c = await t.call(
     'cases.file',
     sampleDraft({
-      title: { court: '开鲁县人民法院', number: `（2026）内0523民初${3000 + seq}号`, effectiveOn: '2026-09-01', cause: '借款合同纠纷' },
+      title: { court: '开鲁县人民法院', number: `（2026）内0523民初${3000 + seq}号`, effectiveOn: '2026-09-01', cause: '借款合同纠纷', kind: '民事判决书', ordered: `被告被执行人${seq}于本判决生效之日起十日内偿还原告借款` },
       debtors: [{ kind: 'person', name: `被执行人${seq}`, idNumber: makeId('19810101', seq) }],
       confirmDuplicate: true,
     }),
   );
+  // What its documents need besides the filing: signing officers and the bank's case account.
+  await signers(t, [c.id]);
   return c.id;
 }
 
@@ -184,7 +187,7 @@ describe('the keyed chain', () => {
     migrate(db.sqlite);
     const at = new Date('2026-11-20T02:00:00Z');
     db.tx(() => {
-      for (let i = 0; i < 5; i++) appendEvent(db, SYSTEM_ACTOR, at, { caseId: null, type: 'settings.changed', payload: { keys: [`k${i}`] } });
+      for (let i = 0; i < 5; i++) appendEvent(db, SYSTEM_ACTOR, at, { caseId: null, type: 'settings.changed', payload: { keys: [`k${i}`], before: {}, after: {} } });
     });
     const oldRows = db.raw<EventRow>('SELECT * FROM case_events ORDER BY id');
     expect(oldRows[1]!.hash).toBe(plainSha(JSON.stringify([oldRows[0]!.hash, null, 'settings.changed', oldRows[1]!.at, oldRows[1]!.on_date, null, '系统', 'local', oldRows[1]!.payload])));
@@ -321,7 +324,7 @@ describe('the benchmark court', () => {
     expect(r.checked).toBeGreaterThanOrEqual(built.events);
     expect(r.records.ledgerEntries).toBe(t.app.db.raw<{ n: number }>("SELECT count(*) AS n FROM case_events WHERE type IN ('ledger.receipt', 'ledger.payout')")[0]!.n);
     expect(r.records.ledgerEntries).toBeGreaterThan(50);
-  });
+  }, 180_000); // builds a 300-case court and verifies it in the worker thread: a minute under load
 });
 
 describe('the key', () => {

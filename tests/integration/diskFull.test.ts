@@ -9,6 +9,7 @@ import { openTestApp, type TestApp } from '../helpers/testApp';
 import { makeId, sampleDraft } from '../helpers/drafts';
 import { waitJob } from '../helpers/documents';
 import { DB_FILE } from '../../src-main/app/app';
+import { signers } from '../helpers/inquiries';
 
 // A full disk: the data folder on a 30 MB tmpfs (the way a court PC's disk fills up), or — where
 // this process may not mount one — ENOSPC injected at the file-system boundary. A batch that runs
@@ -78,13 +79,15 @@ async function fileCases(t: TestApp, n: number): Promise<number[]> {
     const c = await t.call(
       'cases.file',
       sampleDraft({
-        title: { court: '开鲁县人民法院', number: `（2026）内0523民初${8000 + seq}号`, effectiveOn: '2026-09-01', cause: '借款合同纠纷' },
+        title: { court: '开鲁县人民法院', number: `（2026）内0523民初${8000 + seq}号`, effectiveOn: '2026-09-01', cause: '借款合同纠纷', kind: '民事判决书', ordered: `被告被执行人${seq}于本判决生效之日起十日内偿还原告借款` },
         debtors: [{ kind: 'person', name: `被执行人${seq}`, idNumber: makeId('19840404', seq) }],
         confirmDuplicate: true,
       }),
     );
     ids.push(c.id);
   }
+  // What their documents need besides the filing: signing officers and the bank's case accounts.
+  await signers(t, ids);
   return ids;
 }
 

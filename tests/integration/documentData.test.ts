@@ -132,7 +132,7 @@ describe('the bank’s list of case accounts (一案一账号)', () => {
     const many = csvBytes([['案号', '账号', '户名', '开户行'], ...Array.from({ length: MAX_ROWS + 1 }, (_, i) => [a.number, String(100000000 + i), '户', '行'])]);
     expect((await t.fail('caseAccounts.import', { fileName: 'x.csv', contentBase64: b64(many) }, 'money1')).message).toContain('数据行过多');
     const big = Buffer.alloc(2 * 1024 * 1024 + 10, 0x41);
-    expect((await t.fail('caseAccounts.import', { fileName: 'x.csv', contentBase64: b64(big) }, 'money1')).message).toContain('文件过大');
+    expect((await t.fail('caseAccounts.import', { fileName: 'x.csv', contentBase64: b64(big) }, 'money1')).message).toContain('文件超过文件大小上限 2 MB');
     // An account already another case's is refused when entered by hand.
     expect((await t.fail('caseAccounts.set', { caseId: b.id, bank: '行', accountName: '户', accountNumber: '62284800000000011' })).code).toBe('conflict');
   });

@@ -368,7 +368,7 @@ describe('control and the ledger', () => {
   });
 });
 
-describe('the feedback simulator (tools/, outside the app)', () => {
+describe('the feedback simulator (src-main/demo, run by tools/simulate-feedback)', () => {
   it('writes a seeded GBK feedback for an exported request file that imports cleanly and is marked simulated', async () => {
     const { execFile } = await import('node:child_process');
     const { promisify } = await import('node:util');

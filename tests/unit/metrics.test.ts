@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { computeFigures, drillIds, type FactSet } from '../../src-shared/domain/metrics/compute';
+import { computeFigures, drillIds, figureFromMembers, prepare, type FactSet } from '../../src-shared/domain/metrics/compute';
+import { activeColumns } from '../../src-shared/domain/metrics/definitions';
 import { METRIC_BY_ID, METRIC_DEFINITIONS } from '../../src-shared/domain/metrics/definitions';
 import type { CaseFact, ReceiptFact } from '../../src-shared/domain/metrics/facts';
 import { unionDays } from '../../src-shared/domain/metrics/facts';
@@ -161,6 +162,42 @@ describe('drill-down', () => {
         }
       }),
       { numRuns: 60 },
+    );
+  });
+  it('counts every figure in one pass per group exactly as from the lists of its rows (random cases, receipts, settings)', () => {
+    const day = fc.integer({ min: 0, max: 700 }).map((n) => new Date(Date.UTC(2025, 0, 1) + n * 86_400_000).toISOString().slice(0, 10));
+    const caseArb = fc.record({
+      filedOn: day,
+      len: fc.option(fc.integer({ min: 0, max: 400 })),
+      mode: fc.constantFrom('执行完毕', '终结本次执行程序', '终结执行', '销案', '不予执行', '保全完毕'),
+      type: fc.constantFrom('执', '执', '执恢', '执保', '执异'),
+      claim: fc.integer({ min: 0, max: 100000 }),
+      pass: fc.option(fc.boolean()),
+      suspended: fc.integer({ min: 0, max: 90 }),
+      nonLitigation: fc.boolean(),
+      receipts: fc.array(fc.record({ arrive: fc.integer({ min: 0, max: 300 }), pay: fc.option(fc.integer({ min: 0, max: 90 })), amount: fc.integer({ min: 1, max: 5000 }) }), { maxLength: 3 }),
+    });
+    fc.assert(
+      fc.property(fc.array(caseArb, { maxLength: 50 }), fc.integer({ min: 1, max: 12 }), fc.boolean(), fc.boolean(), (specs, month, merge, deduct) => {
+        const plus = (d: string, n: number) => new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+        const receipts: ReceiptFact[] = [];
+        const cases = specs.map((s) => {
+          const closedOn = s.len === null ? null : plus(s.filedOn, s.len);
+          const f = c({ filedOn: s.filedOn, closedOn, mode: closedOn ? s.mode : null, type: s.type, claimFen: s.claim, recoveredFen: Math.floor(s.claim / 3), reviewPass: s.pass, suspendedDays: s.suspended, nonLitigation: s.nonLitigation });
+          for (const r of s.receipts) receipts.push(rc(f.caseId, plus(s.filedOn, r.arrive), r.pay === null ? null : plus(s.filedOn, r.arrive + r.pay), r.amount));
+          return f;
+        });
+        // A receipt whose case is not among the facts (closed long before): counted under 'all' only.
+        receipts.push(rc(999_999, '2025-01-02', null, 50));
+        const k = ctx({ kind: 'month', year: 2025, month }, settings({ mergeResumed: merge, limitDeductSuspensions: deduct }));
+        const set = { cases, receipts };
+        const figs = computeFigures(set, k);
+        const p = prepare(set, k);
+        let i = 0;
+        for (const def of METRIC_DEFINITIONS) for (const col of activeColumns(def, merge)) expect(figs[i++], `${def.id} ${col}`).toEqual(figureFromMembers(p, def, col));
+        expect(i).toBe(figs.length);
+      }),
+      { numRuns: 80 },
     );
   });
   it('has one definition per id', () => {

@@ -6,6 +6,7 @@ import { dashboardXlsx } from '../../services/reports/dashboardXlsx';
 import { dashboard } from '../../services/metrics/dashboard';
 import { deadlineSummary } from '../../services/metrics/deadlineSummary';
 import { narrowScope } from '../../services/metrics/context';
+import { assertFactsCurrent } from '../../services/metrics/factsProjection';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -13,6 +14,7 @@ export const handlers = defineHandlers({
   'reports.exportMonthly': ({ periodCode }, ctx) => {
     const { app } = ctx;
     const actor = actorOf(ctx);
+    assertFactsCurrent(app.db);
     return app.jobs.start({ kind: 'reports.exportMonthly', label: `上报导出 ${periodCode}`, total: 4, user: ctx.user, cases: 'court' }, (job) =>
       runMonthlyExport(app.db, app.dataDir, actor, () => app.clock.now(), periodCode, job),
     );
@@ -24,12 +26,14 @@ export const handlers = defineHandlers({
     return new FileResponse(f.path, f.name, f.name.endsWith('.xlsx') ? XLSX : 'application/octet-stream');
   },
   'reports.dashboardPdf': async ({ year, month }, ctx) => {
+    assertFactsCurrent(ctx.app.db);
     // The court's dashboard; a tribunal team's officer prints the own team's.
     const data = dashboard(ctx.app.db, year, month, narrowScope({ kind: 'court' }, ctx.scope), await deadlineSummary(ctx));
     const path = await dashboardPdf(ctx.app.dataDir, data);
     return new FileResponse(path, `质效看板_${data.period.code}.pdf`, 'application/pdf');
   },
   'reports.dashboardXlsx': async ({ year, month }, ctx) => {
+    assertFactsCurrent(ctx.app.db);
     // The court's dashboard; a tribunal team's officer prints the own team's.
     const data = dashboard(ctx.app.db, year, month, narrowScope({ kind: 'court' }, ctx.scope), await deadlineSummary(ctx));
     const path = await dashboardXlsx(ctx.app.dataDir, data);

@@ -1,4 +1,6 @@
 import { defineHandlers } from '../registry';
+import { projections } from '../../events/projections';
+import { rebuildProgress } from '../../events/projectionState';
 import { actorOf, FileResponse } from '../context';
 import { listSlips, slipFor } from '../../services/audit/slip';
 import type { Role } from '../../../src-shared/api/roles';
@@ -63,6 +65,7 @@ export const handlers = defineHandlers({
     } catch {
       // an unreachable backup disk must not hide the rest of the report
     }
-    return { readOnly: app.readOnly, quickCheck: h.quickCheck, audit: h.audit, latestBackup, idleLockMinutes: getSettings(app.db).idleLockMinutes };
+    const rebuilding = projections().map((p) => rebuildProgress(app.db, p)).filter((r) => r !== null);
+    return { readOnly: app.readOnly, quickCheck: h.quickCheck, audit: h.audit, latestBackup, idleLockMinutes: getSettings(app.db).idleLockMinutes, changedMigrations: app.changedMigrations, rebuilding };
   },
 });

@@ -32,7 +32,7 @@ export const handlers = defineHandlers({
       if (isInitialized(db)) throw new ApiError('conflict', '系统已完成首次设置');
       const admin = findUser(db, ADMIN_USERNAME)!;
       setPasswordHash(db, admin.id, passwordHash);
-      appendEvent(db, { id: admin.id, name: admin.display_name, workstation: ctx.workstation }, clock.now(), { caseId: null, type: 'system.setup' });
+      appendEvent(db, { id: admin.id, name: admin.display_name, workstation: ctx.workstation }, clock.now(), { caseId: null, type: 'system.setup', payload: {} });
       return { ok: true as const };
     });
   },

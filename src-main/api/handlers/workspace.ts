@@ -1,8 +1,7 @@
 import { defineHandlers, type HandlerContext } from '../registry';
 import { actorOf, FileResponse, type CallContext } from '../context';
 import { ApiError } from '../../../src-shared/api/errors';
-import { syncDeadlines } from '../../services/deadlines/sync';
-import { deadlineContext } from '../../services/deadlines/recompute';
+import { currentDeadlineContext } from '../../services/deadlines/recompute';
 import { boardWindow } from '../../services/deadlines/board';
 import { caseWorkspace } from '../../services/workspace/summary';
 import { summaryPdf } from '../../services/workspace/summaryPdf';
@@ -14,10 +13,9 @@ import { decideTransfer, listTransfers, requestTransfer } from '../../services/t
 import { listClosureRequests } from '../../services/closure/requests';
 import { myTodo, todoBadges } from '../../services/todo/mine';
 
-/** Folds new events into the derived deadlines table before reading it (as the board does). */
+/** The board's window; the clocks are current (every event recomputed its case's, services/deadlines/projection.ts). */
 function fresh(ctx: CallContext) {
-  const dc = deadlineContext(ctx.app.db);
-  syncDeadlines(ctx.app.db, { readOnly: ctx.app.readOnly, ctx: dc });
+  const dc = currentDeadlineContext(ctx.app.db);
   return boardWindow(ctx.app.db, ctx.app.clock.now(), ctx.app.clock.today(), dc.cal, dc.soonWorkingDays);
 }
 

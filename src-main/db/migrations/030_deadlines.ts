@@ -1,18 +1,13 @@
 import type { Migration } from '../migrate';
-import shipped from '../../../resources/calendar/holidays-2020-2026.json';
 
-// The working-day calendar (seeded with the shipped 2020–2026 table), triage proposals, assignment
-// runs with one explainable row per case, and the derived deadlines table (issue 5).
+// The working-day calendar (its shipped years are loaded by the app at start, services/calendar/
+// shipped.ts), triage proposals, assignment runs with one explainable row per case, and the derived
+// deadlines table.
 //
 // Why a derived `deadlines` table: the board must answer over 200,000 cases / 2,000,000 events in
 // under 200 ms, so it cannot replay events. Each case's clocks are recomputed from its events by the
-// pure src-shared/domain/deadlines.ts and stored here; `deadline_sync` holds the highest event id
-// already folded in (the watermark) and a hash of the rules and calendar. Any read of deadlines
-// first recomputes just the cases that got events past the watermark, so no other domain has to
-// remember to call anything after appending an event, and the board is one indexed query.
-const q = (s: string) => `'${s.replace(/'/g, "''")}'`;
-const seed = shipped.days.map((d) => `(${q(d.date)}, ${q(d.kind)}, ${q(d.name)}, '1970-01-01T00:00:00.000Z', '系统')`).join(',\n');
-const years = shipped.years.map((y) => `(${y}, ${q(shipped.source)})`).join(', ');
+// pure src-shared/domain/deadlines.ts and stored here by the deadline projection
+// (services/deadlines/projection.ts), in the transaction of each event; the board is one indexed query.
 
 export const migration: Migration = {
   version: 30,
@@ -27,9 +22,6 @@ CREATE TABLE calendar_days (
 ) STRICT;
 -- Years whose State Council holiday notice is entered (outside them only weekends are days off).
 CREATE TABLE calendar_years (year INTEGER PRIMARY KEY, source TEXT NOT NULL) STRICT;
-INSERT INTO calendar_days (date, kind, name, updated_at, updated_by) VALUES
-${seed};
-INSERT INTO calendar_years (year, source) VALUES ${years};
 
 -- The latest proposal per case (the history is in the triage.proposed events).
 CREATE TABLE triage_proposals (
@@ -92,8 +84,8 @@ CREATE TABLE deadlines (
 -- Drill-down reads open clocks in due order: a partial index keeps that a range scan.
 CREATE INDEX deadlines_open_due ON deadlines(due_on, case_id) WHERE status = 'open';
 
--- The board's counts: open clocks per day, stage, team, officer and rule, kept by triggers in the
--- same transaction as the rows, so the board sums a few thousand tally rows instead of scanning
+-- The board's counts: open clocks per day, stage, team, officer and rule, kept by the deadline
+-- projection with the rows, so the board sums a few thousand tally rows instead of scanning
 -- hundreds of thousands of clocks (bench/deadlines.bench.mjs).
 CREATE TABLE deadline_tally (
   due_on TEXT NOT NULL,
@@ -104,16 +96,6 @@ CREATE TABLE deadline_tally (
   n INTEGER NOT NULL,
   PRIMARY KEY (due_on, stage, team_id, judge_id, rule_id)
 ) STRICT, WITHOUT ROWID;
-CREATE TRIGGER deadlines_tally_insert AFTER INSERT ON deadlines WHEN NEW.status = 'open' AND NEW.due_on IS NOT NULL BEGIN
-  INSERT INTO deadline_tally (due_on, stage, team_id, judge_id, rule_id, n) VALUES (NEW.due_on, NEW.stage, NEW.team_id, NEW.judge_id, NEW.rule_id, 1)
-  ON CONFLICT (due_on, stage, team_id, judge_id, rule_id) DO UPDATE SET n = n + 1;
-END;
-CREATE TRIGGER deadlines_tally_delete AFTER DELETE ON deadlines WHEN OLD.status = 'open' AND OLD.due_on IS NOT NULL BEGIN
-  UPDATE deadline_tally SET n = n - 1 WHERE due_on = OLD.due_on AND stage = OLD.stage AND team_id = OLD.team_id AND judge_id = OLD.judge_id AND rule_id = OLD.rule_id;
-END;
 CREATE TRIGGER deadlines_no_update BEFORE UPDATE ON deadlines BEGIN SELECT RAISE(ABORT, 'deadlines rows are replaced, not updated (the tally depends on it)'); END;
-
-CREATE TABLE deadline_sync (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
-INSERT INTO deadline_sync (key, value) VALUES ('watermark', '0'), ('rulesHash', ''), ('calendarVersion', '1');
 `,
 };

@@ -1,10 +1,8 @@
 import type { Migration } from '../migrate';
-import { METRIC_FACT_TRIGGERS } from '../../services/metrics/factTriggers';
 
-// Metrics (issue 8). Figures are never stored: they are computed on demand from per-case facts
-// that triggers derive from case events as they are appended (design choice documented in
-// docs/metrics.md). `metric_event_replay` runs the same triggers over the whole log to rebuild the
-// facts from scratch (here on migration, and in metrics.rebuildFacts / the verification test).
+// Metrics. Figures are never stored: they are computed on demand from per-case facts that the
+// metric-facts projection derives from case events as they are appended
+// (services/metrics/factsProjection.ts; design choice documented in docs/metrics.md).
 // report_exports is the history of monthly exports; city_imports holds courts' files read at city level.
 export const migration: Migration = {
   version: 60,
@@ -51,19 +49,6 @@ CREATE TABLE metric_receipts (
 ) STRICT;
 CREATE INDEX metric_receipts_paid ON metric_receipts(paid_on);
 CREATE INDEX metric_receipts_unpaid ON metric_receipts(arrived_on) WHERE paid_on IS NULL;
-
-CREATE TABLE metric_event_replay (
-  id INTEGER PRIMARY KEY,
-  case_id INTEGER,
-  type TEXT NOT NULL,
-  on_date TEXT NOT NULL,
-  payload TEXT NOT NULL
-) STRICT;
-
-${METRIC_FACT_TRIGGERS}
-
-INSERT INTO metric_event_replay (id, case_id, type, on_date, payload) SELECT id, case_id, type, on_date, payload FROM case_events ORDER BY id;
-DELETE FROM metric_event_replay;
 
 CREATE TABLE report_exports (
   id INTEGER PRIMARY KEY,

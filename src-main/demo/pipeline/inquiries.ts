@@ -2,14 +2,14 @@ import { ASSET_TYPES } from '../../../src-shared/domain/assets';
 import { createInquiryBatch } from '../../services/inquiries/batches';
 import { importFeedback } from '../../services/inquiries/feedbackImport';
 import { requestRows, toCsv } from '../../services/inquiries/requestFile';
-import { simulateFeedback } from '../../../tools/feedbackSimulator';
+import { simulateFeedback } from '../feedbackSimulator';
 import { REQUEST_COLUMNS } from '../../../src-shared/domain/inquiryFiles';
 import type { CasePlan } from '../casePlan';
 import { at, isOpen, type Pipeline } from './state';
 
 // 网络查控: one query batch a day for the cases handed over (the command centre works in daily
 // batches), and the feedback file of each batch imported a few days later. The feedback is made by
-// the seeded simulator (tools/feedbackSimulator.ts), which marks every row as simulated; the plan
+// the seeded simulator (demo/feedbackSimulator.ts), which marks every row as simulated; the plan
 // decides per case whether property turns up, so the rest of the case's life follows from it.
 
 export interface SentBatch {

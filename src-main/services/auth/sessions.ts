@@ -29,6 +29,7 @@ export class Sessions {
   constructor(
     private readonly passwords: Passwords,
     private readonly idleMs?: number,
+    private readonly report: (message: string) => void = console.error,
   ) {}
 
   /**
@@ -47,19 +48,9 @@ export class Sessions {
     if (!row || row.active !== 1 || row.password_hash !== usable.password_hash) throw fail();
     if (row.locked_until && row.locked_until > now.toISOString()) throw fail();
     if (!verified.ok) {
-      const settings = getSettings(db);
-      const failed = row.failed_logins + 1;
-      const lock = failed >= settings.loginMaxFailures ? new Date(now.getTime() + settings.loginLockMinutes * 60_000).toISOString() : null;
-      db.tx(() => {
-        db.run(db.q.updateTable('users').set({ failed_logins: lock ? 0 : failed, locked_until: lock }).where('id', '=', row.id));
-        if (lock) {
-          appendEvent(db, { id: null, name: '系统', workstation: 'local' }, now, {
-            caseId: null,
-            type: 'user.locked',
-            payload: { userId: row.id, username: row.username, failures: failed, lockedUntil: lock },
-          });
-        }
-      });
+      // The failure is counted just after the answer leaves: a wrong password must not take a database
+      // write longer to answer than an unknown or disabled name, or the time would tell which it was.
+      setImmediate(() => this.countFailure(db, row.id, now));
       throw fail();
     }
     if (row.failed_logins > 0 || row.locked_until || verified.rehash) {
@@ -73,6 +64,30 @@ export class Sessions {
     const token = randomBytes(32).toString('base64url');
     this.byToken.set(token, { userId: row.id, lastSeen: Date.now() });
     return { token, user: toSessionUser(row) };
+  }
+
+  /** One more failed login; at loginMaxFailures the account locks for loginLockMinutes. */
+  private countFailure(db: Db, userId: number, now: Date): void {
+    try {
+      const settings = getSettings(db);
+      db.tx(() => {
+        // Read inside the write: failures counted back to back each see the one before.
+        const row = db.get(db.q.selectFrom('users').select(['failed_logins', 'username']).where('id', '=', userId));
+        if (!row) return;
+        const failed = row.failed_logins + 1;
+        const lock = failed >= settings.loginMaxFailures ? new Date(now.getTime() + settings.loginLockMinutes * 60_000).toISOString() : null;
+        db.run(db.q.updateTable('users').set({ failed_logins: lock ? 0 : failed, locked_until: lock }).where('id', '=', userId));
+        if (lock) {
+          appendEvent(db, { id: null, name: '系统', workstation: 'local' }, now, {
+            caseId: null,
+            type: 'user.locked',
+            payload: { userId, username: row.username, failures: failed, lockedUntil: lock },
+          });
+        }
+      });
+    } catch (e) {
+      this.report(`记录登录失败次数未成功：${(e as Error).message}`);
+    }
   }
 
   private idleLimit(db: Db): number {

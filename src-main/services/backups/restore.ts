@@ -6,6 +6,8 @@ import type { App } from '../../app/app';
 import { DB_FILE } from '../../app/app';
 import { Db } from '../../db/connection';
 import { migrate, latestSchemaVersion } from '../../db/migrate';
+import { keepProjectionsCurrent } from '../../events/reproject';
+import { forgetDeadlineContext } from '../deadlines/recompute';
 import { ApiError } from '../../../src-shared/api/errors';
 import { sameHex } from '../../events/chain';
 import { setChainKey } from '../../events/chainKey';
@@ -70,7 +72,12 @@ export async function restoreBackup(app: App, name: string, actor: Actor, keepTo
     removeStaging(app.dataDir);
     const qc = quickCheck(app);
     app.readOnly = !qc.ok;
-    if (qc.ok) verifyAuditAtStartup(app); // the restored log, its heads and its ledger, afresh
+    if (qc.ok) {
+      verifyAuditAtStartup(app); // the restored log, its heads and its ledger, afresh
+      // A backup from an earlier version may hold derived tables of older rules: derive them again.
+      forgetDeadlineContext(app.db);
+      keepProjectionsCurrent(app);
+    }
     // User ids in the restored data may name other people: everybody but the restorer logs in again.
     app.sessions.dropAll(keepToken);
     app.bus.publish({ topic: 'system', data: { restored: name } });

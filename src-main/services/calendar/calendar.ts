@@ -3,9 +3,10 @@ import { invalid } from '../../../src-shared/api/errors';
 import { appendEvent, type Actor } from '../../events/log';
 import { calendarEntries, checkCalendar, makeCalendar, type CalendarEntry, type WorkingCalendar } from '../../../src-shared/domain/workingDays';
 
-// The working-day calendar stored in calendar_days / calendar_years (migration 030, seeded from
-// resources/calendar). Deadline clocks read it through loadCalendar; changing it bumps a version so
-// every derived deadline is recomputed (services/deadlines/sync.ts).
+// The working-day calendar stored in calendar_days / calendar_years (migration 030; the shipped
+// years are loaded by the app at start, ./shipped.ts). Deadline clocks read it through loadCalendar;
+// changing it bumps `meta.calendarVersion` (so cached copies are refreshed) and appends
+// 'calendar.changed', which re-projects every deadline clock (services/deadlines/projection.ts).
 
 export function loadCalendar(db: Db): WorkingCalendar {
   const days = db.all(db.q.selectFrom('calendar_days').select(['date', 'kind', 'name']).orderBy('date'));
@@ -21,7 +22,12 @@ export function calendarView(db: Db, year?: number): { years: number[]; sources:
 }
 
 export function calendarVersion(db: Db): string {
-  return db.get(db.q.selectFrom('deadline_sync').select('value').where('key', '=', 'calendarVersion'))?.value ?? '1';
+  return db.get(db.q.selectFrom('meta').select('value').where('key', '=', 'calendarVersion'))?.value ?? '0';
+}
+
+/** Marks the stored calendar as changed (inside the caller's transaction). */
+export function bumpCalendarVersion(db: Db): void {
+  db.rawRun(`INSERT INTO meta (key, value) VALUES ('calendarVersion', '1') ON CONFLICT (key) DO UPDATE SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT)`);
 }
 
 /**
@@ -49,7 +55,7 @@ export function setCalendarYears(db: Db, actor: Actor, at: Date, input: { years:
     for (const d of input.days) {
       db.run(db.q.insertInto('calendar_days').values({ date: d.date, kind: d.kind, name: d.name.trim(), updated_at: at.toISOString(), updated_by: actor.name }));
     }
-    db.rawRun(`UPDATE deadline_sync SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT) WHERE key = 'calendarVersion'`);
+    bumpCalendarVersion(db);
     appendEvent(db, actor, at, {
       caseId: null,
       type: 'calendar.changed',

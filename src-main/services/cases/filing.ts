@@ -163,7 +163,7 @@ export function fileCase(db: Db, actor: Actor, at: Date, today: string, draft: C
       caseId,
       type: migrated ? 'case.migrated' : 'case.filed',
       onDate: draft.filedOn,
-      payload: { number, type: draft.type, claimFen, preserved: draft.preserved, nonLitigation: draft.title.nonLitigation, duplicateConfirmed: report.duplicates.length > 0, ...(opts.resumedFromId ? { resumedFromId: opts.resumedFromId } : {}) },
+      payload: { number, type: draft.type, claimFen, preserved: !!draft.preserved, nonLitigation: !!draft.title.nonLitigation, duplicateConfirmed: report.duplicates.length > 0, ...(opts.resumedFromId ? { resumedFromId: opts.resumedFromId } : {}) },
     });
 
     if (draft.interview) {

@@ -9,11 +9,17 @@ import { getCaseRow } from './queries';
  * done (documents → query → control → triage → fastTrack/assignment → team → closed/archived).
  * Must run inside the caller's transaction.
  */
-export function setStage(db: Db, actor: Actor, at: Date, caseId: number, stage: CaseStage, reason: string, payload: Record<string, unknown> = {}): void {
+/** What moved the case, recorded with the stage change: the notice batch, the query batch, the control batch. */
+export interface StageCause {
+  batchId?: number | string;
+  controlBatchId?: number;
+}
+
+export function setStage(db: Db, actor: Actor, at: Date, caseId: number, stage: CaseStage, reason: string, cause: StageCause = {}): void {
   const row = getCaseRow(db, caseId);
   if (row.stage === stage) return;
   db.run(db.q.updateTable('cases').set({ stage }).where('id', '=', caseId));
-  appendEvent(db, actor, at, { caseId, type: 'case.stageChanged', payload: { from: row.stage, to: stage, reason, ...payload } });
+  appendEvent(db, actor, at, { caseId, type: 'case.stageChanged', payload: { from: row.stage as CaseStage, to: stage, reason, ...cause } });
 }
 
 /** A closed case changes only through resumption or a supervisor's recorded correction. */

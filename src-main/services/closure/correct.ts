@@ -1,6 +1,6 @@
 import type { Db } from '../../db/connection';
 import { ApiError, invalid } from '../../../src-shared/api/errors';
-import { isZhongben } from '../../../src-shared/domain/closure';
+import { isZhongben, type ClosureMode } from '../../../src-shared/domain/closure';
 import { appendEvent, type Actor } from '../../events/log';
 import { getCaseRow } from '../cases/queries';
 import { scheduleFor } from '../archive/schedule';
@@ -57,7 +57,7 @@ export function correctClosure(db: Db, actor: Actor, at: Date, today: string, in
       onDate: after.closed_on,
       payload: {
         reason: input.reason.trim(),
-        mode: before.mode,
+        mode: before.mode as ClosureMode,
         changed,
         before: Object.fromEntries(changed.map((k) => [camel(k), before[k]])),
         after: Object.fromEntries(changed.map((k) => [camel(k), after[k]])),

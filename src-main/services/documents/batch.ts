@@ -110,7 +110,7 @@ export function startBatch(app: App, actor: Actor, user: { id: number; displayNa
           const stage = db.raw<{ stage: string }>('SELECT stage FROM cases WHERE id = ?', caseId)[0]!.stage;
           if (stage !== 'filed') continue;
           if (NOTICE_SET_REQUIRED.every((k) => currentDocument(db, caseId, k))) {
-            setStage(db, actor, at, caseId, 'query', '通知文书已制作', { batchId: c.batchId });
+            setStage(db, actor, at, caseId, 'query', '通知文书已制作', c.batchId !== null ? { batchId: c.batchId } : {});
             moved++;
           }
         }

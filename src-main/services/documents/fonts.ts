@@ -1,10 +1,11 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 // Fonts of the documents. GB/T 9704 wants 仿宋 for the body and 小标宋 for titles. Court workstations
 // (Windows) have FangSong/SimSun and often 方正小标宋简体; those are used when installed. Otherwise the
-// app's own open-licence Noto Serif SC (SIL OFL, resources/fonts/OFL.txt) keeps every PDF readable
+// app's own open-licence Noto Serif SC (SIL OFL, from its npm package) keeps every PDF readable
 // and searchable. The DOCX never embeds fonts: it names the official ones and Word/WPS substitute.
 
 export interface FontFile {
@@ -48,26 +49,36 @@ export const DOCX_FONT_TABLE: readonly { name: string; altNames: string[]; chars
 ];
 
 /**
- * The app's resources/ folder, found by walking up from this module (src-main/services/documents/
- * in tests, out/main/ in the build, a bundle folder in child-process tests) or from the working
- * directory; ZHIXING_RESOURCES overrides (an installed app points it at its resources).
+ * The folder of the fallback font files: Noto Serif SC as published in the
+ * `@expo-google-fonts/noto-serif-sc` package (SIL OFL 1.1, its LICENSE_FONT), resolved from this
+ * module wherever it runs (src-main in tests, out/main in the build, a bundle in child-process tests,
+ * the packaged app's node_modules).
+ */
+export function bundledFontDir(): string {
+  return dirname(createRequire(import.meta.url).resolve('@expo-google-fonts/noto-serif-sc/package.json'));
+}
+
+/**
+ * The app's resources folder (the rare-character fonts in resources/fonts/rare): ZHIXING_RESOURCES, or
+ * found upwards from this module or the working folder (src-main in tests, out/main in the build, the
+ * packaged app's resources).
  */
 export function resourcesDir(): string {
   const env = process.env.ZHIXING_RESOURCES;
-  if (env && existsSync(join(env, 'fonts'))) return env;
+  if (env && existsSync(join(env, 'fonts', 'rare'))) return env;
   const starts = [dirname(fileURLToPath(import.meta.url)), process.cwd()];
   const electronResources = (process as { resourcesPath?: string }).resourcesPath;
   if (electronResources) starts.push(join(electronResources, 'app.asar.unpacked'), electronResources);
   for (const start of starts) {
     let dir = start;
     for (let i = 0; i < 8; i++) {
-      if (existsSync(join(dir, 'resources', 'fonts', 'NotoSerifSC_400Regular.ttf'))) return join(dir, 'resources');
+      if (existsSync(join(dir, 'resources', 'fonts', 'rare'))) return join(dir, 'resources');
       const up = dirname(dir);
       if (up === dir) break;
       dir = up;
     }
   }
-  throw new Error('找不到程序资源文件夹 resources/（文书字体）');
+  return join(process.cwd(), 'resources');
 }
 
 const SYSTEM_FONT_DIRS = process.platform === 'win32' ? [join(process.env.WINDIR ?? 'C:\\Windows', 'Fonts'), join(process.env.LOCALAPPDATA ?? '', 'Microsoft', 'Windows', 'Fonts')] : ['/usr/share/fonts', '/usr/local/share/fonts', join(process.env.HOME ?? '/root', '.fonts'), join(process.env.HOME ?? '/root', '.local/share/fonts'), '/Library/Fonts'];
@@ -128,12 +139,11 @@ let cached: FontSet | null = null;
 /** The fonts to embed: the workstation's FangSong and 小标宋/SimSun, else the bundled Noto Serif SC. ZHIXING_FONTS=bundled forces the latter. */
 export function documentFonts(): FontSet {
   if (cached) return cached;
-  const res = resourcesDir();
-  const rareBundled = bundledRareFonts(res);
+  const dir = bundledFontDir();
   const bundled: FontSet = {
-    body: { path: join(res, 'fonts', 'NotoSerifSC_400Regular.ttf') },
-    title: { path: join(res, 'fonts', 'NotoSerifSC_700Bold.ttf') },
-    rare: rareBundled,
+    body: { path: join(dir, '400Regular', 'NotoSerifSC_400Regular.ttf') },
+    title: { path: join(dir, '700Bold', 'NotoSerifSC_700Bold.ttf') },
+    rare: bundledRareFonts(),
     source: 'bundled',
   };
   if (process.env.ZHIXING_FONTS === 'bundled') return (cached = bundled);
@@ -144,7 +154,7 @@ export function documentFonts(): FontSet {
       const path = found.get(n);
       return path ? [{ path, ...(RARE_FACES[n] ? { face: RARE_FACES[n] } : {}) }] : [];
     }),
-    ...rareBundled,
+    ...bundled.rare,
   ];
   const body = first(BODY_NAMES);
   const title = first(TITLE_NAMES);

@@ -74,7 +74,7 @@ export function markServed(db: Db, actor: Actor, at: Date, today: string, items:
             })
             .where('id', '=', d.id),
         );
-        if (mailedNow) appendEvent(db, actor, at, { caseId: d.case_id, type: 'document.mailed', payload: { documentId: d.id, kind: d.kind, trackingNumber: t } });
+        if (mailedNow && t) appendEvent(db, actor, at, { caseId: d.case_id, type: 'document.mailed', payload: { documentId: d.id, kind: d.kind, trackingNumber: t } });
         if (!effective) return 'mailed';
         appendEvent(db, actor, at, {
           caseId: d.case_id,

@@ -1,11 +1,12 @@
 import type { Db } from '../../db/connection';
 import type { Figure } from '../../../src-shared/domain/metrics/compute';
 import { METRIC_BY_ID, type MetricColumn } from '../../../src-shared/domain/metrics/definitions';
-import { previousMonth, resolvePeriod, trailingMonths } from '../../../src-shared/domain/metrics/period';
-import type { DashboardOutput } from '../../../src-shared/api/methods/metrics';
+import { previousMonth, resolvePeriod, trailingMonths, type Period } from '../../../src-shared/domain/metrics/period';
+import { computeFigures } from '../../../src-shared/domain/metrics/compute';
+import type { DashboardOutput, DashboardView } from '../../../src-shared/api/methods/metrics';
 import { getSettings } from '../settings/settings';
-import { computeMetrics } from './figures';
-import type { Scope } from './facts';
+import { factsOf, loadFactSpan, type Scope } from './facts';
+import { contextOf, metricSettings, scopeView } from './context';
 
 // The leaders' dashboard (issue 8): the month against the month before and the same month a year
 // earlier, 12-month trends, the teams side by side, and the deadline board's overdue counts.
@@ -37,12 +38,22 @@ export const NO_DEADLINES: DeadlineSummary = { available: false, overdue: null, 
 
 const pick = (figs: Figure[], id: string, col: MetricColumn) => figs.find((f) => f.metricId === id && f.column === col);
 
-export function dashboard(db: Db, year: number, month: number, scope: Scope, deadlines: DeadlineSummary = NO_DEADLINES): DashboardOutput {
+/**
+ * The dashboard of one month: 15 months' figures and the teams' — all from one read of the facts of
+ * the thirteen months it spans (facts.ts loadFactSpan), each month cut out of it in memory.
+ */
+export function dashboard(db: Db, year: number, month: number, scope: Scope, deadlines: DeadlineSummary = NO_DEADLINES): DashboardView {
+  const settings = metricSettings(db);
+  const monthOf = (y: number, m: number): Period => resolvePeriod({ kind: 'month', year: y, month: m });
+  const current = monthOf(year, month);
+  const lastYear = monthOf(year - 1, month);
+  const span = loadFactSpan(db, lastYear.from, current.to, scope, { narrowed: scope.kind === 'court', numbers: false });
+  const figuresOf = (period: Period, ids: readonly string[], s: Scope = scope) => computeFigures(factsOf(span, period, s), contextOf(period, settings, s), ids);
   const cardIds = [...new Set(DASHBOARD_CARDS.map(([id]) => id))];
-  const cur = computeMetrics(db, { kind: 'month', year, month }, scope, cardIds);
+  const cur = { period: current, scope: scopeView(db, scope), figures: figuresOf(current, cardIds) };
   const pm = previousMonth(year, month);
-  const prev = computeMetrics(db, { kind: 'month', ...pm }, scope, cardIds).figures;
-  const last = computeMetrics(db, { kind: 'month', year: year - 1, month }, scope, cardIds).figures;
+  const prev = figuresOf(monthOf(pm.year, pm.month), cardIds);
+  const last = figuresOf(lastYear, cardIds);
   const cards = DASHBOARD_CARDS.map(([id, col]) => {
     const f = pick(cur.figures, id, col);
     const def = METRIC_BY_ID.get(id)!;
@@ -60,8 +71,8 @@ export function dashboard(db: Db, year: number, month: number, scope: Scope, dea
   });
   const trendIds = [...new Set(TREND_METRICS.map(([id]) => id))];
   const trend = trailingMonths(year, month).map((m) => {
-    const figs = computeMetrics(db, { kind: 'month', ...m }, scope, trendIds).figures;
-    const p = resolvePeriod({ kind: 'month', ...m });
+    const p = monthOf(m.year, m.month);
+    const figs = figuresOf(p, trendIds);
     return { code: p.code, label: `${m.year}.${String(m.month).padStart(2, '0')}`, values: Object.fromEntries(TREND_METRICS.map(([id, col]) => [id, pick(figs, id, col)?.value ?? null])) };
   });
   const teamIds = ['accepted', 'closed', 'closureRate', 'firstCompletionRate', 'firstAvgDays'];
@@ -70,7 +81,7 @@ export function dashboard(db: Db, year: number, month: number, scope: Scope, dea
       ? getSettings(db)
           .teams.filter((t) => t.active)
           .map((t) => {
-            const figs = computeMetrics(db, { kind: 'month', year, month }, { kind: 'team', teamId: t.id }, teamIds).figures;
+            const figs = figuresOf(current, teamIds, { kind: 'team', teamId: t.id });
             return {
               teamId: t.id,
               teamName: t.name,

@@ -34,7 +34,7 @@ export function definitions(db: Db) {
 export function computeMetrics(db: Db, periodInput: PeriodInput, scope: Scope, metricIds?: readonly string[]): { period: ReturnType<typeof periodOf>; scope: ReturnType<typeof scopeView>; figures: Figure[] } {
   const settings = metricSettings(db);
   const period = periodOf(db, periodInput, settings);
-  const facts = loadFacts(db, period, scope);
+  const facts = loadFacts(db, period, scope, { numbers: false });
   const figures = computeFigures(facts, contextOf(period, settings, scope), metricIds);
   return { period, scope: scopeView(db, scope), figures };
 }

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
-import type { DashboardOutput } from '../../../src-shared/api/methods/metrics';
+import type { DashboardView } from '../../../src-shared/api/methods/metrics';
 import { pdfEngine } from '../documents/pdfEngine';
 import { METRIC_BY_ID } from '../../../src-shared/domain/metrics/definitions';
 import { formatFigure } from './formatFigure';
@@ -11,7 +11,7 @@ import { formatFigure } from './formatFigure';
 // and the definitions underneath, printed through the documents engine's pdfmake (its font table
 // is one per thread, shared by the documents, the dashboard and the 审计封存单).
 
-export function dashboardDefinition(d: DashboardOutput): TDocumentDefinitions {
+export function dashboardDefinition(d: DashboardView): TDocumentDefinitions {
   const th = (t: string) => ({ text: t, bold: true, fillColor: '#eeeeee' });
   const cards: Content = {
     table: {
@@ -68,12 +68,12 @@ export function dashboardDefinition(d: DashboardOutput): TDocumentDefinitions {
   };
 }
 
-export async function dashboardPdfBuffer(d: DashboardOutput): Promise<Buffer> {
+export async function dashboardPdfBuffer(d: DashboardView): Promise<Buffer> {
   return pdfEngine().pm.createPdf(dashboardDefinition(d)).getBuffer();
 }
 
 /** Writes the PDF under the data folder's tmp area and returns its path (served as a download). */
-export async function dashboardPdf(dataDir: string, d: DashboardOutput): Promise<string> {
+export async function dashboardPdf(dataDir: string, d: DashboardView): Promise<string> {
   const dir = join(dataDir, 'tmp');
   mkdirSync(dir, { recursive: true });
   const path = join(dir, `dashboard-${d.period.code}-${process.pid}-${Date.now()}.pdf`);

@@ -1,13 +1,13 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import type { DashboardOutput } from '../../../src-shared/api/methods/metrics';
+import type { DashboardView } from '../../../src-shared/api/methods/metrics';
 import { METRIC_BY_ID } from '../../../src-shared/domain/metrics/definitions';
 import { styleHeader } from './xlsx';
 import { neutraliseWorkbook } from '../exports/formulaCells';
 
 // The dashboard's tables as a workbook for people who rework the numbers.
-export async function dashboardXlsxBuffer(d: DashboardOutput): Promise<Buffer> {
+export async function dashboardXlsxBuffer(d: DashboardView): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const cards = wb.addWorksheet('本月指标');
   cards.addRow(['指标', '单位', '本月', '分子', '分母', '上月', '去年同月', '分子口径', '分母口径']);
@@ -30,7 +30,7 @@ export async function dashboardXlsxBuffer(d: DashboardOutput): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-export async function dashboardXlsx(dataDir: string, d: DashboardOutput): Promise<string> {
+export async function dashboardXlsx(dataDir: string, d: DashboardView): Promise<string> {
   const dir = join(dataDir, 'tmp');
   mkdirSync(dir, { recursive: true });
   const path = join(dir, `dashboard-${d.period.code}-${process.pid}-${Date.now()}.xlsx`);

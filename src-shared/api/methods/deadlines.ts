@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineMethods } from '../contract';
-import { id, isoDate, okOutput, paging } from '../common';
+import { id, isoDate, okOutput, paging, rebuildingView } from '../common';
 import { SUSPENSION_KINDS } from '../../domain/deadlineRules';
 
 const calendarEntry = z.object({
@@ -56,6 +56,7 @@ export const deadlineMethods = defineMethods({
       byTeam: z.array(cell),
       byOfficer: z.array(cell),
       byRule: z.array(cell),
+      rebuilding: rebuildingView,
     }),
     access: 'user',
     cases: { narrows: 'rows' },
@@ -93,6 +94,7 @@ export const deadlineMethods = defineMethods({
           daysOverdue: z.number().int(),
         }),
       ),
+      rebuilding: rebuildingView,
     }),
     access: 'user',
     cases: { ids: { teamId: 'team', judgeId: 'judge' }, narrows: 'rows' },

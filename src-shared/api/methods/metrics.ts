@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineMethods } from '../contract';
-import { emptyInput, isoDate, okOutput } from '../common';
+import { emptyInput, isoDate, okOutput, rebuildingView } from '../common';
 
 // Performance metrics (issue 8): definitions, figures for a period and scope, drill-down, dashboard.
 
@@ -61,7 +61,7 @@ export const definitionView = z.object({
   settings: z.record(z.string(), z.unknown()),
 });
 
-export const computeOutput = z.object({ period: periodView, scope: scopeView, figures: z.array(figureView) });
+export const computeOutput = z.object({ period: periodView, scope: scopeView, figures: z.array(figureView), rebuilding: rebuildingView });
 
 export const drillRow = z.object({
   caseId: z.number().int(),
@@ -87,8 +87,11 @@ export const dashboardOutput = z.object({
   trend: z.array(z.object({ code: z.string(), label: z.string(), values: z.record(z.string(), z.number().nullable()) })),
   teams: z.array(z.object({ teamId: z.string(), teamName: z.string(), accepted: z.number().int(), closed: z.number().int(), closureRate: z.number().nullable(), firstCompletionRate: z.number().nullable(), firstAvgDays: z.number().nullable(), rank: z.number().int().nullable() })),
   deadlines: z.object({ available: z.boolean(), overdue: z.number().int().nullable(), dueSoon: z.number().int().nullable(), byTeam: z.array(z.object({ teamId: z.string().nullable(), overdue: z.number().int() })), note: z.string() }),
+  rebuilding: rebuildingView,
 });
 export type DashboardOutput = z.infer<typeof dashboardOutput>;
+/** The dashboard's figures (what the printed and spreadsheet dashboards carry). */
+export type DashboardView = Omit<DashboardOutput, 'rebuilding'>;
 
 const computeInput = z.object({ period: periodInput, scope: scopeInput, metricIds: z.array(z.string().max(80)).max(200).optional() });
 
@@ -118,7 +121,7 @@ export const metricsMethods = defineMethods({
       offset: z.number().int().min(0).default(0),
       limit: z.number().int().min(1).max(5000).default(200),
     }),
-    output: z.object({ metricId: z.string(), column: metricColumn, side: z.enum(['numerator', 'denominator']), numeratorCount: z.number().int(), denominatorCount: z.number().int().nullable(), total: z.number().int(), rows: z.array(drillRow) }),
+    output: z.object({ metricId: z.string(), column: metricColumn, side: z.enum(['numerator', 'denominator']), numeratorCount: z.number().int(), denominatorCount: z.number().int().nullable(), total: z.number().int(), rows: z.array(drillRow), rebuilding: rebuildingView }),
     access: 'user',
     cases: { ids: { 'scope.teamId': 'team', 'scope.judgeId': 'judge' }, narrows: 'rows' },
     errors: ['not_found'],
@@ -131,7 +134,7 @@ export const metricsMethods = defineMethods({
     cases: { ids: { 'scope.teamId': 'team', 'scope.judgeId': 'judge' }, narrows: 'rows' },
   },
   'metrics.rebuildFacts': {
-    summary: '从事件日志重建指标事实表（核对用；结果应与实时维护的一致）',
+    summary: '从事件日志重新生成指标事实表（核对用，以任务运行并显示进度；结果应与实时维护的一致）',
     input: emptyInput,
     output: okOutput.extend({ cases: z.number().int(), receipts: z.number().int() }),
     access: ['admin'],

@@ -34,6 +34,7 @@ export const reportsMethods = defineMethods({
     access: ['management'],
     cases: 'court',
     writes: true,
+    errors: ['conflict'],
   },
   'reports.exports': {
     summary: '上报记录：谁在何时导出了哪一期',
@@ -56,6 +57,7 @@ export const reportsMethods = defineMethods({
     output: z.unknown(),
     access: 'user',
     cases: { narrows: 'rows' },
+    errors: ['conflict'],
   },
   'reports.dashboardXlsx': {
     summary: '看板数据导出（xlsx）',
@@ -63,5 +65,6 @@ export const reportsMethods = defineMethods({
     output: z.unknown(),
     access: 'user',
     cases: { narrows: 'rows' },
+    errors: ['conflict'],
   },
 });

@@ -208,6 +208,10 @@ export const securityMethods = defineMethods({
       audit: auditReport.nullable(),
       latestBackup: backupView.nullable(),
       idleLockMinutes: z.number().int(),
+      /** Applied migrations whose file has changed since (never run again; a sign of a tampered or mis-built install). */
+      changedMigrations: z.array(z.object({ version: z.number().int(), name: z.string() })),
+      /** Derived tables being derived again from the event log (new rules or a new version). */
+      rebuilding: z.array(z.object({ label: z.string(), done: z.number().int(), total: z.number().int() })),
     }),
     access: 'user',
     cases: 'none',

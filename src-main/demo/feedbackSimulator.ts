@@ -1,8 +1,9 @@
-import { FEEDBACK_COLUMNS, REQUEST_COLUMNS, SIMULATED_SOURCE } from '../src-shared/domain/inquiryFiles';
+import { FEEDBACK_COLUMNS, REQUEST_COLUMNS, SIMULATED_SOURCE } from '../../src-shared/domain/inquiryFiles';
 
 // A plausible, seeded feedback for a request file, for demonstrations, tests and benchmarks. It is
-// NOT part of the app's work: only the demo generator (src-main/demo) imports it, and every row it
-// writes says in 数据来源 that it is simulated (the import then marks the batch simulated).
+// NOT part of the court's work: only the demo generator and the simulate-feedback command
+// (tools/simulate-feedback.ts, writing through feedbackFile.ts) use it, and every row it writes says
+// in 数据来源 that it is simulated (the import then marks the batch simulated).
 
 export interface SimulateOptions {
   seed: number;

@@ -1,0 +1,44 @@
+import type { Db } from '../../db/connection';
+import type { Projection } from '../../events/projection';
+import { currentDeadlineContext, recomputeCases } from './recompute';
+
+// Cases whose clocks the open transaction changed, recomputed once just before it commits.
+const dirty = new WeakMap<Db, Set<number>>();
+
+/**
+ * The deadline clocks (节点监控) as a projection: an event of a case recomputes that case's clocks
+ * from its log, inside the event's transaction, so the board is current the moment the event
+ * commits and no read has to write. Events no rule reads and that move neither the case's stage,
+ * team nor officer (which every clock row records) leave the clocks as they are. New rules or a new
+ * working-day calendar change every clock: those events re-project every case (a job at 200,000
+ * cases; the board says so meanwhile). A transaction that appends several events of a case (a
+ * notice batch: three documents and a stage move) recomputes its clocks once, at its end
+ * (Db.beforeCommit), still inside it.
+ * v1: the rules of src-shared/domain/deadlines.ts as moved out of the read handlers.
+ */
+export const deadlineClocks: Projection = {
+  name: 'deadlineClocks',
+  label: '节点期限',
+  version: 1,
+  types: null,
+  chunk: 2000,
+  apply(db, e) {
+    if (!currentDeadlineContext(db).recomputeOn.has(e.type)) return;
+    let cases = dirty.get(db);
+    if (!cases) dirty.set(db, (cases = new Set()));
+    cases.add(e.caseId);
+    const queued = db.beforeCommit('deadlineClocks', () => {
+      const ids = [...cases!].sort((a, b) => a - b);
+      cases!.clear();
+      for (const id of ids) recomputeCases(db, [id], currentDeadlineContext(db));
+    });
+    if (!queued) {
+      cases.delete(e.caseId);
+      recomputeCases(db, [e.caseId], currentDeadlineContext(db));
+    }
+  },
+  rebuild(db, from, to) {
+    recomputeCases(db, db.raw<{ id: number }>('SELECT id FROM cases WHERE id BETWEEN ? AND ? ORDER BY id', from, to).map((r) => r.id), currentDeadlineContext(db));
+  },
+  invalidatedBy: (e) => e.type === 'calendar.changed' || (e.type === 'settings.changed' && e.payload.keys.includes('deadlineRules')),
+};
