@@ -3,18 +3,22 @@ import { api, ApiCallError } from '../api/client';
 import { CASE_TABS, type CaseDetail } from '../caseTabs';
 import { stageLabel } from '../format';
 import { navigate } from '../router';
+import { WorkspacePanel } from './case/WorkspacePanel';
 
-/** One case: header with its number, type and stage, and the tabs of design.md §8. */
+/** One case as the workspace: header, the summary with this user's actions (WorkspacePanel), and the tabs of design.md §8. */
 export function CasePage({ id }: { id: number }) {
   const [c, setC] = useState<CaseDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [tab, setTab] = useState('overview');
+  // Bumped after a tab changed the case, so the summary above the tabs is read again.
+  const [version, setVersion] = useState(0);
   const load = useCallback(() => {
     api
       .call('cases.get', { id })
       .then((r) => {
         setC(r);
         setError(null);
+        setVersion((v) => v + 1);
       })
       .catch((e: unknown) => setError(e instanceof ApiCallError ? e.message : String(e)));
   }, [id]);
@@ -36,6 +40,7 @@ export function CasePage({ id }: { id: number }) {
         </span>
         {c.demo ? <span className="badge demo-tag">演示数据</span> : null}
       </div>
+      <WorkspacePanel version={version} c={c} onTab={setTab} reloadCase={load} />
       <div className="tabs" role="tablist">
         {CASE_TABS.map((t) => (
           <button key={t.key} role="tab" type="button" aria-selected={t.key === active.key} className={t.key === active.key ? 'active' : ''} onClick={() => setTab(t.key)} data-testid={`tab-${t.key}`}>
