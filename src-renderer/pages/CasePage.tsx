@@ -28,7 +28,7 @@ export function CasePage({ id }: { id: number }) {
   const active = CASE_TABS.find((t) => t.key === tab) ?? CASE_TABS[0]!;
   const Tab = active.component;
   return (
-    <div className="page">
+    <div className="page has-jobs">
       <div className="case-head">
         <button type="button" className="link" onClick={() => navigate('/cases')}>
           ← 案件登记簿

@@ -141,7 +141,7 @@ export function WorkspacePanel({ c, version, onTab, reloadCase }: { c: CaseDetai
         {a.service ? <Btn id="service" onClick={() => onTab('documents')}>送达记录</Btn> : null}
         {a.records ? <Btn id="record" onClick={() => onTab('records')}>制作笔录</Btn> : null}
         {a.notes || a.attachments ? <Btn id="notes" onClick={() => onTab('notes')}>备注与附件</Btn> : null}
-        {a.ledger ? <Btn id="ledger" onClick={() => onTab('ledger')}>案款记账</Btn> : null}
+        {a.ledger ? <Btn id="ledger" onClick={() => navigate(`/ledger?case=${c.id}`)}>案款记账</Btn> : null}
         {a.suspend ? <Btn id="suspend" onClick={() => onTab('deadlines')}>暂停计算期限</Btn> : null}
         {a.transfer ? <Btn id="transfer" onClick={() => setDialog('transfer')}>申请移交</Btn> : null}
         {a.decideTransfer ? <Btn id="decide-transfer" onClick={() => setDialog('decideTransfer')}>审批移交申请</Btn> : null}
