@@ -29,7 +29,14 @@ export function RecordsTab({ c, reload }: CaseTabProps) {
     [c.id],
   );
   useEffect(() => void load(), [load]);
-  const writer = user.roles.some((r) => ['admin', 'docsQuery', 'fastTrack', 'team', 'zhongben'].includes(r)) && c.stage !== 'closed';
+  // Who may write and print 笔录 on this case now: the server's answer (cases.workspace.actions.records).
+  const [writer, setWriter] = useState(false);
+  useEffect(() => {
+    void api
+      .call('cases.workspace', { caseId: c.id })
+      .then((w) => setWriter(w.actions.records))
+      .catch(() => setWriter(false));
+  }, [c.id]);
 
   const print = async (r: WorkRecord) => {
     setError(null);
