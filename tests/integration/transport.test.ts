@@ -91,7 +91,7 @@ describe('each method has the body limit it needs', () => {
       .filter(([, s]) => 'maxBodyBytes' in s)
       .map(([n]) => n)
       .sort();
-    expect(declared).toEqual(['archive.recordResults', 'auth.login', 'caseAccounts.import', 'city.import', 'documents.markServed', 'inquiries.importFeedback', 'recovery.restore', 'recovery.status', 'system.info', 'system.setup']);
+    expect(declared).toEqual(['archive.recordResults', 'attachments.upload', 'auth.login', 'caseAccounts.import', 'city.import', 'documents.markServed', 'inquiries.importFeedback', 'recovery.restore', 'recovery.status', 'system.info', 'system.setup']);
     for (const [name, spec] of Object.entries(methods)) if (spec.access === 'public') expect((spec as { maxBodyBytes?: number }).maxBodyBytes, name).toBe(16 * 1024);
   });
 
