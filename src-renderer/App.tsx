@@ -1,7 +1,8 @@
 import { CONNECTION_TOPIC, type ConnectionEvent } from '../src-shared/desktopBridge';
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { api } from './api/client';
-import { NAV } from './nav';
+import { landingPath, NAV } from './nav';
+import { HeaderSearch } from './components/HeaderSearch';
 import { navigate, useRoute } from './router';
 import { hasRole, SessionContext, useSession, type Session, type SettingsView, type SessionUser, type SystemInfo } from './session';
 import { LoginPage } from './pages/LoginPage';
@@ -100,33 +101,35 @@ export function App() {
 }
 
 function Shell() {
-  const path = useRoute();
+  const fullPath = useRoute();
+  // A route may carry a query (`/cases?q=…` from the header search); pages are matched on the path.
+  const path = fullPath.split('?')[0]!;
   const [counts, setCounts] = useState<Record<string, number>>({});
-  const [overdue, setOverdue] = useState<{ total: number; byStage: Record<string, number> } | null>(null);
+  const [badges, setBadges] = useState<{ overdueByStage: Record<string, number>; overdueCases: number; myCases: number; requests: number } | null>(null);
   const session = useSession();
   useEffect(() => {
     const load = () => void api.call('cases.counts', {}).then(setCounts).catch(() => undefined);
-    // Overdue clocks per stage for the red numbers (the board, read at most every 30 s; a change
-    // inside that window is picked up at its end).
-    let boardAt = 0;
+    // The red numbers count cases with an overdue clock (todo.badges), read at most every 30 s; a
+    // change inside that window is picked up at its end.
+    let badgesAt = 0;
     let later: ReturnType<typeof setTimeout> | null = null;
-    const loadOverdue = () => {
-      const wait = boardAt + 30_000 - Date.now();
+    const loadBadges = () => {
+      const wait = badgesAt + 30_000 - Date.now();
       if (wait > 0) {
         later ??= setTimeout(() => {
           later = null;
-          loadOverdue();
+          loadBadges();
         }, wait);
         return;
       }
-      boardAt = Date.now();
+      badgesAt = Date.now();
       void api
-        .call('deadlines.board', {})
-        .then((b) => setOverdue({ total: b.totals.overdue, byStage: Object.fromEntries(b.byStage.map((c) => [c.key, c.overdue])) }))
+        .call('todo.badges', {})
+        .then(setBadges)
         .catch(() => undefined);
     };
     load();
-    loadOverdue();
+    loadBadges();
     // Case changes reload the counts at most every 2 s (a busy court makes many changes a second).
     let countsAt = 0;
     let countsLater: ReturnType<typeof setTimeout> | null = null;
@@ -137,7 +140,7 @@ function Shell() {
           countsLater = null;
           countsAt = Date.now();
           load();
-          loadOverdue();
+          loadBadges();
         },
         Math.max(300, countsAt + 2000 - Date.now()),
       );
@@ -147,7 +150,7 @@ function Shell() {
     const offLink = api.onEvent(CONNECTION_TOPIC, (e) => {
       if ((e as ConnectionEvent).state === 'connected' && (e as ConnectionEvent).resumed) {
         load();
-        loadOverdue();
+        loadBadges();
       }
     });
     return () => {
@@ -159,13 +162,19 @@ function Shell() {
     };
   }, []);
   useEffect(() => {
-    if (path === '/') navigate(session.user.roles.includes('window') ? '/filing' : '/cases');
+    if (path === '/') navigate(landingPath(session.user.roles));
   }, [path, session.user.roles]);
 
   const caseMatch = /^\/cases\/(\d+)$/.exec(path);
   const entry = NAV.find((n) => path === n.path || path.startsWith(`${n.path}/`));
   let body;
   if (caseMatch) body = <CasePage id={Number(caseMatch[1])} key={caseMatch[1]} />;
+  else if (entry && !hasRole(session.user, entry.roles))
+    body = (
+      <div className="page notice" data-testid="page-not-for-role">
+        “{entry.label}”不是本账号的工作页面。请从左侧导航进入本人的工作。
+      </div>
+    );
   else if (entry?.page) body = <entry.page />;
   else if (entry) body = <NotBuilt title={entry.label} description={entry.description} />;
   else body = <div className="page muted">没有这个页面</div>;
@@ -178,16 +187,22 @@ function Shell() {
           <span className="muted">{session.info.courtName}</span>
           {session.info.demo ? <span className="demo-tag">演示数据</span> : null}
         </div>
-        {NAV.filter((n) => hasRole(session.user, n.roles) || n.page === null).map((n) => {
+        {NAV.filter((n) => hasRole(session.user, n.roles)).map((n) => {
           const count = (n.stages ?? []).reduce((s, st) => s + (counts[st] ?? 0), 0);
           const mode = n.overdue ?? (n.stages?.length ? 'stages' : 'none');
-          const late = !overdue || mode === 'none' ? 0 : mode === 'total' ? overdue.total : (n.stages ?? []).reduce((s, st) => s + (overdue.byStage[st] ?? 0), 0);
+          const late = !badges || mode === 'none' ? 0 : mode === 'total' ? badges.overdueCases : (n.stages ?? []).reduce((s, st) => s + (badges.overdueByStage[st] ?? 0), 0);
+          const mine = n.path === '/todo' && badges ? badges.myCases + badges.requests : 0;
           return (
             <a key={n.path} href={`#${n.path}`} className={entry?.path === n.path ? 'active' : ''} data-testid={`nav-${n.path.slice(1)}`}>
               <span>{n.label}</span>
               {late > 0 ? (
-                <span className="count overdue" title={`${late} 项期限已超期`} data-testid={`nav-overdue-${n.path.slice(1)}`}>
+                <span className="count overdue" title={`${late} 件案件有期限已超期`} data-testid={`nav-overdue-${n.path.slice(1)}`}>
                   {late}
+                </span>
+              ) : null}
+              {mine > 0 ? (
+                <span className="count overdue" title={`${mine} 件今日到期或已超期的案件与待审批的申请`} data-testid="nav-todo-count">
+                  {mine}
                 </span>
               ) : null}
               {n.stages && n.stages.length > 0 ? <span className={`count${late > 0 ? ' beside' : ''}`}>{count}</span> : null}
@@ -205,6 +220,9 @@ function Shell() {
         </div>
       </nav>
       <main className="main">
+        <header className="topbar">
+          <HeaderSearch />
+        </header>
         <SystemHealth />
         <Suspense fallback={<div className="page muted">正在加载…</div>}>{body}</Suspense>
       </main>

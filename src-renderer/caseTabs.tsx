@@ -11,6 +11,8 @@ import { DeadlinesTab } from './pages/case/DeadlinesTab';
 import { AuditTab } from './pages/case/AuditTab';
 import { DocumentDataTab } from './pages/case/DocumentDataTab';
 import { CreditTab } from './pages/case/CreditTab';
+import { RecordsTab } from './pages/case/RecordsTab';
+import { NotesTab } from './pages/case/NotesTab';
 
 export type CaseDetail = MethodOutput<'cases.get'>;
 export interface CaseTabProps {
@@ -35,6 +37,8 @@ export const CASE_TABS: { key: string; label: string; component: ComponentType<C
   { key: 'measures', label: '措施', component: MeasuresTab },
   { key: 'ledger', label: '案款', component: LedgerTab },
   { key: 'credit', label: '失信与限消', component: CreditTab },
+  { key: 'records', label: '笔录', component: RecordsTab },
+  { key: 'notes', label: '备注与附件', component: NotesTab },
   { key: 'deadlines', label: '节点期限', component: DeadlinesTab },
   { key: 'closure', label: '结案', component: ClosureTab },
   { key: 'timeline', label: '日志', component: TimelineTab },

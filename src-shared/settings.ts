@@ -79,6 +79,12 @@ export const SETTINGS_SCHEMA = {
   // — Closure and the 终本 archive (domain.md §4) —
   /** The archive's due list shows rounds falling due within this many days. */
   zhongbenRequeryLookaheadDays: z.number().int().min(0).max(180).default(30),
+  /**
+   * 终本 closures are made by the 终本 group, on a team's proposal (终本申请) or its own review: Kailu
+   * closes centrally (seeds/003: 结案及终本案件管理组主要负责统一集中结案; the 终本案件管控组 keeps the 终本
+   * files) [P]. Off: the teams that close cases also close them as 终本.
+   */
+  zhongbenClosedByGroup: z.boolean().default(true),
   // — Credit sanctions (desks.md §5) —
   /** A request to re-list a debtor deleted for performance is not supported within this many months (失信规定 2017 Art. 10 para. 3 [P]: 6). */
   creditRelistBlockMonths: z.number().int().min(0).max(24).default(6),
@@ -173,6 +179,7 @@ export const SETTING_EDITORS: { readonly [K in keyof typeof SETTINGS_SCHEMA]: { 
   propertyReportDays: { editor: 'management', label: '报告财产期限天数' },
   zhongbenRequeryLookaheadDays: { editor: 'management', label: '终本复查提前天数' },
   creditRelistBlockMonths: { editor: 'management', label: '删除失信后不予再纳入月数' },
+  zhongbenClosedByGroup: { editor: 'management', label: '终本结案由终本管控组办理' },
   triage: { editor: 'management', label: '繁简分流规则' },
   assignment: { editor: 'management', label: '分案上限' },
   deadlineRules: { editor: 'management', label: '节点期限规则' },

@@ -11,7 +11,7 @@ import { staleError, staleInfo, type Expectations, type StaleCase } from '../eve
 // runs inside the write transaction (events/caseVersion.ts).
 
 /** Kinds of id that name cases a write changes (a team or a judge is a target, a job or an export is not a case). */
-const CHANGED_KINDS: ReadonlySet<CaseRefKind> = new Set(['case', 'asset', 'measure', 'document', 'documentBatch', 'inquiryBatch', 'controlBatch', 'requeryBatch', 'ledgerEntry', 'assignmentRun', 'creditListing', 'creditCorrection', 'restriction', 'restrictionViolation', 'coercionRequest', 'coercionMeasure', 'coercionLeave', 'coercionReferral', 'coercionOperation']);
+const CHANGED_KINDS: ReadonlySet<CaseRefKind> = new Set(['case', 'asset', 'measure', 'document', 'documentBatch', 'inquiryBatch', 'controlBatch', 'requeryBatch', 'ledgerEntry', 'assignmentRun', 'creditListing', 'creditCorrection', 'restriction', 'restrictionViolation', 'coercionRequest', 'coercionMeasure', 'coercionLeave', 'coercionReferral', 'coercionOperation', 'workRecord', 'attachment', 'transferRequest', 'closureRequest']);
 
 /** The id paths whose cases a method changes. */
 export function changedPaths(cases: CaseScopeSpec, versions: VersionSpec): string[] {

@@ -320,6 +320,9 @@ function sendFile(res: ServerResponse, f: FileResponse): void {
     'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(f.fileName)}`,
     'cache-control': 'no-store',
     ...securityHeaders(),
+    // A file is never a page of ours: should anything render it (an uploaded attachment above all),
+    // it runs no script and reaches nothing.
+    'content-security-policy': "sandbox; default-src 'none'",
   });
   createReadStream(f.path).pipe(res);
 }

@@ -3,12 +3,14 @@ import { useEffect, useRef, type ReactNode } from 'react';
 /** Asks before anything destructive or unusual; Esc cancels, the confirm button has focus. */
 export function ConfirmDialog(props: { title: string; children: ReactNode; confirmLabel?: string; danger?: boolean; onConfirm: () => void; onCancel: () => void }) {
   const ref = useRef<HTMLButtonElement>(null);
+  // Focus once, when it opens: a dialog with a field (a release's ground) keeps the focus where the user puts it.
+  useEffect(() => ref.current?.focus(), []);
+  const { onCancel } = props;
   useEffect(() => {
-    ref.current?.focus();
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && props.onCancel();
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onCancel();
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [props]);
+  }, [onCancel]);
   return (
     <div className="modal-backdrop" role="dialog" aria-modal="true" data-testid="confirm-dialog">
       <div className="modal">

@@ -8,9 +8,11 @@ import { useLive, type CaseChange } from '../live/useLive';
 import { usePresence } from '../live/presence';
 import { courtTime } from '../live/time';
 import type { Seen } from '../../src-shared/api/caseVersions';
+import { WorkspacePanel } from './case/WorkspacePanel';
 
 /**
- * One case: header with its number, type and stage, and the tabs of design.md §8. It follows the
+ * One case as the workspace: header, the summary with this user's actions (WorkspacePanel), and the
+ * tabs of design.md §8. It follows the
  * case live: another clerk's change reloads what it shows and is named in a notice; the tabs' writes
  * state the version the clerk has acknowledged (`seen`), so a write made without having taken
  * notice of someone else's change is refused by the server with that clerk's name.
@@ -20,6 +22,8 @@ export function CasePage({ id }: { id: number }) {
   const [c, setC] = useState<CaseDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [tab, setTab] = useState('overview');
+  // Bumped after each read, so the summary above the tabs is read again.
+  const [version, setVersion] = useState(0);
   /** The version the clerk has seen and taken notice of: what writes state. */
   const [ack, setAck] = useState<number | null>(null);
   /** Changes by others since `ack`. */
@@ -31,6 +35,7 @@ export function CasePage({ id }: { id: number }) {
         .then((r) => {
           setC(r);
           setError(null);
+          setVersion((v) => v + 1);
           setAck((a) => (a === null || acknowledge ? r.version : a));
           if (acknowledge) setOthers([]);
         })
@@ -56,7 +61,7 @@ export function CasePage({ id }: { id: number }) {
   const seen: Seen = { cases: { [String(c.id)]: ack ?? c.version } };
   const last = others.at(-1);
   return (
-    <div className="page">
+    <div className="page has-jobs">
       <div className="case-head">
         <button type="button" className="link" onClick={() => navigate('/cases')}>
           ← 案件登记簿
@@ -81,6 +86,7 @@ export function CasePage({ id }: { id: number }) {
           </button>
         </div>
       ) : null}
+      <WorkspacePanel version={version} c={c} seen={seen} onTab={setTab} reloadCase={() => load(true)} />
       <div className="tabs" role="tablist">
         {CASE_TABS.map((t) => (
           <button key={t.key} role="tab" type="button" aria-selected={t.key === active.key} className={t.key === active.key ? 'active' : ''} onClick={() => setTab(t.key)} data-testid={`tab-${t.key}`}>

@@ -1,8 +1,8 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { ColDef } from 'ag-grid-community';
 import { api } from '../api/client';
 import { ServerGrid, type PageRequest } from '../components/Grid';
-import { navigate } from '../router';
+import { navigate, useRoute } from '../router';
 import { useSession } from '../session';
 import { daysSince, stageLabel, yuan } from '../format';
 import { CASE_STAGES, FILING_TYPES, STAGE_LABELS, type CaseStage } from '../../src-shared/domain/stages';
@@ -24,8 +24,15 @@ export function toSort(req: PageRequest): { field: SortField; dir: 'asc' | 'desc
 /** The case register: every case, paged and sorted in SQL, with quick search and filters. */
 export function CasesPage() {
   const { info, settings } = useSession();
-  const [text, setText] = useState('');
-  const [query, setQuery] = useState('');
+  // The header's search box opens the register as `/cases?q=…`.
+  const route = useRoute();
+  const routeQuery = new URLSearchParams(route.split('?')[1] ?? '').get('q') ?? '';
+  const [text, setText] = useState(routeQuery);
+  const [query, setQuery] = useState(routeQuery);
+  useEffect(() => {
+    setText(routeQuery);
+    setQuery(routeQuery);
+  }, [routeQuery]);
   const [type, setType] = useState('');
   const [stage, setStage] = useState('');
   const [team, setTeam] = useState('');

@@ -3,6 +3,7 @@ import { useView } from '../live/view';
 import { useEffect, useState } from 'react';
 import { api, ApiCallError } from '../api/client';
 import { yuan } from '../format';
+import { useRoute } from '../router';
 import { MODE_RULES, modesFor, type ClosureMode } from '../../src-shared/domain/closure';
 import { parseYuan } from '../../src-shared/domain/money';
 import type { MethodOutput } from '../../src-shared/api';
@@ -43,6 +44,14 @@ export function ClosurePage() {
   const view = useView();
   const load = async (caseId: number) => setList(await view.read('closure.checklist', { caseId }));
   useLive(() => list && void load(list.caseId).catch(() => undefined), { caseIds: list ? [list.caseId] : [] });
+
+  // Opened from a case page as `/closure?case=<id>`: that case's checklist at once.
+  const route = useRoute();
+  const fromCase = Number(new URLSearchParams(route.split('?')[1] ?? '').get('case') ?? '');
+  useEffect(() => {
+    if (Number.isInteger(fromCase) && fromCase > 0) void load(fromCase).catch(fail);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [fromCase]);
 
   const find = async () => {
     setError(null);

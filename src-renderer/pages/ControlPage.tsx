@@ -1,13 +1,10 @@
 import { useLive } from '../live/useLive';
 import { useView } from '../live/view';
 import { useEffect, useState } from 'react';
-
-/** 查封规定 (2020) Art. 28 para. 1: the grounds on which a seizure or freeze is released. */
-const RELEASE_GROUNDS = ['查封、扣押、冻结案外人财产', '申请执行人撤回执行申请或者放弃债权', '财产流拍或者变卖不成，申请执行人不同意接受抵债', '债务已经清偿', '被执行人提供担保且申请执行人同意解除', '人民法院认为应当解除的其他情形'];
 import { api } from '../api/client';
 import { yuan } from '../format';
 import type { MethodOutput } from '../../src-shared/api';
-import { allowedActions, MEASURE_ACTION_LABELS, type MeasureAction } from '../../src-shared/domain/assets';
+import { allowedActions, MEASURE_ACTION_LABELS, RELEASE_GROUNDS, type MeasureAction } from '../../src-shared/domain/assets';
 import { MEASURE_STATUS_LABELS } from '../../src-shared/api/methods/measures';
 import { useAction } from '../components/useAction';
 import { ActionFeedback } from '../components/ActionFeedback';

@@ -4,6 +4,7 @@ import { FileButton, fileBase64 } from '../components/FileButton';
 import { yuan } from '../format';
 import { MoneyInput } from '../components/MoneyInput';
 import { useSession } from '../session';
+import { useRoute } from '../router';
 import type { MethodInput, MethodOutput } from '../../src-shared/api';
 import { RECEIPT_SOURCE_LABELS, RECEIPT_SOURCES } from '../../src-shared/api/methods/ledger';
 import { Field } from '../components/Field';
@@ -90,6 +91,13 @@ export function LedgerPage() {
   };
 
   const open = (caseId: number) => run(() => openLedger(caseId, true));
+  // Opened from a case page as `/ledger?case=<id>`: that case's account at once.
+  const route = useRoute();
+  const fromCase = Number(new URLSearchParams(route.split('?')[1] ?? '').get('case') ?? '');
+  useEffect(() => {
+    if (Number.isInteger(fromCase) && fromCase > 0) void open(fromCase);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- opens the case named in the address when it changes
+  }, [fromCase]);
   const find = () =>
     run(async () => {
       const r = await api.call('cases.list', { filter: { text: search }, limit: 1 });

@@ -44,6 +44,10 @@ export const CASE_REF_KINDS = {
   coercionLeave: '拘留期间请假',
   coercionReferral: '拒执罪移送',
   coercionOperation: '集中拘传行动（其中的全部案件）',
+  workRecord: '笔录',
+  attachment: '附件',
+  transferRequest: '移交申请',
+  closureRequest: '终本申请',
 } as const;
 export type CaseRefKind = keyof typeof CASE_REF_KINDS;
 

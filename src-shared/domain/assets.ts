@@ -82,3 +82,16 @@ export function termClass(t: AssetType): TermClass {
   if (t === 'vehicle') return 'movable';
   return 'realEstate';
 }
+
+/**
+ * The grounds of a release (查封规定 2020 Art. 28 para. 1, items 一 to 六); the release ruling cites
+ * the item chosen (its number is the index + 1).
+ */
+export const RELEASE_GROUNDS = [
+  '查封、扣押、冻结案外人财产',
+  '申请执行人撤回执行申请或者放弃债权',
+  '财产流拍或者变卖不成，申请执行人不同意接受抵债',
+  '债务已经清偿',
+  '被执行人提供担保且申请执行人同意解除',
+  '人民法院认为应当解除的其他情形',
+] as const;

@@ -120,7 +120,8 @@ export const CHECKLIST_RULES: Record<ChecklistItem, ChecklistItemRule> = {
   nothingDisposable: { label: '未发现可供执行的财产或财产不能处置', basis: '终本规定第1条第3项、第4条；民诉法解释第517条', source: 'events', attestable: true },
   threeMonths: { label: '自立案之日起已超过三个月', basis: '终本规定第1条第4项', source: 'events', attestable: false },
   debtorSearched: { label: '下落不明的被执行人已依法查找（或无下落不明情形）', basis: '终本规定第1条第5项', source: 'attestation', attestable: true },
-  applicantInterviewed: { label: '已约谈申请执行人，告知并听取意见（笔录在卷）', basis: '终本规定第5条', source: 'attestation', attestable: true },
+  // Met by the case's 约谈记录 (dated the day it was held); attested only for a paper file's record.
+  applicantInterviewed: { label: '已约谈申请执行人，告知并听取意见（笔录在卷）', basis: '终本规定第5条', source: 'events', attestable: true },
 };
 
 // ---- Dates ----

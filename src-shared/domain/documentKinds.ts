@@ -26,6 +26,10 @@ export const DOCUMENT_KINDS = [
   '搜查令',
   '搜查笔录',
   '案件移送函',
+  // Work records (src-shared/domain/workRecords.ts), printed from the case page.
+  '执行笔录',
+  '谈话笔录',
+  '约谈记录',
 ] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 

@@ -10,6 +10,7 @@ import { ledgerEvents } from './events/ledger';
 import { metricsEvents } from './events/metrics';
 import { systemEvents } from './events/system';
 import { triageEvents } from './events/triage';
+import { workspaceEvents } from './events/workspace';
 
 // The catalogue of events. Every change to a case is one event (全程留痕); deadlines, metrics and the
 // search index are projected from them (src-main/events/projections.ts). Each domain declares its
@@ -30,7 +31,7 @@ function mergeEvents<const T extends readonly Record<string, EventSpec>[]>(...li
 }
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
 
-export const EVENTS = mergeEvents(systemEvents, caseEvents, documentEvents, inquiryEvents, ledgerEvents, triageEvents, closureEvents, metricsEvents, creditEvents, coercionEvents);
+export const EVENTS = mergeEvents(systemEvents, caseEvents, documentEvents, inquiryEvents, ledgerEvents, triageEvents, closureEvents, workspaceEvents, metricsEvents, creditEvents, coercionEvents);
 
 type Catalogue = typeof EVENTS;
 export type EventType = keyof Catalogue & string;

@@ -139,8 +139,10 @@ test('team scope, a refused action, masked data, the idle lock, a backup and its
   // A refused action says why: another team's case, and a page of a role the officer does not have.
   await page.goto(`/#/cases/${theirs.id}`);
   await expect(page.locator('.error-banner', { hasText: '不属于本团队' })).toHaveText(`案件 ${theirs.number} 不属于本团队，无权查看或办理`);
+  // A page of another role, opened by its address, says it is not this account's work (no refused call, no false empty list).
   await page.goto('/#/backups');
-  await expect(page.getByTestId('backup-message')).toHaveText('当前账号的角色无权执行此操作');
+  await expect(page.getByTestId('page-not-for-role')).toContainText('不是本账号的工作页面');
+  await expect(page.getByTestId('backup-message')).toHaveCount(0);
 
   // Masked personal data, shown in full on demand; the viewing is in the case's audit view.
   await page.goto(`/#/cases/${mine.id}`);

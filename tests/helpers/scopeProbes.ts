@@ -6,6 +6,7 @@ import { FileResponse } from '../../src-main/api/context';
 import { TEAM_X, TEAM_Y, type Court } from './twoTeams';
 import { readDocx, readPdf } from './documents';
 import { b64, csvBytes, feedbackTable, requestTargets } from './inquiries';
+import { png } from './attachmentFiles';
 
 // Hand-written inputs for every method a tribunal team's officer may call, aimed at another team's
 // data (tests/integration/caseScope.test.ts) — also the inputs the masking test calls as the
@@ -227,7 +228,52 @@ export const PROBES: Record<string, Probe> = {
   'coercion.privateProsecution': { refused: (c) => [{ referralId: c.y.coercionReferralId }] },
   'coercion.people': { plain: () => [{}] },
   'users.setPassword': { refused: (c) => [{ id: c.y.judgeId, password: 'taken-over-1' }] },
+  // The case page as a workspace (methods/workspace.ts, the 终本 proposal, single documents, service).
+  'cases.workspace': { refused: (c) => [{ caseId: c.y.propertyCaseId }, { caseId: c.unassigned.caseIds[0] }], own: (c) => [{ caseId: c.x.caseId }] },
+  'cases.printSummary': { refused: (c) => [{ caseId: c.y.propertyCaseId }], own: (c) => [{ caseId: c.x.caseId }] },
+  'records.list': { refused: (c) => [{ caseId: c.y.zhongbenCaseId }], own: (c) => [{ caseId: c.x.caseId }] },
+  'records.create': {
+    refused: (c) => [
+      { caseId: c.y.propertyCaseId, ...RECORD },
+      { caseId: c.x.caseId, ...RECORD, correctsId: c.y.recordId },
+    ],
+    own: (c) => [{ caseId: c.x.caseId, ...RECORD }],
+  },
+  'records.print': { refused: (c) => [{ recordId: c.y.recordId }] },
+  'notes.list': { refused: (c) => [{ caseId: c.y.propertyCaseId }], own: (c) => [{ caseId: c.x.caseId }] },
+  'notes.add': { refused: (c) => [{ caseId: c.y.propertyCaseId, text: '攻击' }], own: (c) => [{ caseId: c.x.caseId, text: '电话联系申请执行人' }] },
+  'attachments.list': { refused: (c) => [{ caseId: c.y.propertyCaseId }], own: (c) => [{ caseId: c.x.caseId }] },
+  'attachments.upload': { refused: (c) => [{ caseId: c.y.propertyCaseId, fileName: '攻击.png', contentBase64: b64Png }] },
+  'attachments.file': { refused: (c) => [{ attachmentId: c.y.attachmentId }] },
+  'transfers.request': { refused: (c) => [{ caseId: c.y.propertyCaseId, reason: '攻击' }] },
+  'transfers.list': {
+    refused: (c) => [{ caseId: c.y.propertyCaseId }],
+    narrowed: () => [{}, { status: 'pending' }],
+    check: (out, c, admin) => seenIff(ids(out), c.y.transferRequestId, admin),
+  },
+  'closure.request': { refused: (c) => [{ caseId: c.y.propertyCaseId, reason: '攻击' }] },
+  'closure.requests': {
+    refused: (c) => [{ caseId: c.y.zhongbenCaseId }],
+    narrowed: () => [{}, { status: 'closed' }],
+    check: (out, c, admin) => seenIff(ids(out), c.y.closureRequestId, admin),
+  },
+  'documents.generate': { refused: (c) => [{ caseId: c.y.propertyCaseId, kind: '执行通知书', reason: '攻击' }] },
+  'documents.markServed': { refused: (c) => [{ items: [{ documentId: c.y.documentId, method: '直接送达', servedOn: '2026-11-10' }] }] },
+  'todo.mine': { narrowed: () => [{}] },
+  'todo.badges': {
+    narrowed: () => [{}],
+    // Counts only: 东风's overdue cases are in the administrator's total, not in the officer's.
+    check: (out, c, admin) => {
+      const n = (out as { overdueCases: number }).overdueCases;
+      const own = c.t.app.db.raw<{ n: number }>(`SELECT count(DISTINCT case_id) AS n FROM deadlines WHERE status = 'open' AND due_on < '2026-11-10' AND team_id = ?`, TEAM_X.id)[0]!.n;
+      if (admin) expect(n).toBeGreaterThan(own);
+      else expect(n).toBe(own);
+    },
+  },
 };
+
+const RECORD = { kind: '谈话笔录', heldOn: '2026-11-10', startedAt: '10:00', endedAt: '10:30', place: '开鲁法庭', officers: ['开鲁法官'], recorder: '开鲁书记员', persons: [{ name: '某人', capacity: '其他' }], content: '问：你的财产情况？\n答：没有财产。' };
+const b64Png = png().toString('base64');
 
 /** Y's id of each kind a declaration can name: a kind with none here fails the declaration pass. */
 export function yIdOf(c: Court, kind: CaseRefKind): number | string {
@@ -255,6 +301,10 @@ export function yIdOf(c: Court, kind: CaseRefKind): number | string {
     creditCorrection: c.y.creditCorrectionId,
     restriction: c.y.restrictionId,
     restrictionViolation: c.y.violationId,
+    workRecord: c.y.recordId,
+    attachment: c.y.attachmentId,
+    transferRequest: c.y.transferRequestId,
+    closureRequest: c.y.closureRequestId,
   };
   return of[kind];
 }

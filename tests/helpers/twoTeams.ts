@@ -4,6 +4,7 @@ import { waitJob } from './documents';
 import { answerBatch, serve } from './pipeline';
 import { signers } from './inquiries';
 import type { JobView } from '../../src-shared/api/methods/jobs';
+import { b64, png } from './attachmentFiles';
 
 // A small court with two tribunal teams and real data of every kind, made through the real
 // services: cases, notices in a batch with its print file, query batches and their feedback, the
@@ -49,6 +50,11 @@ export interface Court {
     requeryInquiryBatchId: number;
     receiptEntryId: number;
     payoutEntryId: number;
+    /** 东风's 约谈记录 of y1, its attachment on y2, its pending transfer request for y2, its 终本 proposal of y1 (closed by the group). */
+    recordId: number;
+    attachmentId: number;
+    transferRequestId: number;
+    closureRequestId: number;
     controlJobId: string;
     assignmentRunId: number;
     /** Credit sanctions on y2 (the property case): its debtor listed and restricted, a correction request, a violation report. */
@@ -155,11 +161,19 @@ export async function buildTwoTeamCourt(): Promise<Court> {
   const receipt = ledger.entries.find((e) => e.kind === 'receipt')!;
   const payout = ledger.entries.find((e) => e.kind === 'payout')!;
 
-  // — y1 closes as 终本 (nothing found, attested), goes to the archive and is re-queried. —
+  // — 东风 interviews y1's applicant, proposes 终本 (nothing found); the 终本 group closes it into the
+  // archive, where it is re-queried. 东风 also asks to move y2 and files a photo on it. —
   at('2026-05-20');
   await t.call('closure.attest', { caseId: y1.id, item: 'debtorSearched', note: '下落清楚，卷第12页' }, officerY);
-  await t.call('closure.attest', { caseId: y1.id, item: 'applicantInterviewed', note: '约谈笔录，卷第30页' }, officerY);
-  await t.call('closure.close', { caseId: y1.id, mode: '终结本次执行程序', zhongbenBasis: { kind: 'consent', consentOn: '2026-05-18' } }, officerY);
+  const yRecord = await t.call(
+    'records.create',
+    { caseId: y1.id, kind: '约谈记录', heldOn: '2026-05-18', startedAt: '09:00', endedAt: '09:40', place: '东风法庭', officers: ['东风法官'], recorder: '东风书记员', persons: [{ name: '东风申请人甲', capacity: '申请执行人', partyId: y1.parties.find((p) => p.role === 'applicant')!.id }], content: '告知申请执行人执行情况，申请执行人同意终结本次执行程序。' },
+    officerY,
+  );
+  const yClosure = await t.call('closure.request', { caseId: y1.id, reason: '穷尽财产调查措施，未发现可供执行的财产', zhongbenBasis: { kind: 'consent', consentOn: '2026-05-18' } }, officerY);
+  await t.call('closure.decide', { requestId: yClosure.id, close: true }, 'archivist');
+  const yTransfer = await t.call('transfers.request', { caseId: y2.id, reason: '被执行人住所地在开鲁镇，请移交开鲁法庭', toTeamId: TEAM_X.id }, officerY);
+  const yAttachment = await t.call('attachments.upload', { caseId: y2.id, fileName: '东风现场照片.png', contentBase64: b64(png()) }, officerY);
 
   // — Two cases not yet with any team: one just filed, one waiting for its first query. —
   const u1 = await t.call('cases.file', draft(4, { debtor: '未分案被执行人丁', debtorId: makeId('19830303', 414), applicant: '未分案申请人丁', applicantId: makeId('19720101', 225), town: '大榆树镇', account: '6228480000000000555' }));
@@ -217,6 +231,10 @@ export async function buildTwoTeamCourt(): Promise<Court> {
       requeryInquiryBatchId: requery.inquiryBatchId!,
       receiptEntryId: receipt.id,
       payoutEntryId: payout.id,
+      recordId: yRecord.id,
+      attachmentId: yAttachment.id,
+      transferRequestId: yTransfer.id,
+      closureRequestId: yClosure.id,
       controlJobId: yControlJob.id,
       assignmentRunId: yRun.runId,
       debtorPartyId: yDebtor,

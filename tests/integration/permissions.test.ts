@@ -34,12 +34,21 @@ const EVERY_USER = [
   'credit.case', 'credit.register', 'credit.figures',
   // Compulsory measures of the cases one may see (narrowed), and who may approve them.
   'coercion.requests', 'coercion.measures', 'coercion.referrals', 'coercion.people',
+  // The case page: its summary and print, its records, notes, attachments and requests; one's own to-do list.
+  'cases.workspace', 'cases.printSummary', 'records.list', 'notes.list', 'attachments.list', 'attachments.file',
+  'transfers.list', 'closure.requests', 'todo.mine', 'todo.badges',
 ];
 
 /** Online query and control, done by whoever works the case's property (查控). */
 const QUERY_AND_CONTROL = ['inquiries.createBatch', 'inquiries.exportRequest', 'inquiries.importFeedback', 'measures.createBatch', 'measures.recordResult', 'measures.release', 'measures.renew'];
 const SUSPENSIONS = ['cases.suspend', 'cases.unsuspend'];
 const CLOSING = ['closure.attest', 'closure.close'];
+/** What every desk keeps on a case it works: notes and scans. */
+const CASE_FILE = ['notes.add', 'attachments.upload'];
+/** The officers who act on a case and talk to its parties: work records (笔录), single documents, service. */
+const CASE_WORK = ['records.create', 'records.print', 'documents.generate', 'documents.markServed'];
+/** A tribunal or fast-track team asks the management to move a case, and the 终本 group to close one as 终本. */
+const TEAM_REQUESTS = ['transfers.request', 'closure.request'];
 /** Recording the title's terms the documents recite, and who signs the case's rulings (民诉法 Art. 157). */
 const TITLE_AND_OFFICERS = ['cases.updateTitle', 'cases.setOfficers'];
 /** Credit sanctions (desks.md §5): the case teams and the notice desk list, restrict, delete and lift; 综合管理 supervises. */
@@ -57,23 +66,23 @@ const REFERRAL = ['coercion.refer', 'coercion.policeAnswer', 'coercion.privatePr
 /** What each role may call beyond EVERY_USER. The administrator may call everything. */
 const ALLOWED: Record<Exclude<Role, 'admin'>, string[]> = {
   // 窗口立案: filing, and the 执恢 filing of a resumed case.
-  window: ['cases.file', 'cases.validate', 'cases.resume', 'cases.updateTitle'],
+  window: ['cases.file', 'cases.validate', 'cases.resume', 'cases.updateTitle', ...CASE_FILE, 'documents.generate'],
   // 文书查控: notices and service, query/control, triage and distribution.
   docsQuery: [
-    'documents.generateBatch', 'documents.markServed', ...QUERY_AND_CONTROL, 'inquiries.queue', ...SUSPENSIONS,
+    'documents.generateBatch', ...CASE_WORK, ...CASE_FILE, ...QUERY_AND_CONTROL, 'inquiries.queue', ...SUSPENSIONS,
     ...TITLE_AND_OFFICERS, 'caseAccounts.set',
     'triage.propose', 'triage.confirm', 'assignment.distribute', 'fastTrack.queue', ...CREDIT,
   ],
   // 快执团队: its queue, query/control, closing, sending a case back to triage.
-  fastTrack: [...TITLE_AND_OFFICERS, ...QUERY_AND_CONTROL, 'inquiries.queue', ...SUSPENSIONS, ...CLOSING, 'fastTrack.queue', 'fastTrack.sendBack', ...CREDIT, ...COERCION_REQUEST, ...COERCION_DECISIONS, ...REFERRAL],
+  fastTrack: [...TITLE_AND_OFFICERS, ...QUERY_AND_CONTROL, 'inquiries.queue', ...SUSPENSIONS, ...CLOSING, 'fastTrack.queue', 'fastTrack.sendBack', ...CREDIT, ...COERCION_REQUEST, ...COERCION_DECISIONS, ...REFERRAL, ...CASE_WORK, ...CASE_FILE, ...TEAM_REQUESTS],
   // 法庭执行团队: query/control and closing of its own cases.
-  team: [...TITLE_AND_OFFICERS, ...QUERY_AND_CONTROL, 'inquiries.queue', ...SUSPENSIONS, ...CLOSING, ...CREDIT, ...COERCION_REQUEST, ...COERCION_DECISIONS, ...REFERRAL],
+  team: [...TITLE_AND_OFFICERS, ...QUERY_AND_CONTROL, 'inquiries.queue', ...SUSPENSIONS, ...CLOSING, ...CREDIT, ...COERCION_REQUEST, ...COERCION_DECISIONS, ...REFERRAL, ...CASE_WORK, ...CASE_FILE, ...TEAM_REQUESTS],
   // 案款专员: the ledger and the results of deductions.
-  money: ['caseAccounts.set', 'caseAccounts.import', 'ledger.record', 'ledger.accounts', 'ledger.unidentified', 'ledger.addUnidentified', 'ledger.claimUnidentified', 'ledger.payoutList', 'measures.recordResult'],
+  money: ['caseAccounts.set', 'caseAccounts.import', 'ledger.record', 'ledger.accounts', 'ledger.unidentified', 'ledger.addUnidentified', 'ledger.claimUnidentified', 'ledger.payoutList', 'measures.recordResult', ...CASE_FILE],
   // 终本管控: the 终本 archive and its re-queries, resumption, query/control and closing.
   zhongben: [
     'archive.update', 'archive.review', 'archive.createRequeryBatch', 'archive.collectResults', 'archive.recordResults',
-    'cases.resume', 'cases.updateTitle', ...QUERY_AND_CONTROL, ...CLOSING, ...COERCION_REQUEST, ...COERCION_DECISIONS, ...REFERRAL,
+    'cases.resume', 'cases.updateTitle', ...QUERY_AND_CONTROL, ...CLOSING, ...COERCION_REQUEST, ...COERCION_DECISIONS, ...REFERRAL, ...CASE_WORK, ...CASE_FILE, 'closure.decide',
   ],
   // 综合管理: supervision, reports, city level, backups, operational settings, user list.
   management: [
@@ -81,8 +90,7 @@ const ALLOWED: Record<Exclude<Role, 'admin'>, string[]> = {
     'backups.list', 'calendar.set', ...SUSPENSIONS, 'city.drilldown', 'city.import', 'city.imports', 'city.ranking',
     'closure.correct', 'fastTrack.queue', 'fastTrack.sendBack', 'inquiries.queue', 'ledger.accounts', 'ledger.payoutList',
     'ledger.unidentified', 'reports.download', 'reports.exportMonthly', 'reports.exports', 'settings.set',
-    'triage.confirm', 'triage.propose', 'users.list', ...CREDIT, 'credit.exportEntries',
-    'triage.confirm', 'triage.propose', 'users.list', ...COERCION_REQUEST, 'coercion.operations', 'coercion.figures',
+    'triage.confirm', 'triage.propose', 'users.list', ...CREDIT, 'credit.exportEntries', ...COERCION_REQUEST, 'coercion.operations', 'coercion.figures', ...CASE_FILE, 'transfers.decide',
   ],
   // 司法警察（拘传团队）: the requests sent to it, its sweeps, 拘传 and custody, outcomes back to the
   // case (an on-the-spot payment into the ledger), the decisions it carries out, its figures.
@@ -129,7 +137,7 @@ export function permissionsTable(): string {
     '只有“法庭执行团队”角色的用户只能查看、办理本团队的案件（未设置团队时一件也看不到），除非被授予“可查看全部案件”；只有“司法警察”角色的用户只能查看、办理向其提出协助申请的案件。',
     '每个接口在注册表中声明它涉及哪些案件（`MethodSpec.cases`，见 `src-shared/api/caseScope.ts`），注册表在处理前执行这一声明：',
     '',
-    '- **输入中的编号**：按种类（案件、财产、控制措施、文书、文书批次及其合并打印文件、查控批次、控制批次、复查批次、案款分录、长任务、分案批次、团队、承办法官）找到所涉案件，任何一件不属本团队即拒绝（403，并指出字段）。批次、打印文件、分案批次、长任务属于其中的全部案件：须每一件都属本团队；长任务也属于发起人，只有发起人（或系统管理员）可以取消。',
+    '- **输入中的编号**：按种类（案件、财产、控制措施、文书、文书批次及其合并打印文件、查控批次、控制批次、复查批次、案款分录、长任务、分案批次、团队、承办法官、笔录、附件、移交申请、终本申请）找到所涉案件，任何一件不属本团队即拒绝（403，并指出字段）。批次、打印文件、分案批次、长任务属于其中的全部案件：须每一件都属本团队；长任务也属于发起人，只有发起人（或系统管理员）可以取消。',
     '- **结果只含本人可见的案件**：列表、计数、导航角标、看板、指标与穿透、导出由处理程序按调用者的范围收窄；团队用户看全院指标时得到本团队的指标。',
     '- **不涉及案件数据** 或 **全院范围**：全院范围的接口不得向只看本团队案件的角色开放，否则程序启动时即拒绝注册。',
     '',

@@ -11,6 +11,9 @@ import { correctClosure } from '../../services/closure/correct';
 import { closureDocumentRequests } from '../../services/closure/documentTexts';
 import { prepareDocuments } from '../../services/closure/issueDocuments';
 import { resumeCase } from '../../services/resumption/resume';
+import { isZhongben } from '../../../src-shared/domain/closure';
+import { getSettings } from '../../services/settings/settings';
+import { listClosureRequests, markClosureRequestClosed, pendingClosureRequest, requestClosure, returnClosureRequest } from '../../services/closure/requests';
 
 function checklistView(db: Db, caseId: number, asOf: string) {
   const c = getCaseRow(db, caseId);
@@ -58,7 +61,19 @@ export function closureView(db: Db, caseId: number) {
   };
 }
 
-async function close(ctx: CallContext, input: CloseInput) {
+/**
+ * 终本 is closed by the 终本 group when the court closes centrally (settings.zhongbenClosedByGroup,
+ * seeds/003): a team proposes it (closure.request) instead.
+ */
+function assertMayCloseZhongben(ctx: CallContext, mode: string): void {
+  if (!isZhongben(mode) || !getSettings(ctx.app.db).zhongbenClosedByGroup) return;
+  const roles = ctx.user?.roles ?? [];
+  if (roles.includes('admin') || roles.includes('zhongben')) return;
+  throw new ApiError('forbidden', '终本结案由终本案件管控组审核办理：请在案件页提交终本申请', 'mode');
+}
+
+/** `within` runs inside the closure's own transaction (a 终本 proposal marked closed with it). */
+async function close(ctx: CallContext, input: CloseInput, within?: () => void) {
   const { app } = ctx;
   const today = app.clock.today();
   // Validate and compute first (typed errors before any file is written), render the documents
@@ -68,7 +83,11 @@ async function close(ctx: CallContext, input: CloseInput) {
   const prepared = await prepareDocuments(app.db, app.dataDir, input.closedOn, requests);
   let ok = false;
   try {
-    closeCase(app.db, actorOf(ctx), app.clock.now(), today, input, () => prepared.register(app.db, actorOf(ctx), app.clock.now()));
+    closeCase(app.db, actorOf(ctx), app.clock.now(), today, input, () => {
+      const docs = prepared.register(app.db, actorOf(ctx), app.clock.now());
+      within?.();
+      return docs;
+    });
     ok = true;
   } finally {
     prepared.finish(ok);
@@ -84,8 +103,9 @@ export const handlers = defineHandlers({
     attestItem(app.db, actorOf(ctx), app.clock.now(), { ...input, attestedOn: input.attestedOn ?? today });
     return checklistView(app.db, input.caseId, today);
   },
-  'closure.close': (input, ctx) =>
-    close(ctx, {
+  'closure.close': (input, ctx) => {
+    assertMayCloseZhongben(ctx, input.mode);
+    return close(ctx, {
       caseId: input.caseId,
       mode: input.mode,
       closedOn: input.closedOn ?? ctx.app.clock.today(),
@@ -97,7 +117,29 @@ export const handlers = defineHandlers({
       note: input.note,
       groundItem: input.groundItem,
       zhongbenBasis: input.zhongbenBasis,
-    }),
+    });
+  },
+  'closure.request': (input, ctx) => {
+    const { app } = ctx;
+    const id = requestClosure(app.db, actorOf(ctx), app.clock.now(), app.clock.today(), { caseId: input.caseId, reason: input.reason, basis: input.zhongbenBasis });
+    return listClosureRequests(app.db, ctx.scope, { caseId: input.caseId, limit: 5 }).find((r) => r.id === id)!;
+  },
+  'closure.requests': (input, ctx) => listClosureRequests(ctx.app.db, ctx.scope, input),
+  'closure.decide': async (input, ctx) => {
+    const { app } = ctx;
+    const r = pendingClosureRequest(app.db, input.requestId);
+    if (input.close) {
+      const basis = input.zhongbenBasis ?? r.basis ?? undefined;
+      await close(
+        ctx,
+        { caseId: r.case_id, mode: '终结本次执行程序', closedOn: input.closedOn ?? app.clock.today(), paidDirectlyFen: 0, settlementPerformed: false, balanceReason: input.balanceReason, note: input.note, zhongbenBasis: basis },
+        () => markClosureRequestClosed(app.db, actorOf(ctx), app.clock.now(), r.id, input.note),
+      );
+    } else {
+      returnClosureRequest(app.db, actorOf(ctx), app.clock.now(), { requestId: r.id, reasons: input.reasons, note: input.note });
+    }
+    return listClosureRequests(app.db, { all: true }, { caseId: r.case_id, limit: 5 }).find((x) => x.id === r.id)!;
+  },
   'closure.get': ({ caseId }, { app }) => {
     getCaseRow(app.db, caseId);
     return closureView(app.db, caseId);

@@ -10,6 +10,8 @@ import { cleanOrphans } from '../../services/documents/storage';
 import type { App } from '../../app/app';
 import { banQueue } from '../../services/documents/banQueue';
 import { getSettings } from '../../services/settings/settings';
+import { generateForCase } from '../../services/documents/adHoc';
+import { invalid } from '../../../src-shared/api/errors';
 
 // Remains of a batch killed mid-way are cleared the first time this data folder's documents are
 // touched after start-up (no batch can be running then).
@@ -49,6 +51,12 @@ export const handlers = defineHandlers({
     const app = ready(ctx);
     return startBatch(app, actorOf(ctx), ctx.user ? { id: ctx.user.id, displayName: ctx.user.displayName } : null, input);
   },
+  'documents.generate': async (input, ctx) => {
+    const app = ready(ctx);
+    const ids = await generateForCase(app, actorOf(ctx), input);
+    const all = listDocuments(app.db, { caseId: input.caseId, unservedOnly: false, includeSuperseded: false, offset: 0, limit: 1000 }, ctx.scope).rows;
+    return { documents: all.filter((d) => ids.includes(d.id)) };
+  },
   'documents.list': (input, ctx) => listDocuments(ready(ctx).db, input, ctx.scope),
   'documents.batches': ({ limit }, ctx) => listBatches(ready(ctx).db, limit, ctx.scope),
   'documents.file': (input, ctx) => {
@@ -57,6 +65,12 @@ export const handlers = defineHandlers({
   },
   'documents.markServed': ({ items }, ctx) => {
     const app = ready(ctx);
+    // A tracking number alone may name any case's mailing: a caller held to a team names each
+    // document, and the registry has checked those ids against the team's cases.
+    if (!ctx.scope.all) {
+      const i = items.findIndex((it) => it.documentId === undefined);
+      if (i >= 0) throw invalid(`items.${i}.documentId`, '请指定文书（仅凭邮件单号登记送达由文书查控组办理）');
+    }
     const r = markServed(app.db, actorOf(ctx), app.clock.now(), app.clock.today(), items);
     app.bus.publish({ topic: 'documents', data: { served: r.served }, audience: { kind: 'court' } });
     return r;

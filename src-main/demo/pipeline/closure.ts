@@ -23,7 +23,9 @@ const ATTESTATION_NOTES: Record<ChecklistItem, (date: string) => string> = {
   applicantInterviewed: (date) => `已于${date}约谈申请执行人，告知终本事由并听取意见，笔录在卷`,
 };
 
-function closerOf(p: Pipeline, caseId: number, type: string): DemoUser {
+function closerOf(p: Pipeline, caseId: number, type: string, mode: string): DemoUser {
+  // 终本 is closed centrally by the 终本 group (settings.zhongbenClosedByGroup, seeds/003).
+  if (mode === '终结本次执行程序') return p.staff.zhongben;
   const judge = p.ctx.db.raw<{ judge_id: number | null }>('SELECT judge_id FROM cases WHERE id = ?', caseId)[0]!.judge_id;
   const u = judge !== null ? p.staff.byId.get(judge) : undefined;
   if (u && (u.roles.includes('team') || u.roles.includes('fastTrack'))) return u;
@@ -63,7 +65,7 @@ export async function closeDay(p: Pipeline, date: string, plans: CasePlan[], wit
   const open = plans.filter((c) => isOpen(p, c.caseId));
   // The last few closures through the API, each rendering its documents before its transaction.
   for (const c of open.filter(withDocuments)) {
-    const actor = closerOf(p, c.caseId, c.type);
+    const actor = closerOf(p, c.caseId, c.type, c.mode);
     if (c.mode === '终结本次执行程序') db.tx(() => attestZhongben(p, c, date, actor));
     at(p, date, 450);
     const { caseId, mode, closedOn, ground, rulingNumber } = closeInput(p, c, date);
@@ -78,7 +80,7 @@ export async function closeDay(p: Pipeline, date: string, plans: CasePlan[], wit
   // The day's other closures in one transaction: attestations, closures, archive entries together.
   db.tx(() => {
     for (const c of direct) {
-      const actor = closerOf(p, c.caseId, c.type);
+      const actor = closerOf(p, c.caseId, c.type, c.mode);
       if (c.mode === '终结本次执行程序') attestZhongben(p, c, date, actor);
       closeCase(db, actor, at(p, date, 460), date, closeInput(p, c, date), () => []);
       p.counts.closures[c.mode] = (p.counts.closures[c.mode] ?? 0) + 1;

@@ -46,6 +46,10 @@ const RESOLVERS: Record<CaseRefKind, Resolver> = {
   controlBatch: (db, ids) => grouped(db, (m) => `SELECT DISTINCT batch_id AS k, case_id FROM measures WHERE batch_id IN (${m})`, ids),
   requeryBatch: (db, ids) => grouped(db, (m) => `SELECT batch_id AS k, case_id FROM archive_requeries WHERE batch_id IN (${m})`, ids),
   ledgerEntry: (db, ids) => grouped(db, (m) => `SELECT id AS k, case_id FROM ledger_entries WHERE id IN (${m})`, ids),
+  workRecord: (db, ids) => grouped(db, (m) => `SELECT id AS k, case_id FROM work_records WHERE id IN (${m})`, ids),
+  attachment: (db, ids) => grouped(db, (m) => `SELECT id AS k, case_id FROM attachments WHERE id IN (${m})`, ids),
+  transferRequest: (db, ids) => grouped(db, (m) => `SELECT id AS k, case_id FROM transfer_requests WHERE id IN (${m})`, ids),
+  closureRequest: (db, ids) => grouped(db, (m) => `SELECT id AS k, case_id FROM closure_requests WHERE id IN (${m})`, ids),
   assignmentRun: (db, ids) => grouped(db, (m) => `SELECT DISTINCT run_id AS k, case_id FROM assignment_items WHERE run_id IN (${m})`, ids),
   // A monthly export holds the whole court's cases.
   reportExport: (db, ids) => new Map(db.raw<{ id: number }>(`SELECT id FROM report_exports WHERE id IN (${ids.map(() => '?').join(',')})`, ...ids).map((r) => [r.id, { court: true }])),

@@ -31,6 +31,14 @@ export function documentEvents(events: CaseEvent[], kind: string): { generated: 
   };
 }
 
+/**
+ * The 约谈 of the applicant before 终本 (终本规定 Art. 5): work records in which the applicant or their
+ * agent took part (record.created with applicantInterview), dated the day they were held.
+ */
+export function interviewEvents(events: CaseEvent[]): CaseEvent[] {
+  return events.filter((e) => e.type === 'record.created' && e.payload.applicantInterview === true);
+}
+
 /** Online query feedback received for the case (inquiry.feedback), oldest first. */
 export function feedbackEvents(events: CaseEvent[]): CaseEvent[] {
   return events.filter((e) => e.type === 'inquiry.feedback');

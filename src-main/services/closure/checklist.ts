@@ -5,7 +5,7 @@ import { formatYuan } from '../../../src-shared/domain/money';
 import { appendEvent, type Actor } from '../../events/log';
 import { assertOpen } from '../cases/stage';
 import { getCaseRow } from '../cases/queries';
-import { caseEvents, documentEvents, feedbackEvents, openMeasures, type CaseEvent } from './caseFacts';
+import { caseEvents, documentEvents, feedbackEvents, interviewEvents, openMeasures, type CaseEvent } from './caseFacts';
 
 // The 终本 checklist (《关于严格规范终结本次执行程序的规定（试行）》Arts. 1–5, domain.md §4.2). Items
 // are checked from the case's own events where the app records the fact, and attested by the clerk
@@ -85,6 +85,13 @@ function autoItem(key: ChecklistItem, events: CaseEvent[], filedOn: string, asOf
       // Found or controlled property must be disposed of, or attested as not disposable (Art. 4).
       return { met: last.payload.nothingFound === true && open.length === 0, evidence };
     }
+    case 'applicantInterviewed': {
+      // The interview's own date, from its record, and only one held by the intended closure date.
+      const held = interviewEvents(events).filter((e) => e.onDate <= asOf);
+      return held.length > 0
+        ? { met: true, evidence: held.map((e) => ({ text: `约谈记录（${String(e.payload.place ?? '')}）：${personsText(e)}`, onDate: e.onDate, eventId: e.id })) }
+        : { met: false, evidence: [{ text: '尚无约谈申请执行人的记录' }] };
+    }
     case 'threeMonths': {
       const earliest = earliestZhongbenDate(filedOn);
       return { met: asOf >= earliest, evidence: [{ text: `立案日期 ${filedOn}，最早可于 ${earliest} 终本`, onDate: filedOn }] };
@@ -92,6 +99,11 @@ function autoItem(key: ChecklistItem, events: CaseEvent[], filedOn: string, asOf
     default:
       return { met: false, evidence: [] };
   }
+}
+
+function personsText(e: CaseEvent): string {
+  const persons = Array.isArray(e.payload.persons) ? (e.payload.persons as { name?: unknown; capacity?: unknown }[]) : [];
+  return persons.map((x) => `${String(x.capacity ?? '')}${String(x.name ?? '')}`).join('、');
 }
 
 function findingCount(e: CaseEvent): string {

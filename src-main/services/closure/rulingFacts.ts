@@ -1,7 +1,7 @@
 import type { Db } from '../../db/connection';
 import { getCaseRow } from '../cases/queries';
 import { toChineseDate } from '../../../src-shared/domain/chineseDate';
-import { caseEvents, documentEvents, feedbackEvents, measureHistory, openMeasures } from './caseFacts';
+import { caseEvents, documentEvents, feedbackEvents, interviewEvents, measureHistory, openMeasures } from './caseFacts';
 
 // What the 终本 ruling must state (终本规定 Art. 6, domain.md §4.2): the claim, the enforcement
 // history and measures taken, the property found, the amount recovered, the unpaid balance, and the
@@ -38,7 +38,8 @@ export function rulingFacts(db: Db, caseId: number, recoveredFen: number, unpaid
   const fb = feedbackEvents(events);
   fb.forEach((e, i) => history.push({ onDate: e.onDate, text: `通过网络执行查控系统查询被执行人的存款、车辆、不动产、证券等财产（第${'一二三四五六七八九十'[i] ?? String(i + 1)}次）` }));
   for (const m of measureHistory(events)) history.push({ onDate: m.onDate, text: `${ACTION[m.action] ?? m.action}被执行人财产${(m.amountFen / 100).toFixed(2)}元` });
-  const interview = events.find((e) => e.type === 'closure.attested' && e.payload.item === 'applicantInterviewed');
+  // The interview on the day its record says it was held; a paper file's attestation otherwise.
+  const interview = interviewEvents(events).at(-1) ?? events.find((e) => e.type === 'closure.attested' && e.payload.item === 'applicantInterviewed');
   if (interview) history.push({ onDate: interview.onDate, text: '约谈申请执行人，告知执行情况并听取意见' });
   history.sort((a, b) => (a.onDate < b.onDate ? -1 : a.onDate > b.onDate ? 1 : 0));
 

@@ -87,6 +87,12 @@ export async function verifyCityContained(files: { name: string; content: string
   return unwrap<Extract<UploadOutcome, { op: 'city' }>>(await runContained({ op: 'city', files })).sets;
 }
 
+/** Checks an attachment in the worker and, when it passes, has the worker write it to `stagePath`. */
+export async function stageAttachmentContained(content: string | Uint8Array, fileName: string, stagePath: string) {
+  const { type, sha256, bytes } = unwrap<Extract<UploadOutcome, { op: 'attachment' }>>(await runContained({ op: 'attachment', content, fileName, stagePath }));
+  return { type, sha256, bytes };
+}
+
 /**
  * A large request body parsed off the request thread (depth checked, declared file fields decoded).
  * `handOver`: the body's whole buffer belongs to this call and moves to the worker (no copy).

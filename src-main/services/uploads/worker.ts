@@ -1,9 +1,12 @@
 import { createHash } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { UploadFormatError, UploadLimitError, UPLOAD_LIMITS, type UploadLimit } from '../../../src-shared/domain/uploadLimits';
 import { readTable, type Table } from './table';
 import { jsonNestsDeeper } from './jsonDepth';
 import { MAX_INPUT_DEPTH } from '../../../src-shared/api/hygiene';
 import type { VerifiedSet } from '../city/verify';
+import { checkAttachment, type AttachmentVerdict } from './attachmentCheck';
 
 // The upload worker (a separate build entry, electron.vite.config.ts → out/main/uploadWorker.js):
 // every byte of an uploaded file is read here, in a thread whose heap is capped and whose task is
@@ -14,7 +17,9 @@ import type { VerifiedSet } from '../city/verify';
 export type UploadTask =
   | { op: 'table'; content: string | Uint8Array; fileName: string }
   | { op: 'city'; files: { name: string; content: string | Uint8Array }[] }
-  | { op: 'body'; body: Uint8Array; fileFields: readonly string[] };
+  | { op: 'body'; body: Uint8Array; fileFields: readonly string[] }
+  /** A case attachment: checked (attachmentCheck.ts) and, when accepted, written to `stagePath`. */
+  | { op: 'attachment'; content: string | Uint8Array; fileName: string; stagePath: string };
 
 export type UploadRefusal = { kind: 'limit'; limit: UploadLimit; message: string } | { kind: 'format'; message: string };
 
@@ -33,6 +38,7 @@ export type UploadOutcome =
   | { ok: true; op: 'table'; hash: string; table: PackedTable }
   | { ok: true; op: 'city'; sets: VerifiedSet[] }
   | { ok: true; op: 'body'; input: unknown }
+  | ({ ok: true; op: 'attachment' } & AttachmentVerdict)
   | { ok: false; refusal: UploadRefusal };
 
 /** The bytes of a file field: base64 text (JSON) or bytes already decoded (by the body task). */
@@ -91,6 +97,15 @@ async function run(task: UploadTask): Promise<UploadOutcome> {
     // Loaded on first use: a feedback file never needs the metric definitions and their schemas.
     const { verifySet } = await import('../city/verify');
     return { ok: true, op: 'city', sets: manifests.map((n) => verifySet(n, byName.get(n)!, byName)) };
+  }
+  if (task.op === 'attachment') {
+    const bytes = bytesOf(task.content);
+    const verdict = checkAttachment(bytes, task.fileName);
+    // Written here, so the accepted bytes never cross back to the request thread; the caller renames
+    // the staged file into place with its row.
+    mkdirSync(dirname(task.stagePath), { recursive: true });
+    writeFileSync(task.stagePath, bytes, { flag: 'wx', mode: 0o600 });
+    return { ok: true, op: 'attachment', ...verdict };
   }
   const text = new TextDecoder('utf-8').decode(task.body);
   if (jsonNestsDeeper(text, MAX_INPUT_DEPTH)) throw new UploadFormatError(`请求体嵌套超过 ${MAX_INPUT_DEPTH} 层，未处理`);

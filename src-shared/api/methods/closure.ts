@@ -5,6 +5,7 @@ import { fen, id, isoDate, pageOf, paging, requiredText, shortText } from '../co
 import { ALL_CLOSURE_MODES, CHECKLIST_ITEMS } from '../../domain/closure';
 import { caseDetail } from './cases';
 import { masked } from '../masked';
+import { closureRequestView } from './workspace';
 
 // Closure (结案), the 终本 checklist, the 终本 archive (终本库) with its re-query rounds and quality
 // review, and resumption (恢复执行): domain.md §4.
@@ -129,6 +130,27 @@ const requeryResult = z.object({
   findings: z.array(requiredText('财产信息', 500)).max(200).default([]),
 });
 
+/**
+ * 终本 (民诉法解释 2022 Art. 517): the applicant's signed consent (date), or the 合议庭's review
+ * (presiding judge and two members) approved by the president. The ruling recites it; without it
+ * the 终本 ruling is not made.
+ */
+const zhongbenBasis = z.discriminatedUnion(
+  'kind',
+  [
+    z.object({ kind: z.literal('consent'), consentOn: isoDate }),
+    z.object({
+      kind: z.literal('panel'),
+      presidingId: id,
+      memberIds: z.array(id).length(2, '合议庭由审判长和两名审判员组成'),
+      reviewedOn: isoDate,
+      approvedBy: requiredText('批准的院长', 50),
+      approvedOn: isoDate,
+    }),
+  ],
+  { error: '终本依据应为申请执行人书面确认或合议庭审查' },
+);
+
 const ZHONGBEN_ROLES = ['zhongben'] as const;
 const CLOSING_ROLES = ['zhongben', 'team', 'fastTrack'] as const;
 
@@ -172,24 +194,7 @@ export const closureMethods = defineMethods({
       note: shortText(2000).optional(),
       /** 终结执行: the item of 民诉法 2023 Art. 268 the ground falls under (1–6); the ruling cites it. */
       groundItem: z.number().int().min(1, '终结执行的事由应为第一至第六项').max(6, '终结执行的事由应为第一至第六项').optional(),
-      /**
-       * 终本 (民诉法解释 2022 Art. 517): the applicant's signed consent (date), or the 合议庭's review
-       * (presiding judge and two members) approved by the president. The ruling recites it; without it
-       * the 终本 ruling is not made.
-       */
-      zhongbenBasis: z
-        .discriminatedUnion('kind', [
-          z.object({ kind: z.literal('consent'), consentOn: isoDate }),
-          z.object({
-            kind: z.literal('panel'),
-            presidingId: id,
-            memberIds: z.array(id).length(2, '合议庭由审判长和两名审判员组成'),
-            reviewedOn: isoDate,
-            approvedBy: requiredText('批准的院长', 50),
-            approvedOn: isoDate,
-          }),
-        ], { error: '终本依据应为申请执行人书面确认或合议庭审查' })
-        .optional(),
+      zhongbenBasis: zhongbenBasis.optional(),
       seen,
     }),
     output: closureView,
@@ -222,6 +227,46 @@ export const closureMethods = defineMethods({
     access: ['management'],
     cases: { ids: { caseId: 'case' } },
     errors: ['not_found', 'conflict'],
+    writes: true,
+    versions: 'seen',
+  },
+  'closure.request': {
+    summary: '提交终本申请：承办团队在终本条件具备后，向终本管控组申请以终结本次执行程序结案（写明理由，附申请执行人确认或合议庭审查）',
+    input: z.object({ seen, caseId: id, reason: requiredText('申请理由', 1000), zhongbenBasis: zhongbenBasis.optional() }),
+    output: closureRequestView,
+    access: ['team', 'fastTrack'],
+    cases: { ids: { caseId: 'case' } },
+    errors: ['not_found', 'conflict', 'read_only'],
+    writes: true,
+    versions: 'seen',
+  },
+  'closure.requests': {
+    summary: '终本申请：待审核与已审核的（团队只看到本团队案件的申请）',
+    input: z.object({ status: z.enum(['pending', 'closed', 'returned']).optional(), caseId: id.optional(), limit: z.number().int().min(1).max(500).default(100) }),
+    output: z.array(closureRequestView),
+    access: 'user',
+    cases: { ids: { caseId: 'case' }, narrows: 'rows' },
+  },
+  'closure.decide': {
+    summary: '审核终本申请：核对终本条件后以终结本次执行程序结案（生成终本裁定书，转入终本库），或写明理由退回承办团队',
+    input: z
+      .object({
+        seen,
+        requestId: id,
+        close: z.boolean(),
+        closedOn: isoDate.optional(),
+        /** The basis the ruling recites; the proposal's when left out. */
+        zhongbenBasis: zhongbenBasis.optional(),
+        /** Why the case account still holds money, when it does (closure normally needs it emptied). */
+        balanceReason: shortText(500).optional(),
+        reasons: z.array(shortText(200)).max(20).default([]),
+        note: shortText(1000).optional(),
+      })
+      .refine((x) => x.close || x.reasons.some((r) => r.trim()), { message: '退回终本申请须写明理由', path: ['reasons'] }),
+    output: closureRequestView,
+    access: ZHONGBEN_ROLES,
+    cases: { ids: { requestId: 'closureRequest' } },
+    errors: ['not_found', 'conflict', 'read_only'],
     writes: true,
     versions: 'seen',
   },

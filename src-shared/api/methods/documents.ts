@@ -147,6 +147,23 @@ export const documentMethods = defineMethods({
     writes: true,
     versions: 'seen',
   },
+  'documents.generate': {
+    summary: '为一件案件单独制作一份文书（任一可单独制作的模板；送达回证须指定受送达人）：案件缺少的内容逐项列出并拒绝制作',
+    input: z.object({
+      seen,
+      caseId: id,
+      kind,
+      partyId: id.optional(),
+      /** Required when the case already has a current document of this kind (the old version is kept). */
+      reason: shortText(200).optional(),
+    }),
+    output: z.object({ documents: z.array(documentView) }),
+    access: ['docsQuery', 'fastTrack', 'team', 'zhongben', 'window'],
+    cases: { ids: { caseId: 'case' } },
+    errors: ['not_found', 'conflict', 'read_only'],
+    writes: true,
+    versions: 'seen',
+  },
   'documents.list': {
     summary: '文书登记簿：按案件、批次、种类查询，含送达情况',
     input: z.object({
@@ -188,11 +205,12 @@ export const documentMethods = defineMethods({
     summary: '登记送达（可批量）：送达方式、日期、受送达人；邮寄送达登记 EMS 单号，签收后按单号批量登记日期',
     input: z.object({ items: z.array(serviceItem).min(1, '请至少登记一份文书').max(5000), seen }),
     output: z.object({ updated: z.number().int(), served: z.number().int(), mailed: z.number().int() }),
-    access: ['docsQuery'],
-    // Items may name a document by its EMS tracking number, which can reach any case: court-wide.
-    // Items given by document id are checked for scope and version; an item given by tracking number
-    // reaches its case inside the write, where the version is checked against seen.asOf.
-    cases: { ids: { 'items[].documentId': 'document' } },
+    access: ['docsQuery', 'fastTrack', 'team', 'zhongben'],
+    // Items may name a document by its EMS tracking number, which can reach any case: a caller limited
+    // to a team's cases must name each document (the handler refuses a number alone). Items given by
+    // document id are checked for scope and version; an item given by tracking number reaches its
+    // case inside the write, where the version is checked against seen.asOf.
+    cases: { ids: { 'items[].documentId': 'document' }, narrows: 'rows' },
     errors: ['not_found', 'conflict'],
     writes: true,
     versions: 'seen',
