@@ -18,6 +18,8 @@ const OPENING_READS: Record<string, string[]> = {
   '/fast-track': ['fastTrack.queue'],
   '/teams': ['assignment.loads', 'cases.list'],
   '/ledger': ['ledger.accounts', 'ledger.unidentified'],
+  '/detention': ['coercion.requests', 'coercion.measures', 'coercion.people'],
+  '/credit': ['credit.register', 'credit.figures'],
   '/closure': ['cases.list', 'closure.checklist', 'closure.close'],
   '/archive': ['archive.list', 'archive.requeryDue', 'archive.requeryBatches'],
   '/deadlines': ['deadlines.board', 'deadlines.cases', 'calendar.get'],
@@ -47,10 +49,11 @@ describe('navigation by role', () => {
 
   it('shows a tribunal team only its work: no filing window, notices, triage, money, metrics or administration', () => {
     const visible = (role: Role) => NAV.filter((n) => !n.roles || n.roles.includes(role)).map((n) => n.path);
-    expect(visible('team')).toEqual(['/todo', '/cases', '/inquiries', '/control', '/teams', '/closure', '/deadlines']);
+    // A team asks the judicial police for a compelled appearance and lists its debtors (desks.md §2, §5).
+    expect(visible('team')).toEqual(['/todo', '/cases', '/inquiries', '/control', '/teams', '/detention', '/credit', '/closure', '/deadlines']);
     expect(visible('window')).toEqual(['/todo', '/filing', '/cases', '/archive']);
     expect(visible('money')).toEqual(['/todo', '/cases', '/ledger', '/deadlines']);
-    expect(visible('zhongben')).toEqual(['/todo', '/cases', '/control', '/closure', '/archive', '/deadlines', '/metrics']);
+    expect(visible('zhongben')).toEqual(['/todo', '/cases', '/control', '/detention', '/closure', '/archive', '/deadlines', '/metrics']);
   });
 
   it('lands the window clerk on the filing window and every other desk on 我的待办', () => {
