@@ -123,8 +123,14 @@ export function listClosureRequests(db: Db, scope: CaseScope, input: { status?: 
   const s = scopeSql(scope);
   const where: string[] = ['1'];
   const params: unknown[] = [];
-  if (input.status) (where.push('r.status = ?'), params.push(input.status));
-  if (input.caseId !== undefined) (where.push('r.case_id = ?'), params.push(input.caseId));
+  if (input.status) {
+    where.push('r.status = ?');
+    params.push(input.status);
+  }
+  if (input.caseId !== undefined) {
+    where.push('r.case_id = ?');
+    params.push(input.caseId);
+  }
   return db
     .raw<Row>(
       `SELECT r.*, c.number, c.applicant_names, c.debtor_names, c.team_id FROM closure_requests r JOIN cases c ON c.id = r.case_id

@@ -122,8 +122,14 @@ export function listTransfers(db: Db, scope: CaseScope, input: { status?: Transf
   const s = scopeSql(scope);
   const where: string[] = ['1'];
   const params: unknown[] = [];
-  if (input.status) (where.push('r.status = ?'), params.push(input.status));
-  if (input.caseId !== undefined) (where.push('r.case_id = ?'), params.push(input.caseId));
+  if (input.status) {
+    where.push('r.status = ?');
+    params.push(input.status);
+  }
+  if (input.caseId !== undefined) {
+    where.push('r.case_id = ?');
+    params.push(input.caseId);
+  }
   const rows = db.raw<Row>(
     `SELECT r.*, c.number, c.applicant_names, c.debtor_names, u.display_name AS judge_name
        FROM transfer_requests r JOIN cases c ON c.id = r.case_id LEFT JOIN users u ON u.id = r.judge_id
