@@ -90,9 +90,14 @@ describe('the court server (npm run server)', () => {
     const token = await httpsLogin(first.port, 'admin', ADMIN);
     const r = await httpsCall(first.port, 'settings.set', { officePhone: '0475-1234567' }, { token });
     expect(r.status).toBe(200);
-    const log = readFileSync(join(dir, 'logs', 'zhixing-server.log'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const readLog = () => readFileSync(join(dir, 'logs', 'zhixing-server.log'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const logged = (l: Record<string, unknown>) => l.msg === 'request' && l.method === 'settings.set' && l.status === 200 && l.address === '127.0.0.1';
+    // The server writes a request's line when the response has left ('finish'), which the client
+    // may see first: wait for it a little.
+    for (let i = 0; i < 50 && !readLog().some(logged); i++) await new Promise((ok) => setTimeout(ok, 100));
+    const log = readLog();
     expect(log.find((l) => l.msg === 'listening')).toMatchObject({ level: 'info', fingerprint256: first.fingerprint256 });
-    expect(log.some((l) => l.msg === 'request' && l.method === 'settings.set' && l.status === 200 && l.address === '127.0.0.1')).toBe(true);
+    expect(log.some(logged)).toBe(true);
     // The audit trail names the computer the call came from (the socket's address), for the login too.
     const db = new Database(join(dir, 'zhixing.sqlite'), { readonly: true, fileMustExist: true });
     try {
