@@ -112,6 +112,8 @@ test('A files a case and B’s register shows it without a reload', async ({ bro
   await p.getByTestId('title-number').fill('（2026）内0523民初9901号');
   await p.getByTestId('title-date').fill('2026-09-01');
   await p.getByTestId('title-cause').fill('买卖合同纠纷');
+  await p.getByTestId('title-kind').selectOption('民事判决书');
+  await p.getByTestId('title-ordered').fill('被告开鲁县多工作站测试商贸有限公司于本判决生效之日起十日内给付原告刘多人货款80000元');
   await p.getByTestId('claim-principal').fill('80000');
   await p.getByTestId('filing-submit').click();
   await expect(p.getByTestId('filing-success')).toBeVisible();
