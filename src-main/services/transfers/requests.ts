@@ -120,21 +120,14 @@ type Row = {
 /** The requests, newest first; a tribunal team sees its own cases' (scope), the management all of them. */
 export function listTransfers(db: Db, scope: CaseScope, input: { status?: TransferView['status'] | undefined; caseId?: number | undefined; limit: number }): TransferView[] {
   const s = scopeSql(scope);
-  const where: string[] = ['1'];
-  const params: unknown[] = [];
-  if (input.status) {
-    where.push('r.status = ?');
-    params.push(input.status);
-  }
-  if (input.caseId !== undefined) {
-    where.push('r.case_id = ?');
-    params.push(input.caseId);
-  }
+  // Each filter is optional: a null parameter leaves its condition true.
+  const status = input.status ?? null;
+  const caseId = input.caseId ?? null;
   const rows = db.raw<Row>(
     `SELECT r.*, c.number, c.applicant_names, c.debtor_names, u.display_name AS judge_name
        FROM transfer_requests r JOIN cases c ON c.id = r.case_id LEFT JOIN users u ON u.id = r.judge_id
-      WHERE ${where.join(' AND ')}${s.sql} ORDER BY r.id DESC LIMIT ?`,
-    ...params,
+      WHERE (? IS NULL OR r.status = ?) AND (? IS NULL OR r.case_id = ?)${s.sql} ORDER BY r.id DESC LIMIT ?`,
+    status, status, caseId, caseId,
     ...s.params,
     input.limit,
   );
