@@ -3,6 +3,7 @@ import { api, ApiCallError } from '../api/client';
 import { navigate } from '../router';
 import { stageLabel } from '../format';
 import { useSession } from '../session';
+import { useLive } from '../live/useLive';
 import type { MethodOutput } from '../../src-shared/api';
 
 type Todo = MethodOutput<'todo.mine'>;
@@ -32,10 +33,9 @@ export function TodoPage() {
       })
       .catch((e: unknown) => setError(e instanceof ApiCallError ? e.message : String(e)));
   }, []);
-  useEffect(() => {
-    load();
-    return api.onEvent('cases', load);
-  }, [load]);
+  useEffect(load, [load]);
+  // Any visible case's change may move it between the buckets: reload, at most every 2 s.
+  useLive(load);
 
   if (error)
     return (

@@ -64,3 +64,32 @@ export async function readyForDocuments(page: Page, caseIds: number[]): Promise<
   }
   await apiCall(page, 'cases.setOfficers', { caseIds, judgeId, clerkId });
 }
+
+/**
+ * Runs `action` (a navigation) and waits until the page has no API call in flight for `quietMs`:
+ * the page's data has arrived. Playwright's `networkidle` cannot serve: the live stream
+ * (`/api/events`) stays open as long as the session, so it would wait for the session to expire.
+ */
+export async function apiSettled(page: Page, action: () => Promise<unknown>, quietMs = 500, timeoutMs = 30_000): Promise<void> {
+  const inFlight = new Set<object>();
+  const isCall = (url: string) => url.includes('/api/') && !url.includes('/api/events');
+  const started = (r: { url(): string }) => isCall(r.url()) && inFlight.add(r);
+  const ended = (r: { url(): string }) => inFlight.delete(r);
+  page.on('request', started);
+  page.on('requestfinished', ended);
+  page.on('requestfailed', ended);
+  try {
+    await action();
+    const until = Date.now() + timeoutMs;
+    let quietSince = Date.now();
+    while (Date.now() - quietSince < quietMs) {
+      if (Date.now() > until) throw new Error(`页面的请求 ${timeoutMs} ms 内没有结束`);
+      await page.waitForTimeout(100);
+      if (inFlight.size > 0) quietSince = Date.now();
+    }
+  } finally {
+    page.off('request', started);
+    page.off('requestfinished', ended);
+    page.off('requestfailed', ended);
+  }
+}

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { apiCall, readyForDocuments, requestTargets } from './helpers';
+import { apiCall, apiSettled, readyForDocuments, requestTargets } from './helpers';
 import { waitForJob } from './pipelineSetup';
 import { makeId } from '../helpers/drafts';
 import { FEEDBACK_COLUMNS } from '../../src-shared/domain/inquiryFiles';
@@ -236,10 +236,10 @@ test('each desk lands on its own work; a team officer works its case from the ca
     if (!landing[u.username]) await expect(page.getByTestId('todo-page')).toBeVisible();
     const links = await page.locator('nav.nav a').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
     if (!u.roles.includes('management')) expect(links).not.toContain('#/settings');
-    if (u.roles.includes('team')) expect(links).toEqual(['#/todo', '#/cases', '#/inquiries', '#/control', '#/teams', '#/closure', '#/deadlines']);
+    if (u.roles.includes('team')) expect(links).toEqual(['#/todo', '#/cases', '#/inquiries', '#/control', '#/teams', '#/detention', '#/credit', '#/closure', '#/deadlines']);
     for (const href of links) {
-      await page.goto(`/${href}`);
-      await page.waitForLoadState('networkidle');
+      await apiSettled(page, () => page.goto(`/${href}`));
+      await expect(page.locator('main .page').first()).toBeVisible();
       await expect(page.locator('main'), `${u.username} ${href}`).not.toContainText(REFUSAL);
     }
     await page.getByTestId('logout').click();
