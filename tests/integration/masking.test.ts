@@ -34,6 +34,7 @@ function secrets(): string[] {
       ...col('SELECT phone AS v FROM parties'),
       ...col('SELECT payout_account AS v FROM interviews'),
       ...col('SELECT payee_account AS v FROM ledger_entries'),
+      ...col('SELECT account_number AS v FROM payout_accounts'),
       ...col('SELECT payer_account AS v FROM unidentified_funds'),
       ...col(`SELECT identifier AS v FROM assets WHERE type IN ${ACCOUNT_ASSETS}`),
       ...col(`SELECT r.identifier AS v FROM inquiry_results r WHERE r.asset_type IN ${ACCOUNT_ASSETS}`),
@@ -62,9 +63,10 @@ const ADMIN_INPUTS: Record<string, (c: Court) => Input[] | Promise<Input[]>> = {
   'ledger.claimUnidentified': (c) => [{ id: latest('SELECT id FROM unidentified_funds ORDER BY id DESC LIMIT 1'), caseId: c.y.propertyCaseId }],
   'ledger.record': (c) => [
     { kind: 'receipt', caseId: c.y.propertyCaseId, amountFen: 5_000, on: '2026-11-10', source: 'voluntary' },
-    { kind: 'payout', caseId: c.y.propertyCaseId, amountFen: 5_000, approver: '王局长', payeeName: '东风申请人乙', payeeAccount: '6217 0000 1111 2222 333', accountChangeReason: '申请执行人书面申请变更账户' },
+    { kind: 'payout', caseId: c.y.propertyCaseId, amountFen: 5_000, approverId: latest(`SELECT id FROM users WHERE username = 'manager'`), payeeName: '东风申请人乙', payeeAccount: '6217 0000 1111 2222 333', accountChangeReason: '申请执行人书面申请变更账户' },
   ],
   'ledger.accounts': () => [{}],
+  'ledger.requestPayoutAccount': (c) => [{ caseId: c.y.propertyCaseId, bank: '中国农业银行开鲁支行', accountName: '东风申请人乙', accountNumber: '6228 4800 7777 8888 999', reason: '申请执行人书面申请变更账户' }],
   // Credit (in the registry's alphabetical order): the correction decided before it is carried out, a
   // second correction to decide, the listing deleted and then listed again, a restriction on 开鲁's
   // case to grant a permission on (东风's was lifted by the credit.lift probe).
