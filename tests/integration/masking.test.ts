@@ -52,8 +52,10 @@ const ADMIN_INPUTS: Record<string, (c: Court) => Input[] | Promise<Input[]>> = {
   // The measures the createBatch probes started, once their jobs have written them.
   'measures.recordResult': async (c) => {
     await c.t.app.jobs.idle();
-    const pending = c.t.app.db.raw<{ id: number }>("SELECT id FROM measures WHERE status = 'pending' ORDER BY id");
-    return [{ results: pending.map((m) => ({ measureId: m.id, outcome: 'done' })) }];
+    const pending = c.t.app.db.raw<{ id: number; action: string; amount_fen: number }>("SELECT id, action, amount_fen FROM measures WHERE status = 'pending' ORDER BY id");
+    // A deduction takes all but one yuan: a freeze whose money was all deducted ends and could not be
+    // released, and the release probe below needs one still in force.
+    return [{ results: pending.map((m) => (m.action === 'deduct' && m.amount_fen > 100 ? { measureId: m.id, outcome: 'partial', actualFen: m.amount_fen - 100 } : { measureId: m.id, outcome: 'done' })) }];
   },
   'cases.file': () => [sampleDraft({ filedOn: '2026-11-10', title: { court: '开鲁县人民法院', number: '（2026）内0523民初999号', effectiveOn: '2026-09-01', cause: '借款合同纠纷' }, debtors: [{ kind: 'person', name: '遮盖测试', idNumber: makeId('19900101', 501), phone: '13955556666' }], interview: { contactConfirmed: true, payoutAccount: '6228489999000011112', requests: [] } })],
   'cases.validate': () => [sampleDraft({ filedOn: '2026-11-10' })],
