@@ -307,3 +307,30 @@ describe('a deduction consumes the freeze it draws on (民诉法 2023 Art. 253)'
     expect(wrong.field).toBe('items.0.fromMeasureId');
   });
 });
+
+describe('a deferred sum (法发〔2017〕6号: deferral for a pending distribution)', () => {
+  it('keeps only the deferred sum from counting as overdue, until its end date', async () => {
+    court();
+    const c = await fileCase({ account: true });
+    // 400,000 arrived 2026-10-01 and 100,000 on 2026-10-05: both overdue on 2026-11-20.
+    await t.call('ledger.record', { kind: 'receipt', caseId: c.id, amountFen: 400_000, on: '2026-10-01', source: 'voluntary' }, 'money1');
+    await t.call('ledger.record', { kind: 'receipt', caseId: c.id, amountFen: 100_000, on: '2026-10-05', source: 'voluntary' }, 'money1');
+    expect((await t.call('ledger.get', { caseId: c.id })).overdueFen).toBe(500_000);
+    const over = await t.fail('ledger.record', { kind: 'deferral', caseId: c.id, ground: '需要参与分配', reason: '争议部分', until: '2026-12-10', amountFen: 500_001, approverId: idOf('chief') }, 'money1');
+    expect(over.field).toBe('amountFen');
+    // 450,000 held for the distribution: 400,000 of the oldest receipt and 50,000 of the next.
+    const d = await t.call('ledger.record', { kind: 'deferral', caseId: c.id, ground: '需要参与分配', reason: '争议部分待分配方案确定', until: '2026-12-10', amountFen: 450_000, approverId: idOf('chief') }, 'money1');
+    expect(d.balanceFen).toBe(500_000);
+    expect(d.overdueFen).toBe(50_000);
+    expect(d.receipts.map((r) => [r.deferredFen, r.overdueFen, r.overdue])).toEqual([
+      [400_000, 0, false],
+      [50_000, 50_000, true],
+    ]);
+    expect((await t.call('ledger.accounts', { overdueOnly: true }, 'money1')).rows.map((r) => [r.caseId, r.overdueFen])).toEqual([[c.id, 50_000]]);
+    expect(eventsOf(c.id, 'ledger.deferral')[0]).toMatchObject({ amountFen: 450_000, approverId: idOf('chief') });
+    // After its end date the whole sum is overdue again.
+    t.app.clock.set('2026-12-11T02:00:00Z');
+    expect((await t.call('ledger.get', { caseId: c.id })).overdueFen).toBe(500_000);
+    expect(await verifyAudit(t)).toMatchObject({ ok: true, problemCount: 0 });
+  });
+});

@@ -177,8 +177,13 @@ export function recordEntry(db: Db, actor: Actor, at: Date, today: string, input
         // bureau chief or the president in charge (法发〔2017〕6号, domain.md §7 [P]).
         if (input.until <= today) throw invalid('until', '暂缓发放的截止日期应晚于今天');
         const approver = approverOtherThan(db, input.approverId, actor);
-        const entryId = insertEntry(db, actor, at, { ...BLANK, case_id: c.id, kind: 'deferral', amount_fen: 0, on_date: today, approver: approver.displayName, approver_id: approver.id, reason: `${input.ground}：${input.reason}`, deferred_until: input.until, note });
-        appendEvent(db, actor, at, { caseId: c.id, type: 'ledger.deferral', payload: { entryId, ground: input.ground, until: input.until, approver: approver.displayName, approverId: approver.id } });
+        // A deferred sum is money in the account: it cannot exceed the balance.
+        if (input.amountFen !== undefined) {
+          const balance = ledgerBalance(db, c.id);
+          if (input.amountFen > balance) throw invalid('amountFen', `暂缓发放金额 ${yuan(input.amountFen)} 超过案件账户余额 ${yuan(balance)}`);
+        }
+        const entryId = insertEntry(db, actor, at, { ...BLANK, case_id: c.id, kind: 'deferral', amount_fen: input.amountFen ?? 0, on_date: today, approver: approver.displayName, approver_id: approver.id, reason: `${input.ground}：${input.reason}`, deferred_until: input.until, note });
+        appendEvent(db, actor, at, { caseId: c.id, type: 'ledger.deferral', payload: { entryId, ground: input.ground, until: input.until, approver: approver.displayName, approverId: approver.id, ...(input.amountFen !== undefined ? { amountFen: input.amountFen } : {}) } });
         return entryId;
       }
       case 'refund': {

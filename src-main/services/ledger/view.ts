@@ -80,7 +80,7 @@ export function getLedger(db: Db, caseId: number, today: string): LedgerView {
     pendingAccount: pendingPayoutAccount(db, caseId),
     entries,
     receipts,
-    overdueFen: receipts.filter((r) => r.overdue).reduce((s, r) => s + r.outstandingFen, 0),
+    overdueFen: receipts.reduce((s, r) => s + r.overdueFen, 0),
   };
 }
 
@@ -94,7 +94,7 @@ export function listAccounts(db: Db, today: string, input: { overdueOnly: boolea
   for (const c of cases) {
     const totals = ledgerTotals(db, c.id);
     const clocks = receiptClocks(loadClockEntries(db, c.id), today, payoutDays).filter((r) => r.outstandingFen > 0);
-    const overdueFen = clocks.filter((r) => r.overdue).reduce((s, r) => s + r.outstandingFen, 0);
+    const overdueFen = clocks.reduce((s, r) => s + r.overdueFen, 0);
     if (totals.balanceFen === 0 && overdueFen === 0) continue;
     if (input.overdueOnly && overdueFen === 0) continue;
     all.push({ caseId: c.id, caseNumber: c.number, stage: c.stage, balanceFen: totals.balanceFen, recoveredFen: totals.recoveredFen, overdueFen, oldestDueOn: clocks[0]?.dueOn ?? null });

@@ -3,6 +3,7 @@ import type { MethodInput, MethodOutput } from '../../../src-shared/api';
 import { DEFERRAL_GROUNDS } from '../../../src-shared/api/methods/ledger';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Field } from '../../components/Field';
+import { MoneyInput } from '../../components/MoneyInput';
 import { yuan } from '../../format';
 import { ApproverSelect } from './ApproverSelect';
 import { fieldError } from './fieldErrors';
@@ -25,6 +26,7 @@ export function MoneyOut(props: { ledger: Ledger; amountFen: number | null; fail
   const [ground, setGround] = useState<Ground>(DEFERRAL_GROUNDS[0]);
   const [deferReason, setDeferReason] = useState('');
   const [until, setUntil] = useState('');
+  const [deferFen, setDeferFen] = useState<number | null>(null);
   const [refundTo, setRefundTo] = useState('');
   const [refundReason, setRefundReason] = useState('');
   const [pending, setPending] = useState<Pending | null>(null);
@@ -59,7 +61,10 @@ export function MoneyOut(props: { ledger: Ledger; amountFen: number | null; fail
   const defer = () => {
     setLastKind('deferral');
     if (!check({ approverId: approverMissing, deferReason: deferReason.trim() ? false : '请写明暂缓发放的理由', until: until ? false : '请选择暂缓至哪一天' })) return;
-    void props.record({ kind: 'deferral', caseId: ledger.caseId, ground, reason: deferReason, until, approverId: approverId! }, `已暂缓发放至 ${until}`);
+    void props.record(
+      { kind: 'deferral', caseId: ledger.caseId, ground, reason: deferReason, until, approverId: approverId!, ...(deferFen ? { amountFen: deferFen } : {}) },
+      deferFen ? `已暂缓发放 ${yuan(deferFen)} 元至 ${until}` : `已暂缓发放至 ${until}`,
+    );
   };
 
   return (
@@ -91,6 +96,9 @@ export function MoneyOut(props: { ledger: Ledger; amountFen: number | null; fail
         </Field>
         <Field label="说明" required error={reasonErr('deferral', 'deferReason')}>
           <input value={deferReason} onChange={(e) => setDeferReason(e.target.value)} data-testid="ledger-defer-reason" />
+        </Field>
+        <Field label="暂缓金额" hint="不填为全部余额" error={lastKind === 'deferral' ? err('amountFen') : undefined}>
+          <MoneyInput fen={deferFen} onChange={(f) => setDeferFen(f)} testId="ledger-defer-amount" />
         </Field>
         <Field label="暂缓至" required error={err('until')}>
           <input type="date" value={until} onChange={(e) => setUntil(e.target.value)} data-testid="ledger-defer-until" />

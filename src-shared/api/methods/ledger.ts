@@ -83,6 +83,10 @@ export const receiptClock = z.object({
   dueOn: z.string(),
   daysLeft: z.number().int(),
   deferredUntil: z.string().nullable(),
+  /** Of the outstanding money, what an approved deferral keeps from counting as overdue. */
+  deferredFen: z.number().int(),
+  /** Outstanding, past its due day and not deferred. */
+  overdueFen: z.number().int(),
   overdue: z.boolean(),
 });
 
@@ -163,6 +167,8 @@ export const ledgerRecordInput = z.discriminatedUnion(
       reason: requiredText('暂缓理由说明', 500),
       approverId,
       until: isoDate,
+      /** The sum deferred (e.g. the disputed part of a distribution); none: the whole account. */
+      amountFen: fen.min(1, '金额须大于0').optional(),
     }),
     z.object({
       kind: z.literal('refund'),

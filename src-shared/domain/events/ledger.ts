@@ -25,7 +25,12 @@ export const ledgerEvents = defineEvents({
     scope: 'case',
     payload: obj({ ...settles, approver: text.optional(), approverId: id.optional(), accountChanged: z.boolean().optional() }),
   },
-  'ledger.deferral': { label: '暂缓发放案款', scope: 'case', payload: obj({ entryId: id, ground: text, until: date, approver: text, approverId: id.optional() }) },
+  'ledger.deferral': {
+    label: '暂缓发放案款',
+    scope: 'case',
+    // amountFen: the sum deferred; none: the whole account.
+    payload: obj({ entryId: id, ground: text, until: date, approver: text, approverId: id.optional(), amountFen: fen.optional() }),
+  },
   'ledger.refund': { label: '退还案款', scope: 'case', payload: obj({ ...settles, reason: text, approverId: id.optional() }) },
   // The applicant's payout account recorded or changed after filing (domain.md §7: payout to the
   // applicant's own account), and the second user's decision on it.
