@@ -85,14 +85,27 @@ test('a case filed without a payout account: the account recorded, approved by a
   await page.getByTestId('nav-ledger').click();
   await page.getByTestId('ledger-search').fill(c.number);
   await page.getByTestId('ledger-find').click();
-  await page.getByTestId('ledger-amount').fill('1234.56');
+  // 34.56 paid in twice by the debtor goes back to it (退还), approved and confirmed like a payout.
+  await page.getByTestId('ledger-amount').fill('34.56');
+  await page.getByTestId('ledger-refund').click();
+  await expect(page.locator('.field', { has: page.getByTestId('ledger-refund-to') }).getByTestId('field-error')).toHaveText('请填写退款收款人');
+  await page.getByTestId('ledger-refund-to').fill('开鲁县案款测试商贸有限公司');
+  await page.getByTestId('ledger-refund-reason').fill('被执行人重复缴款');
+  await page.getByTestId('ledger-approver').selectOption({ label: '李局长' });
+  await page.getByTestId('ledger-refund').click();
+  await expect(page.getByTestId('ledger-confirm-text')).toContainText('退还 34.56 元');
+  await page.getByTestId('confirm-ok').click();
+  await expect(page.getByTestId('ledger-message')).toHaveText('已退还');
+  await expect(page.getByTestId('ledger-balance')).toHaveText('1,200.00');
+  await page.getByTestId('ledger-approver').selectOption('');
+  await page.getByTestId('ledger-amount').fill('1200');
   await page.getByTestId('ledger-payout').click();
   await expect(page.locator('.field', { has: page.getByTestId('ledger-approver') }).getByTestId('field-error')).toHaveText('请选择审批人');
   // The officer is not offered as their own approver.
   await expect(page.getByTestId('ledger-approver').locator('option', { hasText: '钱出纳' })).toHaveCount(0);
   await page.getByTestId('ledger-approver').selectOption({ label: '李局长' });
   await page.getByTestId('ledger-payout').click();
-  await expect(page.getByTestId('ledger-confirm-text')).toContainText('1,234.56');
+  await expect(page.getByTestId('ledger-confirm-text')).toContainText('1,200.00');
   await expect(page.getByTestId('ledger-confirm-text')).toContainText('李局长');
   await page.screenshot({ path: 'test-results/e2e/money-payout-confirm.png', fullPage: true });
   await page.getByTestId('confirm-ok').click();
