@@ -214,6 +214,9 @@ describe('the fast-track officer pays out their own fast-track cases', () => {
     expect(fee.code).toBe('forbidden');
     const receipt = await t.fail('ledger.record', { kind: 'receipt', caseId: mine.id, amountFen: 1, on: '2026-11-19', source: 'voluntary' }, 'kz1');
     expect(receipt.code).toBe('forbidden');
+    // The account of their own fast-track case only.
+    expect((await t.fail('ledger.requestPayoutAccount', { caseId: theirs.id, ...ACCOUNT }, 'kz1')).code).toBe('forbidden');
+    expect((await t.call('ledger.requestPayoutAccount', { caseId: mine.id, ...ACCOUNT }, 'kz1')).pendingAccount).toMatchObject({ requestedBy: 'kz1' });
     // The money officer still pays any case.
     expect((await t.call('ledger.record', { kind: 'payout', caseId: theirs.id, amountFen: 200_000, approverId: idOf('chief') }, 'money1')).balanceFen).toBe(0);
   });

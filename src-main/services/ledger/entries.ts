@@ -14,6 +14,7 @@ import { receiptClocks, receiptsSettledBy } from './clock';
 import { ruleAmount } from '../../../src-shared/domain/deadlineRules';
 import { approverOtherThan } from './approvers';
 import { currentPayoutAccount, pendingPayoutAccount } from './payoutAccounts';
+import { assertOwnFastTrackCase } from './fastTrack';
 
 // Writing the case ledger. Every entry is one row plus one `ledger.<kind>` event in the same
 // transaction. Nothing is ever updated or deleted (the table's triggers refuse it): a mistake is
@@ -110,9 +111,9 @@ export function recordReceipt(
  */
 function assertFastTrackPayout(c: { number: string; stage: string; judge_id: number | null }, actor: Actor, kind: LedgerRecordInput['kind']): void {
   if (kind !== 'payout') throw new ApiError('forbidden', '快执团队只能办理案款发放，其他账目请交案款专员办理', 'kind');
-  if (c.stage !== 'fastTrack') throw new ApiError('forbidden', `案件 ${c.number} 不在快执环节，其案款由案款专员发放`, 'caseId');
-  if (actor.id === null || c.judge_id !== actor.id) throw new ApiError('forbidden', `案件 ${c.number} 不是您承办的快执案件，不能发放其案款`, 'caseId');
+  assertOwnFastTrackCase(c, actor);
 }
+
 
 /**
  * ledger.record: one entry of any kind, checked, with its event. Returns the new entry's id.

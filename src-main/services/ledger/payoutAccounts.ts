@@ -3,6 +3,7 @@ import { ApiError, invalid } from '../../../src-shared/api/errors';
 import { appendEvent, type Actor } from '../../events/log';
 import { getCaseRow } from '../cases/queries';
 import { assertPayoutApprover } from './approvers';
+import { assertOwnFastTrackCase } from './fastTrack';
 
 // The applicant's payout account (domain.md §7: money is paid to the applicant, to the account the
 // applicant gave). The first interview may have recorded one; any later recording or change is asked
@@ -40,9 +41,12 @@ export function requestPayoutAccount(
   actor: Actor,
   at: Date,
   input: { caseId: number; bank: string; accountName: string; accountNumber: string; reason: string },
+  opts: { fastTrackOnly?: boolean } = {},
 ): number {
   return db.tx(() => {
-    getCaseRow(db, input.caseId);
+    const c = getCaseRow(db, input.caseId);
+    // The fast-track officer records the account of their own fast-track cases only.
+    if (opts.fastTrackOnly) assertOwnFastTrackCase(c, actor);
     const pending = pendingPayoutAccount(db, input.caseId);
     if (pending) throw new ApiError('conflict', `本案已有一项待审批的收款账户（${pending.requestedBy} 登记），请先审批或驳回`, 'accountNumber');
     const current = currentPayoutAccount(db, input.caseId);
