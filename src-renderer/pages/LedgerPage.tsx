@@ -12,6 +12,8 @@ import { MaskedValue, useCaseReveal } from '../security/Reveal';
 import { useLive, type CaseChange } from '../live/useLive';
 import { ConflictNotice } from '../live/conflict';
 import { courtTime } from '../live/time';
+import { MoneyOut } from './ledger/MoneyOut';
+import { PayoutAccountPanel } from './ledger/PayoutAccountPanel';
 
 type Ledger = MethodOutput<'ledger.get'>;
 type Account = MethodOutput<'ledger.accounts'>['rows'][number];
@@ -29,7 +31,6 @@ export function LedgerPage() {
   // The court's today from the app clock (not the browser's clock, nor UTC).
   const [on, setOn] = useState(useSession().info.today);
   const [officers, setOfficers] = useState('');
-  const [approver, setApprover] = useState('');
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
@@ -199,13 +200,9 @@ export function LedgerPage() {
               登记到账
             </button>
           </div>
+          <PayoutAccountPanel ledger={ledger} seen={seen} onChanged={() => void refresh()} testPrefix="ledger" />
+          <MoneyOut ledger={ledger} amountFen={amount} failure={failure} record={record} />
           <div className="row actions-row">
-            <Field label="审批人" hint="发放须经审批">
-              <input value={approver} onChange={(e) => setApprover(e.target.value)} placeholder="审批人" data-testid="ledger-approver" />
-            </Field>
-            <button disabled={!amount || !approver} onClick={() => void record({ kind: 'payout', caseId: ledger.caseId, amountFen: amount!, approver }, '已发放')} data-testid="ledger-payout">
-              发放给申请执行人
-            </button>
             <button disabled={!amount} onClick={() => void record({ kind: 'fee', caseId: ledger.caseId, amountFen: amount! }, '已结算执行费')} data-testid="ledger-fee">
               结算执行费
             </button>

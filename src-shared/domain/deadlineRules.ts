@@ -178,7 +178,8 @@ export const DEFAULT_DEADLINE_RULES: DeadlineRuleInput[] = [
     dateField: 'expiresOn',
     start: [m('measure.applied'), m('measure.renewed')],
     each: true,
-    stop: [m('measure.renewed'), m('measure.released')],
+    // A freeze whose money was all deducted ends (measure.ended): nothing is left to renew.
+    stop: [m('measure.renewed'), m('measure.released'), m('measure.ended')],
     correlate: { start: 'measureId', stop: 'measureId' },
     cancelOn: [],
     lastDayRule: false,

@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { apiCall, login } from './helpers';
 import { fileCase, noticesServed, simulateFeedback } from './pipelineSetup';
+import { ensureUser } from './moneySetup';
 
 // Query and control, end to end: from three cases with notices sent, the query clerk builds a query batch, exports
 // the request file, runs the simulator on it, imports the feedback; the control group freezes two
@@ -11,6 +12,8 @@ test('query batch → request file → simulated feedback → freeze two deposit
   const cases: { id: number; number: string }[] = [];
   for (let n = 1; n <= 3; n++) cases.push(await fileCase(page, n, today));
   await noticesServed(page, cases.map((c) => c.id), today);
+  // The payout's approver: a leader (综合管理) picked by name, never the officer who pays.
+  await ensureUser(page, 'e2e-wangjz', '王局长', ['management']);
 
   await login(page);
   await page.getByTestId('nav-inquiries').click();
@@ -76,8 +79,10 @@ test('query batch → request file → simulated feedback → freeze two deposit
   await page.getByTestId('ledger-payout-account-reveal').click();
   await expect(page.getByTestId('ledger-payout-account-full')).toHaveText('6228480000000000001');
   await page.getByTestId('ledger-amount').fill(frozenYuan);
-  await page.getByTestId('ledger-approver').fill('王局长');
+  await page.getByTestId('ledger-approver').selectOption({ label: '王局长' });
   await page.getByTestId('ledger-payout').click();
+  await expect(page.getByTestId('ledger-confirm-text')).toContainText('王局长');
+  await page.getByTestId('confirm-ok').click();
   await expect(page.getByTestId('ledger-message')).toHaveText('已发放');
   await expect(page.getByTestId('ledger-balance')).toHaveText('0.00');
   await expect(page.getByTestId('ledger-entries')).toContainText('***************0001');

@@ -60,6 +60,8 @@ test('triage in bulk, a distribution run, the fast track, and an overdue case on
     ['e2e-dys1', '赵法官', ['team'], 'e2e-dys'],
     ['e2e-dfz1', '钱法官', ['team'], 'e2e-dfz'],
     ['e2e-kz1', '孙快执', ['fastTrack'], 'e2e-kz'],
+    // The payout's approver: a leader (综合管理), picked by name (services/ledger/approvers.ts).
+    ['e2e-chief', '周局长', ['management'], null],
   ] as const) {
     await apiCall(page, 'users.create', { username, displayName, password: 'e2e-judge-pass', roles, teamId });
   }
@@ -154,7 +156,7 @@ test('triage in bulk, a distribution run, the fast track, and an overdue case on
   await expect(page.getByTestId('fast-case')).toContainText('下一步：发放案款');
   await page.getByTestId('fast-payout').click();
   await expect(page.locator('.field', { has: page.getByTestId('fast-pay-approver') }).getByTestId('field-error')).toContainText('审批人');
-  await page.getByTestId('fast-pay-approver').fill('周局长');
+  await page.getByTestId('fast-pay-approver').selectOption({ label: '周局长' });
   await page.getByTestId('fast-payout').click();
   await expect(page.getByTestId('fast-case')).toContainText('下一步：以执行完毕结案');
   await page.screenshot({ path: 'test-results/e2e/fast-track.png', fullPage: true });

@@ -157,7 +157,7 @@ export async function buildTwoTeamCourt(): Promise<Court> {
 
   // — 东风's money is paid out to the applicant's account recorded at filing. —
   at('2026-01-19');
-  const ledger = await t.call('ledger.record', { kind: 'payout', caseId: y2.id, amountFen: 1_000_000, approver: '王局长' }, 'cashier');
+  const ledger = await t.call('ledger.record', { kind: 'payout', caseId: y2.id, amountFen: 1_000_000, approverId: t.app.db.raw<{ id: number }>(`SELECT id FROM users WHERE username = 'manager'`)[0]!.id }, 'cashier');
   const receipt = ledger.entries.find((e) => e.kind === 'receipt')!;
   const payout = ledger.entries.find((e) => e.kind === 'payout')!;
 

@@ -8,6 +8,7 @@ import { setStage } from '../../src-main/services/cases/stage';
 import { SYSTEM_ACTOR } from '../../src-main/events/log';
 import { toCsv } from '../../src-main/services/inquiries/requestFile';
 import { readTable } from '../../src-main/services/uploads/table';
+import { approverId } from '../helpers/approver';
 
 // Spreadsheet formula injection (OWASP "CSV Injection"): the attack named debtors
 // `=HYPERLINK(…)`, `+…`, `-…`, `@…`, and the query request csv wrote them as they were. Every text
@@ -71,7 +72,7 @@ describe('exports write formula-like text as text', () => {
   it('the payout list for the finance office', async () => {
     const [caseId] = await casesInQuery(t, 1);
     await t.call('ledger.record', { kind: 'receipt', caseId: caseId!, amountFen: 50_000, on: '2026-11-20', source: 'voluntary' }, 'money');
-    await t.call('ledger.record', { kind: 'payout', caseId: caseId!, amountFen: 50_000, on: '2026-11-22', approver: '王局长', payeeName: '=HYPERLINK("http://evil.example","领款")', reference: '@1+1' }, 'money');
+    await t.call('ledger.record', { kind: 'payout', caseId: caseId!, amountFen: 50_000, on: '2026-11-22', approverId: approverId(t), payeeName: '=HYPERLINK("http://evil.example","领款")', reference: '@1+1' }, 'money');
     const file = (await t.call('ledger.payoutList', { date: '2026-11-22' }, 'money')) as unknown as { path: string };
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(readFileSync(file.path) as unknown as ArrayBuffer);

@@ -5,6 +5,7 @@ import { openTestApp, type TestApp } from '../helpers/testApp';
 import { b64, casesInQuery, csvBytes, feedbackTable, requestTargets, xlsxBytes, type FeedbackRecord } from '../helpers/inquiries';
 import { requestRows } from '../../src-main/services/inquiries/requestFile';
 import { decodeText } from '../../src-main/services/uploads/csvRows';
+import { approverId } from '../helpers/approver';
 
 let t: TestApp;
 afterEach(async () => t?.close());
@@ -265,7 +266,7 @@ describe('control and the ledger', () => {
     const abcNow = (await t.call('assets.list', { caseId })).rows.find((a) => a.id === abc!.id)!;
     expect(abcNow).toMatchObject({ controlledFen: 0, deductedFen: 3_000_000, frozenAvailableFen: 0 });
 
-    const paid = await t.call('ledger.record', { kind: 'payout', caseId, amountFen: 3_000_000, approver: '王局长' }, 'money1');
+    const paid = await t.call('ledger.record', { kind: 'payout', caseId, amountFen: 3_000_000, approverId: approverId(t) }, 'money1');
     expect(paid.balanceFen).toBe(0);
     // The payout went to the account recorded at filing; the answer masks it, the logged reveal gives it in full.
     expect(paid.entries.at(-1)).toMatchObject({ kind: 'payout', payeeAccount: '***************0001', payeeName: '张三', approver: '王局长' });
@@ -282,7 +283,7 @@ describe('control and the ledger', () => {
     const [caseId] = await casesInQuery(t, 1);
     const r1 = await t.call('ledger.record', { kind: 'receipt', caseId: caseId!, amountFen: 120_000, on: '2026-11-20', source: 'voluntary', payer: '被执行人0' }, 'money1');
     expect(r1.balanceFen).toBe(120_000);
-    const err = await t.fail('ledger.record', { kind: 'payout', caseId, amountFen: 120_001, approver: '王局长' }, 'money1');
+    const err = await t.fail('ledger.record', { kind: 'payout', caseId, amountFen: 120_001, approverId: approverId(t) }, 'money1');
     expect(err.code).toBe('conflict');
     expect(err.field).toBe('amountFen');
     expect(err.message).toContain('超过案件账户余额');
@@ -295,7 +296,7 @@ describe('control and the ledger', () => {
     const twice = await t.fail('ledger.record', { kind: 'reversal', caseId, entryId: feeId, reason: '再次' }, 'money1');
     expect(twice.code).toBe('conflict');
     // A receipt whose money has gone cannot be reversed: the balance would go negative.
-    await t.call('ledger.record', { kind: 'payout', caseId: caseId!, amountFen: 100_000, approver: '王局长' }, 'money1');
+    await t.call('ledger.record', { kind: 'payout', caseId: caseId!, amountFen: 100_000, approverId: approverId(t) }, 'money1');
     const neg = await t.fail('ledger.record', { kind: 'reversal', caseId, entryId: r1.entries[0]!.id, reason: '错账' }, 'money1');
     expect(neg.code).toBe('conflict');
     expect(() => t.app.db.rawRun('UPDATE ledger_entries SET amount_fen = 1')).toThrow(/append-only/);
@@ -315,7 +316,7 @@ describe('control and the ledger', () => {
     expect(l.receipts[0]).toMatchObject({ dueOn: '2026-10-31', overdue: true });
     expect(l.overdueFen).toBe(50_000);
     expect((await t.call('ledger.accounts', { overdueOnly: true }, 'admin')).rows.map((r) => r.caseId)).toEqual([caseId]);
-    const deferred = await t.call('ledger.record', { kind: 'deferral', caseId: caseId!, ground: '需要参与分配', reason: '另有两案申请参与分配', approver: '王局长', until: '2026-12-31' }, 'money1');
+    const deferred = await t.call('ledger.record', { kind: 'deferral', caseId: caseId!, ground: '需要参与分配', reason: '另有两案申请参与分配', approverId: approverId(t), until: '2026-12-31' }, 'money1');
     expect(deferred.overdueFen).toBe(0);
 
     const u = await t.call('ledger.addUnidentified', { receivedOn: '2026-11-18', amountFen: 88_800, payer: '某公司', reference: 'BOC20261118001' }, 'money1');
@@ -335,7 +336,7 @@ describe('control and the ledger', () => {
     const ids = await casesInQuery(t, 2);
     for (const id of ids) {
       await t.call('ledger.record', { kind: 'receipt', caseId: id, amountFen: 100_050, on: '2026-11-21', source: 'online' }, 'money1');
-      await t.call('ledger.record', { kind: 'payout', caseId: id, amountFen: 100_050, approver: '王局长' }, 'money1');
+      await t.call('ledger.record', { kind: 'payout', caseId: id, amountFen: 100_050, approverId: approverId(t) }, 'money1');
     }
     const { writePayoutList } = await import('../../src-main/services/ledger/payoutList');
     const f = await writePayoutList(t.app.db, t.app.dataDir, '2026-11-22');

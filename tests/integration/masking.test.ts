@@ -34,6 +34,7 @@ function secrets(): string[] {
       ...col('SELECT phone AS v FROM parties'),
       ...col('SELECT payout_account AS v FROM interviews'),
       ...col('SELECT payee_account AS v FROM ledger_entries'),
+      ...col('SELECT account_number AS v FROM payout_accounts'),
       ...col('SELECT payer_account AS v FROM unidentified_funds'),
       ...col(`SELECT identifier AS v FROM assets WHERE type IN ${ACCOUNT_ASSETS}`),
       ...col(`SELECT r.identifier AS v FROM inquiry_results r WHERE r.asset_type IN ${ACCOUNT_ASSETS}`),
@@ -51,8 +52,10 @@ const ADMIN_INPUTS: Record<string, (c: Court) => Input[] | Promise<Input[]>> = {
   // The measures the createBatch probes started, once their jobs have written them.
   'measures.recordResult': async (c) => {
     await c.t.app.jobs.idle();
-    const pending = c.t.app.db.raw<{ id: number }>("SELECT id FROM measures WHERE status = 'pending' ORDER BY id");
-    return [{ results: pending.map((m) => ({ measureId: m.id, outcome: 'done' })) }];
+    const pending = c.t.app.db.raw<{ id: number; action: string; amount_fen: number }>("SELECT id, action, amount_fen FROM measures WHERE status = 'pending' ORDER BY id");
+    // A deduction takes all but one yuan: a freeze whose money was all deducted ends and could not be
+    // released, and the release probe below needs one still in force.
+    return [{ results: pending.map((m) => (m.action === 'deduct' && m.amount_fen > 100 ? { measureId: m.id, outcome: 'partial', actualFen: m.amount_fen - 100 } : { measureId: m.id, outcome: 'done' })) }];
   },
   'cases.file': () => [sampleDraft({ filedOn: '2026-11-10', title: { court: '开鲁县人民法院', number: '（2026）内0523民初999号', effectiveOn: '2026-09-01', cause: '借款合同纠纷' }, debtors: [{ kind: 'person', name: '遮盖测试', idNumber: makeId('19900101', 501), phone: '13955556666' }], interview: { contactConfirmed: true, payoutAccount: '6228489999000011112', requests: [] } })],
   'cases.validate': () => [sampleDraft({ filedOn: '2026-11-10' })],
@@ -62,9 +65,10 @@ const ADMIN_INPUTS: Record<string, (c: Court) => Input[] | Promise<Input[]>> = {
   'ledger.claimUnidentified': (c) => [{ id: latest('SELECT id FROM unidentified_funds ORDER BY id DESC LIMIT 1'), caseId: c.y.propertyCaseId }],
   'ledger.record': (c) => [
     { kind: 'receipt', caseId: c.y.propertyCaseId, amountFen: 5_000, on: '2026-11-10', source: 'voluntary' },
-    { kind: 'payout', caseId: c.y.propertyCaseId, amountFen: 5_000, approver: '王局长', payeeName: '东风申请人乙', payeeAccount: '6217 0000 1111 2222 333', accountChangeReason: '申请执行人书面申请变更账户' },
+    { kind: 'payout', caseId: c.y.propertyCaseId, amountFen: 5_000, approverId: latest(`SELECT id FROM users WHERE username = 'manager'`), payeeName: '东风申请人乙', payeeAccount: '6217 0000 1111 2222 333', accountChangeReason: '申请执行人书面申请变更账户' },
   ],
   'ledger.accounts': () => [{}],
+  'ledger.requestPayoutAccount': (c) => [{ caseId: c.y.propertyCaseId, bank: '中国农业银行开鲁支行', accountName: '东风申请人乙', accountNumber: '6228 4800 7777 8888 999', reason: '申请执行人书面申请变更账户' }],
   // Credit (in the registry's alphabetical order): the correction decided before it is carried out, a
   // second correction to decide, the listing deleted and then listed again, a restriction on 开鲁's
   // case to grant a permission on (东风's was lifted by the credit.lift probe).

@@ -73,12 +73,13 @@ const ALLOWED: Record<Exclude<Role, 'admin'>, string[]> = {
     ...TITLE_AND_OFFICERS, 'caseAccounts.set',
     'triage.propose', 'triage.confirm', 'assignment.distribute', 'fastTrack.queue', ...CREDIT,
   ],
-  // 快执团队: its queue, query/control, closing, sending a case back to triage.
-  fastTrack: [...TITLE_AND_OFFICERS, ...QUERY_AND_CONTROL, 'inquiries.queue', ...SUSPENSIONS, ...CLOSING, 'fastTrack.queue', 'fastTrack.sendBack', ...CREDIT, ...COERCION_REQUEST, ...COERCION_DECISIONS, ...REFERRAL, ...CASE_WORK, ...CASE_FILE, ...TEAM_REQUESTS],
+  // 快执团队: its queue, query/control, closing, sending a case back to triage; paying out its own
+  // fast-track cases and recording the applicant's payout account (services/ledger/entries.ts).
+  fastTrack: ['ledger.record', 'ledger.approvers', 'ledger.requestPayoutAccount', ...TITLE_AND_OFFICERS, ...QUERY_AND_CONTROL, 'inquiries.queue', ...SUSPENSIONS, ...CLOSING, 'fastTrack.queue', 'fastTrack.sendBack', ...CREDIT, ...COERCION_REQUEST, ...COERCION_DECISIONS, ...REFERRAL, ...CASE_WORK, ...CASE_FILE, ...TEAM_REQUESTS],
   // 法庭执行团队: query/control and closing of its own cases.
   team: [...TITLE_AND_OFFICERS, ...QUERY_AND_CONTROL, 'inquiries.queue', ...SUSPENSIONS, ...CLOSING, ...CREDIT, ...COERCION_REQUEST, ...COERCION_DECISIONS, ...REFERRAL, ...CASE_WORK, ...CASE_FILE, ...TEAM_REQUESTS],
   // 案款专员: the ledger and the results of deductions.
-  money: ['caseAccounts.set', 'caseAccounts.import', 'ledger.record', 'ledger.accounts', 'ledger.unidentified', 'ledger.addUnidentified', 'ledger.claimUnidentified', 'ledger.payoutList', 'measures.recordResult', ...CASE_FILE],
+  money: ['caseAccounts.set', 'caseAccounts.import', 'ledger.record', 'ledger.approvers', 'ledger.requestPayoutAccount', 'ledger.accounts', 'ledger.unidentified', 'ledger.addUnidentified', 'ledger.claimUnidentified', 'ledger.payoutList', 'measures.recordResult', ...CASE_FILE],
   // 终本管控: the 终本 archive and its re-queries, resumption, query/control and closing.
   zhongben: [
     'archive.update', 'archive.review', 'archive.createRequeryBatch', 'archive.collectResults', 'archive.recordResults',
@@ -89,6 +90,8 @@ const ALLOWED: Record<Exclude<Role, 'admin'>, string[]> = {
     'archive.review', 'assignment.distribute', 'assignment.reassign', 'audit.forUser', 'cases.setOfficers', 'audit.slip', 'audit.slips', 'audit.verify', 'backups.create',
     'backups.list', 'calendar.set', ...SUSPENSIONS, 'city.drilldown', 'city.import', 'city.imports', 'city.ranking',
     'closure.correct', 'fastTrack.queue', 'fastTrack.sendBack', 'inquiries.queue', 'ledger.accounts', 'ledger.payoutList',
+    // The leaders approve money leaving a case account and changes of the payout account (法发〔2017〕6号, domain.md §7).
+    'ledger.approvers', 'ledger.decidePayoutAccount',
     'ledger.unidentified', 'reports.download', 'reports.exportMonthly', 'reports.exports', 'settings.set',
     'triage.confirm', 'triage.propose', 'users.list', ...CREDIT, 'credit.exportEntries', ...COERCION_REQUEST, 'coercion.operations', 'coercion.figures', ...CASE_FILE, 'transfers.decide',
   ],

@@ -4,13 +4,27 @@ import { recordEntry } from '../../services/ledger/entries';
 import { getLedger, listAccounts } from '../../services/ledger/view';
 import { addUnidentified, claimUnidentified, listUnidentified } from '../../services/ledger/unidentified';
 import { writePayoutList } from '../../services/ledger/payoutList';
+import { payoutApprovers } from '../../services/ledger/approvers';
+import { decidePayoutAccount, requestPayoutAccount } from '../../services/ledger/payoutAccounts';
 
 export const handlers = defineHandlers({
   'ledger.get': ({ caseId }, { app }) => getLedger(app.db, caseId, app.clock.today()),
   'ledger.record': (input, ctx) => {
     const { app } = ctx;
-    recordEntry(app.db, actorOf(ctx), app.clock.now(), app.clock.today(), input);
+    const roles = ctx.user?.roles ?? [];
+    const fastTrackOnly = !roles.includes('money') && !roles.includes('admin');
+    recordEntry(app.db, actorOf(ctx), app.clock.now(), app.clock.today(), input, { fastTrackOnly });
     return getLedger(app.db, input.caseId, app.clock.today());
+  },
+  'ledger.approvers': (_input, { app }) => payoutApprovers(app.db),
+  'ledger.requestPayoutAccount': (input, ctx) => {
+    const roles = ctx.user?.roles ?? [];
+    requestPayoutAccount(ctx.app.db, actorOf(ctx), ctx.app.clock.now(), input, { fastTrackOnly: !roles.includes('money') && !roles.includes('admin') });
+    return getLedger(ctx.app.db, input.caseId, ctx.app.clock.today());
+  },
+  'ledger.decidePayoutAccount': (input, ctx) => {
+    decidePayoutAccount(ctx.app.db, actorOf(ctx), ctx.app.clock.now(), input);
+    return { requestId: input.requestId, status: input.approve ? ('approved' as const) : ('rejected' as const) };
   },
   'ledger.accounts': (input, { app }) => listAccounts(app.db, app.clock.today(), input),
   'ledger.unidentified': (input, { app }) => listUnidentified(app.db, app.clock.today(), input),

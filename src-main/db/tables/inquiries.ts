@@ -103,6 +103,9 @@ export interface MeasuresTable {
   from_measure_id: number | null;
   released_on: string | null;
   release_reason: string | null;
+  /** Migration 140: a freeze whose whole frozen sum was deducted ends (day, deducting measure). */
+  ended_on: Generated<string | null>;
+  ended_by: Generated<number | null>;
   created_at: string;
   created_by: string;
 }
@@ -142,6 +145,8 @@ export interface LedgerEntriesTable {
   payee_bank: string | null;
   payee_account: string | null;
   approver: string | null;
+  /** Migration 140: the approving user (null on entries written before it). */
+  approver_id: number | null;
   reason: string | null;
   deferred_until: string | null;
   reference: string | null;

@@ -33,7 +33,7 @@ export function payOut(p: Pipeline, date: string, plans: CasePlan[]): void {
       const recorded = db.raw<{ n: number }>(`SELECT count(*) AS n FROM interviews WHERE case_id = ? AND payout_account IS NOT NULL`, c.caseId)[0]!.n > 0;
       // Without an account from the first interview the applicant hands one in writing.
       const account = recorded ? {} : { payeeAccount: `6228${String(c.caseId).padStart(15, '0')}`, accountChangeReason: '立案时未登记收款账户，申请执行人已书面提交收款账户确认书' };
-      recordEntry(db, p.staff.money, t, date, { kind: 'payout', caseId: c.caseId, amountFen: balance, on: date, approver: p.staff.chief.name, ...account });
+      recordEntry(db, p.staff.money, t, date, { kind: 'payout', caseId: c.caseId, amountFen: balance, on: date, approverId: p.staff.chief.id, ...account });
       p.counts.payouts++;
     }
   });

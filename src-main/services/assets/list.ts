@@ -55,8 +55,9 @@ export function listAssets(db: Db, f: AssetFilter, scope: CaseScope): { rows: As
   }
   if (f.controllable) {
     where.push(`c.stage NOT IN ('closed','archived')`);
-    // Something left to do: room to freeze/seize under the claim, or frozen money to deduct.
-    where.push(`(x.outstanding > 0 AND (a.type IN ('realEstate','vehicle') AND x.active = 0 OR a.type NOT IN ('realEstate','vehicle')) OR x.deductible > 0)`);
+    // Something left to do: room to freeze/seize under the claim, or frozen money to deduct. An
+    // account whose frozen money was all deducted (the freeze ended) is not offered again.
+    where.push(`(x.outstanding > 0 AND x.drained = 0 AND (a.type IN ('realEstate','vehicle') AND x.active = 0 OR a.type NOT IN ('realEstate','vehicle')) OR x.deductible > 0)`);
   }
   const sql = `WITH ${HELD_CTE},
     per_asset AS (
@@ -73,7 +74,8 @@ export function listAssets(db: Db, f: AssetFilter, scope: CaseScope): { rows: As
              coalesce(pa.controlled, 0) AS controlled, coalesce(pa.active, 0) AS active, coalesce(pa.deductible, 0) AS deductible,
              max(c.claim_fen - coalesce(m.recovered, 0) - coalesce(pc.controlled, 0), 0) AS outstanding,
              (SELECT coalesce(SUM(d.actual_fen), 0) FROM measures d WHERE d.asset_id = a.id AND d.action = 'deduct' AND d.status IN ('done','partial')) AS deducted,
-             EXISTS (SELECT 1 FROM measures mm WHERE mm.asset_id = a.id) AS touched
+             EXISTS (SELECT 1 FROM measures mm WHERE mm.asset_id = a.id) AS touched,
+             EXISTS (SELECT 1 FROM measures me WHERE me.asset_id = a.id AND me.ended_on IS NOT NULL) AS drained
         FROM assets a JOIN cases c ON c.id = a.case_id
         LEFT JOIN per_asset pa ON pa.asset_id = a.id
         LEFT JOIN per_case pc ON pc.case_id = a.case_id

@@ -38,6 +38,8 @@ interface MeasureFact {
   expiresOn: unknown;
   renewals: number;
   status: string;
+  /** The day a freeze ended because all its money was deducted (measure.ended). */
+  endedOn: string | null;
 }
 
 interface ClosureFact {
@@ -54,7 +56,7 @@ interface ClosureFact {
 }
 
 const LEDGER_KINDS = new Set(['receipt', 'fee', 'payout', 'deferral', 'refund', 'reversal']);
-const TYPES = new Set(['measure.applied', 'measure.result', 'measure.renewed', 'measure.released', 'case.closed', 'case.closureCorrected']);
+const TYPES = new Set(['measure.applied', 'measure.result', 'measure.renewed', 'measure.released', 'measure.ended', 'case.closed', 'case.closureCorrected']);
 
 const yuan = (fen: unknown) => (typeof fen === 'number' ? `${(fen / 100).toFixed(2)} 元` : '（无）');
 const text = (v: unknown) => (v === null || v === undefined || v === '' ? '（空）' : String(v));
@@ -97,6 +99,7 @@ export class Reconciler {
           expiresOn: p.expiresOn ?? null,
           renewals: 0,
           status: 'pending',
+          endedOn: null,
         });
         return;
       }
@@ -111,6 +114,8 @@ export class Reconciler {
         m.renewals++;
       } else if (row.type === 'measure.released') {
         m.status = 'released';
+      } else if (row.type === 'measure.ended') {
+        m.endedOn = row.on_date;
       }
       return;
     }
@@ -163,7 +168,7 @@ export class Reconciler {
       if (!seen.has(id)) report({ table: 'ledger_entries', id, eventId: e.eventId, reason: `日志第 ${e.eventId} 条登记的案款账目第 ${id} 条已不存在（账目被删除）` });
     }
 
-    for (const r of sqlite.prepare('SELECT id, case_id, asset_id, batch_id, action, amount_fen, actual_fen, expires_on, renewals, status FROM measures ORDER BY id').iterate() as Iterable<Record<string, unknown> & { id: number }>) {
+    for (const r of sqlite.prepare('SELECT id, case_id, asset_id, batch_id, action, amount_fen, actual_fen, expires_on, renewals, status, ended_on FROM measures ORDER BY id').iterate() as Iterable<Record<string, unknown> & { id: number }>) {
       counts.measures++;
       const m = this.measures.get(r.id);
       const bad = (reason: string) => report({ table: 'measures', id: r.id, eventId: m?.eventId ?? null, reason: `控制措施第 ${r.id} 项${reason}` });
@@ -181,6 +186,7 @@ export class Reconciler {
         ['状态', r.status, m.status, text],
         ['到期日', r.expires_on, m.expiresOn, text],
         ['续行次数', r.renewals, m.renewals, text],
+        ['扣划终止日', r.ended_on, m.endedOn, text],
       ];
       const d = diffs.find(([, a, b]) => (a ?? null) !== (b ?? null));
       if (d) bad(`的${d[0]}（${d[3](d[1])}）与日志第 ${m.eventId} 条所载（${d[3](d[2])}）不符（措施被改动）`);

@@ -56,19 +56,32 @@ export interface OpenMeasure {
 
 /**
  * Freezes and seizures still in force: applied, not released, and (for a freeze) not fully deducted.
- * A renewal moves the expiry. Deductions (划拨) are money already taken, never "in force".
+ * A renewal moves the expiry. Deductions (划拨) are money already taken, never "in force": what a
+ * deduction took (its result) leaves the freeze it drew on, the rest stays frozen, and a freeze
+ * whose money was all taken has ended (measure.ended).
  */
 export function openMeasures(events: CaseEvent[]): OpenMeasure[] {
   const open = new Map<number, OpenMeasure>();
+  /** Deduction id → the freeze it draws on (measure.applied's fromMeasureId). */
+  const drawsOn = new Map<number, number>();
   for (const e of events) {
     const id = num(e.payload.measureId);
-    if (e.type === 'measure.applied' && (e.payload.action === 'freeze' || e.payload.action === 'seize')) {
+    if (e.type === 'measure.applied' && e.payload.action === 'deduct' && typeof e.payload.fromMeasureId === 'number') {
+      drawsOn.set(id, e.payload.fromMeasureId);
+    } else if (e.type === 'measure.result' && e.payload.action === 'deduct' && e.payload.outcome !== 'refused' && drawsOn.has(id)) {
+      const f = open.get(drawsOn.get(id)!);
+      if (f) f.amountFen = Math.max(0, f.amountFen - num(e.payload.actualFen));
+    } else if (e.type === 'measure.result' && e.payload.outcome !== 'refused' && open.has(id)) {
+      // The institution's answer: what it actually froze or seized.
+      open.get(id)!.amountFen = num(e.payload.actualFen);
+    } else if (e.type === 'measure.applied' && (e.payload.action === 'freeze' || e.payload.action === 'seize')) {
       open.set(id, { measureId: id, action: String(e.payload.action), assetId: typeof e.payload.assetId === 'number' ? e.payload.assetId : null, amountFen: num(e.payload.amountFen), expiresOn: str(e.payload.expiresOn) ?? null, appliedOn: e.onDate, eventId: e.id });
     } else if (e.type === 'measure.renewed' && open.has(id)) {
       const m = open.get(id)!;
       const exp = str(e.payload.expiresOn);
       if (exp) m.expiresOn = exp;
-    } else if (e.type === 'measure.released') {
+    } else if (e.type === 'measure.released' || e.type === 'measure.ended') {
+      // Released, or all its money deducted (measure.ended): nothing is held any more.
       open.delete(id);
     } else if (e.type === 'measure.result' && e.payload.outcome === 'refused') {
       // The institution refused (未能执行): nothing was frozen or seized.

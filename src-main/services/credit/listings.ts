@@ -37,7 +37,7 @@ export interface ListInput {
 export function seizedCoverFen(db: Db, caseId: number): number {
   return db.raw<{ n: number }>(
     `SELECT COALESCE(SUM(COALESCE(actual_fen, amount_fen)), 0) AS n FROM measures
-      WHERE case_id = ? AND action IN ('freeze', 'seize') AND status IN ('done', 'partial')`,
+      WHERE case_id = ? AND action IN ('freeze', 'seize') AND status IN ('done', 'partial') AND ended_on IS NULL`,
     caseId,
   )[0]!.n;
 }

@@ -12,6 +12,9 @@ import { ledgerBalance } from './balance';
 import { loadClockEntries } from './view';
 import { receiptClocks, receiptsSettledBy } from './clock';
 import { ruleAmount } from '../../../src-shared/domain/deadlineRules';
+import { approverOtherThan } from './approvers';
+import { currentPayoutAccount, pendingPayoutAccount } from './payoutAccounts';
+import { assertOwnFastTrackCase } from './fastTrack';
 
 // Writing the case ledger. Every entry is one row plus one `ledger.<kind>` event in the same
 // transaction. Nothing is ever updated or deleted (the table's triggers refuse it): a mistake is
@@ -28,6 +31,7 @@ const BLANK: Omit<NewEntry, 'case_id' | 'kind' | 'amount_fen' | 'on_date'> = {
   payee_bank: null,
   payee_account: null,
   approver: null,
+  approver_id: null,
   reason: null,
   deferred_until: null,
   reference: null,
@@ -100,10 +104,25 @@ export function recordReceipt(
   });
 }
 
-/** ledger.record: one entry of any kind, checked, with its event. Returns the new entry's id. */
-export function recordEntry(db: Db, actor: Actor, at: Date, today: string, input: LedgerRecordInput): number {
+/**
+ * The fast-track officer (快执团队) works a case from deduction to closure (services/triage/fastTrack.ts):
+ * they may pay out, and only the money of a case in the fast-track stage assigned to them. Everything
+ * else on the ledger stays with the money officer.
+ */
+function assertFastTrackPayout(c: { number: string; stage: string; judge_id: number | null }, actor: Actor, kind: LedgerRecordInput['kind']): void {
+  if (kind !== 'payout') throw new ApiError('forbidden', '快执团队只能办理案款发放，其他账目请交案款专员办理', 'kind');
+  assertOwnFastTrackCase(c, actor);
+}
+
+
+/**
+ * ledger.record: one entry of any kind, checked, with its event. Returns the new entry's id.
+ * `fastTrackOnly`: the caller holds the fast-track role but not the money officer's.
+ */
+export function recordEntry(db: Db, actor: Actor, at: Date, today: string, input: LedgerRecordInput, opts: { fastTrackOnly?: boolean } = {}): number {
   return db.tx(() => {
     const c = getCaseRow(db, input.caseId);
+    if (opts.fastTrackOnly) assertFastTrackPayout(c, actor, input.kind);
     const note = input.note || null;
     switch (input.kind) {
       case 'receipt': {
@@ -127,7 +146,7 @@ export function recordEntry(db: Db, actor: Actor, at: Date, today: string, input
       case 'payout': {
         const on = input.on ?? today;
         assertNotFuture(on, today, 'on');
-        if (input.approver.trim() === actor.name) throw invalid('approver', '审批人不能是经办人本人');
+        const approver = approverOtherThan(db, input.approverId, actor);
         const payee = resolvePayee(db, c.id, input);
         assertCovered(db, c.id, input.amountFen, '发放');
         const before = receiptClocks(loadClockEntries(db, c.id), today, ruleAmount(getSettings(db).deadlineRules, 'payout').amount);
@@ -140,7 +159,8 @@ export function recordEntry(db: Db, actor: Actor, at: Date, today: string, input
           payee_name: payee.name,
           payee_bank: payee.bank,
           payee_account: payee.account,
-          approver: input.approver.trim(),
+          approver: approver.displayName,
+          approver_id: approver.id,
           reason: input.accountChangeReason ?? null,
           reference: input.reference ?? null,
           note,
@@ -149,21 +169,28 @@ export function recordEntry(db: Db, actor: Actor, at: Date, today: string, input
           caseId: c.id,
           type: 'ledger.payout',
           onDate: on,
-          payload: { entryId, amountFen: input.amountFen, receiptIds: receiptsSettledBy(before, input.amountFen), approver: input.approver.trim(), accountChanged: payee.changed },
+          payload: { entryId, amountFen: input.amountFen, receiptIds: receiptsSettledBy(before, input.amountFen), approver: approver.displayName, approverId: approver.id, accountChanged: payee.changed },
         });
         return entryId;
       }
       case 'deferral': {
+        // A deferral stops the 30-day payout clock until its end date; it needs the approval of the
+        // bureau chief or the president in charge (法发〔2017〕6号, domain.md §7 [P]).
         if (input.until <= today) throw invalid('until', '暂缓发放的截止日期应晚于今天');
-        if (input.approver.trim() === actor.name) throw invalid('approver', '审批人不能是经办人本人');
-        const entryId = insertEntry(db, actor, at, { ...BLANK, case_id: c.id, kind: 'deferral', amount_fen: 0, on_date: today, approver: input.approver.trim(), reason: `${input.ground}：${input.reason}`, deferred_until: input.until, note });
-        appendEvent(db, actor, at, { caseId: c.id, type: 'ledger.deferral', payload: { entryId, ground: input.ground, until: input.until, approver: input.approver.trim() } });
+        const approver = approverOtherThan(db, input.approverId, actor);
+        // A deferred sum is money in the account: it cannot exceed the balance.
+        if (input.amountFen !== undefined) {
+          const balance = ledgerBalance(db, c.id);
+          if (input.amountFen > balance) throw invalid('amountFen', `暂缓发放金额 ${yuan(input.amountFen)} 超过案件账户余额 ${yuan(balance)}`);
+        }
+        const entryId = insertEntry(db, actor, at, { ...BLANK, case_id: c.id, kind: 'deferral', amount_fen: input.amountFen ?? 0, on_date: today, approver: approver.displayName, approver_id: approver.id, reason: `${input.ground}：${input.reason}`, deferred_until: input.until, note });
+        appendEvent(db, actor, at, { caseId: c.id, type: 'ledger.deferral', payload: { entryId, ground: input.ground, until: input.until, approver: approver.displayName, approverId: approver.id, ...(input.amountFen !== undefined ? { amountFen: input.amountFen } : {}) } });
         return entryId;
       }
       case 'refund': {
         const on = input.on ?? today;
         assertNotFuture(on, today, 'on');
-        if (input.approver.trim() === actor.name) throw invalid('approver', '审批人不能是经办人本人');
+        const approver = approverOtherThan(db, input.approverId, actor);
         assertCovered(db, c.id, input.amountFen, '退还');
         const before = receiptClocks(loadClockEntries(db, c.id), today, ruleAmount(getSettings(db).deadlineRules, 'payout').amount);
         const entryId = insertEntry(db, actor, at, {
@@ -175,11 +202,12 @@ export function recordEntry(db: Db, actor: Actor, at: Date, today: string, input
           payee_name: input.payeeName,
           payee_bank: input.payeeBank ?? null,
           payee_account: input.payeeAccount ? input.payeeAccount.replace(/[\s-]/g, '') : null,
-          approver: input.approver.trim(),
+          approver: approver.displayName,
+          approver_id: approver.id,
           reason: input.reason,
           note,
         });
-        appendEvent(db, actor, at, { caseId: c.id, type: 'ledger.refund', onDate: on, payload: { entryId, amountFen: input.amountFen, receiptIds: receiptsSettledBy(before, input.amountFen), reason: input.reason } });
+        appendEvent(db, actor, at, { caseId: c.id, type: 'ledger.refund', onDate: on, payload: { entryId, amountFen: input.amountFen, receiptIds: receiptsSettledBy(before, input.amountFen), reason: input.reason, approverId: approver.id } });
         return entryId;
       }
       case 'reversal':
@@ -206,24 +234,29 @@ function reverseEntry(db: Db, actor: Actor, at: Date, today: string, caseId: num
   return entryId;
 }
 
-/** The payee: the account recorded in the first interview unless another one is given with a reason. */
+/**
+ * The payee: the applicant's current account (the latest approved change, else the first interview's)
+ * unless another one is given with a reason.
+ */
 function resolvePayee(
   db: Db,
   caseId: number,
   input: { payeeName?: string | undefined; payeeBank?: string | undefined; payeeAccount?: string | undefined; accountChangeReason?: string | undefined },
 ): { name: string; bank: string | null; account: string; changed: boolean } {
-  const iv = db.get(db.q.selectFrom('interviews').select(['payout_bank', 'payout_account_name', 'payout_account']).where('case_id', '=', caseId));
+  const cur = currentPayoutAccount(db, caseId);
   const applicant = db.get(db.q.selectFrom('parties').select('name').where('case_id', '=', caseId).where('role', '=', 'applicant').orderBy('seq').limit(1));
   const given = input.payeeAccount ? input.payeeAccount.replace(/[\s-]/g, '') : null;
-  const recorded = iv?.payout_account ?? null;
-  if (!given && !recorded) throw invalid('payeeAccount', '初次接待笔录中没有申请执行人的收款账户，请填写收款账户及变更理由');
+  const recorded = cur.account;
+  if (!given && !recorded) {
+    throw invalid('payeeAccount', pendingPayoutAccount(db, caseId) ? '登记的收款账户尚待审批，批准后才能发放' : '尚未登记申请执行人的收款账户，请先登记收款账户并经审批');
+  }
   const changed = !!given && given !== recorded;
   if (changed && !input.accountChangeReason?.trim()) {
     throw invalid('accountChangeReason', recorded ? `收款账户与立案时登记的账户（${recorded}）不一致，请说明理由` : '立案时未登记收款账户，请说明收款账户的来源');
   }
   return {
-    name: input.payeeName?.trim() || iv?.payout_account_name || applicant?.name || '',
-    bank: input.payeeBank?.trim() || (changed ? null : iv?.payout_bank ?? null),
+    name: input.payeeName?.trim() || cur.name || applicant?.name || '',
+    bank: input.payeeBank?.trim() || (changed ? null : cur.bank),
     account: (given ?? recorded)!,
     changed,
   };

@@ -8,6 +8,7 @@ import { getSettings } from '../settings/settings';
 import { ledgerTotals } from './balance';
 import { receiptClocks, type ClockEntry } from './clock';
 import { ruleAmount } from '../../../src-shared/domain/deadlineRules';
+import { currentPayoutAccount, pendingPayoutAccount } from './payoutAccounts';
 
 type EntryView = z.output<typeof ledgerEntryView>;
 export type LedgerView = z.output<typeof ledgerView>;
@@ -55,6 +56,7 @@ export function getLedger(db: Db, caseId: number, today: string): LedgerView {
     payeeBank: r.payee_bank,
     payeeAccount: r.payee_account,
     approver: r.approver,
+    approverId: r.approver_id,
     reason: r.reason,
     deferredUntil: r.deferred_until,
     reference: r.reference,
@@ -67,7 +69,6 @@ export function getLedger(db: Db, caseId: number, today: string): LedgerView {
     createdBy: r.created_by,
   }));
   const receipts = receiptClocks(loadClockEntries(db, caseId), today, ruleAmount(settings.deadlineRules, 'payout').amount);
-  const iv = db.get(db.q.selectFrom('interviews').select(['payout_bank', 'payout_account_name', 'payout_account']).where('case_id', '=', caseId));
   return {
     caseId,
     caseNumber: c.number,
@@ -75,10 +76,11 @@ export function getLedger(db: Db, caseId: number, today: string): LedgerView {
     subAccount: accountOf(db, caseId)?.accountNumber ?? '',
     ...ledgerTotals(db, caseId),
     claimFen: c.claim_fen,
-    payoutAccount: { bank: iv?.payout_bank ?? null, name: iv?.payout_account_name ?? null, account: iv?.payout_account ?? null },
+    payoutAccount: currentPayoutAccount(db, caseId),
+    pendingAccount: pendingPayoutAccount(db, caseId),
     entries,
     receipts,
-    overdueFen: receipts.filter((r) => r.overdue).reduce((s, r) => s + r.outstandingFen, 0),
+    overdueFen: receipts.reduce((s, r) => s + r.overdueFen, 0),
   };
 }
 
@@ -92,7 +94,7 @@ export function listAccounts(db: Db, today: string, input: { overdueOnly: boolea
   for (const c of cases) {
     const totals = ledgerTotals(db, c.id);
     const clocks = receiptClocks(loadClockEntries(db, c.id), today, payoutDays).filter((r) => r.outstandingFen > 0);
-    const overdueFen = clocks.filter((r) => r.overdue).reduce((s, r) => s + r.outstandingFen, 0);
+    const overdueFen = clocks.reduce((s, r) => s + r.overdueFen, 0);
     if (totals.balanceFen === 0 && overdueFen === 0) continue;
     if (input.overdueOnly && overdueFen === 0) continue;
     all.push({ caseId: c.id, caseNumber: c.number, stage: c.stage, balanceFen: totals.balanceFen, recoveredFen: totals.recoveredFen, overdueFen, oldestDueOn: clocks[0]?.dueOn ?? null });

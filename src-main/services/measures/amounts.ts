@@ -13,8 +13,18 @@ export const HELD_CTE = `held AS (
       - COALESCE((SELECT SUM(COALESCE(d.actual_fen, 0)) FROM measures d WHERE d.from_measure_id = m.id AND d.status IN ('done','partial')), 0) AS held_fen,
     COALESCE((SELECT SUM(d.amount_fen) FROM measures d WHERE d.from_measure_id = m.id AND d.status = 'pending'), 0) AS deducting_fen
   FROM measures m
-  WHERE m.action IN ('freeze','seize') AND m.status IN ('pending','done','partial')
+  WHERE m.action IN ('freeze','seize') AND m.status IN ('pending','done','partial') AND m.ended_on IS NULL
 )`;
+
+/** What one freeze still holds: its answer less the deductions drawn on it that took money. */
+export function freezeHeldFen(db: Db, freezeId: number): number {
+  return db.raw<{ n: number }>(
+    `SELECT COALESCE(m.actual_fen, m.amount_fen)
+            - COALESCE((SELECT SUM(COALESCE(d.actual_fen, 0)) FROM measures d WHERE d.from_measure_id = m.id AND d.status IN ('done','partial')), 0) AS n
+       FROM measures m WHERE m.id = ?`,
+    freezeId,
+  )[0]!.n;
+}
 
 /** Sum held under our own active freezes and seizures of a case. */
 export function caseControlledFen(db: Db, caseId: number): number {
@@ -31,7 +41,7 @@ export function caseOutstandingFen(db: Db, caseId: number, claimFen: number): nu
 
 export interface AssetControl {
   controlledFen: number;
-  /** Done/partial freezes with money still free to deduct: [measureId, free fen], oldest first. */
+  /** Done/partial freezes with money still free to deduct: [measureId, free fen], by measure id. */
   deductible: { measureId: number; freeFen: number }[];
   activeMeasures: number;
   activeSeizure: boolean;

@@ -32,7 +32,7 @@ export interface PlannedMeasure {
 
 const yuan = (fen: number) => `${fenToYuanString(fen)}元`;
 
-export function planControl(db: Db, today: string, items: { assetId: number; action: MeasureAction; amountFen?: number | undefined }[], startOn: string): PlannedMeasure[] {
+export function planControl(db: Db, today: string, items: { assetId: number; action: MeasureAction; amountFen?: number | undefined; fromMeasureId?: number | undefined }[], startOn: string): PlannedMeasure[] {
   if (startOn > today) throw invalid('startOn', '措施开始日期不能晚于今天');
   const settings = getSettings(db);
   const seen = new Set<number>();
@@ -56,7 +56,12 @@ export function planControl(db: Db, today: string, items: { assetId: number; act
     const base = { index, caseId: a.case_id, caseNumber: a.number, assetId: a.id, assetType: a.type, institution: a.institution, identifier: a.identifier, partyId: a.party_id, debtor: a.name, debtorCode: a.code ?? '', action: item.action, startOn };
 
     if (item.action === 'deduct') {
-      const from = control.deductible[0];
+      // The freeze it draws on is named by measure id, or is the one with the lowest id that still
+      // has money free (assetControl orders by id): never whichever row the database returns first.
+      const from = item.fromMeasureId === undefined ? control.deductible[0] : control.deductible.find((d) => d.measureId === item.fromMeasureId);
+      if (!from && item.fromMeasureId !== undefined) {
+        throw new ApiError('conflict', `措施 ${item.fromMeasureId} 不是${a.identifier}上本院已冻结且可扣划的冻结措施`, `${field}.fromMeasureId`);
+      }
       if (!from) throw new ApiError('conflict', `${a.number} 的${label} ${a.identifier} 没有本院已冻结且可扣划的款项（须先冻结并登记冻结结果）`, `${field}.assetId`);
       const amount = item.amountFen ?? from.freeFen;
       if (amount <= 0) throw invalid(`${field}.amountFen`, '扣划金额须大于0');

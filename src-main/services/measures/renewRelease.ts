@@ -64,6 +64,7 @@ export async function renewMeasures(db: Db, dataDir: string, actor: Actor, at: D
     loadMeasures(db, input.measureIds).map((m, i) => {
       if (m.action === 'deduct') throw invalid(`measureIds.${i}`, '扣划无期限，不需要续行');
       if (m.status !== 'done' && m.status !== 'partial') throw new ApiError('conflict', `措施 ${m.id} 当前状态不能续行（须为已执行或部分执行）`, `measureIds.${i}`);
+      if (m.ended_on !== null) throw new ApiError('conflict', `措施 ${m.id} 冻结的款项已于 ${m.ended_on} 全部扣划，冻结已终止，不需要续行`, `measureIds.${i}`);
       if (m.expires_on! < on) throw new ApiError('conflict', `措施 ${m.id} 已于 ${m.expires_on} 到期，不能续行（须重新查封、冻结）`, `measureIds.${i}`);
       const years = termYears(settings, m.type);
       return { m, years, from: m.expires_on!, to: addYears(m.expires_on!, years) };
@@ -90,6 +91,7 @@ export async function releaseMeasures(db: Db, dataDir: string, actor: Actor, at:
       if (m.action === 'deduct') throw invalid(`measureIds.${i}`, '扣划已完成，不能解除');
       if (m.status === 'released') throw new ApiError('conflict', `措施 ${m.id} 已于 ${m.released_on} 解除`, `measureIds.${i}`);
       if (m.status === 'refused') throw new ApiError('conflict', `措施 ${m.id} 未能执行，无需解除`, `measureIds.${i}`);
+      if (m.ended_on !== null) throw new ApiError('conflict', `措施 ${m.id} 冻结的款项已于 ${m.ended_on} 全部扣划，冻结已终止，无需解除`, `measureIds.${i}`);
       const pending = db.raw(`SELECT 1 FROM measures WHERE from_measure_id = ? AND status = 'pending' LIMIT 1`, m.id)[0];
       if (pending) throw new ApiError('conflict', `措施 ${m.id} 有尚未反馈的扣划，须先登记扣划结果`, `measureIds.${i}`);
       return m;

@@ -3,6 +3,7 @@ import { ApiError, invalid } from '../../../src-shared/api/errors';
 import { fenToYuanString } from '../../../src-shared/domain/money';
 import { appendEvent, type Actor } from '../../events/log';
 import { recordReceipt } from '../ledger/entries';
+import { freezeHeldFen } from './amounts';
 
 // Results of the notices to assist (回执): done, partly done (with the amount actually frozen or
 // deducted) or refused. A deduction that took money books it as a receipt on the case ledger
@@ -15,6 +16,25 @@ export interface ResultInput {
   actualFen?: number | undefined;
   on?: string | undefined;
   note?: string | undefined;
+}
+
+/**
+ * A deduction (划拨, 民诉法 2023 Art. 253) takes the frozen money out of the account: what it took no
+ * longer stands frozen. When the deductions drawn on a freeze have taken all it held, the freeze has
+ * nothing left to hold and ends — there is nothing to renew (民诉法解释 2022 Art. 485) or release
+ * (查扣冻规定 2020 Art. 28). A partial deduction leaves the rest frozen for its term.
+ */
+function endConsumedFreeze(db: Db, actor: Actor, at: Date, freezeId: number, deductionId: number, on: string): void {
+  const f = db.get(db.q.selectFrom('measures').select(['id', 'case_id', 'asset_id', 'action', 'status', 'ended_on', 'actual_fen', 'amount_fen']).where('id', '=', freezeId));
+  if (!f || f.action !== 'freeze' || f.ended_on !== null || (f.status !== 'done' && f.status !== 'partial')) return;
+  if (freezeHeldFen(db, f.id) > 0) return;
+  db.run(db.q.updateTable('measures').set({ ended_on: on, ended_by: deductionId }).where('id', '=', f.id));
+  appendEvent(db, actor, at, {
+    caseId: f.case_id,
+    type: 'measure.ended',
+    onDate: on,
+    payload: { measureId: f.id, action: 'freeze', assetId: f.asset_id, byMeasureId: deductionId, deductedFen: f.actual_fen ?? f.amount_fen },
+  });
 }
 
 export function recordResults(db: Db, actor: Actor, at: Date, today: string, results: ResultInput[]): number[] {
@@ -46,6 +66,7 @@ export function recordResults(db: Db, actor: Actor, at: Date, today: string, res
       appendEvent(db, actor, at, { caseId: m.case_id, type: 'measure.result', onDate: on, payload: { measureId: m.id, action: m.action, outcome: r.outcome, actualFen: actual } });
       if (m.action === 'deduct' && actual > 0) {
         recordReceipt(db, actor, at, { caseId: m.case_id, amountFen: actual, on, source: 'online', measureId: m.id, note: '扣划到账' });
+        if (m.from_measure_id !== null) endConsumedFreeze(db, actor, at, m.from_measure_id, m.id, on);
       }
       return m.id;
     });

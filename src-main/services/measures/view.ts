@@ -11,13 +11,26 @@ export type MeasureView = z.output<typeof measureView>;
 export type ControlBatchView = z.output<typeof controlBatchView>;
 
 const SELECT = `SELECT m.*, b.number AS batch_number, c.number AS case_number, a.type AS asset_type, a.institution, a.identifier, p.name AS debtor,
-       (SELECT group_concat(md.document_id) FROM measure_documents md WHERE md.measure_id = m.id) AS document_ids
+       (SELECT group_concat(md.document_id) FROM measure_documents md WHERE md.measure_id = m.id) AS document_ids,
+       (SELECT COALESCE(SUM(COALESCE(d.actual_fen, 0)), 0) FROM measures d WHERE d.from_measure_id = m.id AND d.status IN ('done','partial')) AS deducted_fen
   FROM measures m JOIN control_batches b ON b.id = m.batch_id JOIN cases c ON c.id = m.case_id
   JOIN assets a ON a.id = m.asset_id JOIN parties p ON p.id = a.party_id`;
 
+/** The shown status: a freeze ended by deduction is 'deducted' (services/measures/results.ts). */
+const shownStatus = (r: Record<string, unknown>): MeasureView['status'] => (r.ended_on ? 'deducted' : (r.status as MeasureView['status']));
+
+/** SQL for a status filter, 'deducted' and the stored statuses kept apart. */
+function statusSql(s: MeasureView['status']): string {
+  if (s === 'deducted') return `m.ended_on IS NOT NULL`;
+  return `(m.status = '${s.replace(/'/g, '')}' AND m.ended_on IS NULL)`;
+}
+
 function toView(r: Record<string, unknown>, today: string, alertDays: number): MeasureView {
-  const status = r.status as MeasureView['status'];
+  const status = shownStatus(r);
   const inForce = (status === 'pending' || status === 'done' || status === 'partial') && r.expires_on !== null;
+  const action = r.action as MeasureAction;
+  const answered = status === 'pending' ? (r.amount_fen as number) : ((r.actual_fen as number | null) ?? 0);
+  const heldFen = action !== 'deduct' && (status === 'pending' || status === 'done' || status === 'partial') ? Math.max(0, answered - (r.deducted_fen as number)) : 0;
   const daysToExpiry = inForce ? diffCalendarDays(r.expires_on as string, today) : null;
   return {
     id: r.id as number,
@@ -30,7 +43,7 @@ function toView(r: Record<string, unknown>, today: string, alertDays: number): M
     institution: r.institution as string,
     identifier: r.identifier as string,
     debtor: r.debtor as string,
-    action: r.action as MeasureAction,
+    action,
     amountFen: r.amount_fen as number,
     actualFen: (r.actual_fen as number | null) ?? null,
     startOn: r.start_on as string,
@@ -42,6 +55,9 @@ function toView(r: Record<string, unknown>, today: string, alertDays: number): M
     fromMeasureId: (r.from_measure_id as number | null) ?? null,
     releasedOn: (r.released_on as string | null) ?? null,
     releaseReason: (r.release_reason as string | null) ?? null,
+    endedOn: (r.ended_on as string | null) ?? null,
+    endedByMeasureId: (r.ended_by as number | null) ?? null,
+    heldFen,
     daysToExpiry,
     // Renewal alerts from N days before expiry (setting measureRenewalAlertDays, 30); refused
     // measures hold nothing and need no renewal.
@@ -79,10 +95,10 @@ export function listMeasures(
     where.push('m.batch_id = ?');
     params.push(f.batchId);
   }
-  if (f.status?.length) where.push(`m.status IN (${f.status.map((s) => `'${s.replace(/'/g, '')}'`).join(',')})`);
+  if (f.status?.length) where.push(`(${f.status.map(statusSql).join(' OR ')})`);
   if (f.renewalDue) {
     // Same rule as toView: in force, answered, expiring within the alert window.
-    where.push(`m.status IN ('done','partial') AND m.expires_on IS NOT NULL AND m.expires_on >= ? AND julianday(m.expires_on) - julianday(?) <= ?`);
+    where.push(`m.status IN ('done','partial') AND m.ended_on IS NULL AND m.expires_on IS NOT NULL AND m.expires_on >= ? AND julianday(m.expires_on) - julianday(?) <= ?`);
     params.push(today, today, alert);
   }
   const w = where.length ? `WHERE ${where.join(' AND ')}` : '';

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/connection';
 import { getCaseRow } from '../cases/queries';
 import { appendEvent, type Actor } from '../../events/log';
+import { currentPayoutAccount } from '../ledger/payoutAccounts';
 
 // Every API answer leaves with its identifiers masked (the output schemas mark them, the registry
 // masks them: src-shared/api/masked.ts). This is the one way to the full values of a case: the ID
@@ -23,7 +24,8 @@ export function revealCase(db: Db, actor: Actor, at: Date, caseId: number, reaso
       'SELECT id, id_number, birth_date, phone FROM parties WHERE case_id = ? ORDER BY role, seq',
       caseId,
     );
-    const account = db.raw<{ payout_account: string | null }>('SELECT payout_account FROM interviews WHERE case_id = ?', caseId)[0]?.payout_account ?? null;
+    // The applicant's payout account as payouts use it now (an approved change, else the interview's).
+    const account = currentPayoutAccount(db, caseId).account;
     const ledger = db.raw<{ id: number; payee_account: string }>('SELECT id, payee_account FROM ledger_entries WHERE case_id = ? AND payee_account IS NOT NULL ORDER BY id', caseId);
     const assets = db.raw<{ id: number; identifier: string }>('SELECT id, identifier FROM assets WHERE case_id = ? ORDER BY id', caseId);
     const fields = [

@@ -5,21 +5,23 @@ import type { MethodOutput } from '../../../src-shared/api';
 import { RECEIPT_SOURCE_LABELS } from '../../../src-shared/api/methods/ledger';
 import type { CaseTabProps } from '../../caseTabs';
 import { MaskedValue, useCaseReveal } from '../../security/Reveal';
+import { PayoutAccountPanel } from '../ledger/PayoutAccountPanel';
 
 type Ledger = MethodOutput<'ledger.get'>;
 
 /** 案款: the case's own account (一案一账号) — balance, entries, and the 30-day payout clock of each receipt. */
-export function LedgerTab({ c }: CaseTabProps) {
+export function LedgerTab({ c, seen, reload }: CaseTabProps) {
   const [ledger, setLedger] = useState<Ledger | null>(null);
   const [error, setError] = useState<string | null>(null);
   // Accounts arrive masked; 查看 shows them in full and the viewing is logged on the case.
   const reveal = useCaseReveal(c.id);
+  // Reloaded with the case (c.version moves with every change, the payout account's included).
   useEffect(() => {
     api
       .call('ledger.get', { caseId: c.id })
       .then(setLedger)
       .catch((e: unknown) => setError(e instanceof ApiCallError ? e.message : String(e)));
-  }, [c.id]);
+  }, [c.id, c.version]);
   if (error)
     return (
       <div className="error-banner" role="alert">
@@ -62,6 +64,7 @@ export function LedgerTab({ c }: CaseTabProps) {
           )}
         </dd>
       </dl>
+      <PayoutAccountPanel ledger={ledger} seen={seen} onChanged={reload} testPrefix="case-ledger" />
       {ledger.entries.length === 0 ? (
         <p className="muted">尚无案款往来。</p>
       ) : (

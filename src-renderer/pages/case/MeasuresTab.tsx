@@ -103,6 +103,9 @@ export function MeasuresTab({ c, seen, reload }: CaseTabProps) {
               <td>
                 {MEASURE_STATUS_LABELS[m.status]}
                 {m.releasedOn ? `（${m.releasedOn}${m.releaseReason ? `：${m.releaseReason}` : ''}）` : ''}
+                {m.endedOn ? `（${m.endedOn} 冻结款已全部扣划，冻结终止）` : ''}
+                {/* A partial deduction leaves the rest frozen (services/measures/results.ts). */}
+                {m.action === 'freeze' && (m.status === 'done' || m.status === 'partial') && m.actualFen !== null && m.heldFen < m.actualFen ? `（已扣划 ${yuan(m.actualFen - m.heldFen)} 元，尚冻结 ${yuan(m.heldFen)} 元）` : ''}
               </td>
               <td>{m.batchNumber}</td>
               <td>

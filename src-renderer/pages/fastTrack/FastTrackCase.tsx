@@ -8,6 +8,7 @@ import { yuan } from '../../format';
 import type { MethodOutput } from '../../../src-shared/api';
 import { shown, type ShownError } from '../triage/errors';
 import { waitForJob } from './waitForJob';
+import { ApproverSelect } from '../ledger/ApproverSelect';
 
 type QueueRow = MethodOutput<'fastTrack.queue'>[number];
 type Measure = MethodOutput<'measures.list'>['rows'][number];
@@ -23,7 +24,7 @@ export function FastTrackCase({ row, seen, onChanged }: { row: QueueRow; seen: S
   const [busy, setBusy] = useState(false);
   const [arrived, setArrived] = useState<Record<number, number | null>>({});
   const [payFen, setPayFen] = useState<number | null>(row.balanceFen || null);
-  const [approver, setApprover] = useState('');
+  const [approverId, setApproverId] = useState<number | null>(null);
 
   const load = useCallback(() => {
     api
@@ -57,7 +58,7 @@ export function FastTrackCase({ row, seen, onChanged }: { row: QueueRow; seen: S
 
   const deduct = () =>
     act(async () => {
-      const job = await api.call('measures.createBatch', { items: freezes.map((m) => ({ assetId: m.assetId, action: 'deduct' as const })), seen });
+      const job = await api.call('measures.createBatch', { items: freezes.map((m) => ({ assetId: m.assetId, action: 'deduct' as const, fromMeasureId: m.id })), seen });
       const done = await waitForJob(job);
       const r = done.result as { batchNumber?: string; documentCount?: number } | null;
       return `已建立扣划批次 ${r?.batchNumber ?? ''}（执行裁定书、协助执行通知书 ${r?.documentCount ?? 0} 份），待银行反馈后登记到账。`;
@@ -70,8 +71,9 @@ export function FastTrackCase({ row, seen, onChanged }: { row: QueueRow; seen: S
     });
   const payout = () => {
     if (!payFen) return setError({ message: '请填写发放金额', field: 'amountFen' });
+    if (approverId === null) return setError({ message: '请选择审批人', field: 'approverId' });
     return act(async () => {
-      await api.call('ledger.record', { kind: 'payout', caseId: row.caseId, amountFen: payFen, approver, seen });
+      await api.call('ledger.record', { kind: 'payout', caseId: row.caseId, amountFen: payFen, approverId, seen });
       return `已发放案款 ${yuan(payFen)} 元。`;
     });
   };
@@ -93,7 +95,7 @@ export function FastTrackCase({ row, seen, onChanged }: { row: QueueRow; seen: S
           打开案件
         </button>
       </p>
-      {error && !['approver', 'amountFen'].includes(error.field ?? '') ? (
+      {error && !['approverId', 'amountFen'].includes(error.field ?? '') ? (
         <div className="error-banner" role="alert" data-testid="fast-error">
           {error.message}
         </div>
@@ -135,8 +137,8 @@ export function FastTrackCase({ row, seen, onChanged }: { row: QueueRow; seen: S
             <Field label="发放金额" error={at('amountFen')}>
               <MoneyInput fen={payFen} onChange={(f) => setPayFen(f)} testId="fast-pay-amount" />
             </Field>
-            <Field label="审批人" required error={at('approver')}>
-              <input value={approver} onChange={(e) => setApprover(e.target.value)} data-testid="fast-pay-approver" />
+            <Field label="审批人" required error={at('approverId')}>
+              <ApproverSelect value={approverId} onChange={(id) => setApproverId(id)} testId="fast-pay-approver" />
             </Field>
           </div>
           <button type="button" className={row.step === 'payout' ? 'primary' : ''} disabled={busy || row.balanceFen <= 0} onClick={() => void payout()} data-testid="fast-payout">

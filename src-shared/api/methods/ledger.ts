@@ -33,6 +33,19 @@ const payoutAccount = z
   .trim()
   .regex(/^[0-9 -]{6,40}$/, '收款账号只能包含数字（6–40位）');
 
+/**
+ * A bank account number as recorded for the applicant: digits only once spaces and hyphens are
+ * removed, 8–30 of them (personal cards 16–19 digits, company accounts up to about 25).
+ */
+export const bankAccountNumber = z
+  .string()
+  .trim()
+  .transform((s) => s.replace(/[\s-]/g, ''))
+  .pipe(z.string().regex(/^\d{8,30}$/, '收款账号应为8至30位数字（可含空格或短横线）'));
+
+/** The approving user of a payout, deferral or refund: one of `ledger.approvers`, never the one who records it. */
+const approverId = z.number({ error: '请选择审批人' }).int('请选择审批人').positive('请选择审批人');
+
 export const ledgerEntryView = z.object({
   id: z.number().int(),
   kind: z.enum(LEDGER_KINDS),
@@ -48,6 +61,7 @@ export const ledgerEntryView = z.object({
   payeeBank: z.string().nullable(),
   payeeAccount: masked('account', z.string()).nullable(),
   approver: z.string().nullable(),
+  approverId: z.number().int().nullable(),
   reason: z.string().nullable(),
   deferredUntil: z.string().nullable(),
   reference: z.string().nullable(),
@@ -69,6 +83,10 @@ export const receiptClock = z.object({
   dueOn: z.string(),
   daysLeft: z.number().int(),
   deferredUntil: z.string().nullable(),
+  /** Of the outstanding money, what an approved deferral keeps from counting as overdue. */
+  deferredFen: z.number().int(),
+  /** Outstanding, past its due day and not deferred. */
+  overdueFen: z.number().int(),
   overdue: z.boolean(),
 });
 
@@ -85,7 +103,26 @@ export const ledgerView = z.object({
   paidOutFen: z.number().int(),
   refundedFen: z.number().int(),
   claimFen: z.number().int(),
-  payoutAccount: z.object({ bank: z.string().nullable(), name: z.string().nullable(), account: masked('account', z.string()).nullable() }),
+  /** The account payouts go to: the latest approved change, else the one of the first interview. */
+  payoutAccount: z.object({
+    bank: z.string().nullable(),
+    name: z.string().nullable(),
+    account: masked('account', z.string()).nullable(),
+    source: z.enum(['interview', 'approved']).nullable(),
+  }),
+  /** A recorded or changed account waiting for a second user's approval. */
+  pendingAccount: z
+    .object({
+      id: z.number().int(),
+      bank: z.string(),
+      name: z.string(),
+      account: masked('account', z.string()),
+      reason: z.string(),
+      requestedBy: z.string(),
+      requestedById: z.number().int().nullable(),
+      requestedAt: z.string(),
+    })
+    .nullable(),
   entries: z.array(ledgerEntryView),
   receipts: z.array(receiptClock),
   overdueFen: z.number().int(),
@@ -114,7 +151,7 @@ export const ledgerRecordInput = z.discriminatedUnion(
       ...caseRef,
       amountFen: fen.min(1, '金额须大于0'),
       on: isoDate.optional(),
-      approver: requiredText('审批人', 50),
+      approverId,
       /** Defaults to the payout account recorded in the first interview. */
       payeeName: shortText(200).optional(),
       payeeBank: shortText(100).optional(),
@@ -128,8 +165,10 @@ export const ledgerRecordInput = z.discriminatedUnion(
       ...caseRef,
       ground: z.enum(DEFERRAL_GROUNDS, { error: '请选择暂缓发放的理由' }),
       reason: requiredText('暂缓理由说明', 500),
-      approver: requiredText('审批人', 50),
+      approverId,
       until: isoDate,
+      /** The sum deferred (e.g. the disputed part of a distribution); none: the whole account. */
+      amountFen: fen.min(1, '金额须大于0').optional(),
     }),
     z.object({
       kind: z.literal('refund'),
@@ -140,7 +179,7 @@ export const ledgerRecordInput = z.discriminatedUnion(
       payeeBank: shortText(100).optional(),
       payeeAccount: payoutAccount.optional(),
       reason: requiredText('退还原因', 500),
-      approver: requiredText('审批人', 50),
+      approverId,
     }),
     z.object({ kind: z.literal('reversal'), ...caseRef, entryId: id, reason: requiredText('冲正原因', 500) }),
   ],
@@ -190,8 +229,43 @@ export const ledgerMethods = defineMethods({
     summary: '记账：到账、结算执行费、发放、暂缓发放、退还、冲正（余额不得为负，更正只能冲正）',
     input: ledgerRecordInput,
     output: ledgerView,
-    access: ['money'],
+    // The fast-track officer pays out the money of their own fast-track cases (services/ledger/entries.ts).
+    access: ['money', 'fastTrack'],
     cases: { ids: { caseId: 'case', entryId: 'ledgerEntry' } },
+    errors: ['not_found', 'conflict'],
+    writes: true,
+    versions: 'seen',
+  },
+  'ledger.approvers': {
+    summary: '可审批案款发放、暂缓发放、退还及收款账户变更的人员（综合管理角色的在职用户）',
+    input: z.object({}),
+    output: z.array(z.object({ id: z.number().int(), displayName: z.string() })),
+    access: ['money', 'fastTrack', 'management'],
+    cases: 'none',
+  },
+  'ledger.requestPayoutAccount': {
+    summary: '登记或变更申请执行人的收款账户（开户行、户名、账号与理由），待另一名审批人批准后生效',
+    input: z.object({
+      caseId: id,
+      bank: requiredText('开户行', 100),
+      accountName: requiredText('户名', 200),
+      accountNumber: bankAccountNumber,
+      reason: requiredText('登记或变更理由', 300),
+      seen,
+    }),
+    output: ledgerView,
+    access: ['money', 'fastTrack'],
+    cases: { ids: { caseId: 'case' } },
+    errors: ['not_found', 'conflict'],
+    writes: true,
+    versions: 'seen',
+  },
+  'ledger.decidePayoutAccount': {
+    summary: '审批收款账户的登记或变更（批准后发放到该账户；审批人不能是登记人）',
+    input: z.object({ caseId: id, requestId: id, approve: z.boolean(), note: shortText(300).optional(), seen }),
+    output: z.object({ requestId: z.number().int(), status: z.enum(['approved', 'rejected']) }),
+    access: ['management'],
+    cases: { ids: { caseId: 'case' } },
     errors: ['not_found', 'conflict'],
     writes: true,
     versions: 'seen',

@@ -8,13 +8,18 @@ import { masked } from '../masked';
 
 // Control batches (冻结 / 查封 / 扣划), results, renewal (续冻/续封) and release (解除): domain.md §3.2, 民事诉讼法 Art. 253 (冻结、划拨) and Art. 255 (查封、扣押).
 
-export const MEASURE_STATUSES = ['pending', 'done', 'partial', 'refused', 'released'] as const;
+/**
+ * 'deducted' is shown, never stored: a freeze whose whole frozen sum was deducted has ended (its row
+ * keeps the institution's answer, done or partial, and records ended_on).
+ */
+export const MEASURE_STATUSES = ['pending', 'done', 'partial', 'refused', 'released', 'deducted'] as const;
 export const MEASURE_STATUS_LABELS: Record<(typeof MEASURE_STATUSES)[number], string> = {
   pending: '待反馈',
   done: '已执行',
   partial: '部分执行',
   refused: '未能执行',
   released: '已解除',
+  deducted: '已全部扣划',
 };
 
 export const measureView = z.object({
@@ -44,6 +49,11 @@ export const measureView = z.object({
   fromMeasureId: z.number().int().nullable(),
   releasedOn: z.string().nullable(),
   releaseReason: z.string().nullable(),
+  /** A freeze ended because all of its money was deducted: the day, and the deduction that took the last of it. */
+  endedOn: z.string().nullable(),
+  endedByMeasureId: z.number().int().nullable(),
+  /** What a freeze or seizure still holds (its answer less the deductions drawn on it); 0 for the rest. */
+  heldFen: z.number().int(),
   /** Days to expiry (negative when expired); null for deductions and released measures. */
   daysToExpiry: z.number().int().nullable(),
   /** Inside the renewal-alert window (default 30 days before expiry) and still in force. */
@@ -69,6 +79,8 @@ const measureItem = z.object({
   action: z.enum(MEASURE_ACTIONS, { error: '措施应为 冻结、查封 或 扣划' }),
   /** Defaults: freeze/seize up to what the asset holds and the case still needs; deduct the whole frozen amount. */
   amountFen: fen.optional(),
+  /** A deduction: the freeze of this asset it draws on (default: the lowest measure id with money free). */
+  fromMeasureId: id.optional(),
 });
 
 export const measureMethods = defineMethods({
@@ -81,7 +93,7 @@ export const measureMethods = defineMethods({
     }),
     output: jobView,
     access: ['docsQuery', 'fastTrack', 'team', 'zhongben'],
-    cases: { ids: { 'items[].assetId': 'asset' } },
+    cases: { ids: { 'items[].assetId': 'asset', 'items[].fromMeasureId': 'measure' } },
     errors: ['not_found', 'conflict', 'read_only'],
     writes: true,
     versions: 'seen',

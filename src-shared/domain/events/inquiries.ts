@@ -49,5 +49,11 @@ export const inquiryEvents = defineEvents({
     payload: obj({ measureId: id, action: z.enum(MEASURE_ACTIONS), outcome: z.enum(['done', 'partial', 'refused']), actualFen: fen }),
   },
   'measure.renewed': { label: '续行冻结/查封', scope: 'case', payload: obj({ measureId: id, action: z.enum(MEASURE_ACTIONS), assetId: id, from: date, expiresOn: date }) },
+  // A freeze whose whole frozen sum was deducted (services/measures/results.ts): it holds nothing and ends.
+  'measure.ended': {
+    label: '冻结款已全部扣划，冻结终止',
+    scope: 'case',
+    payload: obj({ measureId: id, action: z.enum(MEASURE_ACTIONS), assetId: id, byMeasureId: id, deductedFen: fen }),
+  },
   'measure.released': { label: '解除控制措施', scope: 'case', payload: obj({ measureId: id, action: z.enum(MEASURE_ACTIONS), assetId: id, reason: text }) },
 });

@@ -19,9 +19,31 @@ export const ledgerEvents = defineEvents({
     payload: obj({ entryId: id, amountFen: fen, source: receiptSource, measureId: id.optional(), unidentifiedId: id.optional() }),
   },
   'ledger.fee': { label: '结算执行费', scope: 'case', payload: obj({ ...settles }) },
-  'ledger.payout': { label: '案款发放', node: '完成款物支付', scope: 'case', payload: obj({ ...settles, approver: text.optional(), accountChanged: z.boolean().optional() }) },
-  'ledger.deferral': { label: '暂缓发放案款', scope: 'case', payload: obj({ entryId: id, ground: text, until: date, approver: text }) },
-  'ledger.refund': { label: '退还案款', scope: 'case', payload: obj({ ...settles, reason: text }) },
+  'ledger.payout': {
+    label: '案款发放',
+    node: '完成款物支付',
+    scope: 'case',
+    payload: obj({ ...settles, approver: text.optional(), approverId: id.optional(), accountChanged: z.boolean().optional() }),
+  },
+  'ledger.deferral': {
+    label: '暂缓发放案款',
+    scope: 'case',
+    // amountFen: the sum deferred; none: the whole account.
+    payload: obj({ entryId: id, ground: text, until: date, approver: text, approverId: id.optional(), amountFen: fen.optional() }),
+  },
+  'ledger.refund': { label: '退还案款', scope: 'case', payload: obj({ ...settles, reason: text, approverId: id.optional() }) },
+  // The applicant's payout account recorded or changed after filing (domain.md §7: payout to the
+  // applicant's own account), and the second user's decision on it.
+  'payoutAccount.requested': {
+    label: '登记收款账户（待审批）',
+    scope: 'case',
+    payload: obj({ requestId: id, bank: text, accountName: text, accountNumber: text, reason: text, previous: text.optional() }),
+  },
+  'payoutAccount.decided': {
+    label: '审批收款账户',
+    scope: 'case',
+    payload: obj({ requestId: id, approved: z.boolean(), note: text.optional() }),
+  },
   'ledger.reversal': {
     label: '冲正',
     scope: 'case',
