@@ -4,7 +4,7 @@ import { ApiError } from '../../../src-shared/api/errors';
 import { createRequest, recordOutcome, withdrawRequest } from '../../services/coercion/requests';
 import { finishOperation, planOperation } from '../../services/coercion/operations';
 import { compel, detain, endQuestioning, fine, issueWarrant, recordSearch, type Env } from '../../services/coercion/measures';
-import { fileReview, grantLeave, handOver, notifyFamily, recordMedical, recordReviewDecision, releaseEarly, releaseOnExpiry, returnFromLeave } from '../../services/coercion/custody';
+import { applyForLeave, decideEmergency, fileReview, grantLeave, refuseLeave, handOver, notifyFamily, recordMedical, recordReviewDecision, releaseEarly, releaseOnExpiry, returnFromLeave } from '../../services/coercion/custody';
 import { recordPoliceAnswer, recordPrivateProsecution, refer } from '../../services/coercion/referrals';
 import { approverList, figures, listMeasures, listOperations, listReferrals, listRequests, policeList } from '../../services/coercion/views';
 
@@ -54,6 +54,9 @@ export const handlers = defineHandlers({
   'coercion.notifyFamily': (input, ctx) => (notifyFamily(env(ctx), input), OK),
   'coercion.medical': (input, ctx) => (recordMedical(env(ctx), input), OK),
   'coercion.handOver': (input, ctx) => (handOver(env(ctx), input), OK),
+  'coercion.leaveApply': (input, ctx) => ({ id: applyForLeave(env(ctx), input) }),
+  'coercion.leaveRefuse': (input, ctx) => (refuseLeave(env(ctx), input), OK),
+  'coercion.emergencyDecision': (input, ctx) => (decideEmergency(env(ctx), input), OK),
   'coercion.leave': (input, ctx) => ({ id: grantLeave(env(ctx), input) }),
   'coercion.leaveReturn': (input, ctx) => returnFromLeave(env(ctx), input),
   'coercion.release': (input, ctx) => (releaseOnExpiry(env(ctx), input), OK),
