@@ -385,3 +385,19 @@ describe('emergency detention (民诉法解释 Art. 181: detain first, report to
     expect((await t.fail('coercion.emergencyDecision', { measureId: normal.id, approvedById: presidentId, approved: true }, police)).field).toBe('measureId');
   });
 });
+
+describe('the coercion figures on the 质效统计 dashboard', () => {
+  it('reads the dashboard period: November 2026 as a month, and the fourth quarter', async () => {
+    const nov = await t.call('coercion.periodFigures', { period: { kind: 'month', year: 2026, month: 11 } }, clerk);
+    expect(nov.period).toMatchObject({ from: '2026-11-01', to: '2026-11-30' });
+    // The same November counts as the sweep test above: 3 compelled, 5 fines (¥185,000), 3 detained.
+    expect(nov).toMatchObject({ compelled: 3, fined: 5, finedFen: 18_500_000, detained: 3 });
+    const q4 = await t.call('coercion.periodFigures', { period: { kind: 'quarter', year: 2026, quarter: 4 } }, clerk);
+    expect(q4.period).toMatchObject({ from: '2026-10-01', to: '2026-12-31' });
+    // December adds 李四 (7 Dec), 孙七 (14 Dec) and 周八 (21 Dec, emergency) to the detentions, one 拘传.
+    expect(q4).toMatchObject({ compelled: 4, detained: 6, fined: 5 });
+    const e = await t.fail('coercion.periodFigures', { period: { kind: 'month', year: 2026, month: 13 } }, clerk);
+    expect(e).toMatchObject({ code: 'invalid_input' });
+    expect(e.message).toContain('月份');
+  });
+});

@@ -3,6 +3,7 @@ import { seen } from '../caseVersions';
 import { defineMethods } from '../contract';
 import { fen, id, isoDate, requiredText, shortText } from '../common';
 import { GROUND_LIST } from '../../domain/coercion';
+import { periodInput } from './metrics';
 
 // Compulsory measures and the detention team's desk (desks.md §2): requests from case teams, the
 // team's sweeps, 拘传/罚款/拘留/搜查 with their documents and clocks, custody, reviews, referral for
@@ -434,6 +435,17 @@ export const coercionMethods = defineMethods({
     input: z.object({ from: isoDate, to: isoDate }),
     output: z.object({ from: z.string(), to: z.string(), compelled: z.number().int(), detained: z.number().int(), fined: z.number().int(), finedFen: z.number().int(), searched: z.number().int(), referred: z.number().int(), paidOnSpot: z.number().int(), paidOnSpotFen: z.number().int(), closedAfter: z.number().int() }),
     access: ['detention', 'management'],
+    cases: { narrows: 'rows' },
+  },
+  'coercion.periodFigures': {
+    summary: '质效统计中的强制措施数字（统计期同质效统计）：拘传、拘留、罚款人数，采取强制措施后结案',
+    input: z.object({ period: periodInput }),
+    output: z.object({
+      period: z.object({ label: z.string(), from: z.string(), to: z.string() }),
+      compelled: z.number().int(), detained: z.number().int(), fined: z.number().int(), finedFen: z.number().int(), searched: z.number().int(), referred: z.number().int(),
+      paidOnSpot: z.number().int(), paidOnSpotFen: z.number().int(), closedAfter: z.number().int(),
+    }),
+    access: 'user',
     cases: { narrows: 'rows' },
   },
   'coercion.people': {
