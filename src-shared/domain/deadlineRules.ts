@@ -207,7 +207,8 @@ export const DEFAULT_DEADLINE_RULES: DeadlineRuleInput[] = [
     each: true,
     stop: [m('credit.deleted')],
     correlate: { start: 'listingId', stop: 'listingId' },
-    cancelOn: [],
+    // A reversed receipt withdraws a clock the ledger started (services/credit/grounds.ts afterReversal).
+    cancelOn: [m('credit.removalUndone')],
   },
   {
     id: 'creditTermEnd',
@@ -222,6 +223,17 @@ export const DEFAULT_DEADLINE_RULES: DeadlineRuleInput[] = [
     correlate: { start: 'listingId', stop: 'listingId' },
     cancelOn: [],
     lastDayRule: false,
+  },
+  {
+    id: 'creditListingDecision',
+    name: '审查纳入失信名单申请',
+    source: '失信规定（法释〔2017〕7号）第5条：申请执行人申请纳入的，人民法院应当自收到申请之日起15日内审查并作出决定（desks.md §5 [P]，未核实：默认15日）',
+    unit: 'calendarDays',
+    amount: 15,
+    start: [m('credit.listingRequested')],
+    each: true,
+    stop: [m('credit.listed'), m('credit.listingRequestRejected')],
+    correlate: { start: 'requestId', stop: 'requestId' },
   },
   {
     id: 'creditCorrectionReview',
@@ -257,7 +269,7 @@ export const DEFAULT_DEADLINE_RULES: DeadlineRuleInput[] = [
     each: true,
     stop: [m('restriction.lifted')],
     correlate: { start: 'restrictionId', stop: 'restrictionId' },
-    cancelOn: [],
+    cancelOn: [m('restriction.liftUndone')],
   },
   // Compulsory measures (desks.md §2). Each clock is tied to its measure or referral by id.
   ...compelClock('compelAlert', '拘传调查询问满7小时（8小时届满前提醒）', 7, false),
