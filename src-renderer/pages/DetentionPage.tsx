@@ -179,7 +179,7 @@ export function DetentionPage() {
         </section>
       ) : null}
 
-      {team || police ? <CoercionForms today={today} people={people} measures={measures} seen={view.seen} onDone={(text) => void run(async () => undefined, text)} /> : null}
+      {team || police ? <CoercionForms today={today} people={people} measures={measures} seen={view.seen} refer={hasRole(session.user, ['team', 'fastTrack', 'zhongben'])} onDone={(text) => void run(async () => undefined, text)} /> : null}
 
       <section>
         <h3>人员与时钟</h3>

@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { apiCall, readyForDocuments } from './helpers';
+import { ADMIN_PASSWORD } from './playwright.config';
 import { makeId } from '../helpers/drafts';
 
 // Compulsory measures end to end (desks.md §2): a case team asks the detention team for a compelled
@@ -8,6 +9,9 @@ import { makeId } from '../helpers/drafts';
 // (集中拘传行动); one debtor pays on the spot (a receipt in the case ledger), one is compelled and
 // detained by a decision approved by the president (the 拘留决定书 printed, the family notice
 // recorded), one is released after education; the sweep ends and the team's figures count them.
+// The debtor who pays was on the dishonest list and restricted: the payment covers the claim, so the
+// listing must be deleted and the restriction lifted within 3 working days (失信规定 2017 Art. 10 (1);
+// 限高规定 2015 Art. 9), which the case's credit tab then does.
 const PASSWORD = 'password-e2e-1';
 
 /** Logs in through the form; the machine is shared, so a login (a password hash) may take a while. */
@@ -45,6 +49,10 @@ test('a team requests a compelled appearance; a sweep of three cases: paid on th
   await ensure('e2e-fast', '刘快执', ['fastTrack']);
   await ensure('e2e-police', '白警官', ['detention']);
   await ensure('e2e-president', '赵国庆', ['management']);
+  // 孙大海 was listed (ground 4, breach of the property report) and restricted before the sweep.
+  await apiCall(page, 'credit.list', { caseId: a.id, partyId: (await apiCall<{ debtors: { id: number }[] }>(page, 'credit.case', { caseId: a.id })).debtors[0]!.id, ground: 4, facts: '收到报告财产令后拒不报告财产', origin: 'motion', securityGiven: false, laterInOrder: false });
+  const listed = await apiCall<{ debtors: { id: number }[]; listings: { id: number; status: string }[] }>(page, 'credit.case', { caseId: a.id });
+  await apiCall(page, 'credit.restrict', { caseId: a.id, partyId: listed.debtors[0]!.id, origin: 'listing', persons: [] });
   // The other two cases' teams asked through the API (the page's form is shown for the first).
   for (const [x, name] of [[b, '周二河'], [c, '吴三江']] as const) {
     await apiCall(page, 'coercion.request', { caseId: x.id, personName: name, personKind: 'individual', gender: 'male', measure: 'compel', place: '开鲁县开鲁镇', wantedOn: '2026-11-09', purpose: '经两次传唤拒不到场', summonsServedOn: '2026-11-04' });
@@ -81,14 +89,14 @@ test('a team requests a compelled appearance; a sweep of three cases: paid on th
   await expect(page.getByTestId('detention-message')).toContainText('已安排集中拘传行动，共3人');
   await expect(page.getByTestId(`request-status-${ra}`)).toHaveText('已列入行动');
 
-  // 孙大海 pays ¥3,000 in cash on the spot, two officers present: a receipt in the case ledger.
-  await page.getByTestId(`op-amount-${ra}`).fill('3000');
+  // 孙大海 pays the whole claim, ¥50,000, in cash on the spot, two officers present: a receipt in the case ledger.
+  await page.getByTestId(`op-amount-${ra}`).fill('50000');
   await page.getByTestId(`op-officers-${ra}`).fill('白警官、马警官');
   await page.getByTestId(`op-paid-${ra}`).click();
-  await expect(page.getByTestId('detention-message')).toContainText('孙大海当场履行 3,000.00 元，已记入案款');
+  await expect(page.getByTestId('detention-message')).toContainText('孙大海当场履行 50,000.00 元，已记入案款');
   await expect(page.getByTestId(`request-outcome-${ra}`)).toHaveText('当场履行');
   const ledger = await apiCall<{ entries: { kind: string; amountFen: number; source: string | null }[] }>(page, 'ledger.get', { caseId: a.id });
-  expect(ledger.entries).toContainEqual(expect.objectContaining({ kind: 'receipt', amountFen: 300_000, source: 'cash' }));
+  expect(ledger.entries).toContainEqual(expect.objectContaining({ kind: 'receipt', amountFen: 5_000_000, source: 'cash' }));
 
   // 周二河 is compelled (拘传票), questioned, and detained for 10 days by a decision the president approved.
   await page.getByTestId(`op-approver-${rb}`).selectOption({ label: '赵国庆' });
@@ -141,4 +149,24 @@ test('a team requests a compelled appearance; a sweep of three cases: paid on th
   await expect(page.getByTestId('fig-detained')).toHaveText('1');
   await expect(page.getByTestId('fig-paid')).toHaveText('1');
   await page.screenshot({ path: 'test-results/e2e/detention-sweep.png', fullPage: true });
+  await page.getByTestId('logout').click();
+
+  // — The payment on the spot covered the claim: on 孙大海's case the listing is due for deletion and
+  // the restriction for lifting, by 2026-11-12 (3 working days after Monday 11-09); both are done. —
+  await login(page, 'admin', ADMIN_PASSWORD);
+  await page.goto(`/#/cases/${a.id}`);
+  await page.getByTestId('tab-credit').click();
+  const listing = page.locator('[data-testid^="credit-listing-"]');
+  const restriction = page.locator('[data-testid^="credit-restriction-"][data-status]');
+  await expect(listing.getByTestId('listing-status')).toHaveText('应予删除');
+  await expect(listing.getByTestId('listing-due')).toHaveText('2026-11-12');
+  await expect(restriction.getByTestId('restriction-status')).toContainText('应予解除');
+  await expect(restriction.getByTestId('restriction-due')).toHaveText('2026-11-12');
+  await listing.getByTestId('listing-delete').click();
+  await expect(page.getByTestId('credit-message')).toContainText('已删除失信信息', { timeout: 90_000 });
+  await expect(listing.getByTestId('listing-status')).toHaveText('已删除');
+  await restriction.getByTestId('restriction-lift').click();
+  await expect(page.getByTestId('credit-message')).toContainText('已解除限制消费', { timeout: 90_000 });
+  await expect(restriction.getByTestId('restriction-status')).toContainText('已解除');
+  await page.screenshot({ path: 'test-results/e2e/detention-credit-done.png', fullPage: true });
 });

@@ -628,8 +628,8 @@ function ReferralRow(props: { r: Referral; today: string; answer: (r: Referral, 
   );
 }
 
-/** The desk's forms together, as the detention page shows them to those who decide. */
-export function CoercionForms(props: FormsProps) {
+/** The desk's forms together, as the detention page shows them to those who decide; the referral is the case teams' (not the police's). */
+export function CoercionForms(props: FormsProps & { refer: boolean }) {
   return (
     <section data-testid="coercion-forms">
       <h3>罚款、搜查、复议与移送</h3>
@@ -637,7 +637,7 @@ export function CoercionForms(props: FormsProps) {
       <WarrantForm {...props} />
       <SearchRecordForm {...props} />
       <ReviewForm {...props} />
-      <ReferralSection {...props} />
+      {props.refer ? <ReferralSection {...props} /> : null}
     </section>
   );
 }
