@@ -170,3 +170,78 @@ test('a team requests a compelled appearance; a sweep of three cases: paid on th
   await expect(restriction.getByTestId('restriction-status')).toContainText('已解除');
   await page.screenshot({ path: 'test-results/e2e/detention-credit-done.png', fullPage: true });
 });
+
+test('the desk forms: a fine within the limits and its review, a search warrant and record (a woman by a female officer), a referral for 拒执罪', async ({ page }) => {
+  test.setTimeout(360_000);
+  await apiCall(page, 'system.setClock', { now: '2026-11-16T01:00:00Z' }); // Monday 09:00
+  const d = await fileDebtor(page, 4, '郑四妹', makeId('19850505', 422));
+  await readyForDocuments(page, [d.id]);
+  const users = await apiCall<{ id: number; username: string }[]>(page, 'users.list', {});
+  const ensure = async (username: string, displayName: string, roles: string[]) =>
+    users.find((u) => u.username === username) ?? (await apiCall<{ id: number }>(page, 'users.create', { username, displayName, password: PASSWORD, roles }));
+  await ensure('e2e-fast', '刘快执', ['fastTrack']);
+  await ensure('e2e-president', '赵国庆', ['management']);
+  await login(page, 'e2e-fast', PASSWORD);
+  await page.getByTestId('nav-detention').click();
+
+  // 罚款: over ¥100,000 for a person is refused under the amount field, naming it (民诉法 Art. 118).
+  const fine = page.getByTestId('fine-form');
+  await page.getByTestId('fine-case').fill(d.number);
+  await page.getByTestId('fine-find').click();
+  await expect(page.getByTestId('fine-party')).toContainText('郑四妹');
+  await page.getByTestId('fine-ground').selectOption('falseReport');
+  await page.getByTestId('fine-act').fill('2026年11月16日拒绝报告财产情况');
+  await page.getByTestId('fine-amount').fill('100001');
+  await page.getByTestId('fine-form-submit').click();
+  await expect(fine.getByTestId('field-error')).toContainText('罚款金额：对个人的罚款金额为人民币十万元以下');
+  await page.getByTestId('fine-amount').fill('20000');
+  await page.getByTestId('fine-form-submit').click();
+  await expect(page.getByTestId('confirm-dialog')).toContainText('罚款 20,000.00 元');
+  await page.getByTestId('confirm-ok').click();
+  await expect(page.getByTestId('detention-message')).toContainText('已对郑四妹作出罚款决定（20,000.00 元）', { timeout: 90_000 });
+
+  // 复议 filed the same day (within 3 days of receipt: 解释 Art. 185); the upper court's 5-day clock runs.
+  await page.getByTestId('review-date').fill('2026-11-16');
+  await page.getByTestId('review-form-submit').click();
+  await page.getByTestId('confirm-ok').click();
+  await expect(page.getByTestId('detention-message')).toContainText('已登记郑四妹的复议申请');
+
+  // 搜查令, then the record: a woman's body searched by a male officer is refused under its field.
+  await page.getByTestId('warrant-case').fill(d.number);
+  await page.getByTestId('warrant-find').click();
+  await page.getByTestId('warrant-place').fill('开鲁县开鲁镇郑四妹住所');
+  await page.getByTestId('warrant-reason').fill('被执行人隐匿财产、拒不交出会计账簿');
+  await page.getByTestId('warrant-form-submit').click();
+  await page.getByTestId('confirm-ok').click();
+  await expect(page.getByTestId('detention-message')).toContainText('已签发对郑四妹的搜查令', { timeout: 90_000 });
+  const record = page.getByTestId('search-record-form');
+  await page.getByTestId('search-attendees').fill('郑四妹之夫王某、开鲁镇居委会李某');
+  await page.getByTestId('search-officer-0').fill('马警官');
+  await page.getByTestId('search-body').check();
+  await page.getByTestId('search-person-gender').selectOption('female');
+  await page.getByTestId('search-searched-by').selectOption('马警官');
+  await page.getByTestId('search-items').fill('在卧室发现现金二万元，已扣押');
+  await page.getByTestId('search-record-form-submit').click();
+  await expect(record.getByTestId('field-error')).toContainText('搜查妇女身体，应当由女执行人员进行');
+  await page.getByTestId('search-officer-add').click();
+  await page.getByTestId('search-officer-1').fill('林警官');
+  await page.getByTestId('search-officer-gender-1').selectOption('female');
+  await page.getByTestId('search-searched-by').selectOption('林警官');
+  await page.getByTestId('search-record-form-submit').click();
+  await page.getByTestId('confirm-ok').click();
+  await expect(page.getByTestId('detention-message')).toContainText('郑四妹的搜查笔录已制作', { timeout: 90_000 });
+
+  // 拒执罪 referral: the letter and evidence list; the police clock is 7 days (法发〔2025〕8号).
+  await page.getByTestId('referral-case').fill(d.number);
+  await page.getByTestId('referral-find').click();
+  await page.getByTestId('referral-police').fill('开鲁县公安局');
+  await page.getByTestId('referral-facts').fill('被执行人有能力履行而拒不履行，经罚款仍拒不报告财产');
+  await page.getByTestId('referral-evidence').fill('身份证明\n执行依据\n罚款决定书\n银行流水');
+  await page.getByTestId('referral-form-submit').click();
+  await expect(page.getByTestId('confirm-dialog')).toContainText('证据材料 4 项');
+  await page.getByTestId('confirm-ok').click();
+  await expect(page.getByTestId('detention-message')).toContainText('已将郑四妹移送开鲁县公安局', { timeout: 90_000 });
+  // Sent 11-16: 7 days later is 11-23.
+  await expect(page.getByTestId('referrals-table')).toContainText('公安机关7日内决定：2026-11-23');
+  await page.screenshot({ path: 'test-results/e2e/detention-forms.png', fullPage: true });
+});
