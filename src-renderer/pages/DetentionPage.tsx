@@ -395,6 +395,7 @@ function OperationPerson(props: { r: Request; measures: Measure[]; people: Peopl
   const [deed, setDeed] = useState('');
   const [days, setDays] = useState('15');
   const [note, setNote] = useState('');
+  const [emergency, setEmergency] = useState(false);
   const compel = props.measures.find((m) => m.kind === 'compel');
   const detention = props.measures.find((m) => m.kind === 'detain');
   const open = r.status !== 'done' && r.status !== 'withdrawn';
@@ -466,7 +467,10 @@ function OperationPerson(props: { r: Request; measures: Measure[]; people: Peopl
               <Field label="拘留天数">
                 <input value={days} onChange={(e) => setDays(e.target.value)} style={{ width: '4em' }} data-testid={`op-days-${id}`} />
               </Field>
-              <button onClick={() => act(() => api.call('coercion.detain', { seen: seenNow(), requestId: id, ground, act: deed, days: Number(days), approvedById }), `已对${r.personName}作出拘留决定`)} data-testid={`op-detain-${id}`}>
+              <label title="因哄闹、冲击法庭，用暴力、威胁等方法抗拒执行公务等紧急情况，先行拘留，立即报告院长补办批准手续（民诉法解释第一百八十一条）">
+                <input type="checkbox" checked={emergency} onChange={(e) => setEmergency(e.target.checked)} data-testid={`op-emergency-${id}`} /> 紧急情况先行拘留
+              </label>
+              <button onClick={() => act(() => api.call('coercion.detain', { seen: seenNow(), requestId: id, ground, act: deed, days: Number(days), approvedById, emergency }), emergency ? `已对${r.personName}先行拘留，请立即报告院长补办批准手续` : `已对${r.personName}作出拘留决定`)} data-testid={`op-detain-${id}`}>
                 拘留
               </button>
             </>
