@@ -135,6 +135,16 @@ test('a team requests a compelled appearance; a sweep of three cases: paid on th
   await page.getByTestId(`measure-centre-${detention.id}`).fill('开鲁县拘留所');
   await page.getByTestId(`measure-handover-${detention.id}`).click();
   await expect(page.getByTestId(`measure-state-${detention.id}`)).toContainText('已送开鲁县拘留所');
+  // Leave on application (拘留所条例 Art. 27): the court's 12 h clock shows until it grants.
+  await page.getByTestId(`measure-leave-reason-${detention.id}`).fill('近亲属病危');
+  await page.getByTestId(`measure-leave-apply-${detention.id}`).click();
+  await expect(page.getByTestId('detention-message')).toContainText('已登记请假申请');
+  await expect(page.getByTestId(`measure-clocks-${detention.id}`)).toContainText('请假12小时内决定：2026-11-09 21:');
+  await page.getByTestId(`measure-leave-grant-${detention.id}`).click();
+  await expect(page.getByTestId('detention-message')).toContainText('已准假');
+  await expect(page.getByTestId(`measure-clocks-${detention.id}`)).not.toContainText('请假');
+  await page.getByTestId(`measure-leave-return-${detention.id}`).click();
+  await expect(page.getByTestId('detention-message')).toContainText('已回所');
   await page.getByTestId(`op-detained-${rb}`).click();
   await expect(page.getByTestId(`request-outcome-${rb}`)).toHaveText('已拘留');
 
@@ -244,4 +254,15 @@ test('the desk forms: a fine within the limits and its review, a search warrant 
   // Sent 11-16: 7 days later is 11-23.
   await expect(page.getByTestId('referrals-table')).toContainText('公安机关7日内决定：2026-11-23');
   await page.screenshot({ path: 'test-results/e2e/detention-forms.png', fullPage: true });
+  await page.getByTestId('logout').click();
+
+  // The leaders' 质效统计 shows the month's coercion figures for the dashboard's period.
+  await login(page, 'e2e-president', PASSWORD);
+  await page.getByTestId('nav-metrics').click();
+  await page.getByTestId('period-year').fill('2026');
+  await page.getByTestId('period-month').selectOption('11');
+  await expect(page.getByTestId('coercion-figures')).toContainText('2026-11-01 至 2026-11-30', { timeout: 60_000 });
+  await expect(page.getByTestId('coercion-fig-fined')).toHaveText('1 人次，共 20,000.00 元');
+  await expect(page.getByTestId('coercion-fig-searched')).toHaveText('1 次');
+  await expect(page.getByTestId('coercion-fig-referred')).toHaveText('1 件');
 });
