@@ -7,6 +7,7 @@ import { yuan } from '../format';
 import { Field } from '../components/Field';
 import { MoneyInput } from '../components/MoneyInput';
 import type { MethodOutput } from '../../src-shared/api';
+import { CoercionForms } from './detention/CoercionForms';
 import { GROUND_LIST, GROUNDS, MEASURE_KINDS, OUTCOMES, REQUEST_STATUS, type Ground, type MeasureKind } from '../../src-shared/domain/coercion';
 
 type Request = MethodOutput<'coercion.requests'>[number];
@@ -27,6 +28,8 @@ const CLOCK_LABELS: Record<string, string> = {
   detentionFamily: '24小时内通知家属',
   detentionEnd: '拘留期满',
   coercionReview: '复议5日内决定',
+  detentionLeaveDecision: '请假12小时内决定',
+  detentionEmergencyApproval: '紧急拘留报院长补批',
 };
 
 /** Local time of an ISO instant, as the court reads it (Asia/Shanghai). */
@@ -176,6 +179,8 @@ export function DetentionPage() {
         </section>
       ) : null}
 
+      {team || police ? <CoercionForms today={today} people={people} measures={measures} seen={view.seen} refer={hasRole(session.user, ['team', 'fastTrack', 'zhongben'])} onDone={(text) => void run(async () => undefined, text)} /> : null}
+
       <section>
         <h3>人员与时钟</h3>
         <table className="grid-table" data-testid="measures-table">
@@ -193,7 +198,7 @@ export function DetentionPage() {
           </thead>
           <tbody>
             {measures.map((m) => (
-              <MeasureRow key={m.id} m={m} police={police} act={(fn, done) => void run(fn, done)} />
+              <MeasureRow key={m.id} m={m} police={police} people={people} act={(fn, done) => void run(fn, done)} />
             ))}
           </tbody>
         </table>
@@ -390,6 +395,7 @@ function OperationPerson(props: { r: Request; measures: Measure[]; people: Peopl
   const [deed, setDeed] = useState('');
   const [days, setDays] = useState('15');
   const [note, setNote] = useState('');
+  const [emergency, setEmergency] = useState(false);
   const compel = props.measures.find((m) => m.kind === 'compel');
   const detention = props.measures.find((m) => m.kind === 'detain');
   const open = r.status !== 'done' && r.status !== 'withdrawn';
@@ -461,7 +467,10 @@ function OperationPerson(props: { r: Request; measures: Measure[]; people: Peopl
               <Field label="拘留天数">
                 <input value={days} onChange={(e) => setDays(e.target.value)} style={{ width: '4em' }} data-testid={`op-days-${id}`} />
               </Field>
-              <button onClick={() => act(() => api.call('coercion.detain', { seen: seenNow(), requestId: id, ground, act: deed, days: Number(days), approvedById }), `已对${r.personName}作出拘留决定`)} data-testid={`op-detain-${id}`}>
+              <label title="因哄闹、冲击法庭，用暴力、威胁等方法抗拒执行公务等紧急情况，先行拘留，立即报告院长补办批准手续（民诉法解释第一百八十一条）">
+                <input type="checkbox" checked={emergency} onChange={(e) => setEmergency(e.target.checked)} data-testid={`op-emergency-${id}`} /> 紧急情况先行拘留
+              </label>
+              <button onClick={() => act(() => api.call('coercion.detain', { seen: seenNow(), requestId: id, ground, act: deed, days: Number(days), approvedById, emergency }), emergency ? `已对${r.personName}先行拘留，请立即报告院长补办批准手续` : `已对${r.personName}作出拘留决定`)} data-testid={`op-detain-${id}`}>
                 拘留
               </button>
             </>
@@ -486,11 +495,14 @@ function OperationPerson(props: { r: Request; measures: Measure[]; people: Peopl
 }
 
 /** One measure: its state, its clocks, and what the police do next (family, check, hand-over, release). */
-function MeasureRow(props: { m: Measure; police: boolean; act: Act }) {
+function MeasureRow(props: { m: Measure; police: boolean; people: People; act: Act }) {
   const seenNow = useContext(SeenNow);
   const { m, act } = props;
   const [family, setFamily] = useState('');
   const [centre, setCentre] = useState('');
+  const [leaveReason, setLeaveReason] = useState('');
+  const [emergencyNote, setEmergencyNote] = useState('');
+  const approverId = props.people.approvers[0]?.id ?? 0;
   const state =
     m.kind === 'compel'
       ? m.endedAt
@@ -498,7 +510,7 @@ function MeasureRow(props: { m: Measure; police: boolean; act: Act }) {
         : '询问中'
       : m.kind === 'detain'
         ? m.releasedAt
-          ? `已解除（${m.releaseKind === 'early' ? '提前解除' : '期满'}）`
+          ? `已解除（${m.releaseKind === 'early' ? '提前解除' : m.releaseKind === 'revoked' ? '院长认为拘留不当' : '期满'}）`
           : `拘留${m.days}日，至${m.endsOn}${m.handedOverAt ? `，已送${m.centre}` : ''}${m.familyAt ? '，已通知家属' : ''}`
         : m.kind === 'fine'
           ? `罚款 ${yuan(m.amountFen ?? 0)} 元`
@@ -510,7 +522,7 @@ function MeasureRow(props: { m: Measure; police: boolean; act: Act }) {
       <td>{m.caseNumber}</td>
       <td>{m.personName}</td>
       <td>{MEASURE_KINDS[m.kind]}</td>
-      <td>{m.approvedBy}</td>
+      <td>{m.emergency === 'pending' ? '紧急先行拘留，待院长补批' : m.approvedBy}</td>
       <td>{local(m.startedAt)}</td>
       <td data-testid={`measure-state-${m.id}`}>{state}</td>
       <td data-testid={`measure-clocks-${m.id}`}>
@@ -539,6 +551,42 @@ function MeasureRow(props: { m: Measure; police: boolean; act: Act }) {
             {!m.medicalResult ? (
               <button onClick={() => act(() => api.call('coercion.medical', { seen: seenNow(), measureId: m.id, fit: true, result: '体检正常' }), '已登记体检结果')} data-testid={`measure-medical-${m.id}`}>
                 体检正常
+              </button>
+            ) : null}
+            {m.emergency === 'pending' ? (
+              <>
+                <input value={emergencyNote} onChange={(e) => setEmergencyNote(e.target.value)} placeholder="院长意见（不予批准须写明理由）" data-testid={`measure-emergency-note-${m.id}`} />
+                <button onClick={() => act(() => api.call('coercion.emergencyDecision', { seen: seenNow(), measureId: m.id, approvedById: approverId, approved: true, ...(emergencyNote ? { note: emergencyNote } : {}) }), '院长已补办批准手续')} data-testid={`measure-emergency-approve-${m.id}`}>
+                  院长补批
+                </button>
+                <button onClick={() => act(() => api.call('coercion.emergencyDecision', { seen: seenNow(), measureId: m.id, approvedById: approverId, approved: false, note: emergencyNote }), '院长认为拘留不当，已解除拘留')} data-testid={`measure-emergency-refuse-${m.id}`}>
+                  不予批准并解除
+                </button>
+              </>
+            ) : null}
+            {m.handedOverAt && !m.onLeaveId && !m.leaveApplication ? (
+              <>
+                <input value={leaveReason} onChange={(e) => setLeaveReason(e.target.value)} placeholder="请假事由（考试、分娩、近亲属病危等）" data-testid={`measure-leave-reason-${m.id}`} />
+                <button onClick={() => act(() => api.call('coercion.leaveApply', { seen: seenNow(), measureId: m.id, reason: leaveReason }), '已登记请假申请，应在12小时内决定')} data-testid={`measure-leave-apply-${m.id}`}>
+                  登记请假申请
+                </button>
+              </>
+            ) : null}
+            {m.leaveApplication ? (
+              <>
+                <span>请假：{m.leaveApplication.reason}</span>
+                <button onClick={() => act(() => api.call('coercion.leave', { seen: seenNow(), measureId: m.id, applicationId: m.leaveApplication!.id }), '已准假，外出期间不计入拘留期限')} data-testid={`measure-leave-grant-${m.id}`}>
+                  准假
+                </button>
+                <input value={leaveReason} onChange={(e) => setLeaveReason(e.target.value)} placeholder="不准假的理由" data-testid={`measure-leave-refuse-reason-${m.id}`} />
+                <button onClick={() => act(() => api.call('coercion.leaveRefuse', { seen: seenNow(), measureId: m.id, applicationId: m.leaveApplication!.id, reason: leaveReason }), '已决定不准假')} data-testid={`measure-leave-refuse-${m.id}`}>
+                  不准假
+                </button>
+              </>
+            ) : null}
+            {m.onLeaveId ? (
+              <button onClick={() => act(() => api.call('coercion.leaveReturn', { seen: seenNow(), leaveId: m.onLeaveId! }), '已回所，拘留期限顺延')} data-testid={`measure-leave-return-${m.id}`}>
+                请假回所
               </button>
             ) : null}
             {m.medicalResult && !m.handedOverAt ? (

@@ -4,6 +4,7 @@ import type { MethodInput, MethodOutput } from '../../src-shared/api';
 import { DrillPanel, type DrillTarget } from './metrics/DrillPanel';
 import { ReportsPanel } from './metrics/ReportsPanel';
 import { CityPanel } from './metrics/CityPanel';
+import { CoercionFigures } from './metrics/CoercionFigures';
 
 // ECharts is the largest library of the UI and only the dashboard draws with it: its own chunk.
 const Chart = lazy(() => import('./metrics/Chart').then((m) => ({ default: m.Chart })));
@@ -205,6 +206,7 @@ export function MetricsPage() {
             </>
           ) : null}
           {drill ? <DrillPanel target={drill} onClose={() => setDrill(null)} /> : null}
+          <CoercionFigures period={period} />
           {computed ? (
             <table className="table" data-testid="figure-table">
               <thead>

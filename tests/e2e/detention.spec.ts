@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { apiCall, readyForDocuments } from './helpers';
+import { ADMIN_PASSWORD } from './playwright.config';
 import { makeId } from '../helpers/drafts';
 
 // Compulsory measures end to end (desks.md §2): a case team asks the detention team for a compelled
@@ -8,6 +9,9 @@ import { makeId } from '../helpers/drafts';
 // (集中拘传行动); one debtor pays on the spot (a receipt in the case ledger), one is compelled and
 // detained by a decision approved by the president (the 拘留决定书 printed, the family notice
 // recorded), one is released after education; the sweep ends and the team's figures count them.
+// The debtor who pays was on the dishonest list and restricted: the payment covers the claim, so the
+// listing must be deleted and the restriction lifted within 3 working days (失信规定 2017 Art. 10 (1);
+// 限高规定 2015 Art. 9), which the case's credit tab then does.
 const PASSWORD = 'password-e2e-1';
 
 /** Logs in through the form; the machine is shared, so a login (a password hash) may take a while. */
@@ -45,6 +49,10 @@ test('a team requests a compelled appearance; a sweep of three cases: paid on th
   await ensure('e2e-fast', '刘快执', ['fastTrack']);
   await ensure('e2e-police', '白警官', ['detention']);
   await ensure('e2e-president', '赵国庆', ['management']);
+  // 孙大海 was listed (ground 4, breach of the property report) and restricted before the sweep.
+  await apiCall(page, 'credit.list', { caseId: a.id, partyId: (await apiCall<{ debtors: { id: number }[] }>(page, 'credit.case', { caseId: a.id })).debtors[0]!.id, ground: 4, facts: '收到报告财产令后拒不报告财产', origin: 'motion', securityGiven: false, laterInOrder: false });
+  const listed = await apiCall<{ debtors: { id: number }[]; listings: { id: number; status: string }[] }>(page, 'credit.case', { caseId: a.id });
+  await apiCall(page, 'credit.restrict', { caseId: a.id, partyId: listed.debtors[0]!.id, origin: 'listing', persons: [] });
   // The other two cases' teams asked through the API (the page's form is shown for the first).
   for (const [x, name] of [[b, '周二河'], [c, '吴三江']] as const) {
     await apiCall(page, 'coercion.request', { caseId: x.id, personName: name, personKind: 'individual', gender: 'male', measure: 'compel', place: '开鲁县开鲁镇', wantedOn: '2026-11-09', purpose: '经两次传唤拒不到场', summonsServedOn: '2026-11-04' });
@@ -81,14 +89,14 @@ test('a team requests a compelled appearance; a sweep of three cases: paid on th
   await expect(page.getByTestId('detention-message')).toContainText('已安排集中拘传行动，共3人');
   await expect(page.getByTestId(`request-status-${ra}`)).toHaveText('已列入行动');
 
-  // 孙大海 pays ¥3,000 in cash on the spot, two officers present: a receipt in the case ledger.
-  await page.getByTestId(`op-amount-${ra}`).fill('3000');
+  // 孙大海 pays the whole claim, ¥50,000, in cash on the spot, two officers present: a receipt in the case ledger.
+  await page.getByTestId(`op-amount-${ra}`).fill('50000');
   await page.getByTestId(`op-officers-${ra}`).fill('白警官、马警官');
   await page.getByTestId(`op-paid-${ra}`).click();
-  await expect(page.getByTestId('detention-message')).toContainText('孙大海当场履行 3,000.00 元，已记入案款');
+  await expect(page.getByTestId('detention-message')).toContainText('孙大海当场履行 50,000.00 元，已记入案款');
   await expect(page.getByTestId(`request-outcome-${ra}`)).toHaveText('当场履行');
   const ledger = await apiCall<{ entries: { kind: string; amountFen: number; source: string | null }[] }>(page, 'ledger.get', { caseId: a.id });
-  expect(ledger.entries).toContainEqual(expect.objectContaining({ kind: 'receipt', amountFen: 300_000, source: 'cash' }));
+  expect(ledger.entries).toContainEqual(expect.objectContaining({ kind: 'receipt', amountFen: 5_000_000, source: 'cash' }));
 
   // 周二河 is compelled (拘传票), questioned, and detained for 10 days by a decision the president approved.
   await page.getByTestId(`op-approver-${rb}`).selectOption({ label: '赵国庆' });
@@ -127,6 +135,16 @@ test('a team requests a compelled appearance; a sweep of three cases: paid on th
   await page.getByTestId(`measure-centre-${detention.id}`).fill('开鲁县拘留所');
   await page.getByTestId(`measure-handover-${detention.id}`).click();
   await expect(page.getByTestId(`measure-state-${detention.id}`)).toContainText('已送开鲁县拘留所');
+  // Leave on application (拘留所条例 Art. 27): the court's 12 h clock shows until it grants.
+  await page.getByTestId(`measure-leave-reason-${detention.id}`).fill('近亲属病危');
+  await page.getByTestId(`measure-leave-apply-${detention.id}`).click();
+  await expect(page.getByTestId('detention-message')).toContainText('已登记请假申请');
+  await expect(page.getByTestId(`measure-clocks-${detention.id}`)).toContainText('请假12小时内决定：2026-11-09 21:');
+  await page.getByTestId(`measure-leave-grant-${detention.id}`).click();
+  await expect(page.getByTestId('detention-message')).toContainText('已准假');
+  await expect(page.getByTestId(`measure-clocks-${detention.id}`)).not.toContainText('请假');
+  await page.getByTestId(`measure-leave-return-${detention.id}`).click();
+  await expect(page.getByTestId('detention-message')).toContainText('已回所');
   await page.getByTestId(`op-detained-${rb}`).click();
   await expect(page.getByTestId(`request-outcome-${rb}`)).toHaveText('已拘留');
 
@@ -141,4 +159,110 @@ test('a team requests a compelled appearance; a sweep of three cases: paid on th
   await expect(page.getByTestId('fig-detained')).toHaveText('1');
   await expect(page.getByTestId('fig-paid')).toHaveText('1');
   await page.screenshot({ path: 'test-results/e2e/detention-sweep.png', fullPage: true });
+  await page.getByTestId('logout').click();
+
+  // — The payment on the spot covered the claim: on 孙大海's case the listing is due for deletion and
+  // the restriction for lifting, by 2026-11-12 (3 working days after Monday 11-09); both are done. —
+  await login(page, 'admin', ADMIN_PASSWORD);
+  await page.goto(`/#/cases/${a.id}`);
+  await page.getByTestId('tab-credit').click();
+  const listing = page.locator('[data-testid^="credit-listing-"]');
+  const restriction = page.locator('[data-testid^="credit-restriction-"][data-status]');
+  await expect(listing.getByTestId('listing-status')).toHaveText('应予删除');
+  await expect(listing.getByTestId('listing-due')).toHaveText('2026-11-12');
+  await expect(restriction.getByTestId('restriction-status')).toContainText('应予解除');
+  await expect(restriction.getByTestId('restriction-due')).toHaveText('2026-11-12');
+  await listing.getByTestId('listing-delete').click();
+  await expect(page.getByTestId('credit-message')).toContainText('已删除失信信息', { timeout: 90_000 });
+  await expect(listing.getByTestId('listing-status')).toHaveText('已删除');
+  await restriction.getByTestId('restriction-lift').click();
+  await expect(page.getByTestId('credit-message')).toContainText('已解除限制消费', { timeout: 90_000 });
+  await expect(restriction.getByTestId('restriction-status')).toContainText('已解除');
+  await page.screenshot({ path: 'test-results/e2e/detention-credit-done.png', fullPage: true });
+});
+
+test('the desk forms: a fine within the limits and its review, a search warrant and record (a woman by a female officer), a referral for 拒执罪', async ({ page }) => {
+  test.setTimeout(360_000);
+  await apiCall(page, 'system.setClock', { now: '2026-11-16T01:00:00Z' }); // Monday 09:00
+  const d = await fileDebtor(page, 4, '郑四妹', makeId('19850505', 422));
+  await readyForDocuments(page, [d.id]);
+  const users = await apiCall<{ id: number; username: string }[]>(page, 'users.list', {});
+  const ensure = async (username: string, displayName: string, roles: string[]) =>
+    users.find((u) => u.username === username) ?? (await apiCall<{ id: number }>(page, 'users.create', { username, displayName, password: PASSWORD, roles }));
+  await ensure('e2e-fast', '刘快执', ['fastTrack']);
+  await ensure('e2e-president', '赵国庆', ['management']);
+  await login(page, 'e2e-fast', PASSWORD);
+  await page.getByTestId('nav-detention').click();
+
+  // 罚款: over ¥100,000 for a person is refused under the amount field, naming it (民诉法 Art. 118).
+  const fine = page.getByTestId('fine-form');
+  await page.getByTestId('fine-case').fill(d.number);
+  await page.getByTestId('fine-find').click();
+  await expect(page.getByTestId('fine-party')).toContainText('郑四妹');
+  await page.getByTestId('fine-ground').selectOption('falseReport');
+  await page.getByTestId('fine-act').fill('2026年11月16日拒绝报告财产情况');
+  await page.getByTestId('fine-amount').fill('100001');
+  await page.getByTestId('fine-form-submit').click();
+  await expect(fine.getByTestId('field-error')).toContainText('罚款金额：对个人的罚款金额为人民币十万元以下');
+  await page.getByTestId('fine-amount').fill('20000');
+  await page.getByTestId('fine-form-submit').click();
+  await expect(page.getByTestId('confirm-dialog')).toContainText('罚款 20,000.00 元');
+  await page.getByTestId('confirm-ok').click();
+  await expect(page.getByTestId('detention-message')).toContainText('已对郑四妹作出罚款决定（20,000.00 元）', { timeout: 90_000 });
+
+  // 复议 filed the same day (within 3 days of receipt: 解释 Art. 185); the upper court's 5-day clock runs.
+  await page.getByTestId('review-date').fill('2026-11-16');
+  await page.getByTestId('review-form-submit').click();
+  await page.getByTestId('confirm-ok').click();
+  await expect(page.getByTestId('detention-message')).toContainText('已登记郑四妹的复议申请');
+
+  // 搜查令, then the record: a woman's body searched by a male officer is refused under its field.
+  await page.getByTestId('warrant-case').fill(d.number);
+  await page.getByTestId('warrant-find').click();
+  await page.getByTestId('warrant-place').fill('开鲁县开鲁镇郑四妹住所');
+  await page.getByTestId('warrant-reason').fill('被执行人隐匿财产、拒不交出会计账簿');
+  await page.getByTestId('warrant-form-submit').click();
+  await page.getByTestId('confirm-ok').click();
+  await expect(page.getByTestId('detention-message')).toContainText('已签发对郑四妹的搜查令', { timeout: 90_000 });
+  const record = page.getByTestId('search-record-form');
+  await page.getByTestId('search-attendees').fill('郑四妹之夫王某、开鲁镇居委会李某');
+  await page.getByTestId('search-officer-0').fill('马警官');
+  await page.getByTestId('search-body').check();
+  await page.getByTestId('search-person-gender').selectOption('female');
+  await page.getByTestId('search-searched-by').selectOption('马警官');
+  await page.getByTestId('search-items').fill('在卧室发现现金二万元，已扣押');
+  await page.getByTestId('search-record-form-submit').click();
+  await expect(record.getByTestId('field-error')).toContainText('搜查妇女身体，应当由女执行人员进行');
+  await page.getByTestId('search-officer-add').click();
+  await page.getByTestId('search-officer-1').fill('林警官');
+  await page.getByTestId('search-officer-gender-1').selectOption('female');
+  await page.getByTestId('search-searched-by').selectOption('林警官');
+  await page.getByTestId('search-record-form-submit').click();
+  await page.getByTestId('confirm-ok').click();
+  await expect(page.getByTestId('detention-message')).toContainText('郑四妹的搜查笔录已制作', { timeout: 90_000 });
+
+  // 拒执罪 referral: the letter and evidence list; the police clock is 7 days (法发〔2025〕8号).
+  await page.getByTestId('referral-case').fill(d.number);
+  await page.getByTestId('referral-find').click();
+  await page.getByTestId('referral-police').fill('开鲁县公安局');
+  await page.getByTestId('referral-facts').fill('被执行人有能力履行而拒不履行，经罚款仍拒不报告财产');
+  await page.getByTestId('referral-evidence').fill('身份证明\n执行依据\n罚款决定书\n银行流水');
+  await page.getByTestId('referral-form-submit').click();
+  await expect(page.getByTestId('confirm-dialog')).toContainText('证据材料 4 项');
+  await page.getByTestId('confirm-ok').click();
+  await expect(page.getByTestId('detention-message')).toContainText('已将郑四妹移送开鲁县公安局', { timeout: 90_000 });
+  // Sent 11-16: 7 days later is 11-23.
+  await expect(page.getByTestId('referrals-table')).toContainText('公安机关7日内决定：2026-11-23');
+  await page.screenshot({ path: 'test-results/e2e/detention-forms.png', fullPage: true });
+  await page.getByTestId('logout').click();
+
+  // The leaders' 质效统计 shows the month's coercion figures for the dashboard's period.
+  await login(page, 'e2e-president', PASSWORD);
+  await page.getByTestId('nav-metrics').click();
+  await page.getByTestId('period-year').fill('2026');
+  await page.getByTestId('period-month').selectOption('11');
+  await expect(page.getByTestId('coercion-figures')).toContainText('2026-11-01 至 2026-11-30', { timeout: 60_000 });
+  await expect(page.getByTestId('coercion-fig-fined')).toHaveText('1 人次，共 20,000.00 元');
+  await expect(page.getByTestId('coercion-fig-searched')).toHaveText('1 次');
+  await expect(page.getByTestId('coercion-fig-referred')).toHaveText('1 件');
 });

@@ -330,3 +330,74 @@ describe('a sweep: requests of several cases, outcomes back to each case, the fi
     expect(month).toMatchObject({ compelled: 3, fined: 5, finedFen: 18_500_000, detained: 3, searched: 1, referred: 2 });
   });
 });
+
+describe('leave from detention (拘留所条例 Art. 27: the court decides within 12 h)', () => {
+  it('an application starts a 12 h clock; a grant after 13 h is late, a refusal in time is met', async () => {
+    at('2026-12-14T02:00:00Z'); // Monday 10:00
+    const { id } = await t.call('coercion.detain', { caseId: caseC, personName: '孙七', personKind: 'individual', ground: 'refuse', act: '2026年12月14日拒不履行', days: 10, approvedById: presidentId });
+    await t.call('coercion.medical', { measureId: id, fit: true, result: '体检正常' }, police);
+    await t.call('coercion.handOver', { measureId: id, centre: '开鲁县拘留所' }, police);
+    at('2026-12-15T01:00:00Z');
+    const app1 = (await t.call('coercion.leaveApply', { measureId: id, reason: '参加研究生入学考试' }, police)).id;
+    // Applied 15 December 01:00 UTC: 12 h later is 13:00 UTC the same day.
+    expect(await openClock(caseC, 'detentionLeaveDecision')).toMatchObject([{ dueAt: '2026-12-15T13:00' }]);
+    expect((await t.fail('coercion.leaveApply', { measureId: id, reason: '又一次' }, police)).code).toBe('conflict');
+    expect((await t.call('coercion.measures', { caseId: caseC })).find((x) => x.id === id)!.leaveApplication).toMatchObject({ id: app1, reason: '参加研究生入学考试' });
+    at('2026-12-15T14:00:00Z');
+    expect(await overdue('detentionLeaveDecision')).toContain(caseC);
+    const leave = (await t.call('coercion.leave', { measureId: id, applicationId: app1 }, police)).id;
+    expect((await clocks(caseC, 'detentionLeaveDecision')).map((c) => c.status)).toEqual(['late']);
+    at('2026-12-16T14:00:00Z');
+    await t.call('coercion.leaveReturn', { leaveId: leave }, police);
+    at('2026-12-17T02:00:00Z');
+    const app2 = (await t.call('coercion.leaveApply', { measureId: id, reason: '近亲属病危' }, police)).id;
+    expect((await t.fail('coercion.leaveRefuse', { measureId: id, applicationId: app2, reason: '' }, police)).field).toBe('reason');
+    at('2026-12-17T05:00:00Z');
+    await t.call('coercion.leaveRefuse', { measureId: id, applicationId: app2, reason: '经核实，近亲属病情平稳' }, police);
+    expect((await clocks(caseC, 'detentionLeaveDecision')).map((c) => c.status)).toEqual(['late', 'met']);
+    expect((await t.fail('coercion.leave', { measureId: id, applicationId: app2 }, police)).code).toBe('conflict');
+    await t.call('coercion.releaseEarly', { measureId: id, approvedById: presidentId, reason: '具结悔过' }, police);
+  });
+});
+
+describe('emergency detention (民诉法解释 Art. 181: detain first, report to the president at once)', () => {
+  it('the after-approval clock runs until the president decides; a refusal releases the person at once', async () => {
+    at('2026-12-21T03:00:00Z');
+    const { id } = await t.call('coercion.detain', { caseId: caseC, personName: '周八', personKind: 'individual', ground: 'obstruct', act: '2026年12月21日以暴力抗拒执行', days: 5, approvedById: presidentId, emergency: true });
+    let m = (await t.call('coercion.measures', { caseId: caseC })).find((x) => x.id === id)!;
+    expect(m.emergency).toBe('pending');
+    // Default 24 h (the article says "立即"; setting [U]): 21 December 03:00 UTC + 24 h.
+    expect(await openClock(caseC, 'detentionEmergencyApproval')).toMatchObject([{ dueAt: '2026-12-22T03:00' }]);
+    at('2026-12-22T04:00:00Z');
+    expect(await overdue('detentionEmergencyApproval')).toContain(caseC);
+    // The approver must be the president or an authorised vice-president (a real user).
+    expect((await t.fail('coercion.emergencyDecision', { measureId: id, approvedById: idOf(police), approved: true }, police)).field).toBe('approvedById');
+    expect((await t.fail('coercion.emergencyDecision', { measureId: id, approvedById: presidentId, approved: false }, police)).field).toBe('note');
+    await t.call('coercion.emergencyDecision', { measureId: id, approvedById: presidentId, approved: false, note: '情况不属紧急，拘留不当' }, police);
+    m = (await t.call('coercion.measures', { caseId: caseC })).find((x) => x.id === id)!;
+    expect(m).toMatchObject({ emergency: 'refused', releaseKind: 'revoked' });
+    expect(m.releasedAt).not.toBeNull();
+    expect((await clocks(caseC, 'detentionEmergencyApproval')).map((c) => c.status)).toEqual(['late']);
+    expect((await clocks(caseC, 'detentionEnd')).filter((c) => c.startOn === '2026-12-21').map((c) => c.status)).toEqual(['met']);
+    expect((await t.fail('coercion.emergencyDecision', { measureId: id, approvedById: presidentId, approved: true }, police)).code).toBe('conflict');
+    // A detention approved beforehand needs no after-approval.
+    const normal = (await t.call('coercion.measures', { caseId: caseC })).find((x) => x.kind === 'detain' && x.emergency === null)!;
+    expect((await t.fail('coercion.emergencyDecision', { measureId: normal.id, approvedById: presidentId, approved: true }, police)).field).toBe('measureId');
+  });
+});
+
+describe('the coercion figures on the 质效统计 dashboard', () => {
+  it('reads the dashboard period: November 2026 as a month, and the fourth quarter', async () => {
+    const nov = await t.call('coercion.periodFigures', { period: { kind: 'month', year: 2026, month: 11 } }, clerk);
+    expect(nov.period).toMatchObject({ from: '2026-11-01', to: '2026-11-30' });
+    // The same November counts as the sweep test above: 3 compelled, 5 fines (¥185,000), 3 detained.
+    expect(nov).toMatchObject({ compelled: 3, fined: 5, finedFen: 18_500_000, detained: 3 });
+    const q4 = await t.call('coercion.periodFigures', { period: { kind: 'quarter', year: 2026, quarter: 4 } }, clerk);
+    expect(q4.period).toMatchObject({ from: '2026-10-01', to: '2026-12-31' });
+    // December adds 李四 (7 Dec), 孙七 (14 Dec) and 周八 (21 Dec, emergency) to the detentions, one 拘传.
+    expect(q4).toMatchObject({ compelled: 4, detained: 6, fined: 5 });
+    const e = await t.fail('coercion.periodFigures', { period: { kind: 'month', year: 2026, month: 13 } }, clerk);
+    expect(e).toMatchObject({ code: 'invalid_input' });
+    expect(e.message).toContain('月份');
+  });
+});

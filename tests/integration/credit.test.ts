@@ -320,3 +320,90 @@ describe('the entry file of the national database (2017 Art. 6)', () => {
     expect(t.app.db.raw<{ payload: string }>(`SELECT payload FROM case_events WHERE type = 'credit.entryExported'`).map((e) => JSON.parse(e.payload))).toEqual([{ from: '2026-03-01', to: '2026-03-31', listings: 1 }]);
   });
 });
+
+const receiptIds = (caseId: number) => t.app.db.raw<{ id: number }>(`SELECT id FROM ledger_entries WHERE case_id = ? AND kind = 'receipt' ORDER BY id`, caseId).map((r) => r.id);
+
+describe('a reversed payment undoes the performance a deletion rested on (2017 Art. 10 (1); 2015 Art. 9)', () => {
+  it('before the deletion: the listing and the restriction stay in force and their clocks are withdrawn; a new payment starts them again', async () => {
+    t = openTestApp();
+    const c = await fileCase(person('冲正甲', makeId('19800404', 416)), '2026-08-03');
+    at('2026-08-20');
+    const l = (await t.call('credit.list', listing(c.id, c.debtor))).listings[0]!;
+    const r = (await t.call('credit.restrict', { caseId: c.id, partyId: c.debtor, origin: 'listing', persons: [] })).restrictions[0]!;
+    at('2026-09-30');
+    await t.call('ledger.record', { kind: 'receipt', caseId: c.id, amountFen: 12_345_600, on: '2026-09-30', source: 'voluntary' });
+    expect((await t.call('credit.case', { caseId: c.id })).listings[0]!.status).toBe('removalDue');
+    // The bank returns the transfer on 10-08: the claim is no longer paid.
+    at('2026-10-08');
+    await t.call('ledger.record', { kind: 'reversal', caseId: c.id, entryId: receiptIds(c.id)[0]!, reason: '银行退回：付款人账户冻结' });
+    const back = await t.call('credit.case', { caseId: c.id });
+    expect([back.listings[0]!.status, back.listings[0]!.removalGround, back.listings[0]!.deletionDueOn]).toEqual(['listed', null, null]);
+    expect(back.restrictions[0]!.status).toBe('active');
+    expect(events(c.id, 'credit.removalUndone')).toMatchObject([{ listingId: l.id }]);
+    expect(events(c.id, 'restriction.liftUndone')).toMatchObject([{ restrictionId: r.id }]);
+    expect(await clock(c.id, 'creditDeletion')).toMatchObject([{ status: 'cancelled' }]);
+    expect(await clock(c.id, 'restrictionLift')).toMatchObject([{ status: 'cancelled' }]);
+    // Paid again on Friday 10-09: 3 working days are 10-10 (make-up Saturday), 10-12, 10-13.
+    at('2026-10-09');
+    await t.call('ledger.record', { kind: 'receipt', caseId: c.id, amountFen: 12_345_600, on: '2026-10-09', source: 'voluntary' });
+    const again = await t.call('credit.case', { caseId: c.id });
+    expect([again.listings[0]!.status, again.listings[0]!.deletionDueOn]).toEqual(['removalDue', '2026-10-13']);
+    expect((await clock(c.id, 'creditDeletion')).map((x) => [x.status, x.dueOn])).toEqual([['cancelled', '2026-10-10'], ['open', '2026-10-13']]);
+  });
+
+  it('after the deletion: the case offers re-listing (no six-month block), resolved by listing again; the lifted restriction is flagged and may be dismissed', async () => {
+    t = openTestApp();
+    const c = await fileCase(person('冲正乙', makeId('19800505', 517)), '2026-08-03');
+    at('2026-08-20');
+    const l = (await t.call('credit.list', listing(c.id, c.debtor))).listings[0]!;
+    const r = (await t.call('credit.restrict', { caseId: c.id, partyId: c.debtor, origin: 'listing', persons: [] })).restrictions[0]!;
+    at('2026-09-30');
+    await t.call('ledger.record', { kind: 'receipt', caseId: c.id, amountFen: 12_345_600, on: '2026-09-30', source: 'voluntary' });
+    at('2026-10-09');
+    expect((await t.call('credit.delete', { listingId: l.id })).listings[0]!.relistBlockedUntil).toBe('2027-04-08');
+    await t.call('credit.lift', { restrictionId: r.id });
+    at('2026-10-12');
+    const rev = receiptIds(c.id)[0]!;
+    await t.call('ledger.record', { kind: 'reversal', caseId: c.id, entryId: rev, reason: '票据退票' });
+    const flagged = await t.call('credit.case', { caseId: c.id });
+    expect(flagged.listings[0]!.status).toBe('deleted');
+    expect(flagged.listings[0]!.relistBlockedUntil).toBeNull();
+    expect(flagged.relistFlags.map((f) => [f.kind, f.refId, f.flaggedOn, f.resolvedOn])).toEqual([['listing', l.id, '2026-10-12', null], ['restriction', r.id, '2026-10-12', null]]);
+    // A second reversal-free read raises nothing more; re-listing on the applicant's request is now allowed.
+    const relisted = await t.call('credit.list', listing(c.id, c.debtor, { origin: 'request', requestedOn: '2026-10-12' }));
+    expect(relisted.listings.map((x) => x.status)).toEqual(['deleted', 'listed']);
+    expect(relisted.relistFlags.find((f) => f.kind === 'listing')).toMatchObject({ resolvedOn: '2026-10-12', resolution: 'relisted' });
+    const flagR = relisted.relistFlags.find((f) => f.kind === 'restriction')!;
+    expect((await t.fail('credit.dismissRelist', { caseId: c.id, flagId: flagR.id, note: '' })).field).toBe('note');
+    const dismissed = await t.call('credit.dismissRelist', { caseId: c.id, flagId: flagR.id, note: '被执行人已另行提供担保' });
+    expect(dismissed.relistFlags.find((f) => f.kind === 'restriction')).toMatchObject({ resolution: 'dismissed', note: '被执行人已另行提供担保' });
+  });
+});
+
+describe("the applicant's request to list, decided within 15 days (2017 Art. 5 [P]; rule creditListingDecision)", () => {
+  it('starts a 15-day clock at the request; a listing on it is in time, a refusal after the day is late', async () => {
+    t = openTestApp();
+    const c = await fileCase(person('申请丙', makeId('19800606', 618)), '2026-08-03');
+    at('2026-08-04');
+    const req = (await t.call('credit.requestListing', { caseId: c.id, partyId: c.debtor, ground: 4, reason: '被执行人拒不报告财产', requestedOn: '2026-08-04' })).listingRequests[0]!;
+    // 15 calendar days after 08-04 (the first day not counted): 08-19, a Wednesday.
+    expect(req.decideBy).toBe('2026-08-19');
+    expect(await clock(c.id, 'creditListingDecision')).toMatchObject([{ dueOn: '2026-08-19', status: 'open' }]);
+    expect((await t.fail('credit.requestListing', { caseId: c.id, partyId: c.debtor, ground: 4, reason: '再次申请', requestedOn: '2026-08-04' })).code).toBe('conflict');
+    at('2026-08-18');
+    const listed = await t.call('credit.list', listing(c.id, c.debtor, { requestId: req.id }));
+    expect(listed.listings[0]).toMatchObject({ origin: 'request' });
+    expect(listed.listingRequests[0]).toMatchObject({ result: 'listed', decidedOn: '2026-08-18' });
+    expect(await clock(c.id, 'creditListingDecision')).toMatchObject([{ status: 'met' }]);
+
+    const c2 = await fileCase(person('申请丁', makeId('19800707', 719)), '2026-08-03');
+    at('2026-08-04');
+    const req2 = (await t.call('credit.requestListing', { caseId: c2.id, partyId: c2.debtor, ground: 1, reason: '有履行能力而拒不履行', requestedOn: '2026-08-04' })).listingRequests[0]!;
+    at('2026-08-20');
+    expect((await t.call('deadlines.cases', { bucket: 'overdue', ruleId: 'creditListingDecision', limit: 100 })).rows.map((x) => x.caseId)).toContain(c2.id);
+    expect((await t.fail('credit.rejectListingRequest', { caseId: c2.id, requestId: req2.id, reason: '' })).field).toBe('reason');
+    const rej = await t.call('credit.rejectListingRequest', { caseId: c2.id, requestId: req2.id, reason: '已查封财产足以清偿债务（第三条第（二）项）' });
+    expect(rej.listingRequests[0]).toMatchObject({ result: 'rejected', decidedOn: '2026-08-20' });
+    expect(await clock(c2.id, 'creditListingDecision')).toMatchObject([{ status: 'late' }]);
+  });
+});

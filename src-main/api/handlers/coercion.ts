@@ -4,8 +4,9 @@ import { ApiError } from '../../../src-shared/api/errors';
 import { createRequest, recordOutcome, withdrawRequest } from '../../services/coercion/requests';
 import { finishOperation, planOperation } from '../../services/coercion/operations';
 import { compel, detain, endQuestioning, fine, issueWarrant, recordSearch, type Env } from '../../services/coercion/measures';
-import { fileReview, grantLeave, handOver, notifyFamily, recordMedical, recordReviewDecision, releaseEarly, releaseOnExpiry, returnFromLeave } from '../../services/coercion/custody';
+import { applyForLeave, decideEmergency, fileReview, grantLeave, refuseLeave, handOver, notifyFamily, recordMedical, recordReviewDecision, releaseEarly, releaseOnExpiry, returnFromLeave } from '../../services/coercion/custody';
 import { recordPoliceAnswer, recordPrivateProsecution, refer } from '../../services/coercion/referrals';
+import { periodOf } from '../../services/metrics/context';
 import { approverList, figures, listMeasures, listOperations, listReferrals, listRequests, policeList } from '../../services/coercion/views';
 
 function env(ctx: CallContext): Env {
@@ -54,6 +55,9 @@ export const handlers = defineHandlers({
   'coercion.notifyFamily': (input, ctx) => (notifyFamily(env(ctx), input), OK),
   'coercion.medical': (input, ctx) => (recordMedical(env(ctx), input), OK),
   'coercion.handOver': (input, ctx) => (handOver(env(ctx), input), OK),
+  'coercion.leaveApply': (input, ctx) => ({ id: applyForLeave(env(ctx), input) }),
+  'coercion.leaveRefuse': (input, ctx) => (refuseLeave(env(ctx), input), OK),
+  'coercion.emergencyDecision': (input, ctx) => (decideEmergency(env(ctx), input), OK),
   'coercion.leave': (input, ctx) => ({ id: grantLeave(env(ctx), input) }),
   'coercion.leaveReturn': (input, ctx) => returnFromLeave(env(ctx), input),
   'coercion.release': (input, ctx) => (releaseOnExpiry(env(ctx), input), OK),
@@ -66,5 +70,11 @@ export const handlers = defineHandlers({
   'coercion.policeAnswer': (input, ctx) => (recordPoliceAnswer(env(ctx), input), OK),
   'coercion.privateProsecution': (input, ctx) => (recordPrivateProsecution(env(ctx), input), OK),
   'coercion.figures': (input, ctx) => figures(ctx.app.db, ctx.scope, input.from, input.to),
+  'coercion.periodFigures': (input, ctx) => {
+    // The dashboard's own period (statistical year and all), so the two read the same days.
+    const p = periodOf(ctx.app.db, input.period);
+    const { from, to, ...rest } = figures(ctx.app.db, ctx.scope, p.from, p.to);
+    return { period: { label: p.label, from, to }, ...rest };
+  },
   'coercion.people': (_input, ctx) => ({ approvers: approverList(ctx.app.db), police: policeList(ctx.app.db) }),
 });

@@ -8,6 +8,7 @@ import { writeEntryFile } from '../../services/credit/entryExport';
 import { listDebtor, listingBars } from '../../services/credit/listings';
 import { deleteListing, deletionGround, getListing, markRemovalDue } from '../../services/credit/removal';
 import { followUpViolation, getRestriction, liftRestriction, permitSpending, reportViolation, restrictDebtor } from '../../services/credit/restrictions';
+import { dismissRelistFlag, listingRequestRow, rejectListingRequest, requestListing } from '../../services/credit/requests';
 import { caseCredit, creditFigures, creditRegister } from '../../services/credit/views';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -38,11 +39,26 @@ export const handlers = defineHandlers({
   'credit.list': async (input, ctx) => {
     const { app } = ctx;
     const today = app.clock.today();
-    const li = { ...input, decidedOn: input.decidedOn ?? today };
+    // A listing on a registered request (Art. 5) is a listing on request, from the request's date.
+    const req = input.requestId !== undefined ? listingRequestRow(app.db, input.caseId, input.requestId) : null;
+    const li = { ...input, decidedOn: input.decidedOn ?? today, ...(req ? { origin: 'request' as const, requestedOn: req.requested_on } : {}) };
     // Bars first: nothing is rendered for a listing that cannot be made.
     const bars = listingBars(app.db, li);
     if (bars.length) throw new ApiError('invalid_input', bars[0]!.reason, bars[0]!.field, { bars });
     await withDocument(ctx, listingDecisionRequest(li), (doc) => listDebtor(app.db, actorOf(ctx), app.clock.now(), today, li, () => doc?.register(app.db, actorOf(ctx), app.clock.now()) ?? null));
+    return caseOf(ctx, input.caseId);
+  },
+  'credit.requestListing': (input, ctx) => {
+    requestListing(ctx.app.db, actorOf(ctx), ctx.app.clock.now(), ctx.app.clock.today(), input);
+    return caseOf(ctx, input.caseId);
+  },
+  'credit.rejectListingRequest': (input, ctx) => {
+    const today = ctx.app.clock.today();
+    rejectListingRequest(ctx.app.db, actorOf(ctx), ctx.app.clock.now(), today, { ...input, decidedOn: input.decidedOn ?? today });
+    return caseOf(ctx, input.caseId);
+  },
+  'credit.dismissRelist': (input, ctx) => {
+    dismissRelistFlag(ctx.app.db, actorOf(ctx), ctx.app.clock.now(), ctx.app.clock.today(), input);
     return caseOf(ctx, input.caseId);
   },
   'credit.requestRemoval': (input, ctx) => {

@@ -93,6 +93,28 @@ export interface CoercionLeavesTable {
   decided_at: string;
 }
 
+export interface CoercionLeaveApplicationsTable {
+  id: Generated<number>;
+  measure_id: number;
+  reason: string;
+  applied_at: string;
+  applied_by: string;
+  decision: 'granted' | 'refused' | null;
+  decision_note: string | null;
+  decided_at: string | null;
+  decided_by: string | null;
+  leave_id: number | null;
+}
+
+export interface CoercionEmergencyDecisionsTable {
+  measure_id: number;
+  approved: number;
+  approved_by_id: number;
+  note: string | null;
+  decided_at: string;
+  decided_by: string;
+}
+
 export interface CoercionReferralsTable {
   id: Generated<number>;
   case_id: number;
@@ -118,6 +140,8 @@ declare module '../schema' {
     coercion_requests: CoercionRequestsTable;
     coercion_measures: CoercionMeasuresTable;
     coercion_leaves: CoercionLeavesTable;
+    coercion_leave_applications: CoercionLeaveApplicationsTable;
+    coercion_emergency_decisions: CoercionEmergencyDecisionsTable;
     coercion_referrals: CoercionReferralsTable;
   }
 }

@@ -28,6 +28,35 @@ export interface CreditListingsTable {
   created_by: string;
 }
 
+export interface CreditListingRequestsTable {
+  id: Generated<number>;
+  case_id: number;
+  party_id: number;
+  ground: number;
+  reason: string;
+  requested_on: string;
+  decide_by: string;
+  decided_on: string | null;
+  result: 'listed' | 'rejected' | null;
+  note: string | null;
+  listing_id: number | null;
+  created_at: string;
+  created_by: string;
+}
+
+export interface CreditRelistFlagsTable {
+  id: Generated<number>;
+  case_id: number;
+  kind: 'listing' | 'restriction';
+  ref_id: number;
+  party_id: number;
+  reversal_entry_id: number;
+  flagged_on: string;
+  resolved_on: string | null;
+  resolution: 'relisted' | 'dismissed' | null;
+  note: string | null;
+}
+
 export interface CreditCorrectionsTable {
   id: Generated<number>;
   listing_id: number;
@@ -100,6 +129,8 @@ declare module '../schema' {
   interface Database {
     credit_listings: CreditListingsTable;
     credit_corrections: CreditCorrectionsTable;
+    credit_listing_requests: CreditListingRequestsTable;
+    credit_relist_flags: CreditRelistFlagsTable;
     consumption_restrictions: ConsumptionRestrictionsTable;
     restricted_persons: RestrictedPersonsTable;
     restriction_permissions: RestrictionPermissionsTable;

@@ -63,8 +63,47 @@ export function handOver(env: Env, input: { measureId: number; centre: string })
   });
 }
 
-/** Leave during detention for an exam, a birth or a dying relative (拘留所条例 Art. 27). */
-export function grantLeave(env: Env, input: { measureId: number; reason: string }): number {
+/**
+ * A detained person applies for leave (an exam, a birth, a dying or dead close relative): the court
+ * that decided the detention decides within 12 h (拘留所条例 Art. 27; deadline rule
+ * detentionLeaveDecision). Returns the application's id.
+ */
+export function applyForLeave(env: Env, input: { measureId: number; reason: string }): number {
+  const { db } = env;
+  return db.tx(() => {
+    const m = detention(env, input.measureId);
+    assertHeld(m);
+    const pending = db.raw<{ id: number }>('SELECT id FROM coercion_leave_applications WHERE measure_id = ? AND decision IS NULL', m.id)[0];
+    if (pending) throw new ApiError('conflict', '已有待决定的请假申请', 'measureId');
+    const applicationId = db.run(db.q.insertInto('coercion_leave_applications').values({ measure_id: m.id, reason: input.reason, applied_at: env.at.toISOString(), applied_by: env.actor.name, decision: null, decision_note: null, decided_at: null, decided_by: null, leave_id: null })).lastInsertRowid;
+    appendEvent(db, env.actor, env.at, { caseId: m.case_id, type: 'coercion.leaveApplied', payload: { measureId: m.id, applicationId } });
+    return applicationId;
+  });
+}
+
+function pendingApplication(env: Env, measureId: number, applicationId: number) {
+  const a = env.db.get(env.db.q.selectFrom('coercion_leave_applications').selectAll().where('id', '=', applicationId));
+  if (!a || a.measure_id !== measureId) throw new ApiError('not_found', `请假申请不存在（编号 ${applicationId}）`, 'applicationId');
+  if (a.decision) throw new ApiError('conflict', '该请假申请已作出决定', 'applicationId');
+  return a;
+}
+
+/** Refuses an application, with the reason (拘留所条例 Art. 27: the court decides whether to grant). */
+export function refuseLeave(env: Env, input: { measureId: number; applicationId: number; reason: string }): void {
+  const { db } = env;
+  db.tx(() => {
+    const m = detention(env, input.measureId);
+    pendingApplication(env, m.id, input.applicationId);
+    db.run(db.q.updateTable('coercion_leave_applications').set({ decision: 'refused', decision_note: input.reason, decided_at: env.at.toISOString(), decided_by: env.actor.name }).where('id', '=', input.applicationId));
+    appendEvent(db, env.actor, env.at, { caseId: m.case_id, type: 'coercion.leaveRefused', payload: { measureId: m.id, applicationId: input.applicationId, reason: input.reason } });
+  });
+}
+
+/**
+ * Leave during detention for an exam, a birth or a dying relative (拘留所条例 Art. 27), granted on an
+ * application (which stops its 12 h clock) or directly. The time away does not count.
+ */
+export function grantLeave(env: Env, input: { measureId: number; reason?: string | undefined; applicationId?: number | undefined }): number {
   const { db } = env;
   return db.tx(() => {
     const m = detention(env, input.measureId);
@@ -72,9 +111,38 @@ export function grantLeave(env: Env, input: { measureId: number; reason: string 
     if (!m.handed_over_at) throw invalid('measureId', '尚未送交拘留所');
     const away = db.raw<{ id: number }>('SELECT id FROM coercion_leaves WHERE measure_id = ? AND to_at IS NULL', m.id)[0];
     if (away) throw new ApiError('conflict', '被拘留人正在请假外出', 'measureId');
-    const leaveId = db.run(db.q.insertInto('coercion_leaves').values({ measure_id: m.id, reason: input.reason, from_at: env.at.toISOString(), to_at: null, decided_by: env.actor.name, decided_at: env.at.toISOString() })).lastInsertRowid;
-    appendEvent(db, env.actor, env.at, { caseId: m.case_id, type: 'coercion.leave', payload: { measureId: m.id, leaveId } });
+    const app = input.applicationId !== undefined ? pendingApplication(env, m.id, input.applicationId) : null;
+    const reason = input.reason?.trim() || app?.reason;
+    if (!reason) throw invalid('reason', '请填写准假事由');
+    const leaveId = db.run(db.q.insertInto('coercion_leaves').values({ measure_id: m.id, reason, from_at: env.at.toISOString(), to_at: null, decided_by: env.actor.name, decided_at: env.at.toISOString() })).lastInsertRowid;
+    if (app) db.run(db.q.updateTable('coercion_leave_applications').set({ decision: 'granted', decided_at: env.at.toISOString(), decided_by: env.actor.name, leave_id: leaveId }).where('id', '=', app.id));
+    appendEvent(db, env.actor, env.at, { caseId: m.case_id, type: 'coercion.leave', payload: { measureId: m.id, leaveId, ...(app ? { applicationId: app.id } : {}) } });
     return leaveId;
+  });
+}
+
+/**
+ * The president's decision on a detention made first in an emergency (民诉法解释 Art. 181): the
+ * after-approval is recorded with the real user who gave it (deadline rule
+ * detentionEmergencyApproval); if he finds the detention improper the person is released at once.
+ */
+export function decideEmergency(env: Env, input: { measureId: number; approvedById: number; approved: boolean; note?: string | undefined }): void {
+  const { db } = env;
+  db.tx(() => {
+    const m = detention(env, input.measureId);
+    if (m.emergency !== 1) throw invalid('measureId', '该拘留不是紧急情况下先行拘留，无须补办批准手续');
+    const done = db.get(db.q.selectFrom('coercion_emergency_decisions').select('measure_id').where('measure_id', '=', m.id));
+    if (done) throw new ApiError('conflict', '已补办批准手续', 'measureId');
+    assertApprover(db, input.approvedById);
+    if (!input.approved && !input.note?.trim()) throw invalid('note', '院长认为拘留不当的，请写明理由');
+    db.run(db.q.insertInto('coercion_emergency_decisions').values({ measure_id: m.id, approved: input.approved ? 1 : 0, approved_by_id: input.approvedById, note: input.note?.trim() || null, decided_at: env.at.toISOString(), decided_by: env.actor.name }));
+    if (input.approved) db.run(db.q.updateTable('coercion_measures').set({ approved_by_id: input.approvedById, approved_at: env.at.toISOString() }).where('id', '=', m.id));
+    appendEvent(db, env.actor, env.at, { caseId: m.case_id, type: 'coercion.emergencyDecided', payload: { measureId: m.id, approved: input.approved, approvedById: input.approvedById } });
+    // Art. 181: 院长认为拘留不当的，应当解除拘留.
+    if (!input.approved && !m.released_at) {
+      db.run(db.q.updateTable('coercion_measures').set({ released_at: env.at.toISOString() }).where('id', '=', m.id));
+      appendEvent(db, env.actor, env.at, { caseId: m.case_id, type: 'coercion.released', payload: { measureId: m.id, kind: 'revoked' } });
+    }
   });
 }
 

@@ -9,6 +9,7 @@ import { getCaseRow } from '../cases/queries';
 import { assertOpen } from '../cases/stage';
 import { recoveredFen } from '../ledger';
 import { getSettings } from '../settings/settings';
+import { markRequestListed, pendingListingRequest, resolveRelistFlags } from './requests';
 
 // Listing a debtor on the dishonest list (《最高人民法院关于公布失信被执行人名单信息的若干规定》,
 // 法释〔2017〕7号; desks.md §5). The bars are checked before anything is written: minors never
@@ -27,6 +28,8 @@ export interface ListInput {
   decidedOn: string;
   extensionYears: number;
   extensionReason?: string | undefined;
+  /** The applicant's registered request the listing decides (Art. 5; its 15-day clock stops). */
+  requestId?: number | undefined;
   /** Art. 3 (1): the debtor has given adequate, effective security. */
   securityGiven: boolean;
   /** Art. 3 (3): the debtor's duty comes later in order and may not be enforced yet. */
@@ -93,6 +96,7 @@ export function listDebtor(db: Db, actor: Actor, at: Date, today: string, input:
     if (input.decidedOn < filedOn) throw invalid('decidedOn', `决定日期早于立案日期（${filedOn}）`);
     const bars = listingBars(db, input);
     if (bars.length) throw new ApiError('invalid_input', bars[0]!.reason, bars[0]!.field, { bars });
+    if (input.requestId !== undefined) pendingListingRequest(db, input.caseId, input.requestId, input.partyId);
     const ends = termEndsOn(input.ground as ListingGround, input.decidedOn, input.extensionYears);
     const deleteBy = ends ? addWorkingDays(ends, DELETION_WORKING_DAYS, loadCalendar(db)) : null;
     const id = Number(
@@ -105,6 +109,8 @@ export function listDebtor(db: Db, actor: Actor, at: Date, today: string, input:
     );
     const doc = documentOf?.(id) ?? null;
     if (doc) db.rawRun('UPDATE credit_listings SET document_id = ? WHERE id = ?', doc.documentId, id);
+    if (input.requestId !== undefined) markRequestListed(db, input.requestId, id, input.decidedOn);
+    resolveRelistFlags(db, actor, at, input.caseId, input.partyId, 'listing', input.decidedOn);
     appendEvent(db, actor, at, {
       caseId: input.caseId,
       type: 'credit.listed',
@@ -114,6 +120,7 @@ export function listDebtor(db: Db, actor: Actor, at: Date, today: string, input:
         partyId: input.partyId,
         ground: input.ground,
         origin: input.origin,
+        ...(input.requestId !== undefined ? { requestId: input.requestId } : {}),
         ...(ends ? { termEndsOn: ends, termDeleteBy: deleteBy! } : {}),
         ...(doc ? { documentId: doc.documentId, documentNumber: doc.number } : {}),
       },

@@ -9,6 +9,7 @@ import { loadCalendar } from '../calendar/calendar';
 import { getCaseRow } from '../cases/queries';
 import { assertOpen } from '../cases/stage';
 import { getSettings } from '../settings/settings';
+import { resolveRelistFlags } from './requests';
 
 // The consumption restriction (《最高人民法院关于限制被执行人高消费及有关消费的若干规定》法释〔2015〕17号):
 // the order and the persons it binds (Art. 3 para. 2: an organisation and its legal representative,
@@ -93,6 +94,7 @@ export function restrictDebtor(db: Db, actor: Actor, at: Date, today: string, in
       onDate: input.orderedOn,
       payload: { restrictionId: id, partyId: debtor.id, persons: persons.length, origin: input.origin, ...(doc ? { documentId: doc.documentId, documentNumber: doc.number } : {}) },
     });
+    resolveRelistFlags(db, actor, at, c.id, debtor.id, 'restriction', input.orderedOn);
     return id;
   });
 }

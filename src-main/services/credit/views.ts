@@ -135,6 +135,8 @@ export interface CaseCreditView {
   restrictions: RestrictionView[];
   /** 2015 rules Art. 1 para. 2: a listed debtor must be restricted — listed debtors without a restriction in force. */
   restrictionMissing: string[];
+  listingRequests: { id: number; partyId: number; debtor: string; ground: number; reason: string; requestedOn: string; decideBy: string; decidedOn: string | null; result: 'listed' | 'rejected' | null; note: string | null }[];
+  relistFlags: { id: number; kind: 'listing' | 'restriction'; refId: number; partyId: number; debtor: string; reversalEntryId: number; flaggedOn: string; resolvedOn: string | null; resolution: 'relisted' | 'dismissed' | null; note: string | null }[];
 }
 
 export function caseCredit(db: Db, caseId: number, today: string): CaseCreditView {
@@ -149,6 +151,16 @@ export function caseCredit(db: Db, caseId: number, today: string): CaseCreditVie
   return {
     caseId, caseNumber: c.number, debtors, listings, restrictions,
     restrictionMissing: debtors.filter((d) => listings.some((l) => l.partyId === d.id && l.status === 'listed') && !d.restricted).map((d) => d.name),
+    listingRequests: db
+      .raw<{ id: number; party_id: number; debtor: string; ground: number; reason: string; requested_on: string; decide_by: string; decided_on: string | null; result: 'listed' | 'rejected' | null; note: string | null }>(
+        'SELECT r.*, p.name AS debtor FROM credit_listing_requests r JOIN parties p ON p.id = r.party_id WHERE r.case_id = ? ORDER BY r.id', caseId,
+      )
+      .map((r) => ({ id: r.id, partyId: r.party_id, debtor: r.debtor, ground: r.ground, reason: r.reason, requestedOn: r.requested_on, decideBy: r.decide_by, decidedOn: r.decided_on, result: r.result, note: r.note })),
+    relistFlags: db
+      .raw<{ id: number; kind: 'listing' | 'restriction'; ref_id: number; party_id: number; debtor: string; reversal_entry_id: number; flagged_on: string; resolved_on: string | null; resolution: 'relisted' | 'dismissed' | null; note: string | null }>(
+        'SELECT f.*, p.name AS debtor FROM credit_relist_flags f JOIN parties p ON p.id = f.party_id WHERE f.case_id = ? ORDER BY f.id', caseId,
+      )
+      .map((f) => ({ id: f.id, kind: f.kind, refId: f.ref_id, partyId: f.party_id, debtor: f.debtor, reversalEntryId: f.reversal_entry_id, flaggedOn: f.flagged_on, resolvedOn: f.resolved_on, resolution: f.resolution, note: f.note })),
   };
 }
 

@@ -5,7 +5,7 @@ import { ApiError, invalid } from '../../../src-shared/api/errors';
 import { LEDGER_KIND_LABELS, type LedgerRecordInput } from '../../../src-shared/api/methods/ledger';
 import { fenToYuanString, MAX_AMOUNT_FEN, MAX_LEDGER_ENTRIES_PER_CASE } from '../../../src-shared/domain/money';
 import { appendEvent, type Actor } from '../../events/log';
-import { afterReceipt } from '../credit/grounds';
+import { afterReceipt, afterReversal } from '../credit/grounds';
 import { getCaseRow } from '../cases/queries';
 import { getSettings } from '../settings/settings';
 import { ledgerBalance } from './balance';
@@ -226,6 +226,7 @@ function reverseEntry(db: Db, actor: Actor, at: Date, today: string, caseId: num
   if (target.kind === 'receipt') assertCovered(db, caseId, target.amount_fen, '冲正到账');
   const entryId = insertEntry(db, actor, at, { ...BLANK, case_id: caseId, kind: 'reversal', amount_fen: target.amount_fen, on_date: today, reverses_id: targetId, reason, note });
   appendEvent(db, actor, at, { caseId, type: 'ledger.reversal', payload: { entryId, reverses: targetId, reversedKind: target.kind, reversedLabel: LEDGER_KIND_LABELS[target.kind], amountFen: target.amount_fen, reason } });
+  if (target.kind === 'receipt') afterReversal(db, actor, at, caseId, entryId, today);
   // Unidentified funds claimed to the wrong case go back to the register, to be claimed again.
   if (target.kind === 'receipt' && target.unidentified_id !== null) {
     db.run(db.q.updateTable('unidentified_funds').set({ claimed_case_id: null, claimed_entry_id: null, claimed_at: null, claimed_by: null }).where('id', '=', target.unidentified_id));

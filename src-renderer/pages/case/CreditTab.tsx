@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { api, ApiCallError } from '../../api/client';
 import { Field } from '../../components/Field';
+import { CreditRequests } from './CreditRequests';
 import type { MethodOutput } from '../../../src-shared/api';
 import type { CaseTabProps } from '../../caseTabs';
 import {
@@ -75,6 +76,7 @@ export function CreditTab({ c, seen }: CaseTabProps) {
         </div>
       ) : null}
       {message ? <div className="notice" data-testid="credit-message">{message}</div> : null}
+      <CreditRequests caseId={c.id} credit={credit} seen={seen} run={run} />
       {credit.restrictionMissing.length ? (
         <div className="notice" data-testid="credit-restriction-missing">
           {credit.restrictionMissing.join('、')}已纳入失信名单但尚未限制消费：纳入失信名单的被执行人应当限制消费（限高规定第一条第二款）。

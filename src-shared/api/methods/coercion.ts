@@ -3,6 +3,7 @@ import { seen } from '../caseVersions';
 import { defineMethods } from '../contract';
 import { fen, id, isoDate, requiredText, shortText } from '../common';
 import { GROUND_LIST } from '../../domain/coercion';
+import { periodInput } from './metrics';
 
 // Compulsory measures and the detention team's desk (desks.md §2): requests from case teams, the
 // team's sweeps, 拘传/罚款/拘留/搜查 with their documents and clocks, custody, reviews, referral for
@@ -67,7 +68,9 @@ export const coercionMeasureView = z.object({
   centre: z.string().nullable(),
   handedOverAt: z.string().nullable(),
   releasedAt: z.string().nullable(),
-  releaseKind: z.enum(['expiry', 'early']).nullable(),
+  releaseKind: z.enum(['expiry', 'early', 'revoked']).nullable(),
+  emergency: z.enum(['pending', 'approved', 'refused']).nullable(),
+  leaveApplication: z.object({ id: z.number().int(), reason: z.string(), appliedAt: z.string() }).nullable(),
   reviewFiledOn: z.string().nullable(),
   reviewDecidedOn: z.string().nullable(),
   reviewResult: z.string().nullable(),
@@ -279,9 +282,39 @@ export const coercionMethods = defineMethods({
     writes: true,
     versions: 'seen',
   },
+  'coercion.leaveApply': {
+    summary: '登记被拘留人的请假申请（法院12小时内决定是否准假）',
+    input: z.object({ seen, measureId: id, reason: requiredText('请假事由', 200) }),
+    output: created,
+    access: ['detention'],
+    cases: { ids: { measureId: 'coercionMeasure' } },
+    errors: ['not_found', 'conflict'],
+    writes: true,
+    versions: 'seen',
+  },
+  'coercion.leaveRefuse': {
+    summary: '不准请假（写明理由）',
+    input: z.object({ seen, measureId: id, applicationId: id, reason: requiredText('不准假的理由', 200) }),
+    output: ok,
+    access: DECIDERS,
+    cases: { ids: { measureId: 'coercionMeasure' } },
+    errors: ['not_found', 'conflict'],
+    writes: true,
+    versions: 'seen',
+  },
+  'coercion.emergencyDecision': {
+    summary: '紧急情况先行拘留后，院长补办批准手续；院长认为拘留不当的，解除拘留',
+    input: z.object({ seen, measureId: id, approvedById: id, approved: z.boolean({ error: '请选择批准或不予批准' }), note: shortText(500).optional() }),
+    output: ok,
+    access: DECIDERS,
+    cases: { ids: { measureId: 'coercionMeasure' } },
+    errors: ['not_found', 'conflict'],
+    writes: true,
+    versions: 'seen',
+  },
   'coercion.leave': {
     summary: '拘留期间准假外出（参加考试、分娩、近亲属病危或死亡等）',
-    input: z.object({ seen, measureId: id, reason: requiredText('准假事由', 200) }),
+    input: z.object({ seen, measureId: id, reason: shortText(200).optional(), applicationId: id.optional() }),
     output: created,
     access: ['detention'],
     cases: { ids: { measureId: 'coercionMeasure' } },
@@ -402,6 +435,17 @@ export const coercionMethods = defineMethods({
     input: z.object({ from: isoDate, to: isoDate }),
     output: z.object({ from: z.string(), to: z.string(), compelled: z.number().int(), detained: z.number().int(), fined: z.number().int(), finedFen: z.number().int(), searched: z.number().int(), referred: z.number().int(), paidOnSpot: z.number().int(), paidOnSpotFen: z.number().int(), closedAfter: z.number().int() }),
     access: ['detention', 'management'],
+    cases: { narrows: 'rows' },
+  },
+  'coercion.periodFigures': {
+    summary: '质效统计中的强制措施数字（统计期同质效统计）：拘传、拘留、罚款人数，采取强制措施后结案',
+    input: z.object({ period: periodInput }),
+    output: z.object({
+      period: z.object({ label: z.string(), from: z.string(), to: z.string() }),
+      compelled: z.number().int(), detained: z.number().int(), fined: z.number().int(), finedFen: z.number().int(), searched: z.number().int(), referred: z.number().int(),
+      paidOnSpot: z.number().int(), paidOnSpotFen: z.number().int(), closedAfter: z.number().int(),
+    }),
+    access: 'user',
     cases: { narrows: 'rows' },
   },
   'coercion.people': {

@@ -86,6 +86,10 @@ export const caseCreditView = z.object({
   listings: z.array(listingView),
   restrictions: z.array(restrictionView),
   restrictionMissing: z.array(z.string()),
+  /** Applicants' requests to list (Art. 5, 15 days [P]). */
+  listingRequests: z.array(z.object({ id: z.number().int(), partyId: z.number().int(), debtor: z.string(), ground: z.number().int(), reason: z.string(), requestedOn: z.string(), decideBy: z.string(), decidedOn: z.string().nullable(), result: z.enum(['listed', 'rejected']).nullable(), note: z.string().nullable() })),
+  /** A reversed receipt undid the performance a deletion or a lifting rested on: re-listing offered. */
+  relistFlags: z.array(z.object({ id: z.number().int(), kind: z.enum(['listing', 'restriction']), refId: z.number().int(), partyId: z.number().int(), debtor: z.string(), reversalEntryId: z.number().int(), flaggedOn: z.string(), resolvedOn: z.string().nullable(), resolution: z.enum(['relisted', 'dismissed']).nullable(), note: z.string().nullable() })),
 });
 export type CaseCreditViewDto = z.infer<typeof caseCreditView>;
 
@@ -102,6 +106,8 @@ const listingInput = z.object({
   extensionReason: shortText(500).optional(),
   securityGiven: z.boolean({ error: '请确认被执行人是否已提供充分有效担保' }),
   laterInOrder: z.boolean({ error: '请确认被执行人是否履行顺序在后' }),
+  /** The applicant's registered request this listing decides. */
+  requestId: id.optional(),
 });
 const bar = z.object({ field: z.string(), reason: z.string() });
 
@@ -136,6 +142,36 @@ export const creditMethods = defineMethods({
     access: CREDIT_ROLES,
     cases: { ids: { caseId: 'case' } },
     errors: ['not_found', 'conflict', 'read_only'],
+    writes: true,
+    versions: 'seen',
+  },
+  'credit.requestListing': {
+    summary: '登记申请执行人纳入失信名单的申请（15日内审查决定）',
+    input: z.object({ seen, caseId: id, partyId: id, ground, reason: requiredText('申请理由', 1000), requestedOn: isoDate }),
+    output: caseCreditView,
+    access: CREDIT_ROLES,
+    cases: { ids: { caseId: 'case' } },
+    errors: ['not_found', 'conflict', 'read_only'],
+    writes: true,
+    versions: 'seen',
+  },
+  'credit.rejectListingRequest': {
+    summary: '驳回纳入失信名单的申请（写明理由）',
+    input: z.object({ seen, caseId: id, requestId: id, decidedOn: isoDate.optional(), reason: requiredText('驳回理由', 1000) }),
+    output: caseCreditView,
+    access: CREDIT_ROLES,
+    cases: { ids: { caseId: 'case' } },
+    errors: ['not_found', 'conflict'],
+    writes: true,
+    versions: 'seen',
+  },
+  'credit.dismissRelist': {
+    summary: '到账冲正后的重新纳入提示：不予重新纳入（写明理由）',
+    input: z.object({ seen, caseId: id, flagId: id, note: requiredText('不予重新纳入的理由', 500) }),
+    output: caseCreditView,
+    access: CREDIT_ROLES,
+    cases: { ids: { caseId: 'case' } },
+    errors: ['not_found', 'conflict'],
     writes: true,
     versions: 'seen',
   },

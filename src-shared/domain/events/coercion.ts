@@ -40,9 +40,14 @@ export const coercionEvents = defineEvents({
   'coercion.familyNotified': { label: '通知被拘留人家属', scope: 'case', payload: obj({ measureId: id, method: text.optional(), missedReason: text.optional() }) },
   'coercion.medicalChecked': { label: '被拘留人体检', scope: 'case', payload: obj({ measureId: id, fit: z.boolean() }) },
   'coercion.handedOver': { label: '送交拘留所看管', scope: 'case', payload: obj({ measureId: id, centre: text }) },
-  'coercion.leave': { label: '拘留期间准假', scope: 'case', payload: obj({ measureId: id, leaveId: id }) },
+  // Leave (拘留所条例 Art. 27): the application starts the court's 12 h clock; a grant or refusal stops it.
+  'coercion.leaveApplied': { label: '被拘留人申请请假', scope: 'case', payload: obj({ measureId: id, applicationId: id }) },
+  'coercion.leaveRefused': { label: '不准请假', scope: 'case', payload: obj({ measureId: id, applicationId: id, reason: text }) },
+  'coercion.leave': { label: '拘留期间准假', scope: 'case', payload: obj({ measureId: id, leaveId: id, applicationId: id.optional() }) },
   'coercion.leaveReturned': { label: '准假期满回所', scope: 'case', payload: obj({ measureId: id, leaveId: id, endsOn: date }) },
-  'coercion.released': { label: '解除拘留', scope: 'case', payload: obj({ measureId: id, kind: z.enum(['expiry', 'early']), documentId: id.optional() }) },
+  // An emergency detention reported to the president afterwards (民诉法解释 Art. 181): approved, or released at once.
+  'coercion.emergencyDecided': { label: '院长补办拘留批准手续', scope: 'case', payload: obj({ measureId: id, approved: z.boolean(), approvedById: id }) },
+  'coercion.released': { label: '解除拘留', scope: 'case', payload: obj({ measureId: id, kind: z.enum(['expiry', 'early', 'revoked']), documentId: id.optional() }) },
   'coercion.reviewFiled': { label: '申请复议（罚款、拘留）', scope: 'case', payload: obj({ measureId: id, filedOn: date }) },
   'coercion.reviewDecided': { label: '复议决定', scope: 'case', payload: obj({ measureId: id, result: z.enum(['upheld', 'varied', 'revoked']) }) },
   // 搜查: 民诉法 Art. 259; 解释 Arts. 494–498.

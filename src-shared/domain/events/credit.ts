@@ -17,6 +17,7 @@ export const creditEvents = defineEvents({
       partyId: id,
       ground,
       origin: z.enum(['request', 'motion']),
+      requestId: id.optional(),
       termEndsOn: date.optional(),
       /** The day the listing must be deleted by when its term ends (term end + 3 working days). */
       termDeleteBy: date.optional(),
@@ -38,6 +39,33 @@ export const creditEvents = defineEvents({
     label: '删除失信信息',
     scope: 'case',
     payload: obj({ listingId: id, ground: z.enum(REMOVAL_GROUNDS), dueOn: date.optional(), documentId: id.optional(), documentNumber: text.optional() }),
+  },
+  // Art. 5 [P]: the applicant's request, decided within 15 days (rule creditListingDecision).
+  'credit.listingRequested': {
+    label: '申请将被执行人纳入失信名单',
+    scope: 'case',
+    payload: obj({ requestId: id, partyId: id, ground }),
+  },
+  'credit.listingRequestRejected': {
+    label: '驳回纳入失信名单申请',
+    scope: 'case',
+    payload: obj({ requestId: id, reason: text }),
+  },
+  // A reversed receipt undoes the performance a deletion or a lifting rested on (Art. 10 (1); 2015 Art. 9).
+  'credit.removalUndone': {
+    label: '到账冲正，失信信息恢复有效',
+    scope: 'case',
+    payload: obj({ listingId: id, reversalEntryId: id }),
+  },
+  'credit.relistOffered': {
+    label: '到账冲正，提示重新纳入',
+    scope: 'case',
+    payload: obj({ flagId: id, kind: z.enum(['listing', 'restriction']), refId: id, reversalEntryId: id }),
+  },
+  'credit.relistResolved': {
+    label: '重新纳入提示已处理',
+    scope: 'case',
+    payload: obj({ flagId: id, resolution: z.enum(['relisted', 'dismissed']) }),
   },
   'credit.correctionFiled': {
     label: '申请纠正失信信息',
@@ -78,6 +106,11 @@ export const creditEvents = defineEvents({
     label: '限制消费应予解除',
     scope: 'case',
     payload: obj({ restrictionId: id, ground: z.enum(LIFT_GROUNDS), dueOn: date, source: z.enum(['ledger', 'closure', 'request']) }),
+  },
+  'restriction.liftUndone': {
+    label: '到账冲正，限制消费恢复有效',
+    scope: 'case',
+    payload: obj({ restrictionId: id, reversalEntryId: id }),
   },
   'restriction.lifted': {
     label: '解除限制消费',
