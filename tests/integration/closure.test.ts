@@ -324,7 +324,7 @@ describe('the 终本 archive, re-query rounds and resumption', () => {
     await t.call('archive.review', { caseId: a.id, pass: true });
     const rb = await t.call('archive.review', { caseId: b.id, pass: false, reasons: ['终本裁定书内容不全'] });
     expect(rb).toMatchObject({ reviewStatus: 'fail', reviewReasons: ['终本裁定书内容不全'] });
-    expect(await t.call('archive.reviewStats', { from: '2026-01-01', to: '2026-12-31' })).toEqual({ terminated: 2, reviewed: 2, passed: 1, ratePct: 50 });
+    expect(await t.call('archive.reviewStats', { from: '2026-01-01', to: '2026-12-31' })).toEqual({ terminated: 2, reviewed: 2, passed: 1, awaiting: 0, ratePct: 50 });
     expect(eventsOf(b.id, 'archive.reviewed')[0]).toMatchObject({ pass: false, reasons: ['终本裁定书内容不全'] });
     const located = await t.call('archive.update', { caseId: a.id, room: '终本档案室', shelf: '3', box: '2026-017', scanStatus: 'scanned' });
     expect(located).toMatchObject({ room: '终本档案室', shelf: '3', box: '2026-017', scanStatus: 'scanned' });
