@@ -45,20 +45,28 @@ export function MetricsPage() {
   useEffect(() => {
     setError(null);
     setDrill(null);
+    // The answer of a period the user has since left (typing the year, then picking the month) must
+    // not overwrite the one asked for last.
+    let current = true;
     const load = async () => {
-      setComputed(await api.call('metrics.compute', { period, scope }));
-      setDash(await api.call('metrics.dashboard', { period, scope }));
+      const [c, d] = await Promise.all([api.call('metrics.compute', { period, scope }), api.call('metrics.dashboard', { period, scope })]);
+      if (!current) return;
+      setComputed(c);
+      setDash(d);
     };
-    load().catch((e: unknown) => setError(e instanceof ApiCallError ? e.message : String(e)));
+    load().catch((e: unknown) => current && setError(e instanceof ApiCallError ? e.message : String(e)));
+    return () => {
+      current = false;
+    };
   }, [period, scope]);
 
   const defOf = (id: string) => defs.find((d) => d.id === id);
   const open = (metricId: string, column: string, title: string) => setDrill({ period, scope, metricId, column: column as DrillTarget['column'], title });
 
-  const report = useMemo(() => {
-    const d = new Date();
-    return lastCompleteMonth(`${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-01`);
-  }, []);
+  // 上报 is for the last complete month of the court's calendar (the app clock, not the browser's).
+  const [today, setToday] = useState<string | null>(null);
+  useEffect(() => void api.call('system.info', {}).then((i) => setToday(i.today)), []);
+  const report = today ? lastCompleteMonth(today) : null;
 
   return (
     <div className="page" data-testid="metrics-page">
@@ -74,7 +82,7 @@ export function MetricsPage() {
           中院汇总
         </button>
       </div>
-      {tab === 'reports' ? <ReportsPanel year={report.year} month={report.month} /> : null}
+      {tab === 'reports' && report ? <ReportsPanel year={report.year} month={report.month} /> : null}
       {tab === 'city' ? <CityPanel defaultCode={`${year}${String(month).padStart(2, '0')}`} /> : null}
       {tab === 'dashboard' ? (
         <>
