@@ -47,7 +47,7 @@ if (mode === 'compute') {
   const y = time(() => computeMetrics(db, { kind: 'year', year }, { kind: 'court' }));
   const figs = computeMetrics(db, { kind: 'year', year }, { kind: 'court' }).figures;
   const rate = figs.find((f) => f.metricId === 'closureRate' && f.column === 'main')!;
-  const d = time(() => dashboard(db, year, 11, { kind: 'court' }), 5);
+  const d = time(() => dashboard(db, { kind: 'month', year, month: 11 }, { kind: 'court' }), 5);
   console.log(JSON.stringify({ ...counts, year, monthMs: m.median, yearMs: y.median, dashboardMs: d.median, monthCpuMs: m.cpu, yearCpuMs: y.cpu, dashboardCpuMs: d.cpu, figures: figs.length, yearAccepted: rate.denominator, yearClosureRate: rate.value }));
   db.close();
 } else {

@@ -9,6 +9,7 @@ import { FileButton, fileBase64 } from '../components/FileButton';
 import { useAction } from '../components/useAction';
 import { PickBox } from '../components/PickBox';
 import { ActionFeedback } from '../components/ActionFeedback';
+import { ReviewRate } from './archive/ReviewRate';
 
 type ArchiveRow = MethodOutput<'archive.list'>['rows'][number];
 type DueRow = MethodOutput<'archive.requeryDue'>['rows'][number];
@@ -93,6 +94,7 @@ export function ArchivePage() {
         <span className="muted" data-testid="archive-total">
           共 {rows.length} 件
         </span>
+        <ReviewRate />
       </div>
       <ActionFeedback error={error} message={message} testId="archive" failure={failure} onReload={() => void refresh()} />
 

@@ -1,21 +1,20 @@
-import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { api, ApiCallError } from '../api/client';
-import type { MethodInput, MethodOutput } from '../../src-shared/api';
+import type { MethodOutput } from '../../src-shared/api';
 import { DrillPanel, type DrillTarget } from './metrics/DrillPanel';
 import { ReportsPanel } from './metrics/ReportsPanel';
 import { CityPanel } from './metrics/CityPanel';
 import { CoercionFigures } from './metrics/CoercionFigures';
+import { DashboardFiles, DashboardPanel, type DashboardPeriod } from './metrics/DashboardPanel';
+import { formatFigure, formatParts } from '../../src-shared/domain/metrics/display';
+import { lastCompleteMonth } from '../../src-shared/domain/metrics/period';
 
-// ECharts is the largest library of the UI and only the dashboard draws with it: its own chunk.
-const Chart = lazy(() => import('./metrics/Chart').then((m) => ({ default: m.Chart })));
-
-type PeriodIn = MethodInput<'metrics.compute'>['period'];
+type PeriodIn = DashboardPeriod;
 type Dashboard = MethodOutput<'metrics.dashboard'>;
 type Computed = MethodOutput<'metrics.compute'>;
 type Definition = MethodOutput<'metrics.definitions'>[number];
 
-const fmt = (v: number | null, unit: string) => (v === null ? '—' : unit === '%' ? `${v.toFixed(2)}%` : unit === '天' || unit === '元' ? `${v.toFixed(2)}${unit}` : `${v}${unit}`);
-const delta = (a: number | null, b: number | null) => (a === null || b === null ? '' : `${a - b >= 0 ? '+' : ''}${(Math.round((a - b) * 100) / 100).toFixed(2)}`);
+const fmt = formatFigure;
 const STATUS = { V: '已核实', P: '部分核实', U: '未核实（设置）' } as const;
 
 /** 质效统计: the leaders' dashboard, every figure with its definition and drill-down, the monthly export, and the city level. */
@@ -47,48 +46,28 @@ export function MetricsPage() {
   useEffect(() => {
     setError(null);
     setDrill(null);
+    // The answer of a period the user has since left (typing the year, then picking the month) must
+    // not overwrite the one asked for last.
+    let current = true;
     const load = async () => {
-      setComputed(await api.call('metrics.compute', { period, scope }));
-      setDash(kind === 'month' ? await api.call('metrics.dashboard', { year, month, scope }) : null);
+      const [c, d] = await Promise.all([api.call('metrics.compute', { period, scope }), api.call('metrics.dashboard', { period, scope })]);
+      if (!current) return;
+      setComputed(c);
+      setDash(d);
     };
-    load().catch((e: unknown) => setError(e instanceof ApiCallError ? e.message : String(e)));
-  }, [period, scope, kind, year, month]);
+    load().catch((e: unknown) => current && setError(e instanceof ApiCallError ? e.message : String(e)));
+    return () => {
+      current = false;
+    };
+  }, [period, scope]);
 
   const defOf = (id: string) => defs.find((d) => d.id === id);
   const open = (metricId: string, column: string, title: string) => setDrill({ period, scope, metricId, column: column as DrillTarget['column'], title });
 
-  const trendOption = useMemo(
-    () =>
-      dash && {
-        tooltip: { trigger: 'axis' },
-        legend: { data: ['收案', '结案', '执结率'] },
-        grid: { left: 50, right: 50, top: 40, bottom: 30 },
-        xAxis: { type: 'category', data: dash.trend.map((t) => t.label) },
-        yAxis: [
-          { type: 'value', name: '件' },
-          { type: 'value', name: '%', max: 100 },
-        ],
-        series: [
-          { name: '收案', type: 'bar', data: dash.trend.map((t) => t.values.accepted) },
-          { name: '结案', type: 'bar', data: dash.trend.map((t) => t.values.closed) },
-          { name: '执结率', type: 'line', yAxisIndex: 1, data: dash.trend.map((t) => t.values.closureRate) },
-        ],
-      },
-    [dash],
-  );
-  const teamOption = useMemo(
-    () =>
-      dash && dash.teams.length > 0
-        ? {
-            tooltip: { trigger: 'axis' },
-            grid: { left: 110, right: 30, top: 10, bottom: 20 },
-            xAxis: { type: 'value', max: 100, name: '%' },
-            yAxis: { type: 'category', data: [...dash.teams].reverse().map((t) => t.teamName) },
-            series: [{ name: '执结率', type: 'bar', data: [...dash.teams].reverse().map((t) => t.closureRate), label: { show: true, position: 'right' } }],
-          }
-        : null,
-    [dash],
-  );
+  // 上报 is for the last complete month of the court's calendar (the app clock, not the browser's).
+  const [today, setToday] = useState<string | null>(null);
+  useEffect(() => void api.call('system.info', {}).then((i) => setToday(i.today)), []);
+  const report = today ? lastCompleteMonth(today) : null;
 
   return (
     <div className="page" data-testid="metrics-page">
@@ -104,7 +83,7 @@ export function MetricsPage() {
           中院汇总
         </button>
       </div>
-      {tab === 'reports' ? <ReportsPanel year={year} month={month} /> : null}
+      {tab === 'reports' && report ? <ReportsPanel year={report.year} month={report.month} /> : null}
       {tab === 'city' ? <CityPanel defaultCode={`${year}${String(month).padStart(2, '0')}`} /> : null}
       {tab === 'dashboard' ? (
         <>
@@ -147,64 +126,14 @@ export function MetricsPage() {
                 {computed.scope.label} · {computed.period.label}（{computed.period.from} 至 {computed.period.to}）
               </span>
             ) : null}
-            {kind === 'month' ? (
-              <>
-                <button type="button" onClick={() => void api.call('reports.dashboardPdf', { year, month })} data-testid="dashboard-pdf">
-                  打印（PDF）
-                </button>
-                <button type="button" onClick={() => void api.call('reports.dashboardXlsx', { year, month })} data-testid="dashboard-xlsx">
-                  导出 xlsx
-                </button>
-              </>
-            ) : null}
+            <DashboardFiles period={period} />
           </div>
           {error ? (
             <div className="error-banner" role="alert">
               {error}
             </div>
           ) : null}
-          {dash ? (
-            <>
-              <div className="metric-cards" data-testid="metric-cards">
-                {dash.cards.map((c) => {
-                  const d = defOf(c.metricId);
-                  return (
-                    <button type="button" key={c.metricId} className="metric-card" onClick={() => open(c.metricId, c.column, c.name)} data-testid={`card-${c.metricId}`} title={d ? `分子：${d.numeratorText}\n分母：${d.denominatorText}\n范围：${d.caseTypesText}\n${d.roundingText}` : ''}>
-                      <span className="metric-name">{c.name}</span>
-                      <strong className="metric-value">{fmt(c.value, c.unit)}</strong>
-                      <span className="muted">{c.denominator !== null ? `${c.numerator} / ${c.denominator}` : '\u00a0'}</span>
-                      <span className="muted">
-                        上月 {fmt(c.previousMonth, c.unit)} {delta(c.value, c.previousMonth)} · 去年同月 {fmt(c.sameMonthLastYear, c.unit)}
-                      </span>
-                    </button>
-                  );
-                })}
-              </div>
-              <div className="metric-charts">
-                <fieldset>
-                  <legend>近12个月</legend>
-                  {trendOption ? (
-                    <Suspense fallback={<p className="muted">正在加载图表…</p>}>
-                      <Chart option={trendOption} testId="chart-trend" />
-                    </Suspense>
-                  ) : null}
-                </fieldset>
-                <fieldset>
-                  <legend>团队执结率排名</legend>
-                  {teamOption ? (
-                    <Suspense fallback={<p className="muted">正在加载图表…</p>}>
-                      <Chart option={teamOption} testId="chart-teams" />
-                    </Suspense>
-                  ) : (
-                    <p className="muted">未设置执行团队。</p>
-                  )}
-                  <p className="muted" data-testid="deadline-summary">
-                    {dash.deadlines.available ? `节点超期 ${dash.deadlines.overdue ?? 0} 项，即将到期 ${dash.deadlines.dueSoon ?? 0} 项` : dash.deadlines.note}
-                  </p>
-                </fieldset>
-              </div>
-            </>
-          ) : null}
+          {dash ? <DashboardPanel dash={dash} defs={defs} onOpen={open} /> : null}
           {drill ? <DrillPanel target={drill} onClose={() => setDrill(null)} /> : null}
           <CoercionFigures period={period} />
           {computed ? (
@@ -233,7 +162,7 @@ export function MetricsPage() {
                           {fmt(f.value, d.unit)}
                         </a>
                       </td>
-                      <td className="num">{f.denominator === null ? f.numerator : `${f.numerator} / ${f.denominator}`}</td>
+                      <td className="num">{formatParts(f.numerator, f.denominator, d.kind)}</td>
                       <td className="muted" style={{ fontSize: 12 }}>
                         {d.numeratorText} ÷ {d.denominatorText}；{d.caseTypesText}；{d.roundingText}
                         {Object.keys(f.settings).length ? `；设置：${JSON.stringify(f.settings)}` : ''}

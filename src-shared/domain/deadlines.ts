@@ -198,20 +198,52 @@ function correlationOf(payload: Record<string, unknown>, key: string): unknown {
   return payload[key];
 }
 
+/**
+ * A clock of the case's own enforcement process: its rule is cancelled by the case's closure. Such a
+ * clock does not start once the case is closed (a query's feedback or a payment arriving after a
+ * 终本 closure owes no 24-hour control), and stands still while the enforcement is suspended (中止,
+ * 民诉法（2023）第267条; not counted until resumption: 严格执行审限规定 第9条第（九）项).
+ * Obligations that outlive the closure (the 终本 re-queries, renewals, payouts, credit sanctions)
+ * declare no closure cancel and keep running.
+ */
+export function followsCase(rule: Pick<DeadlineRule, 'cancelOn'>): boolean {
+  return rule.cancelOn.some((m) => m.type === 'case.closed');
+}
+
+/**
+ * The events as the clocks read them: a supervisor's correction of the closure date
+ * (case.closureCorrected) moves the closure to the corrected day, so the 终本 re-queries run from the
+ * day the case entered the 终本 archive as it now stands (终本规定 第9条: every 6 months for 5 years).
+ */
+export function effectiveEvents(events: readonly CaseEventLite[]): readonly CaseEventLite[] {
+  if (!events.some((e) => e.type === 'case.closureCorrected')) return events;
+  const out = [...events];
+  let closedAt = -1;
+  out.forEach((e, i) => {
+    if (e.type === 'case.closed') closedAt = i;
+    else if (e.type === 'case.closureCorrected' && closedAt >= 0 && out[closedAt]!.onDate !== e.onDate) out[closedAt] = { ...out[closedAt]!, onDate: e.onDate };
+  });
+  return out;
+}
+
 /** Every clock of one case under the given rules. Events must be in id order. */
-export function computeDeadlines(facts: CaseFacts, events: readonly CaseEventLite[], rules: readonly DeadlineRule[], cal: WorkingCalendar): DeadlineInstance[] {
+export function computeDeadlines(facts: CaseFacts, allEvents: readonly CaseEventLite[], rules: readonly DeadlineRule[], cal: WorkingCalendar): DeadlineInstance[] {
+  const events = effectiveEvents(allEvents);
   const suspensions = suspensionsOf(events);
+  // The case is closed from its (first) closure on; a resumption is a new 执恢 case with its own clocks (2014 意见 第6条, domain.md §4.4).
+  const closedFrom = events.find((e) => e.type === 'case.closed')?.id ?? Infinity;
   const out: DeadlineInstance[] = [];
   for (const rule of rules) {
     if (!rule.active) continue;
     if (rule.caseTypes.length > 0 && !rule.caseTypes.includes(facts.type)) continue;
     if (rule.nonLitigation !== null && rule.nonLitigation !== facts.nonLitigation) continue;
-    let starts = events.filter((e) => matches(e, rule.start));
+    const ofCase = followsCase(rule);
+    let starts = events.filter((e) => matches(e, rule.start) && !(ofCase && e.id > closedFrom));
     if (starts.length === 0) continue;
     if (!rule.each) starts = starts.slice(0, 1);
     const stops = events.filter((e) => matches(e, rule.stop));
     const cancels = events.filter((e) => matches(e, rule.cancelOn));
-    const ex = new Exclusions(suspensions.filter((s) => rule.excluded.includes(s.kind)));
+    const ex = new Exclusions(suspensions.filter((s) => rule.excluded.includes(s.kind) || (ofCase && s.kind === '中止')));
     // A stop without a correlation value (a payout that names no receipt) settles the oldest open clock, once.
     const usedLoose = new Set<number>();
     let seq = 0;

@@ -176,8 +176,8 @@ export const PROBES: Record<string, Probe> = {
     own: () => [{ period, scope: { kind: 'team', teamId: TEAM_X.id } }],
   },
   'metrics.dashboard': {
-    refused: () => [{ year: 2026, month: 5, scope: { kind: 'team', teamId: TEAM_Y.id } }],
-    narrowed: () => [{ year: 2026, month: 5 }],
+    refused: () => [{ period: { kind: 'month', year: 2026, month: 5 }, scope: { kind: 'team', teamId: TEAM_Y.id } }],
+    narrowed: () => [{ period: { kind: 'quarter', year: 2026, quarter: 2 } }],
     check: (out, _c, admin) => {
       const d = out as { scope: { kind: string }; teams: { teamId: string }[] };
       expect(d.scope.kind).toBe(admin ? 'court' : 'team');
@@ -189,8 +189,8 @@ export const PROBES: Record<string, Probe> = {
     refused: () => [{ period, scope: { kind: 'team', teamId: TEAM_Y.id }, metricId: 'accepted', column: 'main' }],
     narrowed: () => [{ period, metricId: 'accepted', column: 'main' }],
   },
-  'reports.dashboardPdf': { narrowed: () => [{ year: 2026, month: 5 }], check: async (out, _c, admin) => seenIff([(await textOf(out)).includes(TEAM_Y.name)], true, admin) },
-  'reports.dashboardXlsx': { narrowed: () => [{ year: 2026, month: 5 }], check: async (out, _c, admin) => seenIff([(await textOf(out)).includes(TEAM_Y.name)], true, admin) },
+  'reports.dashboardPdf': { narrowed: () => [{ period: { kind: 'month', year: 2026, month: 5 } }], check: async (out, _c, admin) => seenIff([(await textOf(out)).includes(TEAM_Y.name)], true, admin) },
+  'reports.dashboardXlsx': { narrowed: () => [{ period: { kind: 'year', year: 2026 } }], check: async (out, _c, admin) => seenIff([(await textOf(out)).includes(TEAM_Y.name)], true, admin) },
   'roles.list': { plain: () => [{}] },
   'settings.get': { plain: () => [{}] },
   'system.health': { plain: () => [{}] },

@@ -303,6 +303,11 @@ describe('the 终本 archive, re-query rounds and resumption', () => {
     expect(eventsOf(c.id, 'case.resumed')[0]).toMatchObject({ newCaseId: r.id });
     const row = (await t.call('archive.list', { filter: { status: 'resumed' } })).rows[0]!;
     expect(row).toMatchObject({ caseId: c.id, resumedCaseId: r.id, resumedNumber: r.number, nextRequeryOn: null });
+    // The clocks: the original, closed, runs none (its re-queries end with the resumption, 终本规定 第9条);
+    // the resumed case runs its own from its filing (notices, officer, closure within 6 months).
+    const running = (id: number) => t.app.db.raw<{ rule_id: string }>(`SELECT rule_id FROM deadlines WHERE case_id = ? AND status IN ('open', 'paused') ORDER BY rule_id`, id).map((x) => x.rule_id);
+    expect(running(c.id)).toEqual([]);
+    expect(running(r.id)).toEqual(expect.arrayContaining(['closure', 'notices', 'officer']));
     // While the resumed case is open, a second resumption is refused.
     expect((await t.fail('cases.resume', { caseId: c.id, ground: '终本后发现被执行人有可供执行的财产' })).code).toBe('conflict');
   });
@@ -324,7 +329,7 @@ describe('the 终本 archive, re-query rounds and resumption', () => {
     await t.call('archive.review', { caseId: a.id, pass: true });
     const rb = await t.call('archive.review', { caseId: b.id, pass: false, reasons: ['终本裁定书内容不全'] });
     expect(rb).toMatchObject({ reviewStatus: 'fail', reviewReasons: ['终本裁定书内容不全'] });
-    expect(await t.call('archive.reviewStats', { from: '2026-01-01', to: '2026-12-31' })).toEqual({ terminated: 2, reviewed: 2, passed: 1, ratePct: 50 });
+    expect(await t.call('archive.reviewStats', { from: '2026-01-01', to: '2026-12-31' })).toEqual({ terminated: 2, reviewed: 2, passed: 1, awaiting: 0, ratePct: 50 });
     expect(eventsOf(b.id, 'archive.reviewed')[0]).toMatchObject({ pass: false, reasons: ['终本裁定书内容不全'] });
     const located = await t.call('archive.update', { caseId: a.id, room: '终本档案室', shelf: '3', box: '2026-017', scanStatus: 'scanned' });
     expect(located).toMatchObject({ room: '终本档案室', shelf: '3', box: '2026-017', scanStatus: 'scanned' });

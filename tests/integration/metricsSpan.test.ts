@@ -3,16 +3,18 @@ import { openTestApp, type TestApp } from '../helpers/testApp';
 import { close, dateBetween, event, file, rng } from '../helpers/metricsData';
 import { dashboard } from '../../src-main/services/metrics/dashboard';
 import { computeMetrics } from '../../src-main/services/metrics/figures';
-import { previousMonth, trailingMonths } from '../../src-shared/domain/metrics/period';
+import { trailingMonths, type PeriodInput } from '../../src-shared/domain/metrics/period';
+import type { DashboardPeriodInput } from '../../src-main/services/metrics/dashboard';
 import type { Scope } from '../../src-main/services/metrics/facts';
 
 let t: TestApp;
 afterEach(async () => t?.close());
 
-// The dashboard reads the facts of its thirteen months once and cuts each month (and each team) out
-// of them in memory. Each of its numbers must be the one metrics.compute gives for that month alone.
+// The dashboard reads the facts of the periods it shows once and cuts each period (and each team) out
+// of them in memory. Each of its numbers must be the one metrics.compute gives for that period alone,
+// for a month, a quarter, a year to date and a year alike.
 describe('the dashboard from one read of the facts', () => {
-  it('gives every card, trend point and team figure metrics.compute gives for that month and scope', async () => {
+  it('gives every card, trend point and team figure metrics.compute gives for that period and scope, for 月, 季, 年初至今 and 年', async () => {
     t = openTestApp();
     t.app.clock.set('2026-12-02T02:00:00Z');
     const db = t.app.db;
@@ -38,29 +40,36 @@ describe('the dashboard from one read of the facts', () => {
     });
     const scopes: Scope[] = [{ kind: 'court' }, { kind: 'team', teamId: 't2' }];
     for (const scope of scopes) {
-      for (const [year, month] of [
-        [2026, 11],
-        [2026, 3],
-        [2025, 12],
-      ] as const) {
-        const d = dashboard(db, year, month, scope);
-        const figures = (y: number, m: number, s: Scope = scope) => computeMetrics(db, { kind: 'month', year: y, month: m }, s).figures;
+      // Each kind of period with the periods it is set against, written out here (not derived by the code under test).
+      const cases: [DashboardPeriodInput, PeriodInput | null, PeriodInput | null, { year: number; month: number }][] = [
+        [{ kind: 'month', year: 2026, month: 11 }, { kind: 'month', year: 2026, month: 10 }, { kind: 'month', year: 2025, month: 11 }, { year: 2026, month: 11 }],
+        [{ kind: 'month', year: 2026, month: 3 }, { kind: 'month', year: 2026, month: 2 }, { kind: 'month', year: 2025, month: 3 }, { year: 2026, month: 3 }],
+        [{ kind: 'month', year: 2025, month: 12 }, { kind: 'month', year: 2025, month: 11 }, { kind: 'month', year: 2024, month: 12 }, { year: 2025, month: 12 }],
+        [{ kind: 'quarter', year: 2026, quarter: 1 }, { kind: 'quarter', year: 2025, quarter: 4 }, { kind: 'quarter', year: 2025, quarter: 1 }, { year: 2026, month: 3 }],
+        [{ kind: 'ytd', year: 2026, month: 11 }, null, { kind: 'ytd', year: 2025, month: 11 }, { year: 2026, month: 11 }],
+        [{ kind: 'year', year: 2025 }, { kind: 'year', year: 2024 }, null, { year: 2025, month: 12 }],
+      ];
+      for (const [input, before, yearAgo, end] of cases) {
+        const { year, month } = end;
+        const d = dashboard(db, input, scope);
+        const figuresOf = (p: PeriodInput, s: Scope = scope) => computeMetrics(db, p, s).figures;
+        const figures = (y: number, m: number, s: Scope = scope) => figuresOf({ kind: 'month', year: y, month: m }, s);
         const value = (figs: ReturnType<typeof figures>, id: string, col: string) => figs.find((f) => f.metricId === id && f.column === col)?.value ?? null;
-        const cur = figures(year, month);
-        const pm = previousMonth(year, month);
-        const prev = figures(pm.year, pm.month);
-        const last = figures(year - 1, month);
+        const cur = figuresOf(input);
+        const prev = before ? figuresOf(before) : null;
+        const last = yearAgo ? figuresOf(yearAgo) : null;
+        expect(d.cards).toHaveLength(12);
         for (const card of d.cards) {
-          expect(card.value, `${card.metricId} ${year}-${month}`).toBe(value(cur, card.metricId, card.column));
-          expect(card.previousMonth).toBe(value(prev, card.metricId, card.column));
-          expect(card.sameMonthLastYear).toBe(value(last, card.metricId, card.column));
+          expect(card.value, `${card.metricId} ${JSON.stringify(input)}`).toBe(value(cur, card.metricId, card.column));
+          expect(card.previous).toBe(prev ? value(prev, card.metricId, card.column) : null);
+          expect(card.lastYear).toBe(last ? value(last, card.metricId, card.column) : null);
         }
         trailingMonths(year, month).forEach((m, i) => {
           const figs = figures(m.year, m.month);
           expect(d.trend[i]!.values).toEqual({ accepted: value(figs, 'accepted', 'main'), closed: value(figs, 'closed', 'main'), closureRate: value(figs, 'closureRate', 'main'), firstAvgDays: value(figs, 'firstAvgDays', 'first') });
         });
         for (const team of d.teams) {
-          const figs = figures(year, month, { kind: 'team', teamId: team.teamId });
+          const figs = figuresOf(input, { kind: 'team', teamId: team.teamId });
           expect(team.closureRate).toBe(value(figs, 'closureRate', 'main'));
           expect(team.accepted).toBe(value(figs, 'accepted', 'main') ?? 0);
         }
@@ -68,6 +77,6 @@ describe('the dashboard from one read of the facts', () => {
       }
     }
     // The money cards are not all zero: the data exercises them.
-    expect(dashboard(db, 2026, 11, { kind: 'court' }).cards.find((c) => c.metricId === 'payoutOnTimeRate')!.value).not.toBeNull();
+    expect(dashboard(db, { kind: 'month', year: 2026, month: 11 }, { kind: 'court' }).cards.find((c) => c.metricId === 'payoutOnTimeRate')!.value).not.toBeNull();
   });
 });

@@ -160,7 +160,7 @@ describe('the monthly export upward and the city level', () => {
 
   it('prints the dashboard as PDF and exports it as xlsx', async () => {
     const t = await court(3, '开鲁县人民法院', '内0523');
-    const d = await t.call('metrics.dashboard', { year: 2026, month: 11 });
+    const d = await t.call('metrics.dashboard', { period: { kind: 'month', year: 2026, month: 11 } });
     expect(d.cards.find((c) => c.metricId === 'closureRate')!.value).not.toBeNull();
     expect(d.trend).toHaveLength(12);
     expect(d.trend[11]!.code).toBe('202611');

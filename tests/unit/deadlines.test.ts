@@ -137,6 +137,58 @@ describe('deadline rules derived from events', () => {
     expect(computeDeadlines(facts, e, only('notices'), cal)[0]!.status).toBe('cancelled');
   });
 
+  it('a closed case starts no clock of its process: feedback with findings after a 终本 closure owes no control', () => {
+    const preservation = { type: '执保', nonLitigation: false };
+    const e = [
+      ev('case.filed', '2022-03-01'),
+      ev('case.closed', '2022-04-01', { mode: '终结本次执行程序' }),
+      ev('inquiry.feedback', '2022-05-01', { nothingFound: false }),
+      ev('case.stageChanged', '2022-05-02', { to: 'query' }),
+    ];
+    const ds = computeDeadlines(preservation, e, rules, cal);
+    // Nothing is open or overdue on the closed case but the re-query it owes from the closure (终本规定 第9条).
+    expect(ds.filter((d) => d.status === 'open' || d.status === 'paused').map((d) => d.ruleId)).toEqual(['requery']);
+    expect(ds.find((d) => d.ruleId === 'control')).toBeUndefined();
+    expect(ds.find((d) => d.ruleId === 'firstQuery')).toBeUndefined();
+    // The board's test: on 2026-12-05 no clock of this case is overdue except the re-query.
+    const overdue = ds.filter((d) => bucketOf(d, new Date('2026-12-05T04:00:00Z'), '2026-12-05', '2026-12-10') === 'overdue');
+    expect(overdue.map((d) => d.ruleId)).toEqual(['requery']);
+  });
+
+  it('every clock of a case stops at closure, and a resumed (执恢) case runs its own from its filing', () => {
+    const e = [ev('case.filed', '2026-01-05'), ev('case.stageChanged', '2026-01-06', { to: 'query' }), ev('case.closed', '2026-01-06', { mode: '终结执行' })];
+    const closed = computeDeadlines(facts, e, rules, cal);
+    expect(closed.filter((d) => d.status === 'open' || d.status === 'paused')).toEqual([]);
+    // The resumption is a new 执恢 case (2014 意见 第6条): its clocks start from its own filing.
+    const resumed = computeDeadlines({ type: '执恢', nonLitigation: false }, [ev('case.filed', '2026-11-30')], rules, cal);
+    expect(resumed.filter((d) => d.status === 'open').map((d) => [d.ruleId, d.dueOn])).toEqual([
+      ['notices', '2026-12-03'],
+      ['officer', '2026-12-07'],
+      ['closure', '2027-05-31'],
+    ]);
+  });
+
+  it('中止 stops the clocks of the enforcement process until resumption (严格执行审限规定 第9条第（九）项)', () => {
+    const filed = ev('case.filed', '2026-03-02');
+    const suspended = ev('case.suspended', '2026-03-03', { kind: '中止' });
+    // Running: the officer clock (7 days, due 03-09) has no due date while suspended.
+    expect(computeDeadlines(facts, [filed, suspended], only('officer'), cal)[0]).toMatchObject({ status: 'paused', dueOn: null });
+    // Resumed on 03-13: 03-03 … 03-12 (10 days) do not count → due 03-19.
+    const resumed = computeDeadlines(facts, [filed, suspended, ev('case.unsuspended', '2026-03-13', { kind: '中止' })], only('officer'), cal)[0]!;
+    expect(resumed).toMatchObject({ status: 'open', dueOn: '2026-03-19', excludedDays: 10 });
+    // Other kinds still count only where the rule lists them: 公告 does not stop the officer clock.
+    const notice = computeDeadlines(facts, [filed, ev('case.suspended', '2026-03-03', { kind: '公告' })], only('officer'), cal)[0]!;
+    expect(notice).toMatchObject({ status: 'open', dueOn: '2026-03-09' });
+    // A payout is owed whatever the state of the case: 中止 does not stop its clock.
+    const payout = computeDeadlines(facts, [filed, suspended, ev('ledger.receipt', '2026-03-05', { entryId: 1, amountFen: 100 })], only('payout'), cal)[0]!;
+    expect(payout).toMatchObject({ status: 'open', dueOn: '2026-04-07' });
+  });
+
+  it('the 终本 re-queries run from the corrected closure date', () => {
+    const e = [ev('case.closed', '2025-01-10', { mode: '终结本次执行程序' }), ev('case.closureCorrected', '2025-02-10', { mode: '终结本次执行程序' })];
+    expect(computeDeadlines(facts, e, only('requery'), cal)[0]).toMatchObject({ startOn: '2025-02-10', dueOn: '2025-08-10' });
+  });
+
   it('rejects a rule with a bad unit, naming the field in Chinese', () => {
     const r = deadlineRule.safeParse({ id: 'x', name: '测试', unit: 'weeks', amount: 1, start: [{ type: 'case.filed' }], stop: [{ type: 'case.closed' }] });
     expect(r.success).toBe(false);

@@ -14,6 +14,9 @@ export const handlers = defineHandlers({
   // A year of figures reads every fact of the year: off the request thread (jobs/readPool.ts).
   'metrics.compute': async ({ period, scope, metricIds }, ctx) => ({ ...(await readOffThread(ctx.app, 'metrics.compute', { period, scope: narrowScope(scope, ctx.scope), metricIds })), rebuilding: rebuildProgress(ctx.app.db, metricFacts) }),
   'metrics.drilldown': async (input, ctx) => ({ ...(await readOffThread(ctx.app, 'metrics.drilldown', { ...input, scope: narrowScope(input.scope, ctx.scope) })), rebuilding: rebuildProgress(ctx.app.db, metricFacts) }),
-  'metrics.dashboard': async ({ year, month, scope }, ctx) => ({ ...dashboard(ctx.app.db, year, month, narrowScope(scope, ctx.scope), await deadlineSummary(ctx)), rebuilding: rebuildProgress(ctx.app.db, metricFacts) }),
+  'metrics.dashboard': ({ period, scope }, ctx) => {
+    const narrowed = narrowScope(scope, ctx.scope);
+    return { ...dashboard(ctx.app.db, period, narrowed, deadlineSummary(ctx, narrowed)), rebuilding: rebuildProgress(ctx.app.db, metricFacts) };
+  },
   'metrics.rebuildFacts': async (_input, ctx) => ({ ok: true as const, ...(await rebuildFacts(ctx.app, actorOf(ctx))) }),
 });

@@ -25,17 +25,19 @@ export const handlers = defineHandlers({
     // Not application/json: the web client would read it as an API answer instead of a download.
     return new FileResponse(f.path, f.name, f.name.endsWith('.xlsx') ? XLSX : 'application/octet-stream');
   },
-  'reports.dashboardPdf': async ({ year, month }, ctx) => {
+  'reports.dashboardPdf': async ({ period }, ctx) => {
     assertFactsCurrent(ctx.app.db);
     // The court's dashboard; a tribunal team's officer prints the own team's.
-    const data = dashboard(ctx.app.db, year, month, narrowScope({ kind: 'court' }, ctx.scope), await deadlineSummary(ctx));
+    const scope = narrowScope({ kind: 'court' }, ctx.scope);
+    const data = dashboard(ctx.app.db, period, scope, deadlineSummary(ctx, scope));
     const path = await dashboardPdf(ctx.app.dataDir, data);
     return new FileResponse(path, `质效看板_${data.period.code}.pdf`, 'application/pdf');
   },
-  'reports.dashboardXlsx': async ({ year, month }, ctx) => {
+  'reports.dashboardXlsx': async ({ period }, ctx) => {
     assertFactsCurrent(ctx.app.db);
     // The court's dashboard; a tribunal team's officer prints the own team's.
-    const data = dashboard(ctx.app.db, year, month, narrowScope({ kind: 'court' }, ctx.scope), await deadlineSummary(ctx));
+    const scope = narrowScope({ kind: 'court' }, ctx.scope);
+    const data = dashboard(ctx.app.db, period, scope, deadlineSummary(ctx, scope));
     const path = await dashboardXlsx(ctx.app.dataDir, data);
     return new FileResponse(path, `质效看板_${data.period.code}.xlsx`, XLSX);
   },

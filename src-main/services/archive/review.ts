@@ -3,6 +3,8 @@ import { ApiError } from '../../../src-shared/api/errors';
 import { appendEvent, type Actor } from '../../events/log';
 import { getArchiveEntry } from './entries';
 import { scopeSql, type CaseScope } from '../auth/scope';
+import { ZHONGBEN } from '../../../src-shared/domain/closure';
+import { zhongbenQuality, type ZhongbenQuality } from '../../../src-shared/domain/metrics/zhongbenQuality';
 
 // Quality review of 终本 cases (终本合格率, domain.md §6, metrics.md §6): a reviewer marks a case
 // pass or fail against the 终本 conditions, naming the reasons of a fail. The latest review counts;
@@ -23,18 +25,18 @@ export function reviewCase(db: Db, actor: Actor, at: Date, today: string, input:
   });
 }
 
-/** 终本合格率 over the cases terminated in [from, to]: passed ÷ reviewed (2 dp, half-up; metrics.md §6). */
-export function reviewStats(db: Db, from: string, to: string, scope: CaseScope): { terminated: number; reviewed: number; passed: number; ratePct: number | null } {
+/**
+ * 终本合格率 over the cases terminated in [from, to], by the one definition the dashboard and the
+ * report upward use (src-shared/domain/metrics/zhongbenQuality.ts: passed ÷ reviewed, 首执 only).
+ */
+export function reviewStats(db: Db, from: string, to: string, scope: CaseScope): ZhongbenQuality {
   const narrow = scopeSql(scope);
-  const r = db.raw<{ terminated: number; reviewed: number; passed: number }>(
-    `SELECT count(*) AS terminated,
-            coalesce(sum(a.review_status != 'pending'), 0) AS reviewed,
-            coalesce(sum(a.review_status = 'pass'), 0) AS passed
-       FROM archive_entries a JOIN cases c ON c.id = a.case_id WHERE a.terminated_on BETWEEN ? AND ?${narrow.sql}`,
+  const rows = db.raw<{ type: string; review_status: string }>(
+    `SELECT c.type, a.review_status FROM archive_entries a JOIN cases c ON c.id = a.case_id WHERE a.terminated_on BETWEEN ? AND ?${narrow.sql}`,
     from,
     to,
     ...narrow.params,
-  )[0]!;
-  const ratePct = r.reviewed > 0 ? Math.round((r.passed * 10000) / r.reviewed) / 100 : null;
-  return { ...r, ratePct };
+  );
+  // Every archive entry is a 终本 closure (entries.ts: made by the closure itself).
+  return zhongbenQuality(rows.map((r) => ({ type: r.type, mode: ZHONGBEN, reviewPass: r.review_status === 'pending' ? null : r.review_status === 'pass' })));
 }

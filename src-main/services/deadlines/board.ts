@@ -84,10 +84,34 @@ function tally(db: Db, w: Window, f: BoardFilter = {}): TallyRow[] {
   return rows;
 }
 
+/** The tally over the caller's cases, further narrowed by `filter` (a team's or an officer's clocks). */
+function scopedTally(db: Db, w: Window, scope: CaseScope, filter: BoardFilter = {}): TallyRow[] {
+  const narrowed = scopeFilter(scope, filter);
+  return narrowed ? tally(db, w, narrowed) : [];
+}
+
+/**
+ * THE count of 节点超期 and 即将到期: open clocks past their due day (or hour) and those due today or
+ * within the horizon, per team. The board's totals and the dashboard's line are both this function.
+ */
+export function deadlineCounts(db: Db, w: Window, scope: CaseScope, filter: BoardFilter = {}, rows = scopedTally(db, w, scope, filter)) {
+  const totals = { overdue: 0, today: 0, soon: 0 };
+  const byTeam = new Map<string, number>();
+  for (const r of rows) {
+    totals[r.bucket] += r.n;
+    if (r.bucket === 'overdue') byTeam.set(r.team, (byTeam.get(r.team) ?? 0) + r.n);
+  }
+  return {
+    totals,
+    overdue: totals.overdue,
+    dueSoon: totals.today + totals.soon,
+    byTeam: [...byTeam].filter(([, n]) => n > 0).map(([team, n]) => ({ teamId: team === '' ? null : team, overdue: n })),
+  };
+}
+
 /** The board; a tribunal team's officer counts only the team's clocks (none while the officer has no team). */
 export function deadlineBoard(db: Db, w: Window, scope: CaseScope) {
-  const narrowed = scopeFilter(scope, {} as BoardFilter);
-  const rows = narrowed ? tally(db, w, narrowed) : [];
+  const rows = scopedTally(db, w, scope);
   const settings = getSettings(db);
   const teamNames = new Map(settings.teams.map((t) => [t.id, t.name]));
   const ruleNames = new Map(settings.deadlineRules.map((r) => [r.id, r.name]));
@@ -107,11 +131,9 @@ export function deadlineBoard(db: Db, w: Window, scope: CaseScope) {
       .filter((c) => c.overdue + c.today + c.soon > 0)
       .sort((a, b) => b.overdue - a.overdue || b.today - a.today || b.soon - a.soon || a.label.localeCompare(b.label, 'zh'));
   };
-  const totals = { overdue: 0, today: 0, soon: 0 };
-  for (const r of rows) totals[r.bucket] += r.n;
   return {
     ...w,
-    totals,
+    totals: deadlineCounts(db, w, scope, {}, rows).totals,
     byStage: group((r) => r.stage, (k) => STAGE_LABELS[k as CaseStage] ?? k),
     byTeam: group((r) => r.team, (k) => (k === '' ? '指挥中心（未分案）' : (teamNames.get(k) ?? k))),
     byOfficer: group((r) => String(r.judge), (k) => (k === '0' ? '未确定承办人' : (judgeNames.get(Number(k)) ?? `用户${k}`))),

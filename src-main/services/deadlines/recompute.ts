@@ -52,7 +52,8 @@ export function forgetDeadlineContext(db: Db): void {
 
 /** Events the rules look at (start, stop, cancel, suspensions): the rest of a case's log is skipped. */
 export function relevantTypes(rules: readonly DeadlineRule[]): string[] {
-  const types = new Set<string>(['case.suspended', 'case.unsuspended']);
+  // Suspensions pause clocks; a closure's correction moves the day the 终本 re-queries run from.
+  const types = new Set<string>(['case.suspended', 'case.unsuspended', 'case.closed', 'case.closureCorrected']);
   for (const r of rules) for (const m of [...r.start, ...r.stop, ...r.cancelOn]) types.add(m.type);
   return [...types];
 }

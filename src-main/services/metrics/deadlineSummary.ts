@@ -1,43 +1,26 @@
-import type { CallContext } from '../../api/context';
-import { NO_DEADLINES, type DeadlineSummary } from './dashboard';
+import type { HandlerContext } from '../../api/registry';
+import { currentDeadlineContext } from '../deadlines/recompute';
+import { boardWindow, deadlineCounts } from '../deadlines/board';
+import { rebuildProgress } from '../../events/projectionState';
+import { deadlineClocks } from '../deadlines/projection';
+import type { DeadlineSummary } from './dashboard';
+import type { Scope } from './facts';
 
 /**
- * The overdue counts of the deadline board (`deadlines.board`), read through the registry
- * so the dashboard does not depend on that domain's internals. Rows are counted by their status /
- * overdue flag; when the method is not there (yet) the dashboard says so instead of showing zero.
+ * The dashboard's 节点超期 / 即将到期: the deadline board's own count (board.ts deadlineCounts) over
+ * the caller's cases (narrowed to the dashboard's team or officer) at this moment, so the two pages never show different numbers.
  */
-export async function deadlineSummary(ctx: CallContext): Promise<DeadlineSummary> {
-  const { registry } = ctx.app;
-  if (!registry.has('deadlines.board')) return NO_DEADLINES;
-  const r = await registry.call('deadlines.board', {}, ctx);
-  if (!r.ok) return { ...NO_DEADLINES, note: `节点期限看板读取失败：${r.error.message}` };
-  const rows = collectRows(r.data);
-  const isOverdue = (x: Record<string, unknown>) => x.status === 'overdue' || x.overdue === true || x.state === 'overdue';
-  const isSoon = (x: Record<string, unknown>) => x.status === 'dueSoon' || x.status === 'soon' || x.dueSoon === true;
-  const overdue = rows.filter(isOverdue);
-  const byTeam = new Map<string | null, number>();
-  for (const x of overdue) {
-    const t = typeof x.teamId === 'string' ? x.teamId : null;
-    byTeam.set(t, (byTeam.get(t) ?? 0) + 1);
-  }
-  const d = r.data as Record<string, unknown>;
-  const count = (k: string) => (typeof d?.[k] === 'number' ? (d[k] as number) : null);
+export function deadlineSummary(ctx: HandlerContext, scope: Scope = { kind: 'court' }): DeadlineSummary {
+  const { db, clock } = ctx.app;
+  const dc = currentDeadlineContext(db);
+  const w = boardWindow(db, clock.now(), clock.today(), dc.cal, dc.soonWorkingDays);
+  const c = deadlineCounts(db, w, ctx.scope, scope.kind === 'team' ? { teamId: scope.teamId } : scope.kind === 'judge' ? { judgeId: scope.judgeId } : {});
+  const rebuilding = rebuildProgress(db, deadlineClocks);
   return {
     available: true,
-    overdue: count('overdue') ?? overdue.length,
-    dueSoon: count('dueSoon') ?? rows.filter(isSoon).length,
-    byTeam: [...byTeam].map(([teamId, n]) => ({ teamId, overdue: n })),
-    note: '来自节点期限看板',
+    overdue: c.overdue,
+    dueSoon: c.dueSoon,
+    byTeam: c.byTeam,
+    note: rebuilding ? `节点期限正在重新计算（${rebuilding.done}/${rebuilding.total}），数字尚不完整` : '与节点监控看板同一口径（截至当前）',
   };
-}
-
-function collectRows(data: unknown): Record<string, unknown>[] {
-  if (Array.isArray(data)) return data.filter((x): x is Record<string, unknown> => typeof x === 'object' && x !== null);
-  if (data && typeof data === 'object') {
-    for (const k of ['rows', 'items', 'deadlines', 'cases']) {
-      const v = (data as Record<string, unknown>)[k];
-      if (Array.isArray(v)) return collectRows(v);
-    }
-  }
-  return [];
 }

@@ -111,9 +111,11 @@ export function factsOf(span: FactSpan, period: Period, scope: Scope = span.scop
  */
 export function loadFacts(db: Db, period: Period, scope: Scope = { kind: 'court' }, opts: { numbers?: boolean } = {}): FactSet {
   const span = loadFactSpan(db, period.from, period.to, scope, opts);
-  const deferred = span.receipts.length > 0 ? new Map(span.cases.map((c, i) => [c.caseId, span.deferredUntil[i]!])) : null;
+  // Only the few cases with an approved deferral: a map of every case of a year cost more than the receipts it served.
+  const deferred = new Map<number, string>();
+  if (span.receipts.length > 0) span.deferredUntil.forEach((d, i) => d !== null && deferred.set(span.cases[i]!.caseId, d));
   // Plain receipt facts (the export writes them as they are).
-  const receipts = span.receipts.map((r): ReceiptFact => ({ entryId: r.entryId, caseId: r.caseId, arrivedOn: r.arrivedOn, amountFen: r.amountFen, paidOn: r.paidOn, deferredUntil: deferred!.get(r.caseId) ?? null }));
+  const receipts = span.receipts.map((r): ReceiptFact => ({ entryId: r.entryId, caseId: r.caseId, arrivedOn: r.arrivedOn, amountFen: r.amountFen, paidOn: r.paidOn, deferredUntil: deferred.get(r.caseId) ?? null }));
   return { cases: span.cases, receipts };
 }
 
@@ -147,7 +149,9 @@ export function loadCaseFacts(db: Db, ids: readonly number[]): CaseFact[] {
 function suspensionDays(db: Db, from: string, to: string, scope: Scope): Map<number, number> {
   const sc = scopeSql(scope, 'f.');
   const rows = db.raw<{ case_id: number; from_date: string; to_date: string | null; filed_on: string; closed_on: string }>(
-    `SELECT s.case_id, s.from_date, s.to_date, f.filed_on, f.closed_on FROM metric_suspensions s JOIN metric_case_facts f ON f.case_id = s.case_id
+    // Driven by the suspensions (few) and their cases by primary key: left to itself the planner walked
+    // every fact closed in the period through the officer index (a skip-scan) and probed each one.
+    `SELECT s.case_id, s.from_date, s.to_date, f.filed_on, f.closed_on FROM metric_suspensions s CROSS JOIN metric_case_facts f ON f.case_id = s.case_id
      WHERE f.closed_on BETWEEN ? AND ?${sc.sql} ORDER BY s.case_id`,
     from,
     to,

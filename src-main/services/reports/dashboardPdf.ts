@@ -4,22 +4,24 @@ import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { DashboardView } from '../../../src-shared/api/methods/metrics';
 import { pdfEngine } from '../documents/pdfEngine';
 import { METRIC_BY_ID } from '../../../src-shared/domain/metrics/definitions';
-import { formatFigure } from './formatFigure';
+import { formatChange, formatFigure, formatParts } from '../../../src-shared/domain/metrics/display';
 
-// The printable dashboard: the month's cards against last month and the same month last year,
+// The printable dashboard: the period's cards against the period before and a year earlier,
 // the 12-month trend and the team ranking as tables, each ratio with its numerator/denominator,
 // and the definitions underneath, printed through the documents engine's pdfmake (its font table
 // is one per thread, shared by the documents, the dashboard and the 审计封存单).
 
 export function dashboardDefinition(d: DashboardView): TDocumentDefinitions {
   const th = (t: string) => ({ text: t, bold: true, fillColor: '#eeeeee' });
+  // The comparisons the period has (a year to date has no period before it, a year no second one).
+  const compared = (['previous', 'lastYear'] as const).filter((k) => d.comparison[k] !== null);
   const cards: Content = {
     table: {
       headerRows: 1,
-      widths: ['*', 'auto', 'auto', 'auto', 'auto'],
+      widths: ['*', 'auto', 'auto', ...compared.map(() => 'auto')],
       body: [
-        [th('指标'), th('本月'), th('分子/分母'), th('上月'), th('去年同月')],
-        ...d.cards.map((c) => [c.name, formatFigure(c.value, c.unit), c.denominator === null ? '—' : `${c.numerator}/${c.denominator}`, formatFigure(c.previousMonth, c.unit), formatFigure(c.sameMonthLastYear, c.unit)]),
+        [th('指标'), th('本期'), th('分子/分母'), ...compared.map((k) => th(d.comparison[k]!))],
+        ...d.cards.map((c) => [c.name, formatFigure(c.value, c.unit), c.denominator === null ? '—' : formatParts(c.numerator, c.denominator, c.kind), ...compared.map((k) => `${formatFigure(c[k], c.unit)} ${formatChange(c.value, c[k], c.unit)}`.trim())]),
       ],
     },
     layout: 'lightHorizontalLines',
@@ -55,7 +57,7 @@ export function dashboardDefinition(d: DashboardView): TDocumentDefinitions {
     content: [
       { text: `${d.scope.label}执行质效看板`, font: 'Title', fontSize: 18, alignment: 'center', margin: [0, 0, 0, 4] },
       { text: `统计期：${d.period.label}（${d.period.from} 至 ${d.period.to}）`, alignment: 'center', margin: [0, 0, 0, 12] },
-      { text: '本月指标', font: 'Title', fontSize: 13, margin: [0, 6, 0, 4] },
+      { text: '本期指标', font: 'Title', fontSize: 13, margin: [0, 6, 0, 4] },
       cards,
       { text: deadlines, margin: [0, 6, 0, 0] },
       { text: '近12个月走势', font: 'Title', fontSize: 13, margin: [0, 12, 0, 4] },

@@ -4,18 +4,20 @@ import ExcelJS from 'exceljs';
 import type { DashboardView } from '../../../src-shared/api/methods/metrics';
 import { METRIC_BY_ID } from '../../../src-shared/domain/metrics/definitions';
 import { styleHeader } from './xlsx';
+import { partValue, partsAreAmounts } from '../../../src-shared/domain/metrics/display';
 import { neutraliseWorkbook } from '../exports/formulaCells';
 
 // The dashboard's tables as a workbook for people who rework the numbers.
 export async function dashboardXlsxBuffer(d: DashboardView): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
-  const cards = wb.addWorksheet('本月指标');
-  cards.addRow(['指标', '单位', '本月', '分子', '分母', '上月', '去年同月', '分子口径', '分母口径']);
+  const cards = wb.addWorksheet('本期指标');
+  // Amount ratios carry their sums in 元 like every amount a person reads (the figures keep fen).
+  cards.addRow(['指标', '单位', '本期', '分子', '分母', d.comparison.previous ?? '上期（无）', d.comparison.lastYear ?? '去年同期（无）', '分子口径', '分母口径', '分子分母单位']);
   for (const c of d.cards) {
     const def = METRIC_BY_ID.get(c.metricId)!;
-    cards.addRow([c.name, c.unit, c.value, c.numerator, c.denominator, c.previousMonth, c.sameMonthLastYear, def.numeratorText, def.denominatorText]);
+    cards.addRow([c.name, c.unit, c.value, partValue(c.numerator, c.kind), partValue(c.denominator, c.kind), c.previous, c.lastYear, def.numeratorText, def.denominatorText, partsAreAmounts(c.kind) ? '元' : '']);
   }
-  styleHeader(cards, [30, 6, 10, 10, 10, 10, 10, 40, 40]);
+  styleHeader(cards, [30, 6, 10, 14, 14, 10, 10, 40, 40, 10]);
   const trend = wb.addWorksheet('近12个月');
   trend.addRow(['月份', '收案', '结案', '执结率(%)', '首执案件结案平均用时(天)']);
   for (const t of d.trend) trend.addRow([t.label, t.values.accepted, t.values.closed, t.values.closureRate, t.values.firstAvgDays]);

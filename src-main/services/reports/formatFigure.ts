@@ -1,7 +1,2 @@
-/** A figure as printed: 98.74% · 61.68天 · 3979件 · 1234.50元; '—' when there is no value. */
-export function formatFigure(value: number | null, unit: string): string {
-  if (value === null) return '—';
-  if (unit === '%') return `${value.toFixed(2)}%`;
-  if (unit === '天' || unit === '元') return `${value.toFixed(2)}${unit}`;
-  return `${value}${unit}`;
-}
+// The one formatting of figures lives with the definitions (the page uses it too).
+export { formatFigure } from '../../../src-shared/domain/metrics/display';

@@ -377,9 +377,9 @@ export const archiveMethods = defineMethods({
     versions: 'seen',
   },
   'archive.reviewStats': {
-    summary: '终本合格率：期间内终本案件的评查合格数 ÷ 评查数',
+    summary: '终本合格率：期间内终本首执案件的评查合格数 ÷ 评查数（与看板、上报同一口径；另列待评查数）',
     input: z.object({ from: isoDate, to: isoDate }),
-    output: z.object({ terminated: z.number().int(), reviewed: z.number().int(), passed: z.number().int(), ratePct: z.number().nullable() }),
+    output: z.object({ terminated: z.number().int(), reviewed: z.number().int(), passed: z.number().int(), awaiting: z.number().int(), ratePct: z.number().nullable() }),
     access: 'user',
     cases: { narrows: 'rows' },
   },

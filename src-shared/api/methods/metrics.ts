@@ -78,11 +78,39 @@ export const drillRow = z.object({
   inNumerator: z.boolean(),
 });
 
-const cardFigure = z.object({ metricId: z.string(), name: z.string(), unit: z.string(), column: metricColumn, value: z.number().nullable(), numerator: z.number(), denominator: z.number().nullable(), previousMonth: z.number().nullable(), sameMonthLastYear: z.number().nullable() });
+/** The dashboard's periods: 月, 季, 年初至今, 年 (a custom range has no period before it to compare). */
+export const dashboardPeriodInput = z.discriminatedUnion(
+  'kind',
+  [
+    z.object({ kind: z.literal('month'), year: z.number().int().min(2000, '年份无效').max(2100, '年份无效'), month: z.number().int().min(1, '月份应为1至12').max(12, '月份应为1至12') }),
+    z.object({ kind: z.literal('quarter'), year: z.number().int().min(2000, '年份无效').max(2100, '年份无效'), quarter: z.number().int().min(1, '季度应为1至4').max(4, '季度应为1至4') }),
+    z.object({ kind: z.literal('ytd'), year: z.number().int().min(2000, '年份无效').max(2100, '年份无效'), month: z.number().int().min(1, '月份应为1至12').max(12, '月份应为1至12') }),
+    z.object({ kind: z.literal('year'), year: z.number().int().min(2000, '年份无效').max(2100, '年份无效') }),
+  ],
+  { error: '看板统计期应为 月、季、年初至今 或 年' },
+);
+
+/** A card: numerator and denominator of an amount ratio (到位率) are in fen, like every amount. */
+const cardFigure = z.object({
+  metricId: z.string(),
+  name: z.string(),
+  unit: z.string(),
+  kind: z.string(),
+  column: metricColumn,
+  value: z.number().nullable(),
+  numerator: z.number(),
+  denominator: z.number().nullable(),
+  /** The period before (上月, 上季, 上年); null when the period has none. */
+  previous: z.number().nullable(),
+  /** The same period a year earlier (去年同月, 去年同季, 去年同期); null for a year. */
+  lastYear: z.number().nullable(),
+});
 
 export const dashboardOutput = z.object({
   period: periodView,
   scope: scopeView,
+  /** The names of the two comparisons, null where the period has none. */
+  comparison: z.object({ previous: z.string().nullable(), lastYear: z.string().nullable() }),
   cards: z.array(cardFigure),
   trend: z.array(z.object({ code: z.string(), label: z.string(), values: z.record(z.string(), z.number().nullable()) })),
   teams: z.array(z.object({ teamId: z.string(), teamName: z.string(), accepted: z.number().int(), closed: z.number().int(), closureRate: z.number().nullable(), firstCompletionRate: z.number().nullable(), firstAvgDays: z.number().nullable(), rank: z.number().int().nullable() })),
@@ -127,8 +155,8 @@ export const metricsMethods = defineMethods({
     errors: ['not_found'],
   },
   'metrics.dashboard': {
-    summary: '领导看板：本月与上月、去年同月对比，12个月走势，团队排名，节点超期数',
-    input: z.object({ year: z.number().int().min(2000).max(2100), month: z.number().int().min(1, '月份应为1至12').max(12, '月份应为1至12'), scope: scopeInput }),
+    summary: '领导看板：月、季、年初至今或年的指标，与上期、去年同期对比，12个月走势，团队排名，节点超期数',
+    input: z.object({ period: dashboardPeriodInput, scope: scopeInput }),
     output: dashboardOutput,
     access: 'user',
     cases: { ids: { 'scope.teamId': 'team', 'scope.judgeId': 'judge' }, narrows: 'rows' },

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineMethods } from '../contract';
 import { id } from '../common';
 import { jobView } from './jobs';
+import { dashboardPeriodInput } from './metrics';
 
 // The monthly export upward (上报) and the printable/exportable dashboard (metrics.md §2, §4).
 
@@ -54,7 +55,7 @@ export const reportsMethods = defineMethods({
   },
   'reports.dashboardPdf': {
     summary: '看板打印版（PDF）',
-    input: z.object({ year: z.number().int().min(2000).max(2100), month: z.number().int().min(1).max(12) }),
+    input: z.object({ period: dashboardPeriodInput }),
     output: z.unknown(),
     access: 'user',
     cases: { narrows: 'rows' },
@@ -62,7 +63,7 @@ export const reportsMethods = defineMethods({
   },
   'reports.dashboardXlsx': {
     summary: '看板数据导出（xlsx）',
-    input: z.object({ year: z.number().int().min(2000).max(2100), month: z.number().int().min(1).max(12) }),
+    input: z.object({ period: dashboardPeriodInput }),
     output: z.unknown(),
     access: 'user',
     cases: { narrows: 'rows' },

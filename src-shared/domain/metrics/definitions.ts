@@ -3,6 +3,7 @@ import { diffCalendarDays } from '../chineseDate';
 import type { CaseGroup } from './facts';
 import { netDays, withinLimit, type DerivedCase, type DerivedReceipt, type MetricContext } from './derive';
 import type { MetricSettingKey } from './metricSettings';
+import { ZHONGBEN_QUALITY_DP, zhongbenPassed, zhongbenReviewed } from './zhongbenQuality';
 
 // THE definitions of the performance metrics (metrics.md §1 and §6, domain.md §6). Each one says,
 // in code and in words, which rows form its denominator, which of those form its numerator (so the
@@ -201,10 +202,11 @@ const rates: CaseMetric[] = [
     den: (d) => d.closedIn, num: (d) => d.f.mode === ZHONGBEN,
   },
   {
-    id: 'zhongbenQualityRate', name: '终本合格率', version: 1, status: 'P', kind: 'ratio', unit: '%', dp: 2, columns: FIRST, rows: 'cases', headline: true,
-    numeratorText: '最近一次终本质量评查（archive.reviewed）结论为合格的案件', denominatorText: '统计期内以终本结案的首执案件', caseTypesText: '仅执（不含执恢）',
-    source: 'metrics.md §1（青岛 n_zbhgajz / n_zbajsz，S9）[P]；目标≥90%（S5）', uses: ['statisticalYear'],
-    den: (d) => d.closedIn && d.f.mode === ZHONGBEN, num: (d) => d.f.reviewPass === true,
+    // v2: the denominator is the 终本 cases reviewed, not every 终本 case (metrics.md §6; zhongbenQuality.ts).
+    id: 'zhongbenQualityRate', name: '终本合格率', version: 2, status: 'P', kind: 'ratio', unit: '%', dp: ZHONGBEN_QUALITY_DP, columns: FIRST, rows: 'cases', headline: true,
+    numeratorText: '最近一次终本质量评查（archive.reviewed）结论为合格的案件', denominatorText: '统计期内以终本结案的首执案件中已评查的案件（未评查的不计入，另列待评查数）', caseTypesText: '仅执（不含执恢）',
+    source: 'metrics.md §1（青岛 n_zbhgajz / n_zbajsz，S9）、§6 [P]；目标≥90%（S5）', uses: ['statisticalYear'],
+    den: (d) => d.closedIn && zhongbenReviewed(d.f), num: (d) => zhongbenPassed(d.f),
   },
   {
     id: 'closedPerJudge', name: '人均结案数', version: 1, status: 'P', kind: 'perCapita', unit: '件', dp: 0, columns: FIRST, rows: 'cases',

@@ -90,3 +90,11 @@ export function trailingMonths(year: number, month: number, n = 12): { year: num
   }
   return out;
 }
+
+/**
+ * The last month that has ended on `today` (court-local YYYY-MM-DD): what the monthly report to the
+ * city court (上报) is made for — the month under way is not complete yet.
+ */
+export function lastCompleteMonth(today: string): { year: number; month: number } {
+  return previousMonth(Number(today.slice(0, 4)), Number(today.slice(5, 7)));
+}
