@@ -7,7 +7,8 @@ import { SYSTEM_ACTOR } from '../../src-main/events/log';
 
 const [dataDir, n] = process.argv.slice(2) as [string, string];
 const app = new App({ dataDir, mode: 'web', quiet: true, startupChecks: false });
-const ids = app.db.raw<{ id: number }>("SELECT id FROM cases WHERE stage NOT IN ('closed', 'archived') ORDER BY id DESC LIMIT ?", Number(n)).map((r) => r.id);
+// Only cases with their own case account: a 执行通知书 must name the account to pay into.
+const ids = app.db.raw<{ id: number }>("SELECT id FROM cases WHERE stage NOT IN ('closed', 'archived') AND id IN (SELECT case_id FROM case_accounts) ORDER BY id DESC LIMIT ?", Number(n)).map((r) => r.id);
 const job = startBatch(app, SYSTEM_ACTOR, null, { caseIds: ids, kinds: ['执行通知书'], reason: '压力测试：补发执行通知书' });
 await app.jobs.idle();
 const view = app.jobs.get(job.id);
