@@ -243,7 +243,10 @@ export function computeDeadlines(facts: CaseFacts, allEvents: readonly CaseEvent
     if (!rule.each) starts = starts.slice(0, 1);
     const stops = events.filter((e) => matches(e, rule.stop));
     const cancels = events.filter((e) => matches(e, rule.cancelOn));
-    const ex = new Exclusions(suspensions.filter((s) => rule.excluded.includes(s.kind) || (ofCase && s.kind === '中止')));
+    // 中止 stops the process's clocks, but not one counted in hours: those run for a person held
+    // (拘传 questioning, a detainee's family told within 24 h: 民诉法解释 第180条、第482条).
+    const pausedBySuspension = ofCase && rule.unit !== 'hours';
+    const ex = new Exclusions(suspensions.filter((s) => rule.excluded.includes(s.kind) || (pausedBySuspension && s.kind === '中止')));
     // A stop without a correlation value (a payout that names no receipt) settles the oldest open clock, once.
     const usedLoose = new Set<number>();
     let seq = 0;

@@ -184,6 +184,14 @@ describe('deadline rules derived from events', () => {
     expect(payout).toMatchObject({ status: 'open', dueOn: '2026-04-07' });
   });
 
+  it('中止 does not stop a clock counted in hours: the family of a detained person is told within 24 h (民诉法解释 第180条)', () => {
+    const filed = ev('case.filed', '2026-03-02');
+    const suspended = ev('case.suspended', '2026-03-03', { kind: '中止' });
+    const detained = ev('coercion.detained', '2026-03-05', { measureId: 7 }, '2026-03-05T02:00:00.000Z');
+    const [d] = computeDeadlines(facts, [filed, suspended, detained], only('detentionFamily'), cal);
+    expect(d).toMatchObject({ status: 'open', dueAt: '2026-03-06T02:00:00.000Z' });
+  });
+
   it('the 终本 re-queries run from the corrected closure date', () => {
     const e = [ev('case.closed', '2025-01-10', { mode: '终结本次执行程序' }), ev('case.closureCorrected', '2025-02-10', { mode: '终结本次执行程序' })];
     expect(computeDeadlines(facts, e, only('requery'), cal)[0]).toMatchObject({ startOn: '2025-02-10', dueOn: '2025-08-10' });

@@ -15,8 +15,8 @@ const dirty = new WeakMap<Db, Set<number>>();
  * notice batch: three documents and a stage move) recomputes its clocks once, at its end
  * (Db.beforeCommit), still inside it.
  * v1: the rules of src-shared/domain/deadlines.ts as moved out of the read handlers.
- * v2: a closed case starts no clock of its enforcement process, 中止 stops those clocks until
- * resumption, and a corrected closure date moves the 终本 re-queries (deadlines.ts followsCase).
+ * v2: a closed case starts no clock of its enforcement process, 中止 stops those clocks (not the
+ * ones counted in hours, which run for a person held) until resumption, and a corrected closure date moves the 终本 re-queries (deadlines.ts followsCase).
  */
 export const deadlineClocks: Projection = {
   name: 'deadlineClocks',
