@@ -10,12 +10,14 @@ import { scopeSql, type CaseScope } from '../auth/scope';
 export type MeasureView = z.output<typeof measureView>;
 export type ControlBatchView = z.output<typeof controlBatchView>;
 
-const SELECT = `SELECT m.*, b.number AS batch_number, c.number AS case_number, a.type AS asset_type, a.institution, a.identifier, p.name AS debtor,
-       (SELECT group_concat(md.document_id) FROM measure_documents md WHERE md.measure_id = m.id) AS document_ids
-  FROM measures m JOIN control_batches b ON b.id = m.batch_id JOIN cases c ON c.id = m.case_id
+/** The measures with their batch, case, asset and debtor (the grid of measures selects from the same). */
+export const MEASURE_SELECT_SQL = `m.*, b.number AS batch_number, c.number AS case_number, a.type AS asset_type, a.institution, a.identifier, p.name AS debtor,
+       (SELECT group_concat(md.document_id) FROM measure_documents md WHERE md.measure_id = m.id) AS document_ids`;
+export const MEASURE_FROM_SQL = `measures m JOIN control_batches b ON b.id = m.batch_id JOIN cases c ON c.id = m.case_id
   JOIN assets a ON a.id = m.asset_id JOIN parties p ON p.id = a.party_id`;
+const SELECT = `SELECT ${MEASURE_SELECT_SQL} FROM ${MEASURE_FROM_SQL}`;
 
-function toView(r: Record<string, unknown>, today: string, alertDays: number): MeasureView {
+export function toView(r: Record<string, unknown>, today: string, alertDays: number): MeasureView {
   const status = r.status as MeasureView['status'];
   const inForce = (status === 'pending' || status === 'done' || status === 'partial') && r.expires_on !== null;
   const daysToExpiry = inForce ? diffCalendarDays(r.expires_on as string, today) : null;
