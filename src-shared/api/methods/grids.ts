@@ -7,7 +7,6 @@ import { assetView } from './inquiries';
 import { measureView } from './measures';
 import { ledgerAccountRow } from './ledger';
 import { auditEventView } from './security';
-import { jobView } from './jobs';
 
 // The lists that grow with the court (终本库, re-queries due, the closure queue, assets, measures,
 // case accounts, one user's audit trail) as server-paged grids: each method takes its own
@@ -125,8 +124,8 @@ export const gridMethods = defineMethods({
       exportOf('ledgerAccounts'),
       exportOf('audit'),
     ]),
-    /** The file (a download), or the job writing it when the rows are many. */
-    output: z.union([jobView, z.unknown()]),
+    /** The file (a download), or the job (jobView, its result only the file's name and row count) writing it when the rows are many. */
+    output: z.unknown(),
     // Each grid's own method's access and scope are checked again by the handler.
     access: 'user',
     cases: { narrows: 'rows' },
