@@ -200,6 +200,8 @@ export function DataGrid<G extends GridName>(props: DataGridProps<G>) {
           onSelectionChanged={(e) => props.onSelection?.(e.api.getSelectedRows())}
           onRowDoubleClicked={(e) => e.data && props.onOpen?.(e.data)}
           onGridReady={onReady}
+          // Every column in the page (row controls and whole case numbers are found by tests and by the clerk's browser search).
+          suppressColumnVirtualisation
           rowHeight={34}
           headerHeight={36}
         />

@@ -13,7 +13,7 @@ const OPENING_READS: Record<string, string[]> = {
   '/cases': ['cases.list'],
   '/notices': ['documents.queue', 'documents.templates', 'documents.batches', 'documents.generateBatch'],
   '/inquiries': ['inquiries.queue', 'inquiries.batches', 'inquiries.createBatch'],
-  '/control': ['assets.list', 'measures.list', 'measures.createBatch'],
+  '/control': ['grids.assets', 'grids.measures', 'measures.createBatch'],
   '/triage': ['cases.list', 'triage.propose', 'assignment.loads', 'assignment.runs'],
   '/fast-track': ['fastTrack.queue'],
   '/teams': ['assignment.loads', 'cases.list'],
