@@ -158,7 +158,9 @@ export function DataGrid<G extends GridName>(props: DataGridProps<G>) {
           ...(kind === 'fen' ? { type: 'rightAligned', valueFormatter: (p: { value: unknown }) => (typeof p.value === 'number' ? yuan(p.value) : '') } : {}),
           ...(kind === 'number' ? { type: 'rightAligned' } : {}),
           filter,
-          filterParams: filter ? { maxNumConditions: 1, buttons: ['apply', 'reset'], closeOnApply: true, ...(kind === 'date' ? { inRangeInclusive: true } : {}) } : undefined,
+          // The filter box under each header: type to filter (the column menu offers the other conditions).
+          floatingFilter: Boolean(filter),
+          filterParams: filter ? { maxNumConditions: 1, buttons: ['reset'], ...(kind === 'date' ? { inRangeInclusive: true } : {}) } : undefined,
           ...def,
         } as ColDef<Row<G>>;
       }),
