@@ -89,8 +89,9 @@ try {
   })) {
     plans[name] = app.db.raw<{ detail: string }>(`EXPLAIN QUERY PLAN ${sql}`).map((p) => p.detail);
   }
+  const cases = count('SELECT count(*) AS n FROM cases');
   await app.close();
-  console.log(JSON.stringify({ cases: count('SELECT count(*) AS n FROM cases'), archived, fillMs, busiest, results: out, export: { ...ex, rows: exRows }, plans }));
+  console.log(JSON.stringify({ cases, archived, fillMs, busiest, results: out, export: { ...ex, rows: exRows }, plans }));
 } finally {
   rmSync(scratch, { recursive: true, force: true });
 }

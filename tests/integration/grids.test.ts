@@ -187,3 +187,24 @@ describe('grids.export: the xlsx of what the filter shows', () => {
     expect((await t.fail('grids.export', { grid: 'audit', userId: adminId, sort: [{ col: 'payload', dir: 'asc' }] })).field).toBe('sort.0.col');
   });
 });
+
+describe('grids.ledgerAccounts: the accounts holding money, as ledger.accounts lists them', () => {
+  it('lists the accounts with a balance, overdue after 30 days (money-handling rules: payout within 30 days of receipt)', async () => {
+    t.user('money1', ['money']);
+    const [a, b] = [cases[0]!, cases[1]!];
+    await t.call('ledger.record', { kind: 'receipt', caseId: a.caseId, amountFen: 120_000, on: '2026-03-02', source: 'voluntary', payer: '被执行人' }, 'money1');
+    t.app.clock.set('2026-03-20T02:00:00Z');
+    await t.call('ledger.record', { kind: 'receipt', caseId: b.caseId, amountFen: 30_000, on: '2026-03-20', source: 'voluntary', payer: '被执行人' }, 'money1');
+    t.app.clock.set('2026-04-10T02:00:00Z');
+    const page = await t.call('grids.ledgerAccounts', { sort: [{ col: 'balanceFen', dir: 'desc' }] }, 'money1');
+    // a: received 2026-03-02, due by 2026-04-01, overdue on 2026-04-10; b: due by 2026-04-19, not yet.
+    expect(page.rows.map((r) => [r.caseNumber, r.balanceFen, r.overdueFen])).toEqual([
+      [a.number, 120_000, 120_000],
+      [b.number, 30_000, 0],
+    ]);
+    const old = await t.call('ledger.accounts', { limit: 100 }, 'money1');
+    expect([...page.rows].sort((x, y) => x.caseId - y.caseId)).toEqual([...old.rows].sort((x, y) => x.caseId - y.caseId));
+    const overdue = await t.call('grids.ledgerAccounts', { overdueOnly: true, filters: [{ col: 'balanceFen', op: 'greaterThan', value: 100_000 }] }, 'money1');
+    expect(overdue.rows.map((r) => r.caseId)).toEqual([a.caseId]);
+  });
+});

@@ -12,7 +12,10 @@ import { getSettings } from '../settings/settings';
 import { archiveRowOf, type ArchiveDbRow } from '../archive/list';
 import { assetsSql, assetViewOf } from '../assets/list';
 import { MEASURE_FROM_SQL, MEASURE_SELECT_SQL, toView as measureViewOf } from '../measures/view';
-import { listAccounts } from '../ledger/view';
+import { loadClockEntries, type LedgerAccountRow } from '../ledger/view';
+import { ledgerTotals } from '../ledger/balance';
+import { receiptClocks } from '../ledger/clock';
+import { ruleAmount } from '../../../src-shared/domain/deadlineRules';
 import { evaluateChecklist } from '../closure/checklist';
 import { scopeSql, type CaseScope } from '../auth/scope';
 import { runGrid, runGridInMemory, type GridColumn, type GridSource } from './query';
@@ -26,7 +29,7 @@ export type GridParams<G extends GridName> = z.output<z.ZodObject<(typeof GRID_P
 
 const SCAN = { pending: '未扫描', scanned: '已扫描', bound: '已扫描装订' };
 const REVIEW = { pending: '未评查', pass: '合格', fail: '不合格' };
-const caseNo = (sql: string, alias = 'c'): GridColumn => ({ sql, type: 'text', label: '案号', caseNumber: true, sortSql: [`${alias}.year`, `${alias}.serial`] });
+const caseNo = (sql: string, alias = 'c', notNull = true): GridColumn => ({ sql, type: 'text', label: '案号', caseNumber: true, sortSql: [`${alias}.year`, `${alias}.serial`], notNull });
 
 const ARCHIVE_FROM = 'archive_entries a JOIN cases c ON c.id = a.case_id LEFT JOIN closures cl ON cl.case_id = a.case_id LEFT JOIN cases r ON r.id = a.resumed_case_id';
 const ARCHIVE_SELECT = `a.case_id, c.number, c.applicant_names, c.debtor_names, c.claim_fen, a.terminated_on, a.requery_until, a.next_requery_on,
@@ -36,17 +39,17 @@ const ARCHIVE_SELECT = `a.case_id, c.number, c.applicant_names, c.debtor_names, 
 function archiveColumns(): Cols<'archive'> {
   return {
     number: caseNo('c.number'),
-    applicants: { sql: 'c.applicant_names', type: 'text', label: '申请执行人' },
-    debtors: { sql: 'c.debtor_names', type: 'text', label: '被执行人' },
-    claimFen: { sql: 'c.claim_fen', type: 'number', label: '标的（元）', fen: true },
-    unpaidFen: { sql: 'coalesce(cl.unpaid_fen, c.claim_fen)', type: 'number', label: '未履行（元）', fen: true },
-    terminatedOn: { sql: 'a.terminated_on', type: 'date', label: '终本日期' },
+    applicants: { sql: 'c.applicant_names', type: 'text', label: '申请执行人', notNull: true },
+    debtors: { sql: 'c.debtor_names', type: 'text', label: '被执行人', notNull: true },
+    claimFen: { sql: 'c.claim_fen', type: 'number', label: '标的（元）', fen: true, notNull: true },
+    unpaidFen: { sql: 'coalesce(cl.unpaid_fen, c.claim_fen)', type: 'number', label: '未履行（元）', fen: true, notNull: true },
+    terminatedOn: { sql: 'a.terminated_on', type: 'date', label: '终本日期', notNull: true },
     nextRequeryOn: { sql: 'a.next_requery_on', type: 'date', label: '下次复查' },
-    roundsDone: { sql: 'a.rounds_done', type: 'number', label: '已复查次数' },
+    roundsDone: { sql: 'a.rounds_done', type: 'number', label: '已复查次数', notNull: true },
     lastResult: { sql: 'a.last_result', type: 'enum', label: '最近结果', labels: { found: '发现财产', nothing: '未发现' } },
     room: { sql: "coalesce(a.room, '') || ' ' || coalesce(a.shelf, '') || ' ' || coalesce(a.box, '')", type: 'text', label: '卷宗位置', cell: (r) => [r.room, r.shelf, r.box].filter(Boolean).join(' / ') },
-    scanStatus: { sql: 'a.scan_status', type: 'enum', label: '扫描', labels: SCAN },
-    reviewStatus: { sql: 'a.review_status', type: 'enum', label: '评查', labels: REVIEW },
+    scanStatus: { sql: 'a.scan_status', type: 'enum', label: '扫描', labels: SCAN, notNull: true },
+    reviewStatus: { sql: 'a.review_status', type: 'enum', label: '评查', labels: REVIEW, notNull: true },
     resumedNumber: { sql: 'r.number', type: 'text', label: '恢复执行案号', caseNumber: true },
   };
 }
@@ -54,6 +57,9 @@ function archiveColumns(): Cols<'archive'> {
 function archiveSource(): GridSource<ReturnType<typeof archiveRowOf>> {
   return {
     from: ARCHIVE_FROM,
+    // Every entry has its case (a foreign key); the LEFT JOINs only add columns.
+    countFrom: 'archive_entries a',
+    countAliases: ['a'],
     scope: 'cases',
     select: ARCHIVE_SELECT,
     columns: archiveColumns(),
@@ -71,7 +77,7 @@ function requeryDueSource(db: Db, today: string, p: GridParams<'requeryDue'>) {
     debtors: { sql: 'c.debtor_names', type: 'text', label: '被执行人' },
     terminatedOn: { sql: 'a.terminated_on', type: 'date', label: '终本日期' },
     round: { sql: 'a.rounds_done + 1', type: 'number', label: '轮次' },
-    dueOn: { sql: 'a.next_requery_on', type: 'date', label: '应复查日期' },
+    dueOn: { sql: 'a.next_requery_on', type: 'date', label: '应复查日期', notNull: true },
     unpaidFen: { sql: 'coalesce(cl.unpaid_fen, 0)', type: 'number', label: '未履行（元）', fen: true },
   };
   // Same rule as services/archive/requery.ts requeryDue: due within the look-ahead, not resumed, no round pending.
@@ -83,6 +89,8 @@ function requeryDueSource(db: Db, today: string, p: GridParams<'requeryDue'>) {
       "NOT EXISTS (SELECT 1 FROM archive_requeries q WHERE q.case_id = a.case_id AND q.result = 'pending')",
     ],
     params: [until],
+    countFrom: 'archive_entries a',
+    countAliases: ['a', 'q'],
     scope: 'cases',
     select: 'a.case_id, c.number, c.applicant_names, c.debtor_names, a.terminated_on, a.rounds_done, a.next_requery_on, cl.unpaid_fen',
     columns,
@@ -213,6 +221,38 @@ const LEDGER_COLUMNS: Cols<'ledgerAccounts'> = {
   oldestDueOn: { sql: '', type: 'date', label: '最早应发放日' },
 };
 
+/**
+ * The case accounts holding money or owing a payout, as services/ledger/view.ts listAccounts lists
+ * them — but its per-case work (the payout clock, computed by the app) only for the accounts whose
+ * balance is not zero, found in one aggregate: money overdue is money still held (the clock settles
+ * receipts oldest first against every out-flow, services/ledger/clock.ts), so a zero balance owes
+ * nothing. Reversed entries count for nothing (their reversal is subtracted back).
+ */
+export function ledgerAccountRows(db: Db, today: string, overdueOnly: boolean): LedgerAccountRow[] {
+  const payoutDays = ruleAmount(getSettings(db).deadlineRules, 'payout').amount;
+  const sign = "CASE t.kind WHEN 'receipt' THEN t.amount_fen ELSE -t.amount_fen END";
+  const held = db.raw<{ id: number; number: string; stage: string }>(
+    `SELECT c.id, c.number, c.stage FROM cases c JOIN (
+       SELECT case_id, SUM(s) AS b FROM (
+         SELECT t.case_id, SUM(${sign}) AS s FROM ledger_entries t WHERE t.kind IN ('receipt','fee','payout','refund') GROUP BY t.case_id
+         UNION ALL
+         SELECT t.case_id, -SUM(${sign}) FROM ledger_entries r JOIN ledger_entries t ON t.id = r.reverses_id
+          WHERE r.reverses_id IS NOT NULL AND t.kind IN ('receipt','fee','payout','refund') GROUP BY t.case_id)
+       GROUP BY case_id HAVING SUM(s) <> 0) h ON h.case_id = c.id
+     ORDER BY c.id`,
+  );
+  const rows: LedgerAccountRow[] = [];
+  for (const c of held) {
+    const totals = ledgerTotals(db, c.id);
+    const clocks = receiptClocks(loadClockEntries(db, c.id), today, payoutDays).filter((r) => r.outstandingFen > 0);
+    const overdueFen = clocks.filter((r) => r.overdue).reduce((sum, r) => sum + r.outstandingFen, 0);
+    if (totals.balanceFen === 0 && overdueFen === 0) continue;
+    if (overdueOnly && overdueFen === 0) continue;
+    rows.push({ caseId: c.id, caseNumber: c.number, stage: c.stage, balanceFen: totals.balanceFen, recoveredFen: totals.recoveredFen, overdueFen, oldestDueOn: clocks[0]?.dueOn ?? null });
+  }
+  return rows;
+}
+
 function auditSource(db: Db, p: GridParams<'audit'>) {
   if (!db.raw('SELECT 1 FROM users WHERE id = ?', p.userId)[0]) throw new ApiError('not_found', `用户不存在（编号 ${p.userId}）`, 'userId');
   // By when it was done (UTC `at`), with the court-local day boundaries (UTC+8, no DST), as audit.forUser.
@@ -220,16 +260,19 @@ function auditSource(db: Db, p: GridParams<'audit'>) {
   const nextDay = (d: string) => new Date(new Date(`${d}T00:00:00+08:00`).getTime() + 86_400_000).toISOString();
   const columns: Cols<'audit'> = {
     // The court-local day of `at` is what the clerk reads and filters by.
-    at: { sql: "datetime(e.at, '+8 hours')", type: 'date', label: '时间', sortSql: ['e.id'], cell: (r) => localTime(r.at as string) },
-    caseNumber: caseNo('c.number'),
+    at: { sql: "datetime(e.at, '+8 hours')", type: 'date', label: '时间', sortSql: ['e.id'], notNull: true, cell: (r) => localTime(r.at as string) },
+    caseNumber: caseNo('c.number', 'c', false),
     label: { sql: 'e.type', type: 'text', label: '操作', noFilter: true },
     actor: { sql: 'e.actor_name', type: 'text', label: '操作人' },
     workstation: { sql: 'e.workstation', type: 'text', label: '终端' },
   };
   return {
     from: 'case_events e LEFT JOIN cases c ON c.id = e.case_id',
-    where: ['e.actor_id = ? AND e.at >= ? AND e.at < ?'],
-    params: [p.userId, p.from ? dayStart(p.from) : '0000', p.to ? nextDay(p.to) : '9999'],
+    countFrom: 'case_events e',
+    countAliases: ['e'],
+    // The dates only when given: the count of a user's whole trail is then read from the index alone.
+    where: ['e.actor_id = ?', ...(p.from ? ['e.at >= ?'] : []), ...(p.to ? ['e.at < ?'] : [])],
+    params: [p.userId, ...(p.from ? [dayStart(p.from)] : []), ...(p.to ? [nextDay(p.to)] : [])],
     scope: 'court',
     select: 'e.id, e.case_id, c.number, e.type, e.at, e.on_date, e.actor_id, e.actor_name, e.workstation, e.payload, e.hash',
     columns,
@@ -290,8 +333,7 @@ function sourceOf(ctx: GridContext, grid: Exclude<GridName, 'ledgerAccounts'>, p
 export function readGrid(ctx: GridContext, grid: GridName, input: Record<string, unknown> & GridRequest): { rows: unknown[]; total: number } {
   if (grid === 'ledgerAccounts') {
     if (!ctx.scope.all) throw new ApiError('forbidden', '该列表为全院数据，本团队无权查看');
-    // A case account's payout clock is computed by the app (services/ledger/clocks), not in SQL.
-    const all = listAccounts(ctx.db, ctx.today, { overdueOnly: Boolean(input.overdueOnly), offset: 0, limit: Number.MAX_SAFE_INTEGER }).rows;
+    const all = ledgerAccountRows(ctx.db, ctx.today, Boolean(input.overdueOnly));
     const defaultSort: GridSort[] = [
       { col: 'overdueFen', dir: 'desc' },
       { col: 'oldestDueOn', dir: 'asc' },
