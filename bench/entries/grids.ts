@@ -8,6 +8,7 @@ import { cpSync, rmSync } from 'node:fs';
 import { App } from '../../src-main/app/app';
 import { FileResponse, type CallContext } from '../../src-main/api/context';
 import type { MethodInput, MethodName } from '../../src-shared/api';
+import { gridSql } from '../../src-main/services/grids/sources';
 
 const [bulkDir, scratch, password] = process.argv.slice(2) as [string, string, string];
 rmSync(scratch, { recursive: true, force: true });
@@ -80,14 +81,18 @@ try {
   // The export of a filtered 终本库 (informational: a large one is a job).
   const ex = await time('grids.export', { grid: 'archive', filters: [{ col: 'terminatedOn', op: 'inRange', value: '2024-01-01', valueTo: '2024-03-31' }] });
   const exRows = count("SELECT count(*) AS n FROM archive_entries WHERE terminated_on BETWEEN '2024-01-01' AND '2024-03-31'");
+  // The plans of the SQL the grids run (their first page), from the grids' own builder.
+  const gctx = { db: app.db, today, scope: { all: true } as const };
+  const req = { sort: [], filters: [], offset: 0, limit: 100 };
   const plans: Record<string, string[]> = {};
   for (const [name, sql] of Object.entries({
-    archive_first: "SELECT a.case_id FROM archive_entries a JOIN cases c ON c.id = a.case_id LEFT JOIN closures cl ON cl.case_id = a.case_id LEFT JOIN cases r ON r.id = a.resumed_case_id ORDER BY a.terminated_on IS NULL, a.terminated_on DESC, a.case_id DESC LIMIT 100",
-    requery_due: "SELECT a.case_id FROM archive_entries a JOIN cases c ON c.id = a.case_id LEFT JOIN closures cl ON cl.case_id = a.case_id WHERE a.next_requery_on IS NOT NULL AND a.next_requery_on <= '2099-01-01' AND a.resumed_case_id IS NULL ORDER BY a.next_requery_on IS NULL, a.next_requery_on ASC, c.id LIMIT 100",
-    audit_user: `SELECT e.id FROM case_events e LEFT JOIN cases c ON c.id = e.case_id WHERE e.actor_id = ${busiest.actor_id} AND e.at >= '0000' AND e.at < '9999' ORDER BY e.id IS NULL, e.id DESC, e.id DESC LIMIT 100`,
+    archive_first: gridSql(gctx, 'archive', req),
+    requery_due: gridSql(gctx, 'requeryDue', req),
+    audit_user: gridSql(gctx, 'audit', { ...req, userId: busiest.actor_id }),
     closure_candidates: "SELECT c.id FROM closure_attestations t JOIN cases c ON c.id = t.case_id WHERE t.item = 'debtorSearched' AND c.stage NOT IN ('closed', 'archived')",
   })) {
-    plans[name] = app.db.raw<{ detail: string }>(`EXPLAIN QUERY PLAN ${sql}`).map((p) => p.detail);
+    const params = (sql.match(/\?/g) ?? []).map(() => (name === 'requery_due' ? '2099-01-01' : name === 'closure_candidates' ? '[]' : busiest.actor_id));
+    plans[name] = app.db.raw<{ detail: string }>(`EXPLAIN QUERY PLAN ${sql}`, ...params).map((p) => p.detail);
   }
   const cases = count('SELECT count(*) AS n FROM cases');
   await app.close();

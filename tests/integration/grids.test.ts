@@ -185,6 +185,11 @@ describe('grids.export: the xlsx of what the filter shows', () => {
     expect(ws.rowCount).toBe(own + 1);
     expect(ws.getRow(2).getCell(2).value).toBe(cases[0]!.number);
     expect((await t.fail('grids.export', { grid: 'audit', userId: adminId, sort: [{ col: 'payload', dir: 'asc' }] })).field).toBe('sort.0.col');
+    // 时间 filtered by the court-local day: 2026-03-02 in Beijing is 2026-03-01T16:00Z up to 2026-03-02T16:00Z.
+    const day = t.app.db.raw<{ n: number }>("SELECT count(*) AS n FROM case_events WHERE actor_id = ? AND at >= '2026-03-01T16:00:00.000Z' AND at < '2026-03-02T16:00:00.000Z'", adminId)[0]!.n;
+    expect(day).toBeGreaterThan(0);
+    expect((await t.call('grids.audit', { userId: adminId, filters: [{ col: 'at', op: 'equals', value: '2026-03-02' }] })).total).toBe(day);
+    expect((await t.call('grids.audit', { userId: adminId, filters: [{ col: 'at', op: 'lessThan', value: '2026-03-02' }] })).total).toBe(0);
   });
 });
 

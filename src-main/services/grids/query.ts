@@ -26,6 +26,11 @@ export interface GridColumn {
   labels?: Record<string, string>;
   /** A case number: the filter normalises the brackets as the register stores them. */
   caseNumber?: boolean;
+  /**
+   * A UTC timestamp filtered by the court-local day (UTC+8, no DST): the day's bounds are computed
+   * here and compared with the stored text, so the filter reads no function of every row.
+   */
+  utcDay?: boolean;
   /** Never NULL: sorted without the NULLs-last term, so an index on it serves the order. */
   notNull?: boolean;
   /** The exported cell when it is not the API row's field of the same key. */
@@ -83,10 +88,41 @@ function valueOf(c: GridColumn, v: string | number | undefined, field: string): 
   return c.caseNumber ? normaliseCaseNumber(s) : s;
 }
 
+const dayStart = (d: string) => new Date(`${d}T00:00:00+08:00`).toISOString();
+const dayEnd = (d: string) => new Date(new Date(`${d}T00:00:00+08:00`).getTime() + 86_400_000).toISOString();
+
+/** A date filter on a UTC timestamp column, as ranges of court-local days. */
+function utcDaySql(c: GridColumn, f: GridFilter, i: number): { sql: string; params: unknown[] } | null {
+  const e = c.sql;
+  const v = () => String(valueOf(c, f.value, `filters.${i}.value`));
+  switch (f.op) {
+    case 'equals':
+      return { sql: `${e} >= ? AND ${e} < ?`, params: [dayStart(v()), dayEnd(v())] };
+    case 'notEqual':
+      return { sql: `(${e} < ? OR ${e} >= ?)`, params: [dayStart(v()), dayEnd(v())] };
+    case 'lessThan':
+      return { sql: `${e} < ?`, params: [dayStart(v())] };
+    case 'lessThanOrEqual':
+      return { sql: `${e} < ?`, params: [dayEnd(v())] };
+    case 'greaterThan':
+      return { sql: `${e} >= ?`, params: [dayEnd(v())] };
+    case 'greaterThanOrEqual':
+      return { sql: `${e} >= ?`, params: [dayStart(v())] };
+    case 'inRange':
+      return { sql: `${e} >= ? AND ${e} < ?`, params: [dayStart(v()), dayEnd(String(valueOf(c, f.valueTo, `filters.${i}.valueTo`)))] };
+    default:
+      return null;
+  }
+}
+
 /** One filter as SQL with its parameters. */
 function filterSql(c: GridColumn, f: GridFilter, i: number): { sql: string; params: unknown[] } {
   const field = `filters.${i}.value`;
   const e = c.sql;
+  if (c.utcDay) {
+    const r = utcDaySql(c, f, i);
+    if (r) return r;
+  }
   // A date column may hold a timestamp (the audit trail's `at`): compare its court-local day.
   const d = c.type === 'date' ? `substr(${e}, 1, 10)` : e;
   switch (f.op) {
