@@ -213,3 +213,42 @@ describe('grids.ledgerAccounts: the accounts holding money, as ledger.accounts l
     expect(overdue.rows.map((r) => r.caseId)).toEqual([a.caseId]);
   });
 });
+
+describe('grids.export of many rows: a job, then grids.download', () => {
+  it('writes every row of a large 终本库 in a job and downloads it', async () => {
+    // 5,200 more 终本 cases as fixture rows: copies of a filed case with their own numbers.
+    const cols = t.app.db
+      .raw<{ name: string }>('PRAGMA table_info(cases)')
+      .map((c) => c.name)
+      .filter((n) => !['id', 'number', 'serial', 'search_text'].includes(n));
+    const src = cases[0]!.caseId;
+    t.app.db.rawRun(
+      `WITH RECURSIVE k(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM k WHERE i < 5200)
+       INSERT INTO cases (number, serial, search_text, ${cols.join(', ')})
+       SELECT '（2026）内0523执' || (5000 + i) || '号', 5000 + i, '（2026）内0523执' || (5000 + i) || '号', ${cols.map((c) => `s.${c}`).join(', ')} FROM k, cases s WHERE s.id = ?`,
+      src,
+    );
+    t.app.db.rawRun(
+      `INSERT INTO archive_entries (case_id, terminated_on, requery_until, next_requery_on, updated_at)
+       SELECT id, '2026-06-01', '2031-06-01', '2026-12-01', '2026-06-01T00:00:00Z' FROM cases WHERE serial > 5000`,
+    );
+    const expected = cases.length + 5200;
+    const job = (await t.call('grids.export', { grid: 'archive' })) as unknown as { id: string; status: string; kind: string };
+    expect(job.kind).toBe('grids.export');
+    await t.app.jobs.idle();
+    const done = await t.call('jobs.get', { id: job.id });
+    expect(done.status).toBe('done');
+    expect(done.result).toEqual({ fileName: expect.stringMatching(/^终本库-/), rows: expected });
+    const file = (await t.call('grids.download', { jobId: job.id })) as unknown as FileResponse;
+    const ws = await sheetOf(file);
+    expect(ws.rowCount).toBe(expected + 1);
+    // Newest 终本 first, the later case first: the fixture's latest (August) heads the sheet; the copies (June) follow, the last copy first.
+    const latest = [...cases].sort((a, b) => b.terminatedOn.localeCompare(a.terminatedOn) || b.caseId - a.caseId)[0]!;
+    expect(latest.terminatedOn > '2026-06-01').toBe(true);
+    expect(ws.getRow(2).getCell(1).value).toBe(latest.number);
+    const firstCopy = 2 + cases.filter((c) => c.terminatedOn > '2026-06-01').length;
+    expect(ws.getRow(firstCopy).getCell(1).value).toBe('（2026）内0523执10200号');
+    // A team's officer may not fetch another user's court-wide export.
+    expect((await t.fail('grids.download', { jobId: job.id }, 'xofficer')).code).toBe('forbidden');
+  }, 120_000);
+});
