@@ -157,6 +157,8 @@ export function DataGrid<G extends GridName>(props: DataGridProps<G>) {
           ...(kind === 'caseNo' ? { minWidth: 240, cellClass: 'case-no' } : {}),
           ...(kind === 'fen' ? { type: 'rightAligned', valueFormatter: (p: { value: unknown }) => (typeof p.value === 'number' ? yuan(p.value) : '') } : {}),
           ...(kind === 'number' ? { type: 'rightAligned' } : {}),
+          // Room for the date box of the filter row.
+          ...(kind === 'date' ? { minWidth: 170 } : {}),
           filter,
           // The filter box under each header: type to filter (the column menu offers the other conditions).
           floatingFilter: Boolean(filter),
