@@ -1,13 +1,12 @@
 import { useLive } from '../live/useLive';
 import { useView } from '../live/view';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { api } from '../api/client';
 import { navigate } from '../router';
-import { yuan } from '../format';
 import type { MethodOutput } from '../../src-shared/api';
 import { FileButton, fileBase64 } from '../components/FileButton';
 import { useAction } from '../components/useAction';
-import { PickBox } from '../components/PickBox';
+import { DataGrid, type DataColumn } from '../components/DataGrid';
 import { ActionFeedback } from '../components/ActionFeedback';
 import { ReviewRate } from './archive/ReviewRate';
 
@@ -21,8 +20,8 @@ const REVIEW = { pending: '未评查', pass: '合格', fail: '不合格' } as co
 
 /** 终本库: the archive register, the re-query due list and batches, results, review and resumption. */
 export function ArchivePage() {
-  const [rows, setRows] = useState<ArchiveRow[]>([]);
-  const [due, setDue] = useState<DueRow[]>([]);
+  // The grids reload after the page's own writes (tick) and with the live feed (DataGrid).
+  const [tick, setTick] = useState(0);
   const [picked, setPicked] = useState<Set<number>>(new Set());
   const [batch, setBatch] = useState<Batch | null>(null);
   const [batches, setBatches] = useState<BatchSummary[]>([]);
@@ -32,10 +31,8 @@ export function ArchivePage() {
   const batchView = useView();
 
   const refresh = async () => {
-    const [a, d, b] = await Promise.all([view.read('archive.list', { filter: {}, offset: 0, limit: 500 }), api.call('archive.requeryDue', {}), api.call('archive.requeryBatches', {})]);
-    setRows(a.rows);
-    setDue(d.rows);
-    setBatches(b);
+    setBatches(await api.call('archive.requeryBatches', {}));
+    setTick((n) => n + 1);
   };
   const { run, error, setError, message, setMessage, failure } = useAction(refresh);
   useLive(() => void refresh().catch(() => undefined));
@@ -44,6 +41,57 @@ export function ArchivePage() {
     // eslint-disable-next-line react-hooks/exhaustive-deps -- loads once when the page opens; later loads follow the user's actions
   }, []);
 
+
+  const dueColumns = useMemo<DataColumn<DueRow>[]>(
+    () => [
+      { colId: 'number', field: 'number', headerName: '案号', kind: 'caseNo' },
+      { colId: 'debtors', field: 'debtors', headerName: '被执行人', width: 220 },
+      { colId: 'round', field: 'round', headerName: '轮次', kind: 'number', width: 100, valueFormatter: (p) => (p.value ? `第${String(p.value)}次` : '') },
+      { colId: 'dueOn', field: 'dueOn', headerName: '应复查日期', kind: 'date', width: 140, cellClassRules: { overdue: (p) => Boolean(p.data?.overdue) } },
+      { colId: 'terminatedOn', field: 'terminatedOn', headerName: '终本日期', kind: 'date', width: 130 },
+      { colId: 'unpaidFen', field: 'unpaidFen', headerName: '未履行（元）', kind: 'fen', width: 140 },
+    ],
+    [],
+  );
+
+  const archiveColumns = useMemo<DataColumn<ArchiveRow>[]>(
+    () => [
+      { colId: 'number', field: 'number', headerName: '案号', kind: 'caseNo' },
+      { colId: 'applicants', field: 'applicants', headerName: '申请执行人', width: 160 },
+      { colId: 'debtors', field: 'debtors', headerName: '被执行人', width: 200 },
+      { colId: 'unpaidFen', field: 'unpaidFen', headerName: '未履行（元）', kind: 'fen', width: 140 },
+      { colId: 'terminatedOn', field: 'terminatedOn', headerName: '终本日期', kind: 'date', width: 130, sort: 'desc' },
+      {
+        colId: 'nextRequeryOn',
+        field: 'nextRequeryOn',
+        headerName: '下次复查',
+        kind: 'date',
+        width: 130,
+        cellRenderer: (p: { data?: ArchiveRow }) =>
+          p.data ? <span data-testid={`archive-next-${p.data.caseId}`}>{p.data.nextRequeryOn ?? (p.data.resumedNumber ? '—' : '已满五年')}</span> : null,
+      },
+      { colId: 'lastResult', field: 'lastResult', headerName: '最近结果', kind: 'none', width: 110, valueFormatter: (p) => (p.value === 'found' ? '发现财产' : p.value === 'nothing' ? '未发现' : '') },
+      { colId: 'room', headerName: '卷宗位置', width: 140, valueGetter: (p) => (p.data ? [p.data.room, p.data.shelf, p.data.box].filter(Boolean).join(' / ') : '') },
+      { colId: 'scanStatus', field: 'scanStatus', headerName: '扫描', kind: 'none', width: 110, valueFormatter: (p) => SCAN[p.value as keyof typeof SCAN] ?? '' },
+      { colId: 'reviewStatus', field: 'reviewStatus', headerName: '评查', kind: 'none', width: 100, valueFormatter: (p) => REVIEW[p.value as keyof typeof REVIEW] ?? '' },
+      {
+        colId: 'resumedNumber',
+        field: 'resumedNumber',
+        headerName: '恢复执行',
+        width: 260,
+        cellRenderer: (p: { data?: ArchiveRow }) =>
+          !p.data ? null : p.data.resumedNumber ? (
+            <span data-testid={`archive-resumed-${p.data.caseId}`}>已恢复：{p.data.resumedNumber}</span>
+          ) : (
+            <button type="button" onClick={() => void resume(p.data!.caseId)} data-testid={`resume-${p.data.caseId}`}>
+              恢复执行
+            </button>
+          ),
+      },
+    ],
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- resume reads the current view through a ref-backed hook; the columns are made once
+    [],
+  );
 
   const createBatch = () =>
     run(async () => {
@@ -91,39 +139,25 @@ export function ArchivePage() {
     <div className="page has-jobs" data-testid="archive-page">
       <div className="toolbar">
         <h2>终本库</h2>
-        <span className="muted" data-testid="archive-total">
-          共 {rows.length} 件
-        </span>
         <ReviewRate />
       </div>
       <ActionFeedback error={error} message={message} testId="archive" failure={failure} onReload={() => void refresh()} />
 
       <h3>到期复查（每6个月一次，满5年止）</h3>
-      {due.length === 0 ? <p className="muted">30日内没有到期的复查。</p> : null}
-      <table className="table" data-testid="requery-due" hidden={due.length === 0}>
-        <thead>
-          <tr>
-            <th />
-            <th>案号</th>
-            <th>被执行人</th>
-            <th>轮次</th>
-            <th>应复查日期</th>
-          </tr>
-        </thead>
-        <tbody>
-          {due.map((d) => (
-            <tr key={d.caseId} className={d.overdue ? 'overdue' : ''}>
-              <td>
-                <PickBox id={d.caseId} picked={picked} onChange={setPicked} testId={`due-pick-${d.caseId}`} />
-              </td>
-              <td className="case-no">{d.number}</td>
-              <td>{d.debtors}</td>
-              <td>第{d.round}次</td>
-              <td className="nowrap">{d.dueOn}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataGrid
+        grid="requeryDue"
+        params={{}}
+        columns={dueColumns}
+        rowId={(r) => String(r.caseId)}
+        view={view}
+        selectable
+        onSelection={(sel) => setPicked(new Set(sel.map((r) => r.caseId)))}
+        onOpen={(r) => navigate(`/cases/${r.caseId}`)}
+        testId="requery-due"
+        height={260}
+        refreshTick={tick}
+        onError={setError}
+      />
       <button type="button" className="primary" disabled={picked.size === 0} onClick={() => void createBatch()} data-testid="requery-create">
         建立复查批次
       </button>
@@ -214,50 +248,7 @@ export function ArchivePage() {
       ) : null}
 
       <h3>终本案件</h3>
-      <table className="table" data-testid="archive-list">
-        <thead>
-          <tr>
-            <th>案号</th>
-            <th>申请执行人</th>
-            <th>被执行人</th>
-            <th>未履行（元）</th>
-            <th>终本日期</th>
-            <th>下次复查</th>
-            <th>最近结果</th>
-            <th>卷宗位置</th>
-            <th>扫描</th>
-            <th>评查</th>
-            <th />
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.caseId} data-testid={`archive-row-${r.caseId}`}>
-              <td className="case-no">
-                <a href={`#/cases/${r.caseId}`}>{r.number}</a>
-              </td>
-              <td>{r.applicants}</td>
-              <td>{r.debtors}</td>
-              <td className="num">{yuan(r.unpaidFen)}</td>
-              <td className="nowrap">{r.terminatedOn}</td>
-              <td className="nowrap" data-testid={`archive-next-${r.caseId}`}>{r.nextRequeryOn ?? (r.resumedNumber ? '—' : '已满五年')}</td>
-              <td>{r.lastResult === 'found' ? '发现财产' : r.lastResult === 'nothing' ? '未发现' : ''}</td>
-              <td>{[r.room, r.shelf, r.box].filter(Boolean).join(' / ')}</td>
-              <td>{SCAN[r.scanStatus]}</td>
-              <td>{REVIEW[r.reviewStatus]}</td>
-              <td className="nowrap">
-                {r.resumedNumber ? (
-                  <span data-testid={`archive-resumed-${r.caseId}`}>已恢复：{r.resumedNumber}</span>
-                ) : (
-                  <button type="button" onClick={() => void resume(r.caseId)} data-testid={`resume-${r.caseId}`}>
-                    恢复执行
-                  </button>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataGrid grid="archive" params={{}} columns={archiveColumns} rowId={(r) => String(r.caseId)} view={view} onOpen={(r) => navigate(`/cases/${r.caseId}`)} testId="archive-grid" height={520} refreshTick={tick} onError={setError} />
     </div>
   );
 }

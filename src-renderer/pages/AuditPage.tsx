@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { api, ApiCallError } from '../api/client';
 import { Field } from '../components/Field';
 import { dateTime } from '../format';
-import { AuditEvents } from './audit/AuditEvents';
+import { UserAuditGrid } from './audit/UserAuditGrid';
 import type { MethodOutput } from '../../src-shared/api';
 
 type Report = NonNullable<MethodOutput<'system.health'>['audit']>;
@@ -99,16 +99,13 @@ export function AuditPage() {
           </Field>
         </div>
         {picked && !badRange ? (
-          <AuditEvents
-            fetchPage={(offset, limit) =>
-              api.call('audit.forUser', { userId: picked.id, from: range.from || undefined, to: range.to || undefined, offset, limit }).catch((e: unknown) => {
-                if (e instanceof ApiCallError && (e.field === 'from' || e.field === 'to')) setRangeError({ field: e.field, message: e.message });
-                throw e;
-              })
-            }
-            deps={[picked.id, range.from, range.to]}
-            showCase
-            testId="audit-user-grid"
+          <UserAuditGrid
+            userId={picked.id}
+            from={range.from}
+            to={range.to}
+            onError={(e) => {
+              if (e instanceof ApiCallError && (e.field === 'from' || e.field === 'to')) setRangeError({ field: e.field, message: e.message });
+            }}
           />
         ) : (
           <p className="muted">选择一名用户，查看其全部操作记录（最新的在前）。</p>

@@ -7,6 +7,7 @@ import { useRoute } from '../router';
 import { MODE_RULES, modesFor, type ClosureMode } from '../../src-shared/domain/closure';
 import { parseYuan } from '../../src-shared/domain/money';
 import type { MethodOutput } from '../../src-shared/api';
+import { ClosureQueue } from './closure/ClosureQueue';
 
 type Checklist = MethodOutput<'closure.checklist'>;
 
@@ -122,6 +123,7 @@ export function ClosurePage() {
           {error.message}
         </div>
       ) : null}
+      <ClosureQueue onOpen={(caseId) => void load(caseId).catch(fail)} refreshTick={done ? 1 : 0} />
       {list ? (
         <>
           <h3 data-testid="closure-case">

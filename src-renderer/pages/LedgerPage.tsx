@@ -14,15 +14,14 @@ import { ConflictNotice } from '../live/conflict';
 import { courtTime } from '../live/time';
 import { MoneyOut } from './ledger/MoneyOut';
 import { PayoutAccountPanel } from './ledger/PayoutAccountPanel';
+import { AccountsGrid } from './ledger/AccountsGrid';
 
 type Ledger = MethodOutput<'ledger.get'>;
-type Account = MethodOutput<'ledger.accounts'>['rows'][number];
 type Fund = MethodOutput<'ledger.unidentified'>['rows'][number];
 type Source = (typeof RECEIPT_SOURCES)[number];
 
 /** 案款: case accounts with the 30-day payout clock, entries, the unidentified-funds register and the payout list. */
 export function LedgerPage() {
-  const [accounts, setAccounts] = useState<Account[]>([]);
   const [funds, setFunds] = useState<Fund[]>([]);
   const [search, setSearch] = useState('');
   const [ledger, setLedger] = useState<Ledger | null>(null);
@@ -55,9 +54,7 @@ export function LedgerPage() {
     }
   };
   const refresh = async (caseId = ledger?.caseId, acknowledge = true) => {
-    const [a, u] = await Promise.all([api.call('ledger.accounts', { limit: 200 }), api.call('ledger.unidentified', { status: 'unclaimed', limit: 200 })]);
-    setAccounts(a.rows);
-    setFunds(u.rows);
+    setFunds((await api.call('ledger.unidentified', { status: 'unclaimed', limit: 200 })).rows);
     if (caseId) await openLedger(caseId, acknowledge);
   };
   // Another clerk's entry on the open account shows at once; what this clerk typed stays, and a
@@ -268,20 +265,7 @@ export function LedgerPage() {
         </section>
       ) : null}
 
-      <h3>有余额或超期的案件账户</h3>
-      {accounts.length === 0 ? <p className="muted">没有余额未清或超期未发放的案件账户。</p> : null}
-      <table className="table" data-testid="ledger-accounts">
-        <tbody>
-          {accounts.map((a) => (
-            <tr key={a.caseId} className={a.overdueFen > 0 ? 'overdue' : ''} onClick={() => void open(a.caseId)} data-testid={`ledger-account-${a.caseId}`}>
-              <td>{a.caseNumber}</td>
-              <td>余额 {yuan(a.balanceFen)}</td>
-              <td>超期 {yuan(a.overdueFen)}</td>
-              <td>最早应发 {a.oldestDueOn ?? '—'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <AccountsGrid onOpen={(caseId) => void open(caseId)} />
 
       <h3>不明款（待认领）</h3>
       {funds.length === 0 ? <p className="muted">没有待认领的不明款。</p> : null}

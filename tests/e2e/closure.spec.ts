@@ -52,7 +52,7 @@ test('终本 through the checklist → archive → re-query batch with a new dep
   // Within the look-ahead of the first round the case is due; the round is a query batch.
   await apiCall(page, 'system.setClock', { now: '2026-11-02T02:00:00Z' });
   await page.reload();
-  await page.getByTestId(`due-pick-${c.id}`).check();
+  await page.getByTestId('requery-due').locator(`.ag-row[row-id="${c.id}"] input[type=checkbox]`).check();
   await page.getByTestId('requery-create').click();
   await expect(page.getByTestId('archive-message')).toContainText('已建立复查批次');
   const download = page.waitForEvent('download');
@@ -65,7 +65,7 @@ test('终本 through the checklist → archive → re-query batch with a new dep
   await expect(page.getByTestId('archive-message')).toContainText('已导入查控反馈');
   await page.getByTestId('requery-collect').click();
   await expect(page.getByTestId(`round-${c.id}`)).toContainText('发现财产：银行存款');
-  await expect(page.getByTestId(`archive-row-${c.id}`)).toContainText('发现财产');
+  await expect(page.getByTestId('archive-grid').locator(`.ag-row[row-id="${c.id}"]`)).toContainText('发现财产');
   await expect(page.getByTestId(`archive-next-${c.id}`)).toHaveText('2027-05-20');
   await page.screenshot({ path: 'test-results/e2e/closure-requery.png', fullPage: true });
 

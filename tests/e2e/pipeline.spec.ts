@@ -52,20 +52,20 @@ test('query batch → request file → simulated feedback → freeze two deposit
   await page.getByTestId('control-create').click();
   await expect(page.getByTestId('control-message')).toContainText('2 项措施', { timeout: 60_000 });
   const measures = page.getByTestId('measure-list');
-  for (const d of [d1, d2]) await measures.locator('tr', { hasText: d.identifier }).getByRole('button', { name: '已执行' }).click();
+  for (const d of [d1, d2]) await measures.locator('.ag-row', { hasText: d.identifier }).getByRole('button', { name: '已执行' }).click();
   // Recorded: the result buttons are gone and release/renewal are offered instead.
-  for (const d of [d1, d2]) await expect(measures.locator('tr', { hasText: d.identifier }).getByRole('button', { name: '解除' })).toBeVisible();
+  for (const d of [d1, d2]) await expect(measures.locator('.ag-row', { hasText: d.identifier }).getByRole('button', { name: '解除' })).toBeVisible();
 
   // Deduct the first frozen deposit: its row now offers only 扣划.
   await expect(page.getByTestId(`asset-action-${d1.id}`)).toHaveValue('deduct');
   await page.getByTestId(`asset-pick-${d1.id}`).check();
   await page.getByTestId('control-create').click();
   await expect(page.getByTestId('control-message')).toContainText('1 项措施', { timeout: 60_000 });
-  const deduction = measures.locator('tr', { hasText: d1.identifier }).filter({ hasText: '扣划' });
+  const deduction = measures.locator('.ag-row', { hasText: d1.identifier }).filter({ hasText: '扣划' });
   await deduction.getByRole('button', { name: '已执行' }).click();
   await expect(deduction.getByRole('button')).toHaveCount(0);
   await page.screenshot({ path: 'test-results/e2e/pipeline-control.png', fullPage: true });
-  const frozenYuan = (await deduction.locator('td').nth(3).textContent())!.trim();
+  const frozenYuan = (await deduction.locator('.ag-cell[col-id="amountFen"]').textContent())!.trim();
   expect(frozenYuan).not.toBe('');
 
   // The money is on the case's own account; pay it out to the applicant's recorded account.

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { METHOD_NAMES, methods } from '../../src-shared/api';
 import type { MethodSpec } from '../../src-shared/api/contract';
@@ -49,6 +50,7 @@ const ADMIN_INPUTS: Record<string, (c: Court) => Input[] | Promise<Input[]>> = {
   'documents.generateBatch': (c) => [{ caseIds: [c.y.propertyCaseId], kinds: ['执行通知书'], reason: '重新制作（遮盖测试）' }],
   'reports.exportMonthly': () => [{ periodCode: '202606' }],
   'measures.renew': (c) => [{ measureIds: [c.y.measureId] }],
+  'grids.audit': (c) => [{ userId: c.t.app.db.raw<{ id: number }>("SELECT id FROM users WHERE username = 'admin'")[0]!.id }],
   // The measures the createBatch probes started, once their jobs have written them.
   'measures.recordResult': async (c) => {
     await c.t.app.jobs.idle();
@@ -138,6 +140,18 @@ describe('identifiers in every answer, for the administrator too', () => {
     expect((await c.t.call('measures.list', { caseId: c.y.propertyCaseId })).rows.every((m) => m.identifier === '***************7776')).toBe(true);
     const batch = await c.t.call('inquiries.get', { batchId: c.y.queryBatchId });
     expect(batch.targets.map((t) => t.idCode)).toContain(`${Y_SECRETS.debtorId.slice(0, 6)}********${Y_SECRETS.debtorId.slice(-4)}`);
+  });
+
+  it('the xlsx of the assets and measures grids holds the accounts masked, as the grid shows them', async () => {
+    for (const grid of ['assets', 'measures'] as const) {
+      const out = (await c.t.call('grids.export', { grid, ...(grid === 'assets' ? { controllable: false } : {}) })) as unknown as FileResponse;
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(out.path);
+      const cells: string[] = [];
+      wb.worksheets[0]!.eachRow((row) => row.eachCell((cell) => cells.push(String(cell.value))));
+      expect(cells, grid).toContain('***************7776');
+      expect(cells.join('|'), grid).not.toContain(Y_SECRETS.deposit);
+    }
   });
 
   it('generated: no answer of any method holds a full identifier', async () => {

@@ -37,12 +37,14 @@ const EVERY_USER = [
   // The case page: its summary and print, its records, notes, attachments and requests; one's own to-do list.
   'cases.workspace', 'cases.printSummary', 'records.list', 'notes.list', 'attachments.list', 'attachments.file',
   'transfers.list', 'closure.requests', 'todo.mine', 'todo.badges',
+  // The server-paged grids of the register's lists (narrowed), their export (each grid's own access checked inside) and its download.
+  'grids.archive', 'grids.requeryDue', 'grids.assets', 'grids.measures', 'grids.export', 'grids.download',
 ];
 
 /** Online query and control, done by whoever works the case's property (查控). */
 const QUERY_AND_CONTROL = ['inquiries.createBatch', 'inquiries.exportRequest', 'inquiries.importFeedback', 'measures.createBatch', 'measures.recordResult', 'measures.release', 'measures.renew'];
 const SUSPENSIONS = ['cases.suspend', 'cases.unsuspend'];
-const CLOSING = ['closure.attest', 'closure.close'];
+const CLOSING = ['closure.attest', 'closure.close', 'grids.closureReady'];
 /** What every desk keeps on a case it works: notes and scans. */
 const CASE_FILE = ['notes.add', 'attachments.upload'];
 /** The officers who act on a case and talk to its parties: work records (笔录), single documents, service. */
@@ -79,7 +81,7 @@ const ALLOWED: Record<Exclude<Role, 'admin'>, string[]> = {
   // 法庭执行团队: query/control and closing of its own cases.
   team: [...TITLE_AND_OFFICERS, ...QUERY_AND_CONTROL, 'inquiries.queue', ...SUSPENSIONS, ...CLOSING, ...CREDIT, ...COERCION_REQUEST, ...COERCION_DECISIONS, ...REFERRAL, ...CASE_WORK, ...CASE_FILE, ...TEAM_REQUESTS],
   // 案款专员: the ledger and the results of deductions.
-  money: ['caseAccounts.set', 'caseAccounts.import', 'ledger.record', 'ledger.approvers', 'ledger.requestPayoutAccount', 'ledger.accounts', 'ledger.unidentified', 'ledger.addUnidentified', 'ledger.claimUnidentified', 'ledger.payoutList', 'measures.recordResult', ...CASE_FILE],
+  money: ['caseAccounts.set', 'caseAccounts.import', 'ledger.record', 'ledger.approvers', 'ledger.requestPayoutAccount', 'ledger.accounts', 'grids.ledgerAccounts', 'ledger.unidentified', 'ledger.addUnidentified', 'ledger.claimUnidentified', 'ledger.payoutList', 'measures.recordResult', ...CASE_FILE],
   // 终本管控: the 终本 archive and its re-queries, resumption, query/control and closing.
   zhongben: [
     'archive.update', 'archive.review', 'archive.createRequeryBatch', 'archive.collectResults', 'archive.recordResults',
@@ -87,7 +89,7 @@ const ALLOWED: Record<Exclude<Role, 'admin'>, string[]> = {
   ],
   // 综合管理: supervision, reports, city level, backups, operational settings, user list.
   management: [
-    'archive.review', 'assignment.distribute', 'assignment.reassign', 'audit.forUser', 'cases.setOfficers', 'audit.slip', 'audit.slips', 'audit.verify', 'backups.create',
+    'archive.review', 'assignment.distribute', 'assignment.reassign', 'audit.forUser', 'grids.audit', 'grids.ledgerAccounts', 'cases.setOfficers', 'audit.slip', 'audit.slips', 'audit.verify', 'backups.create',
     'backups.list', 'calendar.set', ...SUSPENSIONS, 'city.drilldown', 'city.import', 'city.imports', 'city.ranking',
     'closure.correct', 'fastTrack.queue', 'fastTrack.sendBack', 'inquiries.queue', 'ledger.accounts', 'ledger.payoutList',
     // The leaders approve money leaving a case account and changes of the payout account (法发〔2017〕6号, domain.md §7).

@@ -14,6 +14,32 @@ export interface ArchiveFilter {
   terminatedTo?: string | undefined;
 }
 
+/** The columns a register row is read from (the grid selects the same). */
+export interface ArchiveDbRow {
+  case_id: number;
+  number: string;
+  applicant_names: string;
+  debtor_names: string;
+  claim_fen: number;
+  terminated_on: string;
+  requery_until: string;
+  next_requery_on: string | null;
+  rounds_done: number;
+  last_requery_on: string | null;
+  last_result: 'found' | 'nothing' | null;
+  room: string | null;
+  shelf: string | null;
+  box: string | null;
+  scan_status: 'pending' | 'scanned' | 'bound';
+  review_status: 'pending' | 'pass' | 'fail';
+  review_reasons: string;
+  resumed_case_id: number | null;
+  resumed_number: string | null;
+  unpaid_fen: number | null;
+  recovered_fen: number | null;
+  ruling_number: string | null;
+}
+
 export function listArchive(db: Db, input: { filter: ArchiveFilter; offset: number; limit: number }, scope: CaseScope) {
   const f = input.filter;
   let q = db.q
@@ -65,31 +91,34 @@ export function listArchive(db: Db, input: { filter: ArchiveFilter; offset: numb
       .limit(input.limit)
       .offset(input.offset),
   );
+  return { total, rows: rows.map(archiveRowOf) };
+}
+
+/** One register row as the API answers it (also the 终本库 grid's, services/grids). */
+export function archiveRowOf(r: ArchiveDbRow) {
   return {
-    total,
-    rows: rows.map((r) => ({
-      caseId: r.case_id,
-      number: r.number,
-      applicants: r.applicant_names,
-      debtors: r.debtor_names,
-      claimFen: r.claim_fen,
-      recoveredFen: r.recovered_fen ?? 0,
-      unpaidFen: r.unpaid_fen ?? r.claim_fen,
-      rulingNumber: r.ruling_number ?? null,
-      terminatedOn: r.terminated_on,
-      requeryUntil: r.requery_until,
-      nextRequeryOn: r.next_requery_on,
-      roundsDone: r.rounds_done,
-      lastRequeryOn: r.last_requery_on,
-      lastResult: r.last_result,
-      room: r.room,
-      shelf: r.shelf,
-      box: r.box,
-      scanStatus: r.scan_status,
-      reviewStatus: r.review_status,
-      reviewReasons: JSON.parse(r.review_reasons) as string[],
-      resumedCaseId: r.resumed_case_id,
-      resumedNumber: r.resumed_number ?? null,
-    })),
+    caseId: r.case_id,
+    number: r.number,
+    applicants: r.applicant_names,
+    debtors: r.debtor_names,
+    claimFen: r.claim_fen,
+    recoveredFen: r.recovered_fen ?? 0,
+    unpaidFen: r.unpaid_fen ?? r.claim_fen,
+    rulingNumber: r.ruling_number ?? null,
+    terminatedOn: r.terminated_on,
+    requeryUntil: r.requery_until,
+    nextRequeryOn: r.next_requery_on,
+    roundsDone: r.rounds_done,
+    lastRequeryOn: r.last_requery_on,
+    lastResult: r.last_result,
+    room: r.room,
+    shelf: r.shelf,
+    box: r.box,
+    scanStatus: r.scan_status,
+    reviewStatus: r.review_status,
+    reviewReasons: JSON.parse(r.review_reasons) as string[],
+    resumedCaseId: r.resumed_case_id,
+    resumedNumber: r.resumed_number ?? null,
   };
 }
+

@@ -27,6 +27,15 @@ export interface AssetFilter {
 }
 
 export function listAssets(db: Db, f: AssetFilter, scope: CaseScope): { rows: AssetView[]; total: number } {
+  const { sql, params } = assetsSql(f, scope);
+  const total = db.raw<{ n: number }>(`SELECT count(*) AS n FROM (${sql})`, ...params)[0]!.n;
+  const rows = db.raw<Record<string, unknown>>(`${sql} ORDER BY a.found_at, a.case_id, a.id LIMIT ? OFFSET ?`, ...params, f.limit, f.offset);
+  const toView = assetViewOf(db);
+  return { total, rows: rows.map(toView) };
+}
+
+/** The register's query (narrowed to the scope and the filter), unordered: the assets grid pages over it too. */
+export function assetsSql(f: Omit<AssetFilter, 'offset' | 'limit'>, scope: CaseScope): { sql: string; params: unknown[] } {
   const narrow = scopeSql(scope);
   const where: string[] = [`1${narrow.sql}`];
   const params: unknown[] = [...narrow.params];
@@ -85,12 +94,13 @@ export function listAssets(db: Db, f: AssetFilter, scope: CaseScope): { rows: As
       FROM assets a JOIN cases c ON c.id = a.case_id JOIN parties p ON p.id = a.party_id JOIN x ON x.asset_id = a.id
       LEFT JOIN inquiry_batches b ON b.id = a.source_batch_id
      ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
-  const total = db.raw<{ n: number }>(`SELECT count(*) AS n FROM (${sql})`, ...params)[0]!.n;
-  const rows = db.raw<Record<string, unknown>>(`${sql} ORDER BY a.found_at, a.case_id, a.id LIMIT ? OFFSET ?`, ...params, f.limit, f.offset);
+  return { sql, params };
+}
+
+/** A row of assetsSql as the API answers it. */
+export function assetViewOf(db: Db): (r: Record<string, unknown>) => AssetView {
   const hours = ruleAmount(getSettings(db).deadlineRules, 'control').amount;
-  return {
-    total,
-    rows: rows.map((r) => {
+  return (r) => {
       const type = r.type as AssetType;
       return {
         id: r.id as number,
@@ -117,6 +127,5 @@ export function listAssets(db: Db, f: AssetFilter, scope: CaseScope): { rows: As
         controlDueAt: r.touched ? null : new Date(new Date(r.found_at as string).getTime() + hours * 3600_000).toISOString(),
         simulated: r.simulated === 1,
       };
-    }),
   };
 }

@@ -10,11 +10,13 @@ import { scopeSql, type CaseScope } from '../auth/scope';
 export type MeasureView = z.output<typeof measureView>;
 export type ControlBatchView = z.output<typeof controlBatchView>;
 
-const SELECT = `SELECT m.*, b.number AS batch_number, c.number AS case_number, a.type AS asset_type, a.institution, a.identifier, p.name AS debtor,
+/** The measures with their batch, case, asset and debtor (the grid of measures selects from the same). */
+export const MEASURE_SELECT_SQL = `m.*, b.number AS batch_number, c.number AS case_number, a.type AS asset_type, a.institution, a.identifier, p.name AS debtor,
        (SELECT group_concat(md.document_id) FROM measure_documents md WHERE md.measure_id = m.id) AS document_ids,
-       (SELECT COALESCE(SUM(COALESCE(d.actual_fen, 0)), 0) FROM measures d WHERE d.from_measure_id = m.id AND d.status IN ('done','partial')) AS deducted_fen
-  FROM measures m JOIN control_batches b ON b.id = m.batch_id JOIN cases c ON c.id = m.case_id
+       (SELECT COALESCE(SUM(COALESCE(d.actual_fen, 0)), 0) FROM measures d WHERE d.from_measure_id = m.id AND d.status IN ('done','partial')) AS deducted_fen`;
+export const MEASURE_FROM_SQL = `measures m JOIN control_batches b ON b.id = m.batch_id JOIN cases c ON c.id = m.case_id
   JOIN assets a ON a.id = m.asset_id JOIN parties p ON p.id = a.party_id`;
+const SELECT = `SELECT ${MEASURE_SELECT_SQL} FROM ${MEASURE_FROM_SQL}`;
 
 /** The shown status: a freeze ended by deduction is 'deducted' (services/measures/results.ts). */
 const shownStatus = (r: Record<string, unknown>): MeasureView['status'] => (r.ended_on ? 'deducted' : (r.status as MeasureView['status']));
@@ -25,7 +27,7 @@ function statusSql(s: MeasureView['status']): string {
   return `(m.status = '${s.replace(/'/g, '')}' AND m.ended_on IS NULL)`;
 }
 
-function toView(r: Record<string, unknown>, today: string, alertDays: number): MeasureView {
+export function toView(r: Record<string, unknown>, today: string, alertDays: number): MeasureView {
   const status = shownStatus(r);
   const inForce = (status === 'pending' || status === 'done' || status === 'partial') && r.expires_on !== null;
   const action = r.action as MeasureAction;
