@@ -83,7 +83,10 @@ try {
   const cpu0 = cpuSeconds();
   const load0 = loadavg()[0];
   const t0 = performance.now();
-  const job = await call('documents.generateBatch', { caseIds: ids, kinds: KINDS });
+  // The batch states the cases' versions as a clerk's list would (the contract's `seen`): the list's asOf.
+  const look = await fetch(`${url}api/cases.counts`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: '{}' }).then((r) => r.json());
+  const asOf = look.asOf;
+  const job = await call('documents.generateBatch', { caseIds: ids, kinds: KINDS, seen: { asOf } });
   let view = job;
   let maxPollMs = 0;
   while (view.status === 'running' || view.status === 'queued') {

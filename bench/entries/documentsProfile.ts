@@ -24,11 +24,14 @@ import { commitDocuments, prepareDocuments } from '../../src-main/services/docum
 import { SINGLE_KINDS } from '../../src-main/services/documents/batch';
 import { setSettings } from '../../src-main/services/settings/settings';
 import { writeAccounts } from '../../src-main/services/caseAccounts/accounts';
+import { installFastDeflate } from '../../src-main/services/documents/fastDeflate';
 
 const count = Number(process.argv[2] ?? 100);
 const KINDS = ['执行通知书', '报告财产令', '限制消费令'];
 process.env.ZHIXING_FONTS ??= 'bundled';
 process.env.ZHIXING_DOCUMENT_WORKER = '';
+// The render workers' zlib setting (fastDeflate.ts), so the parts are what a worker spends.
+installFastDeflate(true);
 const dataDir = mkdtempSync(join(tmpdir(), 'zhixing-docprof-'));
 const app = new App({ dataDir, mode: 'web', adminPassword: 'prof-pass-1', quiet: true });
 const today = app.clock.today();

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { App } from '../app/app';
 import { DEFAULT_DEMO_OPTIONS, runDemo } from '../demo/run';
+import type { DemoShape } from '../demo/shape';
 import { formatYuan } from '../../src-shared/domain/money';
 import { parseArgs } from './args';
 
@@ -50,6 +51,12 @@ async function main(): Promise<void> {
       console.log(`  结案 ${closed} 件：${Object.entries(pl.closures).sort((a, b) => b[1] - a[1]).map(([m, n]) => `${m} ${n}`).join('，')}`);
       console.log(`  查控批次 ${pl.inquiryBatches} 个，控制措施 ${pl.measures} 项，繁简分流 ${pl.triaged} 件，分案 ${pl.assigned} 件，到账 ${pl.receipts} 笔，发放 ${pl.payouts} 笔，终本评查 ${pl.reviews} 件`);
       console.log(`  电子文书：通知文书 ${pl.noticeDocuments} 份、结案文书 ${pl.closureDocuments} 份（其余为纸质卷宗，未生成文件）`);
+    }
+    const shape = result.summary.shape as DemoShape | undefined;
+    if (shape) {
+      for (const [y, f] of Object.entries(shape.years)) console.log(`  ${y} 年：执结率 ${f.closureRatePct ?? '—'}%，首执平均用时 ${f.firstAvgDays ?? '—'} 天，一季度执结率 ${f.firstQuarterClosureRatePct ?? '—'}%`);
+      console.log(`  对照开鲁公布数据：${shape.matched.join('；')}`);
+      for (const n of shape.notMatched) console.log(`  不追求一致：${n.figure}。${n.why}`);
     }
     if (s.users) console.log(`  用户 ${s.users.count} 个，演示密码：${s.users.password}（管理员 admin 的密码${args['admin-password'] ? '已按 --admin-password 设置' : '在首次启动时设置'}）`);
     console.log(JSON.stringify({ event: 'demo', seed, steps: result.steps, summary: result.summary }));

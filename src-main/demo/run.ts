@@ -6,6 +6,7 @@ import { courtStep } from './court';
 import { filingStep } from './filing';
 import { pipelineStep } from './pipelineStep';
 import { resumptionStep } from './resumptionStep';
+import { demoShape } from './shape';
 import { Rng } from './random';
 import { staffStep } from './staff';
 import type { DemoContext, DemoOptions, DemoStep } from './steps';
@@ -77,6 +78,8 @@ export async function runDemo(app: App, options: DemoOptions, hooks: DemoHooks =
       app.clock.replayAt(null, clockOffset);
       steps.push({ id: step.id, label: step.label, ms: Math.round(performance.now() - started) });
     }
+    // What the figures match of the seed's published ones, and what they do not try to (shape.ts).
+    if (steps.some((s) => s.id === 'pipeline' && !s.skipped)) base.summary.shape = demoShape(app.db, options.fromYear, options.toYear, base.today);
   } finally {
     app.clock.replayAt(null, clockOffset);
   }

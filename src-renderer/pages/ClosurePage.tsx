@@ -4,7 +4,8 @@ import { useEffect, useState } from 'react';
 import { api, ApiCallError } from '../api/client';
 import { yuan } from '../format';
 import { useRoute } from '../router';
-import { MODE_RULES, modesFor, type ClosureMode } from '../../src-shared/domain/closure';
+import { MODE_RULES, modesFor, terminationGround, type ClosureMode } from '../../src-shared/domain/closure';
+import { TerminationConfirm, TerminationGrounds, type TerminationChoice } from './closure/TerminationFields';
 import { parseYuan } from '../../src-shared/domain/money';
 import type { MethodOutput } from '../../src-shared/api';
 import { ClosureQueue } from './closure/ClosureQueue';
@@ -23,6 +24,9 @@ export function ClosurePage() {
   const [paidDirectly, setPaidDirectly] = useState('');
   const [balanceReason, setBalanceReason] = useState('');
   const [done, setDone] = useState<MethodOutput<'closure.close'> | null>(null);
+  // 终结执行: the item of 民诉法 Art. 268 picked, and whether the clerk is confirming the closure.
+  const [termination, setTermination] = useState<TerminationChoice>({ item: null, detail: '' });
+  const [confirming, setConfirming] = useState(false);
   // 终本 (民诉法解释 Art. 517): the applicant's signed consent, or the 合议庭's review approved by the president.
   const [basis, setBasis] = useState({ kind: 'consent' as 'consent' | 'panel', consentOn: '', presidingId: '', member1: '', member2: '', reviewedOn: '', approvedBy: '', approvedOn: '' });
   const [people, setPeople] = useState<{ id: number; displayName: string }[]>([]);
@@ -77,16 +81,20 @@ export function ClosurePage() {
     }
   };
 
-  const close = async () => {
+  const close = async (confirmed = false) => {
     if (!list) return;
     setError(null);
+    const term = mode === '终结执行' ? terminationGround(termination.item, termination.detail) : null;
+    if (term && !term.ok) return setError({ message: term.message, field: term.field });
+    if (term && !confirmed) return setConfirming(true);
+    setConfirming(false);
     const paid = paidDirectly.trim() ? parseYuan(paidDirectly) : { ok: true as const, fen: 0 };
     if (!paid.ok) return setError({ message: `直接履行金额：${paid.reason}`, field: 'paidDirectlyFen' });
     try {
       const r = await api.call('closure.close', {
         caseId: list.caseId,
         mode,
-        ...(ground.trim() ? { ground } : {}),
+        ...(term?.ok ? { ground: term.ground, groundItem: term.groundItem } : ground.trim() ? { ground } : {}),
         ...(rulingNumber.trim() ? { rulingNumber } : {}),
         paidDirectlyFen: paid.fen,
         ...(balanceReason.trim() ? { balanceReason } : {}),
@@ -101,6 +109,7 @@ export function ClosurePage() {
   };
 
   const rule = MODE_RULES[mode];
+  const confirmTerm = mode === '终结执行' ? terminationGround(termination.item, termination.detail) : null;
   const closed = list && (list.stage === 'closed' || list.stage === 'archived');
   return (
     <div className="page has-jobs" data-testid="closure-page">
@@ -183,7 +192,8 @@ export function ClosurePage() {
                 </select>
                 <span className="field-hint">{rule.basis}；产生文书：{rule.documents.join('、')}</span>
               </label>
-              {rule.needsGround ? (
+              {mode === '终结执行' ? <TerminationGrounds value={termination} onChange={setTermination} /> : null}
+              {rule.needsGround && mode !== '终结执行' ? (
                 <label className="field">
                   <span className="field-label">事由</span>
                   <input list="closure-grounds" value={ground} onChange={(e) => setGround(e.target.value)} data-testid="closure-ground" />
@@ -259,6 +269,9 @@ export function ClosurePage() {
                 结案
               </button>
             </div>
+          ) : null}
+          {confirming && confirmTerm?.ok ? (
+            <TerminationConfirm caseNumber={list.number} groundItem={confirmTerm.groundItem} ground={confirmTerm.ground} onConfirm={() => void close(true)} onCancel={() => setConfirming(false)} />
           ) : null}
           {done ? (
             <div data-testid="closure-done">

@@ -81,6 +81,30 @@ export const MODE_RULES: Record<ClosureMode, ModeRule> = {
   无标的物可实施保全: { basis: '执保案件：未发现可供保全的财产', needsGround: false, needsRulingNumber: false, documents: ['结案通知书'] },
 };
 
+/** 第（一）项 … 第（六）项: how a ruling and the UI name an item of an article. */
+export const ITEM_NUMERALS = ['一', '二', '三', '四', '五', '六'] as const;
+
+/**
+ * The ground of a 终结执行 closure from the item of 民诉法 2023 Art. 268 the clerk picked and the
+ * particulars written beside it: the item's own wording, then the particulars. Item (六) "其他情形"
+ * says nothing by itself, so its particulars are required. Errors name the field in Chinese.
+ */
+export function terminationGround(item: number | null, detail: string): { ok: true; ground: string; groundItem: number } | { ok: false; field: 'groundItem' | 'ground'; message: string } {
+  const grounds = MODE_RULES.终结执行.grounds!;
+  if (item === null || !Number.isInteger(item) || item < 1 || item > grounds.length) return { ok: false, field: 'groundItem', message: '终结执行的事由：请选择民事诉讼法第二百六十八条的一项' };
+  const text = detail.trim();
+  if (item === grounds.length && !text) return { ok: false, field: 'ground', message: '终结执行的事由：选择“其他情形”时须写明具体情形' };
+  if (text.length > 400) return { ok: false, field: 'ground', message: '终结执行的事由：具体情形不超过400字' };
+  return { ok: true, ground: text ? `${grounds[item - 1]}：${text}` : grounds[item - 1]!, groundItem: item };
+}
+
+/** The item of Art. 268 a written ground states, when it begins with an item's wording (a ground typed or imported without the item). */
+export function terminationItemOf(ground: string | undefined): number | undefined {
+  const g = ground?.trim() ?? '';
+  const i = MODE_RULES.终结执行.grounds!.findIndex((w) => g === w || g.startsWith(`${w}：`));
+  return i < 0 ? undefined : i + 1;
+}
+
 /** Modes after which the case goes to the 终本 archive (stage 'archived') rather than 'closed'. */
 export function isZhongben(mode: string): boolean {
   return mode === ZHONGBEN;

@@ -158,6 +158,25 @@ describe('other closure modes', () => {
     expect(await t.call('archive.list', { filter: {} })).toMatchObject({ total: 0 });
   });
 
+  it('closes by 终结执行 with the item of 民诉法 Art. 268 the clerk picked, and its ruling cites that item', async () => {
+    t = openTestApp();
+    const c = await fileOn(JAN);
+    t.app.clock.set('2026-03-02T02:00:00Z');
+    const r = await t.call('closure.close', { caseId: c.id, mode: '终结执行', ground: '作为被执行人的公民死亡，无遗产可供执行，又无义务承担人：被执行人于2026年2月3日死亡', groundItem: 3 });
+    expect(r.mode).toBe('终结执行');
+    const ruling = r.documents.find((d) => d.kind === '执行裁定书');
+    expect(ruling?.documentId).toBeTruthy();
+    const text = await documentText(ruling!.documentId!);
+    // 民诉法 2023 Art. 268 item (三) and Art. 269 (effective on service), in the ruling's basis.
+    expect(text).toContain('第二百六十八条第（三）项、第二百六十九条');
+    expect(text).toContain('被执行人于2026年2月3日死亡');
+    expect((await t.call('cases.get', { id: c.id })).stage).toBe('closed');
+    // A ground typed in the item's own words states the item without it being picked.
+    const d = await fileOn('2026-03-02');
+    const r2 = await t.call('closure.close', { caseId: d.id, mode: '终结执行', ground: '申请人撤销申请' });
+    expect(await documentText(r2.documents.find((x) => x.kind === '执行裁定书')!.documentId!)).toContain('第二百六十八条第（一）项');
+  });
+
   it('closes 执保 cases only with the preservation modes', async () => {
     t = openTestApp();
     const c = await fileOn(JAN, { type: '执保' });

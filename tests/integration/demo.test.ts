@@ -133,6 +133,50 @@ function lives(t: TestApp) {
   };
 }
 
+describe('demo shape against the seed (seeds/003, 开鲁法院: 2022 执结率 98.74%, 首执平均用时 61.68 天, 2023 Q1 37.4 天)', () => {
+  // Kailu's published figures, copied from the seed, not from the demo's code.
+  const KAILU_2022_RATE = 98.74;
+  const KAILU_2022_FIRST_DAYS = 61.68;
+  const KAILU_2023Q1_FIRST_DAYS = 37.4;
+
+  it('replays a year in Kailu\'s shape: the year\'s 执结率 and average time within a few points, judges evenly loaded', async () => {
+    const t = openTestApp();
+    t.app.clock.set('2023-12-20T02:00:00Z');
+    opened.push(t);
+    const result = await runDemo(t.app, { ...DEFAULT_DEMO_OPTIONS, fromYear: 2022, toYear: 2023, casesPerYear: 300 });
+    const db = t.app.db;
+    const one = (sql: string, ...args: unknown[]) => db.raw<{ v: number }>(sql, ...args)[0]!.v;
+    // 执结率 = 结案 ÷ 受理 (旧存 + 新收), 执 and 执恢, the year 2022.
+    const accepted = one("SELECT count(*) AS v FROM cases WHERE type IN ('执', '执恢') AND filed_on <= '2022-12-31'");
+    const closed = one("SELECT count(*) AS v FROM cases WHERE type IN ('执', '执恢') AND closed_on BETWEEN '2022-01-01' AND '2022-12-31'");
+    expect(accepted).toBeGreaterThan(200);
+    expect(Math.abs((100 * closed) / accepted - KAILU_2022_RATE)).toBeLessThan(3);
+    // 首执案件结案平均用时: calendar days from filing to closure of the 执 cases closed in the period.
+    const days = (from: string, to: string) => one("SELECT avg(julianday(closed_on) - julianday(filed_on)) AS v FROM cases WHERE type = '执' AND closed_on BETWEEN ? AND ?", from, to);
+    expect(Math.abs(days('2022-01-01', '2022-12-31') - KAILU_2022_FIRST_DAYS)).toBeLessThan(8);
+    expect(Math.abs(days('2023-01-01', '2023-03-31') - KAILU_2023Q1_FIRST_DAYS)).toBeLessThan(10);
+
+    // 均衡分案 (seed: the command centre balances; no judge over 400 a year): this year's assignments
+    // per judge, the county seat's tribunal judge included, within a quarter of the average; clerks get none.
+    const perJudge = db.raw<{ judge: number; n: number; roles: string; post: string }>(
+      `SELECT u.id AS judge, count(*) AS n, u.roles AS roles, u.display_name AS post FROM case_events e JOIN users u ON u.id = json_extract(e.payload, '$.judgeId')
+        WHERE e.type = 'case.assigned' AND e.on_date >= '2023-01-01' GROUP BY u.id`,
+    );
+    const tribunal = perJudge.filter((j) => (JSON.parse(j.roles) as string[]).includes('team'));
+    expect(tribunal.length).toBe(8);
+    const avg = tribunal.reduce((a, j) => a + j.n, 0) / tribunal.length;
+    for (const j of tribunal) expect(Math.abs(j.n - avg) / avg, j.post).toBeLessThan(0.25);
+    expect(perJudge.map((j) => j.post)).not.toContain('马丽娜'); // the fast-track team's clerk
+    expect(perJudge.map((j) => j.post)).toContain('刘海峰'); // the fast-track judge
+
+    // The summary says what it matches and which published figure it does not try to, with why.
+    const shape = result.summary.shape as { matched: string[]; notMatched: { figure: string; why: string }[] };
+    expect(shape.matched.join()).toContain('98.74%');
+    expect(shape.notMatched.map((n) => n.figure).join()).toContain('85.09%');
+    expect(shape.notMatched[0]!.why).toContain('三个月');
+  }, 300_000);
+});
+
 describe('demo pipeline (the cases\' lives through the real services)', () => {
   const twoYears = { ...DEFAULT_DEMO_OPTIONS, fromYear: 2025, toYear: 2026, casesPerYear: 150 };
 
@@ -156,7 +200,7 @@ describe('demo pipeline (the cases\' lives through the real services)', () => {
     // 执结率 = 结案 / 受理 (metrics.md): Kailu 98.74%; the demo's past year closes nearly everything by 31 December.
     expect(closedInYear / total).toBeGreaterThan(0.9);
     const enforcement = closedInYear - (modes.get('保全完毕') ?? 0) - (modes.get('部分保全') ?? 0) - (modes.get('无标的物可实施保全') ?? 0);
-    expect((modes.get('终结本次执行程序') ?? 0) / enforcement).toBeGreaterThan(0.3);
+    expect((modes.get('终结本次执行程序') ?? 0) / enforcement).toBeGreaterThan(0.25);
     expect((modes.get('终结本次执行程序') ?? 0) / enforcement).toBeLessThan(0.65);
     expect((modes.get('执行完毕') ?? 0) / enforcement).toBeGreaterThan(0.18);
     expect((modes.get('执行完毕') ?? 0) / enforcement).toBeLessThan(0.5);

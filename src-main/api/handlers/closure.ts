@@ -11,7 +11,7 @@ import { correctClosure } from '../../services/closure/correct';
 import { closureDocumentRequests } from '../../services/closure/documentTexts';
 import { prepareDocuments } from '../../services/closure/issueDocuments';
 import { resumeCase } from '../../services/resumption/resume';
-import { isZhongben } from '../../../src-shared/domain/closure';
+import { isZhongben, terminationItemOf } from '../../../src-shared/domain/closure';
 import { getSettings } from '../../services/settings/settings';
 import { listClosureRequests, markClosureRequestClosed, pendingClosureRequest, requestClosure, returnClosureRequest } from '../../services/closure/requests';
 
@@ -115,7 +115,8 @@ export const handlers = defineHandlers({
       settlementPerformed: input.settlementPerformed,
       balanceReason: input.balanceReason,
       note: input.note,
-      groundItem: input.groundItem,
+      // 民诉法 2023 Art. 268: the ruling cites the item; a ground in an item's own words states it.
+      groundItem: input.groundItem ?? (input.mode === '终结执行' ? terminationItemOf(input.ground) : undefined),
       zhongbenBasis: input.zhongbenBasis,
     });
   },

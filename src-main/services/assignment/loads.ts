@@ -2,6 +2,7 @@ import type { Db } from '../../db/connection';
 import type { Settings } from '../../../src-shared/settings';
 import type { DistJudge, DistTeam } from '../../../src-shared/domain/distribution';
 import type { CaseScope } from '../auth/scope';
+import { getSettings } from '../settings/settings';
 
 // Judges and their loads for 均衡分案. A judge is an active user with a team and the role of that
 // kind of team ('team' for tribunal and other teams, 'fastTrack' for the fast-track team).
@@ -40,8 +41,11 @@ export function judgesOf(db: Db, teams: DistTeam[], role: 'team' | 'fastTrack', 
       .where('team_id', 'in', teams.map((t) => t.id))
       .orderBy('id'),
   );
+  // A team's clerk (书记员, settings: the team's clerkId) works its cases with the judge but is not
+  // assigned cases: 分案 goes to judges only (民诉法 Art. 157 names them apart).
+  const clerks = new Set(getSettings(db).teams.map((t) => t.clerkId).filter((id): id is number => typeof id === 'number'));
   return users
-    .filter((u) => (JSON.parse(u.roles) as string[]).includes(role))
+    .filter((u) => (JSON.parse(u.roles) as string[]).includes(role) && !clerks.has(u.id))
     .map((u) => ({ id: u.id, name: u.display_name, teamId: u.team_id!, load: loads.get(u.id) ?? 0 }));
 }
 

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { documentFonts, readFont, type FontFile } from './fonts';
 import { installFontCache } from './pdfFontCache';
+import { installStyleCache } from './pdfStyleCache';
 import { installLineRenderer } from './lineRenderer';
 import { trackedFont } from './fontTracking';
 
@@ -57,6 +58,7 @@ export function pdfEngine(): PdfEngine {
   if (PDF_PATCHES) {
     installFontCache();
     installLineRenderer();
+    installStyleCache();
   }
   const pm = requireCjs('pdfmake') as PdfMake;
   const fonts = documentFonts();
