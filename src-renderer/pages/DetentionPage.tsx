@@ -538,6 +538,11 @@ function MeasureRow(props: { m: Measure; police: boolean; people: People; act: A
             打印{m.kind === 'compel' ? '拘传票' : m.kind === 'fine' ? '罚款决定书' : m.kind === 'detain' ? '拘留决定书' : '搜查令'}
           </button>
         ) : null}
+        {m.emergencyDocumentId ? (
+          <button className="link" onClick={() => void api.call('documents.file', { documentId: m.emergencyDocumentId!, format: 'pdf' })} data-testid={`measure-emergency-doc-${m.id}`}>
+            打印补办拘留批准手续记录
+          </button>
+        ) : null}
         {props.police && m.kind === 'detain' && !m.releasedAt ? (
           <>
             {!m.familyAt ? (
