@@ -408,7 +408,7 @@ function OperationPerson(props: { r: Request; measures: Measure[]; people: Peopl
       <span data-testid={`op-outcome-${id}`}>{r.outcome ? OUTCOMES[r.outcome] : compel && !compel.endedAt ? '询问中' : '待执行'}</span>
       {props.police && open ? (
         <>
-          <Field label="批准人" hint="院长或授权副院长">
+          <Field label={emergency ? '报告院长' : '批准人'} hint={emergency ? '先行拘留后立即报告，由其补办批准手续' : '院长或授权副院长'}>
             <select value={approvedById} onChange={(e) => setApprover(Number(e.target.value))} data-testid={`op-approver-${id}`}>
               {props.people.approvers.map((u) => (
                 <option key={u.id} value={u.id}>
