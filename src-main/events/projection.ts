@@ -48,6 +48,12 @@ export interface Projection {
    * a new working-day calendar): every case is re-projected, as for a new version.
    */
   invalidatedBy?(e: AnyCourtEvent): boolean;
+  /**
+   * A fingerprint of what it derives from besides the log and its version: inputs that can change
+   * without an event (the deadline rules shipped with a new version of the app, merged into a
+   * court's saved table). Checked at start; a different one re-derives every case.
+   */
+  inputs?(db: Db): string;
 }
 
 /**

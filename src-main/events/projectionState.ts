@@ -20,12 +20,21 @@ export function stateOf(db: Db, name: string): ProjectionStateRow | undefined {
   return db.raw<ProjectionStateRow>('SELECT name, version, status, cursor, until, started_at, finished_at FROM projection_state WHERE name = ?', name)[0];
 }
 
+const inputsKey = (p: Projection) => `projectionInputs:${p.name}`;
+
+/** The fingerprint of the inputs a projection's tables were last derived from (Projection.inputs); undefined before the first. */
+export function inputsOf(db: Db, p: Projection): string | undefined {
+  return db.raw<{ value: string }>('SELECT value FROM meta WHERE key = ?', inputsKey(p))[0]?.value;
+}
+
 export function maxCaseId(db: Db): number {
   return db.raw<{ m: number | null }>('SELECT max(id) AS m FROM cases')[0]!.m ?? 0;
 }
 
 /** Re-derive every case (inside the caller's transaction): a new version, new inputs, or an administrator's request. */
 export function markForRebuild(db: Db, p: Projection, at: string): void {
+  // The rebuild derives from the inputs as they are now; a later change marks it again.
+  if (p.inputs) db.rawRun(`INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`, inputsKey(p), p.inputs(db));
   const until = maxCaseId(db);
   db.rawRun(
     `INSERT INTO projection_state (name, version, status, cursor, until, started_at, finished_at) VALUES (?, ?, ?, 0, ?, ?, ?)
@@ -42,13 +51,13 @@ export function markForRebuild(db: Db, p: Projection, at: string): void {
 /**
  * Brings the state in line with the code at start: a projection new to this database is current when
  * there is nothing to derive yet, otherwise (a court upgraded from a version that kept these tables
- * by triggers or by read handlers) it is re-derived; one whose version changed is re-derived.
+ * by triggers or by read handlers) it is re-derived; one whose version or inputs changed is re-derived.
  */
 export function reconcileStates(db: Db, projections: readonly Projection[], at: string): void {
   db.tx(() => {
     for (const p of projections) {
       const s = stateOf(db, p.name);
-      if (!s || s.version !== p.version) markForRebuild(db, p, at);
+      if (!s || s.version !== p.version || (p.inputs && inputsOf(db, p) !== p.inputs(db))) markForRebuild(db, p, at);
     }
   });
 }

@@ -408,7 +408,7 @@ function OperationPerson(props: { r: Request; measures: Measure[]; people: Peopl
       <span data-testid={`op-outcome-${id}`}>{r.outcome ? OUTCOMES[r.outcome] : compel && !compel.endedAt ? '询问中' : '待执行'}</span>
       {props.police && open ? (
         <>
-          <Field label="批准人" hint="院长或授权副院长">
+          <Field label={emergency ? '报告院长' : '批准人'} hint={emergency ? '先行拘留后立即报告，由其补办批准手续' : '院长或授权副院长'}>
             <select value={approvedById} onChange={(e) => setApprover(Number(e.target.value))} data-testid={`op-approver-${id}`}>
               {props.people.approvers.map((u) => (
                 <option key={u.id} value={u.id}>
@@ -536,6 +536,11 @@ function MeasureRow(props: { m: Measure; police: boolean; people: People; act: A
         {doc ? (
           <button className="link" onClick={() => void api.call('documents.file', { documentId: doc, format: 'pdf' })} data-testid={`measure-doc-${m.id}`}>
             打印{m.kind === 'compel' ? '拘传票' : m.kind === 'fine' ? '罚款决定书' : m.kind === 'detain' ? '拘留决定书' : '搜查令'}
+          </button>
+        ) : null}
+        {m.emergencyDocumentId ? (
+          <button className="link" onClick={() => void api.call('documents.file', { documentId: m.emergencyDocumentId!, format: 'pdf' })} data-testid={`measure-emergency-doc-${m.id}`}>
+            打印补办拘留批准手续记录
           </button>
         ) : null}
         {props.police && m.kind === 'detain' && !m.releasedAt ? (

@@ -401,6 +401,28 @@ export function defaultDeadlineRules(): DeadlineRule[] {
 }
 
 /**
+ * A court's saved table with every shipped rule it does not hold (by id) added with its default, in
+ * the shipped order after the court's own rows: a clock shipped after the court saved its table
+ * (a new desk's limits) runs there too. A rule the court edited stays as edited; one it disabled
+ * (`active: false`) stays disabled — removing a shipped rule is saved as disabling it
+ * (`keepShippedRules`), so a rule missing from a saved table is one the court never saw.
+ */
+export function withShippedRules(saved: readonly DeadlineRule[]): DeadlineRule[] {
+  const held = new Set(saved.map((r) => r.id));
+  return [...saved, ...defaultDeadlineRules().filter((r) => !held.has(r.id))];
+}
+
+/**
+ * The table as it is saved: a shipped rule left out of it is kept, disabled, so that it is not
+ * added back as new when the table is read (withShippedRules).
+ */
+export function keepShippedRules(rules: readonly DeadlineRule[], current: readonly DeadlineRule[]): DeadlineRule[] {
+  const held = new Set(rules.map((r) => r.id));
+  const dropped = withShippedRules(current).filter((r) => !held.has(r.id) && DEFAULT_DEADLINE_RULES.some((d) => d.id === r.id));
+  return [...rules, ...dropped.map((r) => ({ ...r, active: false }))];
+}
+
+/**
  * The amount of one rule of the court's table, for the queues that show a clock before the deadline
  * engine has derived it (notice queue, query queue, payout clock, 终本 re-query schedule). One table,
  * so changing a limit in 设置 → 节点期限 changes every place it shows. Falls back to the documented

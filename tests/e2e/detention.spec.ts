@@ -266,3 +266,62 @@ test('the desk forms: a fine within the limits and its review, a search warrant 
   await expect(page.getByTestId('coercion-fig-searched')).toHaveText('1 次');
   await expect(page.getByTestId('coercion-fig-referred')).toHaveText('1 件');
 });
+
+// An emergency detention during a sweep (民诉法解释 Art. 181): detained first, the president told at
+// once; the decision says so (never 经本院院长批准), his after-approval is its own record.
+test('an emergency detention: the decision states the emergency and the report; the after-approval is printed as its own record', async ({ page }) => {
+  test.setTimeout(360_000);
+  await apiCall(page, 'system.setClock', { now: '2026-11-23T01:00:00Z' }); // Monday 09:00
+  const e = await fileDebtor(page, 5, '冯五强', makeId('19860606', 431));
+  await readyForDocuments(page, [e.id]);
+  const users = await apiCall<{ id: number; username: string }[]>(page, 'users.list', {});
+  const ensure = async (username: string, displayName: string, roles: string[]) =>
+    users.find((u) => u.username === username) ?? (await apiCall<{ id: number }>(page, 'users.create', { username, displayName, password: PASSWORD, roles }));
+  await ensure('e2e-police', '白警官', ['detention']);
+  await ensure('e2e-president', '赵国庆', ['management']);
+  await apiCall(page, 'coercion.request', { caseId: e.id, personName: '冯五强', personKind: 'individual', gender: 'male', measure: 'compel', place: '开鲁县开鲁镇', wantedOn: '2026-11-23', purpose: '经两次传唤拒不到场', summonsServedOn: '2026-11-18' });
+  await login(page, 'e2e-police', PASSWORD);
+  await page.getByTestId('nav-detention').click();
+  const requests = await apiCall<{ id: number; caseId: number }[]>(page, 'coercion.requests', {});
+  const r = requests.find((x) => x.caseId === e.id)!.id;
+  await page.getByTestId(`request-pick-${r}`).check();
+  await page.getByTestId('plan-name').fill('11月23日集中拘传行动');
+  await page.getByTestId('plan-submit').click();
+  await expect(page.getByTestId('detention-message')).toContainText('已安排集中拘传行动，共1人');
+
+  // He resists with violence on the spot: detained first, reported to the president at once.
+  await page.getByTestId(`op-approver-${r}`).selectOption({ label: '赵国庆' });
+  await page.getByTestId(`op-ground-${r}`).selectOption('obstruct');
+  await page.getByTestId(`op-act-${r}`).fill('2026年11月23日在执行现场以暴力抗拒执行公务');
+  await page.getByTestId(`op-days-${r}`).fill('5');
+  await page.getByTestId(`op-emergency-${r}`).check();
+  await page.getByTestId(`op-detain-${r}`).click();
+  await expect(page.getByTestId('detention-message')).toContainText('已对冯五强先行拘留，请立即报告院长补办批准手续', { timeout: 90_000 });
+  const measures = await apiCall<{ id: number; kind: string }[]>(page, 'coercion.measures', { caseId: e.id });
+  const m = measures.find((x) => x.kind === 'detain')!;
+  await expect(page.getByTestId(`measure-${m.id}`)).toContainText('紧急先行拘留，待院长补批');
+  await expect(page.getByTestId(`measure-clocks-${m.id}`)).toContainText('紧急拘留报院长补批：2026-11-24 09:');
+  const pdf = async (testId: string) => {
+    const download = page.waitForEvent('download');
+    await page.getByTestId(testId).click();
+    const file = await download;
+    const path = `test-results/e2e/${file.suggestedFilename()}`;
+    await file.saveAs(path);
+    return { name: file.suggestedFilename(), text: execFileSync('pdftotext', [path, '-'], { encoding: 'utf8' }).replace(/\s+/g, '') };
+  };
+  const decision = await pdf(`measure-doc-${m.id}`);
+  expect(decision.name).toContain('拘留决定书');
+  expect(decision.text).toContain('情况紧急，必须立即采取拘留措施');
+  expect(decision.text).toContain('本院已立即报告院长补办批准手续');
+  expect(decision.text).not.toContain('经本院院长批准');
+
+  // The president approves afterwards: the clock stops, the record is printed.
+  await page.getByTestId(`measure-emergency-approve-${m.id}`).click();
+  await expect(page.getByTestId('detention-message')).toContainText('院长已补办批准手续', { timeout: 90_000 });
+  await expect(page.getByTestId(`measure-clocks-${m.id}`)).not.toContainText('紧急拘留报院长补批');
+  const record = await pdf(`measure-emergency-doc-${m.id}`);
+  expect(record.name).toContain('补办拘留批准手续记录');
+  expect(record.text).toContain('先行对其拘留五日，并于拘留后立即报告院长。');
+  expect(record.text).toMatch(/于二〇二六年十一月二十三日审查后，批准对冯五强的拘留，补办批准手续。/);
+  await page.screenshot({ path: 'test-results/e2e/detention-emergency.png', fullPage: true });
+});

@@ -99,6 +99,12 @@ export function templateVariants(): { name: string; kind: string; data: CaseData
   add('罚款决定书-个人', '罚款决定书', baseCase({ extra: { ...person, ...grounds, act: '被执行人王小𠮷有能力履行而拒不履行，于2026年11月28日将名下车辆低价转让他人', amountFen: 5_000_000 } }));
   add('罚款决定书-单位', '罚款决定书', baseCase({ extra: { personName: ORG.name, personKind: 'organisation', partyId: ORG.id, approver: '赵国庆', ...grounds, act: '被执行人拒绝报告财产情况', amountFen: 10_000_000 } }));
   add('拘留决定书', '拘留决定书', baseCase({ extra: { ...person, ...grounds, act: '被执行人王小𠮷有能力履行而拒不履行', days: 15, fromOn: '2026-12-01', endsOn: '2026-12-15' } }));
+  // Detained first in an emergency (民诉法解释 Art. 181): no approval yet; the president's after-approval is its own record.
+  const { approver: _none, ...unapproved } = person;
+  const emergency = { ...unapproved, ...grounds, act: '2026年12月1日在执行现场以暴力抗拒执行公务', days: 10, fromOn: '2026-12-01', endsOn: '2026-12-10', emergency: true };
+  add('拘留决定书-紧急情况', '拘留决定书', baseCase({ extra: emergency }));
+  add('补办拘留批准手续记录-批准', '补办拘留批准手续记录', baseCase({ issuedOn: '2026-12-01', extra: { ...emergency, approver: '赵国庆', approved: true } }));
+  add('补办拘留批准手续记录-不予批准', '补办拘留批准手续记录', baseCase({ issuedOn: '2026-12-02', extra: { ...emergency, approver: '赵国庆', approved: false, reason: '现场秩序已经恢复，不属必须立即拘留的紧急情况' } }));
   add('提前解除拘留决定书', '提前解除拘留决定书', baseCase({ extra: { ...person, decidedOn: '2026-12-01', days: 15, reason: '具结悔过，并已履行部分款项', centre: '开鲁县拘留所' } }));
   add('搜查令', '搜查令', baseCase({ extra: { ...person, place: '开鲁县开鲁镇和平路1号住所及其经营场所', reason: '隐匿会计账簿及现金，经责令拒不交出' } }));
   add('搜查笔录', '搜查笔录', baseCase({ extra: { personName: '王秀兰', personKind: 'individual', place: '开鲁县开鲁镇和平路1号', startedAt: '2026-12-01T01:30:00Z', attendees: ['王秀兰', '其子王强', '社区居委会主任刘芳'], officers: ['李警官', '张警官'], bodySearch: { personGender: 'female', searchedBy: '张警官' }, items: '在卧室衣柜内发现现金20000元，已依法扣押', refusedToSign: '' } }));

@@ -214,6 +214,9 @@ describe('拘留 (民诉法 Art. 118: ≤ 15 days; 解释 Arts. 178, 180, 182)',
     expect(text).toContain('拘留决定书');
     expect(text).toContain('王秀兰');
     expect(text).toContain('拘留十日（自二〇二六年十一月二十日起至二〇二六年十一月二十九日止）');
+    // Approved beforehand (民诉法 Art. 119): the decision says so, and nothing of an emergency.
+    expect(text).toContain('经本院院长批准，决定如下：');
+    expect(text).not.toContain('紧急');
     // Hand-over needs the medical check first (setting coercionMedicalCheck, practice).
     expect((await t.fail('coercion.handOver', { measureId: id, centre: '开鲁县拘留所' }, police)).message).toContain('体检');
     await t.call('coercion.medical', { measureId: id, fit: true, result: '血压正常，无传染病' }, police);
@@ -366,6 +369,14 @@ describe('emergency detention (民诉法解释 Art. 181: detain first, report to
     const { id } = await t.call('coercion.detain', { caseId: caseC, personName: '周八', personKind: 'individual', ground: 'obstruct', act: '2026年12月21日以暴力抗拒执行', days: 5, approvedById: presidentId, emergency: true });
     let m = (await t.call('coercion.measures', { caseId: caseC })).find((x) => x.id === id)!;
     expect(m.emergency).toBe('pending');
+    // The decision is made before any approval exists: it states the emergency and the report to
+    // the president (Art. 181), never 经本院院长批准.
+    const decision = await pdfText(m.documentId!);
+    expect(decision).toContain('妨害了执行活动的正常进行，情况紧急，必须立即采取拘留措施。');
+    expect(decision).toContain('《最高人民法院关于适用〈中华人民共和国民事诉讼法〉的解释》第一百八十一条的规定，决定如下：');
+    expect(decision).toContain('本决定系因紧急情况在拘留后作出，本院已立即报告院长补办批准手续；院长认为拘留不当的，应当解除拘留。');
+    expect(decision).not.toContain('批准，决定如下');
+    expect(m.emergencyDocumentId).toBeNull();
     // Default 24 h (the article says "立即"; setting [U]): 21 December 03:00 UTC + 24 h.
     expect(await openClock(caseC, 'detentionEmergencyApproval')).toMatchObject([{ dueAt: '2026-12-22T03:00' }]);
     at('2026-12-22T04:00:00Z');
@@ -377,12 +388,38 @@ describe('emergency detention (民诉法解释 Art. 181: detain first, report to
     m = (await t.call('coercion.measures', { caseId: caseC })).find((x) => x.id === id)!;
     expect(m).toMatchObject({ emergency: 'refused', releaseKind: 'revoked' });
     expect(m.releasedAt).not.toBeNull();
+    // The president's decision is its own record in the file: found improper, released.
+    const refused = await pdfText(m.emergencyDocumentId!);
+    expect(refused).toContain('补办拘留批准手续记录');
+    expect(refused).toContain('因周八二〇二六年十二月二十一日以暴力抗拒执行，情况紧急，于二〇二六年十二月二十一日依照');
+    expect(refused).toContain('第一百八十一条的规定先行对其拘留五日，并于拘留后立即报告院长。');
+    expect(refused).toContain('president_zhao于二〇二六年十二月二十二日审查后，认为拘留不当：情况不属紧急，拘留不当。');
+    expect(refused).toContain('解除对周八的拘留。');
+    expect(refused).not.toContain('补办批准手续。');
+    // The decision made at the detention is left as it was.
+    expect(await pdfText(m.documentId!)).toBe(decision);
     expect((await clocks(caseC, 'detentionEmergencyApproval')).map((c) => c.status)).toEqual(['late']);
     expect((await clocks(caseC, 'detentionEnd')).filter((c) => c.startOn === '2026-12-21').map((c) => c.status)).toEqual(['met']);
     expect((await t.fail('coercion.emergencyDecision', { measureId: id, approvedById: presidentId, approved: true }, police)).code).toBe('conflict');
     // A detention approved beforehand needs no after-approval.
     const normal = (await t.call('coercion.measures', { caseId: caseC })).find((x) => x.kind === 'detain' && x.emergency === null)!;
     expect((await t.fail('coercion.emergencyDecision', { measureId: normal.id, approvedById: presidentId, approved: true }, police)).field).toBe('measureId');
+  });
+
+  it('an approved emergency detention: the record says the president approved it afterwards (in January, outside the figures below)', async () => {
+    at('2027-01-05T02:00:00Z');
+    const { id } = await t.call('coercion.detain', { caseId: caseC, personName: '吴九', personKind: 'individual', ground: 'obstruct', act: '2027年1月5日冲击执行现场', days: 3, approvedById: presidentId, emergency: true });
+    at('2027-01-05T03:00:00Z');
+    await t.call('coercion.emergencyDecision', { measureId: id, approvedById: presidentId, approved: true, note: '情况紧急，先行拘留适当' }, police);
+    const m = (await t.call('coercion.measures', { caseId: caseC })).find((x) => x.id === id)!;
+    expect(m).toMatchObject({ emergency: 'approved', releasedAt: null });
+    const record = await pdfText(m.emergencyDocumentId!);
+    expect(record).toContain('因吴九二〇二七年一月五日冲击执行现场，情况紧急，于二〇二七年一月五日依照');
+    expect(record).toContain('先行对其拘留三日，并于拘留后立即报告院长。');
+    expect(record).toContain('president_zhao于二〇二七年一月五日审查后，批准对吴九的拘留，补办批准手续。');
+    expect(record).toContain('院长意见：情况紧急，先行拘留适当。');
+    expect(record).not.toContain('拘留不当');
+    expect((await clocks(caseC, 'detentionEmergencyApproval')).filter((c) => c.startOn === '2027-01-05').map((c) => c.status)).toEqual(['met']);
   });
 });
 

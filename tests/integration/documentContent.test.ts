@@ -146,6 +146,26 @@ describe('what the documents say', () => {
     bothContain(of('结案通知书-被执行人'), '依据：《最高人民法院关于执行案件立案、结案若干问题的意见》第十五条');
   });
 
+  it('the 拘留决定书 names the approval it has: the president\'s beforehand, or an emergency reported afterwards (民诉法解释 Art. 181)', () => {
+    const ordinary = of('拘留决定书');
+    bothContain(ordinary, '的规定，经本院院长批准，决定如下：');
+    for (const r of [ordinary.pdfText, ordinary.docxText]) expect(r).not.toContain('紧急');
+    const emergency = of('拘留决定书-紧急情况');
+    bothContain(emergency, '妨害了执行活动的正常进行，情况紧急，必须立即采取拘留措施。');
+    bothContain(emergency, '和《最高人民法院关于适用〈中华人民共和国民事诉讼法〉的解释》第一百八十一条的规定，决定如下：');
+    bothContain(emergency, '本决定系因紧急情况在拘留后作出，本院已立即报告院长补办批准手续；院长认为拘留不当的，应当解除拘留。');
+    bothContain(emergency, '对王小𠮷拘留十日（自二〇二六年十二月一日起至二〇二六年十二月十日止）');
+    for (const r of [emergency.pdfText, emergency.docxText]) expect(r).not.toContain('院长批准');
+    // The after-approval is its own record: approved, or found improper and the person released.
+    const approved = of('补办拘留批准手续记录-批准');
+    bothContain(approved, '于二〇二六年十二月一日依照《最高人民法院关于适用〈中华人民共和国民事诉讼法〉的解释》第一百八十一条的规定先行对其拘留十日，并于拘留后立即报告院长。');
+    bothContain(approved, '赵国庆于二〇二六年十二月一日审查后，批准对王小𠮷的拘留，补办批准手续。');
+    const refused = of('补办拘留批准手续记录-不予批准');
+    bothContain(refused, '赵国庆于二〇二六年十二月二日审查后，认为拘留不当：现场秩序已经恢复，不属必须立即拘留的紧急情况。');
+    bothContain(refused, '解除对王小𠮷的拘留。');
+    expect(refused.pdfText).not.toContain('补办批准手续。');
+  });
+
   it('writes every date in Chinese numerals and prints rare characters with their text', () => {
     for (const r of out) {
       expect(r.pdfText, r.name).not.toMatch(/\d{4}-\d{2}-\d{2}/);

@@ -113,6 +113,8 @@ export interface CoercionEmergencyDecisionsTable {
   note: string | null;
   decided_at: string;
   decided_by: string;
+  /** The 补办拘留批准手续记录 (migration 172); null for decisions recorded before it. */
+  document_id: number | null;
 }
 
 export interface CoercionReferralsTable {

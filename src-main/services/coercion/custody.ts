@@ -124,20 +124,33 @@ export function grantLeave(env: Env, input: { measureId: number; reason?: string
 /**
  * The president's decision on a detention made first in an emergency (民诉法解释 Art. 181): the
  * after-approval is recorded with the real user who gave it (deadline rule
- * detentionEmergencyApproval); if he finds the detention improper the person is released at once.
+ * detentionEmergencyApproval) in its own document, 补办拘留批准手续记录 — the 拘留决定书 made at the
+ * detention says only that it was reported; if he finds the detention improper the person is
+ * released at once.
  */
-export function decideEmergency(env: Env, input: { measureId: number; approvedById: number; approved: boolean; note?: string | undefined }): void {
+export async function decideEmergency(env: Env, input: { measureId: number; approvedById: number; approved: boolean; note?: string | undefined }): Promise<void> {
   const { db } = env;
-  db.tx(() => {
+  const check = () => {
     const m = detention(env, input.measureId);
     if (m.emergency !== 1) throw invalid('measureId', '该拘留不是紧急情况下先行拘留，无须补办批准手续');
     const done = db.get(db.q.selectFrom('coercion_emergency_decisions').select('measure_id').where('measure_id', '=', m.id));
     if (done) throw new ApiError('conflict', '已补办批准手续', 'measureId');
-    assertApprover(db, input.approvedById);
-    if (!input.approved && !input.note?.trim()) throw invalid('note', '院长认为拘留不当的，请写明理由');
-    db.run(db.q.insertInto('coercion_emergency_decisions').values({ measure_id: m.id, approved: input.approved ? 1 : 0, approved_by_id: input.approvedById, note: input.note?.trim() || null, decided_at: env.at.toISOString(), decided_by: env.actor.name }));
+    return m;
+  };
+  const m = check();
+  const approver = assertApprover(db, input.approvedById).displayName;
+  const note = input.note?.trim() || null;
+  if (!input.approved && !note) throw invalid('note', '院长认为拘留不当的，请写明理由');
+  const doc = {
+    caseId: m.case_id,
+    kind: '补办拘留批准手续记录',
+    extra: { personName: m.person_name, personKind: m.person_kind, act: m.act ?? '', days: m.days, fromOn: courtToday(new Date(m.started_at)), approver, approved: input.approved, ...(note ? { reason: note } : {}) },
+  };
+  await withDocument(db, env.dataDir, env.actor, env.at, env.today, doc, (documentId) => {
+    check(); // again inside the transaction: two clerks at once
+    db.run(db.q.insertInto('coercion_emergency_decisions').values({ measure_id: m.id, approved: input.approved ? 1 : 0, approved_by_id: input.approvedById, note, decided_at: env.at.toISOString(), decided_by: env.actor.name, document_id: documentId }));
     if (input.approved) db.run(db.q.updateTable('coercion_measures').set({ approved_by_id: input.approvedById, approved_at: env.at.toISOString() }).where('id', '=', m.id));
-    appendEvent(db, env.actor, env.at, { caseId: m.case_id, type: 'coercion.emergencyDecided', payload: { measureId: m.id, approved: input.approved, approvedById: input.approvedById } });
+    appendEvent(db, env.actor, env.at, { caseId: m.case_id, type: 'coercion.emergencyDecided', payload: { measureId: m.id, approved: input.approved, approvedById: input.approvedById, documentId } });
     // Art. 181: 院长认为拘留不当的，应当解除拘留.
     if (!input.approved && !m.released_at) {
       db.run(db.q.updateTable('coercion_measures').set({ released_at: env.at.toISOString() }).where('id', '=', m.id));

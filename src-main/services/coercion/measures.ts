@@ -201,7 +201,13 @@ export async function detain(env: Env, input: DetainInput): Promise<number> {
   const g = GROUNDS[input.ground];
   // Detention of N days from today: today is the first day, so it ends on day N.
   const endsOn = addCalendarDays(env.today, input.days - 1);
-  const doc = { caseId: p.caseId, kind: '拘留决定书', extra: { ...personExtra(p), act: input.act, ground: g.label, article: g.article, amountArticle: AMOUNT_ARTICLE, days: input.days, fromOn: env.today, endsOn, approver } };
+  // In an emergency the president is reported to after the detention (解释 Art. 181): the decision
+  // names no approval, it says it was made in an emergency and reported.
+  const doc = {
+    caseId: p.caseId,
+    kind: '拘留决定书',
+    extra: { ...personExtra(p), act: input.act, ground: g.label, article: g.article, amountArticle: AMOUNT_ARTICLE, days: input.days, fromOn: env.today, endsOn, ...(input.emergency ? { emergency: true } : { approver }) },
+  };
   return withDocument(db, env.dataDir, env.actor, env.at, env.today, doc, (documentId) => {
     assertNotSanctioned(db, p.caseId, key, 'detain');
     const measureId = insertMeasure(db, env, {

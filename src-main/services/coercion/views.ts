@@ -64,6 +64,8 @@ export interface MeasureView {
   releaseKind: 'expiry' | 'early' | 'revoked' | null;
   /** Detained first in an emergency (民诉法解释 Art. 181): the president's after-approval pending, given or refused. */
   emergency: 'pending' | 'approved' | 'refused' | null;
+  /** The 补办拘留批准手续记录 of that decision. */
+  emergencyDocumentId: number | null;
   /** A leave application awaiting the court's decision (拘留所条例 Art. 27). */
   leaveApplication: { id: number; reason: string; appliedAt: string } | null;
   reviewFiledOn: string | null;
@@ -162,6 +164,7 @@ export function listMeasures(db: Db, scope: CaseScope, filter: { caseId?: number
     `SELECT m.*, c.number, u.display_name AS approver,
             (SELECT l.id FROM coercion_leaves l WHERE l.measure_id = m.id AND l.to_at IS NULL) AS leave_id,
             (SELECT ed.approved FROM coercion_emergency_decisions ed WHERE ed.measure_id = m.id) AS emergency_approved,
+            (SELECT ed.document_id FROM coercion_emergency_decisions ed WHERE ed.measure_id = m.id) AS emergency_document_id,
             (SELECT json_object('id', la.id, 'reason', la.reason, 'appliedAt', la.applied_at) FROM coercion_leave_applications la WHERE la.measure_id = m.id AND la.decision IS NULL) AS leave_application
        FROM coercion_measures m JOIN cases c ON c.id = m.case_id LEFT JOIN users u ON u.id = m.approved_by_id
       WHERE 1 ${where.map((w) => ` AND ${w}`).join('')}${narrow.sql} ORDER BY m.started_at DESC, m.id DESC LIMIT 2000`,
@@ -179,6 +182,7 @@ export function listMeasures(db: Db, scope: CaseScope, filter: { caseId?: number
     handedOverAt: s(r.handed_over_at), releasedAt: s(r.released_at),
     releaseKind: (s(r.release_kind) ?? (r.emergency_approved === 0 && r.released_at ? 'revoked' : null)) as MeasureView['releaseKind'],
     emergency: r.emergency === 1 ? (r.emergency_approved === null ? 'pending' : r.emergency_approved === 1 ? 'approved' : 'refused') : null,
+    emergencyDocumentId: n(r.emergency_document_id),
     leaveApplication: r.leave_application ? (JSON.parse(String(r.leave_application)) as MeasureView['leaveApplication']) : null, reviewFiledOn: s(r.review_filed_on),
     reviewDecidedOn: s(r.review_decided_on), reviewResult: s(r.review_result), place: s(r.place), documentId: n(r.document_id), recordDocumentId: n(r.record_document_id),
     releaseDocumentId: n(r.release_document_id), onLeaveId: n(r.leave_id), clocks: clocks.get(r.id) ?? [],

@@ -1,6 +1,11 @@
 import type { Db } from '../../db/connection';
 import type { Projection } from '../../events/projection';
+import { createHash } from 'node:crypto';
+import type { DeadlineRule } from '../../../src-shared/domain/deadlineRules';
 import { currentDeadlineContext, recomputeCases } from './recompute';
+import { getSettings } from '../settings/settings';
+
+const rulesFingerprint = (rules: readonly DeadlineRule[]) => createHash('sha256').update(JSON.stringify(rules)).digest('hex');
 
 // Cases whose clocks the open transaction changed, recomputed once just before it commits.
 const dirty = new WeakMap<Db, Set<number>>();
@@ -43,4 +48,7 @@ export const deadlineClocks: Projection = {
     recomputeCases(db, db.raw<{ id: number }>('SELECT id FROM cases WHERE id BETWEEN ? AND ? ORDER BY id', from, to).map((r) => r.id), currentDeadlineContext(db));
   },
   invalidatedBy: (e) => e.type === 'calendar.changed' || (e.type === 'settings.changed' && e.payload.keys.includes('deadlineRules')),
+  // The rules in force: a new version of the app may ship rules a court's saved table lacks, which
+  // then run there (getSettings) — its cases get those clocks at the next start.
+  inputs: (db) => rulesFingerprint(getSettings(db).deadlineRules),
 };

@@ -2,6 +2,7 @@ import type { Db } from '../../db/connection';
 import { settingsSchema, SETTINGS_SCHEMA, SETTING_EDITORS, type Settings, type SettingKey } from '../../../src-shared/settings';
 import { appendEvent, type Actor } from '../../events/log';
 import { ApiError } from '../../../src-shared/api/errors';
+import { keepShippedRules, withShippedRules } from '../../../src-shared/domain/deadlineRules';
 
 /**
  * Refuses a non-administrator a change to a setting of the court's identity or security
@@ -17,18 +18,24 @@ export function assertMayChange(db: Db, isAdmin: boolean, patch: Partial<Setting
   }
 }
 
-/** All settings: stored values over the documented defaults. */
+/**
+ * All settings: stored values over the documented defaults. The deadline rules are a table merged
+ * rule by rule: a shipped rule the court's saved table lacks runs with its default (withShippedRules).
+ */
 export function getSettings(db: Db): Settings {
   const stored: Record<string, unknown> = {};
   for (const row of db.all(db.q.selectFrom('settings').select(['key', 'value']))) {
     if (row.key in SETTINGS_SCHEMA) stored[row.key] = JSON.parse(row.value);
   }
-  return settingsSchema.parse(stored);
+  const s = settingsSchema.parse(stored);
+  return { ...s, deadlineRules: withShippedRules(s.deadlineRules) };
 }
 
 export function setSettings(db: Db, actor: Actor, at: Date, patch: Partial<Settings>): Settings {
   return db.tx(() => {
     const before = getSettings(db);
+    // A shipped rule left out of the table is kept disabled, not dropped (it would come back as new).
+    if (patch.deadlineRules) patch = { ...patch, deadlineRules: keepShippedRules(patch.deadlineRules, before.deadlineRules) };
     const changed: string[] = [];
     for (const [key, value] of Object.entries(patch) as [SettingKey, unknown][]) {
       if (value === undefined) continue;

@@ -70,6 +70,7 @@ export const coercionMeasureView = z.object({
   releasedAt: z.string().nullable(),
   releaseKind: z.enum(['expiry', 'early', 'revoked']).nullable(),
   emergency: z.enum(['pending', 'approved', 'refused']).nullable(),
+  emergencyDocumentId: z.number().int().nullable(),
   leaveApplication: z.object({ id: z.number().int(), reason: z.string(), appliedAt: z.string() }).nullable(),
   reviewFiledOn: z.string().nullable(),
   reviewDecidedOn: z.string().nullable(),

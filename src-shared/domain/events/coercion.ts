@@ -46,7 +46,7 @@ export const coercionEvents = defineEvents({
   'coercion.leave': { label: '拘留期间准假', scope: 'case', payload: obj({ measureId: id, leaveId: id, applicationId: id.optional() }) },
   'coercion.leaveReturned': { label: '准假期满回所', scope: 'case', payload: obj({ measureId: id, leaveId: id, endsOn: date }) },
   // An emergency detention reported to the president afterwards (民诉法解释 Art. 181): approved, or released at once.
-  'coercion.emergencyDecided': { label: '院长补办拘留批准手续', scope: 'case', payload: obj({ measureId: id, approved: z.boolean(), approvedById: id }) },
+  'coercion.emergencyDecided': { label: '院长补办拘留批准手续', scope: 'case', payload: obj({ measureId: id, approved: z.boolean(), approvedById: id, documentId: id.optional() }) },
   'coercion.released': { label: '解除拘留', scope: 'case', payload: obj({ measureId: id, kind: z.enum(['expiry', 'early', 'revoked']), documentId: id.optional() }) },
   'coercion.reviewFiled': { label: '申请复议（罚款、拘留）', scope: 'case', payload: obj({ measureId: id, filedOn: date }) },
   'coercion.reviewDecided': { label: '复议决定', scope: 'case', payload: obj({ measureId: id, result: z.enum(['upheld', 'varied', 'revoked']) }) },

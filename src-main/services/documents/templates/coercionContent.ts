@@ -2,8 +2,8 @@ import type { CaseData } from '../caseData';
 import { p, type Block } from '../model';
 import { cnDate, identity } from './common';
 
-// What the compulsory measures' documents share (拘传票, 罚款决定书, 拘留决定书, 提前解除拘留决定书,
-// 搜查令, 搜查笔录, 案件移送函): the content the coercion domain passes in `extra`, and the person's
+// What the compulsory measures' documents share (拘传票, 罚款决定书, 拘留决定书, 补办拘留批准手续记录,
+// 提前解除拘留决定书, 搜查令, 搜查笔录, 案件移送函): the content the coercion domain passes in `extra`, and the person's
 // block — a party of the case printed with its identity as the parties block does, anyone else (an
 // organisation's head, a person obliged to assist) by name and kind.
 
@@ -21,9 +21,13 @@ export interface CoercionExtra {
   amountArticle?: string;
   amountFen?: number;
   days?: number;
+  /** Detained first in an emergency, the president's approval sought afterwards (民诉法解释 Art. 181). */
+  emergency?: boolean;
   fromOn?: string;
   endsOn?: string;
   reason?: string;
+  /** The president's after-approval of an emergency detention: given, or the detention found improper (解释 Art. 181). */
+  approved?: boolean;
   decidedOn?: string;
   centre?: string;
   startedAt?: string;
