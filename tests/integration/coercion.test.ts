@@ -438,3 +438,16 @@ describe('the coercion figures on the 质效统计 dashboard', () => {
     expect(e.message).toContain('月份');
   });
 });
+
+describe('dates in court time', () => {
+  it('the early release names the day of the decision in court time, also for a detention before 08:00 Beijing time', async () => {
+    at('2026-09-14T17:30:00Z'); // 15 September, 01:30 in the court
+    const { id } = await t.call('coercion.detain', { caseId: caseA, partyId: debtorA, ground: 'refuse', act: '2026年9月14日夜间拒不到庭', days: 5, approvedById: presidentId }, 'admin');
+    at('2026-09-15T02:00:00Z');
+    await t.call('coercion.releaseEarly', { measureId: id, approvedById: presidentId, reason: '具结悔过' }, police);
+    const m = (await t.call('coercion.measures', { caseId: caseA })).find((x) => x.id === id)!;
+    const text = await pdfText(m.releaseDocumentId!);
+    expect(text).toContain('于二〇二六年九月十五日决定对王秀兰拘留五日');
+    expect(text).not.toContain('九月十四日');
+  });
+});

@@ -197,7 +197,7 @@ export async function releaseEarly(env: Env, input: { measureId: number; approve
   const doc = {
     caseId: m.case_id,
     kind: '提前解除拘留决定书',
-    extra: { personName: m.person_name, personKind: m.person_kind, decidedOn: m.started_at.slice(0, 10), decisionDocumentId: m.document_id, days: m.days, reason: input.reason, centre: m.centre ?? '', approver },
+    extra: { personName: m.person_name, personKind: m.person_kind, decidedOn: courtToday(new Date(m.started_at)), decisionDocumentId: m.document_id, days: m.days, reason: input.reason, centre: m.centre ?? '', approver },
   };
   await withDocument(db, env.dataDir, env.actor, env.at, env.today, doc, (documentId) => {
     const again = measureRow(db, m.id);
