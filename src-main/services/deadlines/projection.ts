@@ -15,11 +15,13 @@ const dirty = new WeakMap<Db, Set<number>>();
  * notice batch: three documents and a stage move) recomputes its clocks once, at its end
  * (Db.beforeCommit), still inside it.
  * v1: the rules of src-shared/domain/deadlines.ts as moved out of the read handlers.
+ * v2: the payout clock from the ledger's own definition (src-shared/domain/payoutClock.ts): out-flows
+ * take the oldest money, fees count, a deferral of part of the money moves only that part's day.
  */
 export const deadlineClocks: Projection = {
   name: 'deadlineClocks',
   label: '节点期限',
-  version: 1,
+  version: 2,
   types: null,
   chunk: 2000,
   apply(db, e) {
