@@ -45,7 +45,7 @@ function ledger(seed: number): { rows: ClockEntry[]; events: CaseEventLite[] } {
       type = 'ledger.receipt';
       payload = { entryId: id, amountFen, source: 'voluntary' };
     } else if (pick < 0.7) {
-      const kind = (['payout', 'fee', 'refund'] as const)[int(0, 2)];
+      const kind = (['payout', 'fee', 'refund'] as const)[int(0, 2)]!;
       const amountFen = int(1, balance);
       balance -= amountFen;
       row = { id, kind, amountFen, onDate: day, deferredUntil: null, reversed: false };
