@@ -47,6 +47,12 @@ export const SETTINGS_SCHEMA = {
     .default({ deposit: 1, movable: 2, realEstate: 3 }),
   /** Renewal (续冻/续封) alerts start this many days before a measure expires. */
   measureRenewalAlertDays: z.number().int().min(1).max(365).default(30),
+  /**
+   * Who approves money leaving a case account and a change of the payout account (法发〔2017〕6号,
+   * domain.md §7 [P]: the bureau chief or the president in charge): these users by id, each an active
+   * user holding the 综合管理 (leaders') role; empty = every such user.
+   */
+  payoutApprovers: z.array(z.number().int().positive()).max(20).default([]),
   /** Days within which unidentified funds should be claimed to a case (Jiayu local rule, domain.md §7 [U]). */
   unidentifiedClaimDays: z.number().int().min(1).max(365).default(3),
   // documents (domain.md §5)
@@ -175,6 +181,7 @@ export const SETTING_EDITORS: { readonly [K in keyof typeof SETTINGS_SCHEMA]: { 
   consumptionOrderTiming: { editor: 'management', label: '限制消费令发出时机' },
   printDuplex: { editor: 'management', label: '双面打印补空白页' },
   coercionApprovers: { editor: 'admin', label: '强制措施批准人（院长及授权副院长）' },
+  payoutApprovers: { editor: 'admin', label: '案款审批人（局长、分管院领导）' },
   coercionMedicalCheck: { editor: 'management', label: '送拘前须登记体检结果' },
   propertyReportDays: { editor: 'management', label: '报告财产期限天数' },
   zhongbenRequeryLookaheadDays: { editor: 'management', label: '终本复查提前天数' },

@@ -167,8 +167,7 @@ export function LedgerPage() {
           </h3>
           <p>
             余额 <b data-testid="ledger-balance">{yuan(ledger.balanceFen)}</b> 元；实际到位 {yuan(ledger.recoveredFen)} 元；已发放 {yuan(ledger.paidOutFen)} 元；超期未发放{' '}
-            <span className={ledger.overdueFen > 0 ? 'overdue' : ''}>{yuan(ledger.overdueFen)}</span> 元。收款账户：{ledger.payoutAccount.name ?? '—'} {ledger.payoutAccount.bank ?? ''}{' '}
-            {ledger.payoutAccount.account ? <MaskedValue value={ledger.payoutAccount.account} full={reveal.full?.payoutAccount} reveal={reveal} testId="ledger-payout-account" /> : '（未登记）'}
+            <span className={ledger.overdueFen > 0 ? 'overdue' : ''}>{yuan(ledger.overdueFen)}</span> 元。
           </p>
           <div className="row actions-row">
             <Field label="金额">

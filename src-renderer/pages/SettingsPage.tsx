@@ -3,6 +3,7 @@ import { api, ApiCallError } from '../api/client';
 import { Field, enterMovesOn } from '../components/Field';
 import { useSession } from '../session';
 import type { MethodOutput } from '../../src-shared/api';
+import { PayoutApproversSetting } from './settings/PayoutApproversSetting';
 
 type Teams = MethodOutput<'settings.get'>['teams'];
 
@@ -198,6 +199,7 @@ export function SettingsPage() {
           </p>
         ) : null}
       </fieldset>
+      <PayoutApproversSetting />
       <fieldset>
         <legend>用户</legend>
         <p>

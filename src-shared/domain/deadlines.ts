@@ -1,6 +1,7 @@
 import { addCalendarDays, diffCalendarDays } from './chineseDate';
 import type { DeadlineRule, EventMatch, SuspensionKind } from './deadlineRules';
 import { addMonths, isWorkingDay, nextWorkingDay, type WorkingCalendar } from './workingDays';
+import { clockEntriesFromEvents, nextDueOn, payoutDueOf, payoutSchedule, PAYOUT_RULE_ID } from './payoutClock';
 
 // Deadlines derived from a case's events (never typed in). Given the rules table, the working-day
 // calendar and the case's event list, returns every clock the case has: when it started, when it
@@ -237,6 +238,10 @@ export function computeDeadlines(facts: CaseFacts, allEvents: readonly CaseEvent
     if (!rule.active) continue;
     if (rule.caseTypes.length > 0 && !rule.caseTypes.includes(facts.type)) continue;
     if (rule.nonLitigation !== null && rule.nonLitigation !== facts.nonLitigation) continue;
+    if (rule.id === PAYOUT_RULE_ID) {
+      out.push(...payoutClocks(rule, events, cal));
+      continue;
+    }
     const ofCase = followsCase(rule);
     let starts = events.filter((e) => matches(e, rule.start) && !(ofCase && e.id > closedFrom));
     if (starts.length === 0) continue;
@@ -298,6 +303,43 @@ export function computeDeadlines(facts: CaseFacts, allEvents: readonly CaseEvent
       }
     }
   }
+  return out;
+}
+
+/**
+ * The payout clock of each receipt, from the one definition the 案款 page uses (./payoutClock.ts): open
+ * until none of the receipt is outstanding, due on the earliest due day of what is (a deferral of part
+ * of the money moves only that part's day); met or late by the out-flow that took the last of it;
+ * cancelled when the receipt is reversed.
+ */
+function payoutClocks(rule: DeadlineRule, events: readonly CaseEventLite[], cal: WorkingCalendar): DeadlineInstance[] {
+  const byId = new Map(events.map((e) => [e.id, e]));
+  const reversalOf = new Map<number, CaseEventLite>();
+  for (const e of events) if (e.type === 'ledger.reversal' && typeof e.payload.reverses === 'number') reversalOf.set(e.payload.reverses, e);
+  const schedule = payoutSchedule(clockEntriesFromEvents(events), payoutDueOf([rule], cal));
+  const out: DeadlineInstance[] = [];
+  // Numbered in the order the receipts were recorded, as the other `each` clocks.
+  const inOrder = schedule.filter((r) => r.eventId !== null).sort((a, b) => a.eventId! - b.eventId!);
+  inOrder.forEach((r, i) => {
+    const start = byId.get(r.eventId!)!;
+    const done = r.reversed ? reversalOf.get(r.entryId) : r.settledBy?.eventId != null ? byId.get(r.settledBy.eventId) : undefined;
+    const effectiveDue = r.wholeDeferredUntil && r.wholeDeferredUntil > r.dueOn ? r.wholeDeferredUntil : r.dueOn;
+    const status: DeadlineStatus = r.reversed ? 'cancelled' : r.outstandingFen > 0 ? 'open' : done && done.onDate > effectiveDue ? 'late' : 'met';
+    out.push({
+      ruleId: rule.id,
+      seq: i + 1,
+      startEventId: start.id,
+      startOn: start.onDate,
+      startAt: start.at,
+      dueOn: status === 'open' ? nextDueOn(r) : effectiveDue,
+      dueAt: null,
+      status,
+      doneEventId: status === 'open' ? null : (done?.id ?? null),
+      doneOn: status === 'open' ? null : (done?.onDate ?? null),
+      doneAt: status === 'open' ? null : (done?.at ?? null),
+      excludedDays: 0,
+    });
+  });
   return out;
 }
 

@@ -78,6 +78,9 @@ test('a case filed without a payout account: the account recorded, approved by a
   await page.getByTestId('case-ledger-payout-account-approve').click();
   await expect(page.getByTestId('case-ledger-payout-account-pending')).toHaveCount(0);
   await expect(page.getByTestId('case-ledger-payout-account-panel')).toContainText('已审批');
+  // The account is shown once on the tab: in the panel, masked.
+  await expect(page.getByTestId('case-ledger').getByText('***************8901')).toHaveCount(1);
+  await expect(page.getByTestId('case-ledger-payout-account')).toHaveText('***************8901');
   await page.getByTestId('logout').click();
 
   // — The money officer pays out: the approver picked by name, the payout confirmed first. —
@@ -170,4 +173,42 @@ test('a deduction of the whole frozen sum ends the freeze and lets the 终本 ch
   await page.getByTestId('closure-submit').click();
   await expect(page.getByTestId('closure-done')).toContainText('终本裁定书');
   await page.screenshot({ path: 'test-results/e2e/money-zhongben.png', fullPage: true });
+});
+
+test('the administrator names the payout approvers in 设置; the money officer is offered only them', async ({ page }) => {
+  await apiCall(page, 'system.setClock', { now: '2026-11-20T02:00:00Z' });
+  await ensureUser(page, 'e2e-money-clerk', '钱出纳', ['money']);
+  await ensureUser(page, 'e2e-money-chief', '李局长', ['management']);
+  await ensureUser(page, 'e2e-money-vp', '赵院长', ['management']);
+  const users = await apiCall<{ id: number; username: string }[]>(page, 'users.list', {});
+  const vp = users.find((u) => u.username === 'e2e-money-vp')!;
+  const chief = users.find((u) => u.username === 'e2e-money-chief')!;
+  const c = await fileCase(page, 5877, '2026-11-02');
+  await apiCall(page, 'ledger.record', { kind: 'receipt', caseId: c.id, amountFen: 50_000, on: '2026-11-19', source: 'voluntary' });
+
+  // — A leader sees the setting but cannot change it. —
+  await login(page, 'e2e-money-chief', USER_PASSWORD);
+  await page.getByTestId('nav-settings').click();
+  await expect(page.getByTestId('settings-payout-approvers')).toContainText('只有系统管理员可以修改');
+  await expect(page.getByTestId(`settings-payout-approver-${vp.id}`)).toBeDisabled();
+  await page.getByTestId('logout').click();
+
+  // — The administrator ticks 赵院长 only. —
+  await login(page);
+  await page.getByTestId('nav-settings').click();
+  await expect(page.getByTestId(`settings-payout-approver-${chief.id}`)).not.toBeChecked();
+  await page.getByTestId(`settings-payout-approver-${vp.id}`).check();
+  await page.getByTestId('settings-payout-approvers-save').click();
+  await expect(page.getByTestId('settings-payout-approvers-message')).toHaveText('已保存');
+  await page.screenshot({ path: 'test-results/e2e/money-approvers-setting.png', fullPage: true });
+  await page.getByTestId('logout').click();
+
+  // — The money officer's approver list holds 赵院长, not 李局长. —
+  await login(page, 'e2e-money-clerk', USER_PASSWORD);
+  await page.getByTestId('nav-ledger').click();
+  await page.getByTestId('ledger-search').fill(c.number);
+  await page.getByTestId('ledger-find').click();
+  await expect(page.getByTestId('ledger-approver').locator('option', { hasText: '赵院长' })).toHaveCount(1);
+  await expect(page.getByTestId('ledger-approver').locator('option', { hasText: '李局长' })).toHaveCount(0);
+  await apiCall(page, 'settings.set', { payoutApprovers: [] });
 });

@@ -240,6 +240,13 @@ describe('demo pipeline (the cases\' lives through the real services)', () => {
     const kinds = new Map(db.raw<{ kind: string; n: number }>('SELECT kind, count(*) AS n FROM ledger_entries GROUP BY kind').map((r) => [r.kind, r.n]));
     expect(kinds.get('receipt')).toBeGreaterThan(40);
     expect(kinds.get('payout')).toBeGreaterThan(40);
+    // Every payout went to the applicant's approved payout account, else the first interview's (domain.md §7).
+    const stray = db.raw(
+      `SELECT l.id FROM ledger_entries l WHERE l.kind = 'payout' AND l.payee_account IS NOT coalesce(
+         (SELECT a.account_number FROM payout_accounts a WHERE a.case_id = l.case_id AND a.status = 'approved' ORDER BY a.id DESC LIMIT 1),
+         (SELECT i.payout_account FROM interviews i WHERE i.case_id = l.case_id))`,
+    );
+    expect(stray).toEqual([]);
 
     // Triage and assignment: complex cases reached a tribunal judge, simple ones the fast-track team.
     expect(db.raw<{ n: number }>("SELECT count(*) AS n FROM case_events WHERE type = 'case.assigned'")[0]!.n).toBeGreaterThan(100);

@@ -72,7 +72,11 @@ describe('exports write formula-like text as text', () => {
   it('the payout list for the finance office', async () => {
     const [caseId] = await casesInQuery(t, 1);
     await t.call('ledger.record', { kind: 'receipt', caseId: caseId!, amountFen: 50_000, on: '2026-11-20', source: 'voluntary' }, 'money');
-    await t.call('ledger.record', { kind: 'payout', caseId: caseId!, amountFen: 50_000, on: '2026-11-22', approverId: approverId(t), payeeName: '=HYPERLINK("http://evil.example","领款")', reference: '@1+1' }, 'money');
+    // The payee's name comes from the approved payout account: a formula there is what reaches the list.
+    const chief = approverId(t);
+    const { pendingAccount } = await t.call('ledger.requestPayoutAccount', { caseId: caseId!, bank: '中国农业银行开鲁支行', accountName: '=HYPERLINK("http://evil.example","领款")', accountNumber: '6228480000000000002', reason: '申请执行人书面申请变更账户' }, 'money');
+    await t.call('ledger.decidePayoutAccount', { caseId: caseId!, requestId: pendingAccount!.id, approve: true }, '王局长');
+    await t.call('ledger.record', { kind: 'payout', caseId: caseId!, amountFen: 50_000, on: '2026-11-22', approverId: chief, reference: '@1+1' }, 'money');
     const file = (await t.call('ledger.payoutList', { date: '2026-11-22' }, 'money')) as unknown as { path: string };
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(readFileSync(file.path) as unknown as ArrayBuffer);

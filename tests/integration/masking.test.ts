@@ -67,7 +67,7 @@ const ADMIN_INPUTS: Record<string, (c: Court) => Input[] | Promise<Input[]>> = {
   'ledger.claimUnidentified': (c) => [{ id: latest('SELECT id FROM unidentified_funds ORDER BY id DESC LIMIT 1'), caseId: c.y.propertyCaseId }],
   'ledger.record': (c) => [
     { kind: 'receipt', caseId: c.y.propertyCaseId, amountFen: 5_000, on: '2026-11-10', source: 'voluntary' },
-    { kind: 'payout', caseId: c.y.propertyCaseId, amountFen: 5_000, approverId: latest(`SELECT id FROM users WHERE username = 'manager'`), payeeName: '东风申请人乙', payeeAccount: '6217 0000 1111 2222 333', accountChangeReason: '申请执行人书面申请变更账户' },
+    { kind: 'payout', caseId: c.y.propertyCaseId, amountFen: 5_000, approverId: latest(`SELECT id FROM users WHERE username = 'manager'`) },
   ],
   'ledger.accounts': () => [{}],
   'ledger.requestPayoutAccount': (c) => [{ caseId: c.y.propertyCaseId, bank: '中国农业银行开鲁支行', accountName: '东风申请人乙', accountNumber: '6228 4800 7777 8888 999', reason: '申请执行人书面申请变更账户' }],

@@ -56,6 +56,15 @@ describe('the payout account (domain.md §7)', () => {
     const none = await t.fail('ledger.record', { kind: 'payout', caseId: c.id, amountFen: 500_000, approverId: idOf('chief') }, 'money1');
     expect(none.field).toBe('payeeAccount');
     expect(none.message).toContain('尚未登记申请执行人的收款账户');
+    // No paying to an account given with the payout, reason or not: the account is recorded and approved first.
+    const elsewhere = await t.fail(
+      'ledger.record',
+      { kind: 'payout', caseId: c.id, amountFen: 500_000, approverId: idOf('chief'), payeeName: '张三', payeeAccount: '6217000099998888777', accountChangeReason: '申请执行人书面申请' } as never,
+      'money1',
+    );
+    expect(elsewhere.code).toBe('invalid_input');
+    expect(elsewhere.message).toContain('payeeAccount');
+    expect(t.app.db.raw("SELECT 1 FROM ledger_entries WHERE kind = 'payout'")).toEqual([]);
 
     // The account number is validated with a Chinese message on its field.
     const bad = await t.fail('ledger.requestPayoutAccount', { caseId: c.id, ...ACCOUNT, accountNumber: '6217-ABCD' }, 'money1');
@@ -114,6 +123,12 @@ describe('the payout account (domain.md §7)', () => {
     const l = await t.call('ledger.get', { caseId: c.id });
     expect(l.payoutAccount).toMatchObject({ account: '***************0001', source: 'interview' });
     expect(l.pendingAccount).toBeNull();
+    // A payout goes to the interview's account while no change is approved, pending or not.
+    await t.call('ledger.record', { kind: 'receipt', caseId: c.id, amountFen: 200_000, on: '2026-11-19', source: 'voluntary' }, 'money1');
+    await t.call('ledger.requestPayoutAccount', { caseId: c.id, ...ACCOUNT }, 'money1');
+    const paid = await t.call('ledger.record', { kind: 'payout', caseId: c.id, amountFen: 100_000, approverId: idOf('chief') }, 'money1');
+    expect(paid.entries.at(-1)).toMatchObject({ payeeAccount: '***************0001', payeeBank: '中国农业银行开鲁支行', reason: null });
+    expect(t.app.db.raw<{ a: string }>("SELECT payee_account AS a FROM ledger_entries WHERE kind = 'payout'")).toEqual([{ a: '6228480000000000001' }]);
   });
 });
 
@@ -335,5 +350,122 @@ describe('a deferred sum (法发〔2017〕6号: deferral for a pending distribut
     t.app.clock.set('2026-12-11T02:00:00Z');
     expect((await t.call('ledger.get', { caseId: c.id })).overdueFen).toBe(500_000);
     expect(await verifyAudit(t)).toMatchObject({ ok: true, problemCount: 0 });
+  });
+});
+
+describe('one payout clock for the deadline board and the 案款 page (法发〔2017〕6号: 30 days from arrival)', () => {
+  /** The case's payout clocks as the board counts them, and what the 案款 page says of each receipt. */
+  async function both(caseId: number) {
+    const board = (await t.call('deadlines.forCase', { caseId })).filter((d) => d.ruleId === 'payout');
+    const ledger = await t.call('ledger.get', { caseId });
+    const overdueOnBoard = (await t.call('deadlines.cases', { bucket: 'overdue', ruleId: 'payout', limit: 100 })).rows.filter((r) => r.caseId === caseId).map((r) => r.seq);
+    return { board, ledger, overdueOnBoard };
+  }
+
+  it('a deferral of part of the money keeps the rest overdue on both; a deferral of the account stops both', async () => {
+    court();
+    const c = await fileCase({ account: true });
+    // 400,000 arrived 2026-10-01 (30 days: 10-31, a Saturday, so Monday 11-02 — 民诉法 2023 Art. 85) and
+    // 100,000 on 2026-10-05 (due 11-04): both overdue on 2026-11-20.
+    await t.call('ledger.record', { kind: 'receipt', caseId: c.id, amountFen: 400_000, on: '2026-10-01', source: 'voluntary' }, 'money1');
+    await t.call('ledger.record', { kind: 'receipt', caseId: c.id, amountFen: 100_000, on: '2026-10-05', source: 'voluntary' }, 'money1');
+    let now = await both(c.id);
+    expect(now.ledger.receipts.map((r) => r.dueOn)).toEqual(['2026-11-02', '2026-11-04']);
+    expect(now.board.map((d) => [d.seq, d.status, d.dueOn])).toEqual([
+      [1, 'open', '2026-11-02'],
+      [2, 'open', '2026-11-04'],
+    ]);
+    expect(now.overdueOnBoard).toEqual([1, 2]);
+
+    // 100,000 held for a distribution: of the oldest money; 300,000 of it and all of the second stay overdue.
+    await t.call('ledger.record', { kind: 'deferral', caseId: c.id, ground: '需要参与分配', reason: '争议部分待分配方案确定', until: '2026-12-10', amountFen: 100_000, approverId: idOf('chief') }, 'money1');
+    now = await both(c.id);
+    expect(now.ledger.overdueFen).toBe(400_000);
+    expect(now.ledger.receipts.map((r) => [r.deferredFen, r.overdueFen])).toEqual([
+      [100_000, 300_000],
+      [0, 100_000],
+    ]);
+    expect(now.board.map((d) => [d.seq, d.status, d.dueOn])).toEqual([
+      [1, 'open', '2026-11-02'],
+      [2, 'open', '2026-11-04'],
+    ]);
+    // The board's overdue clocks are exactly the receipts the 案款 page counts as overdue.
+    expect(now.overdueOnBoard).toEqual([1, 2]);
+    expect(now.ledger.receipts.flatMap((r, i) => (r.overdue ? [i + 1] : []))).toEqual(now.overdueOnBoard);
+
+    // Paying out all but the sum held: the payout takes the oldest money, the 100,000 left (of the
+    // second receipt) is the sum deferred — nothing overdue on either.
+    const paid = await t.call('ledger.record', { kind: 'payout', caseId: c.id, amountFen: 400_000, approverId: idOf('chief') }, 'money1');
+    expect(paid.overdueFen).toBe(0);
+    expect(paid.receipts.map((r) => [r.outstandingFen, r.deferredFen])).toEqual([
+      [0, 0],
+      [100_000, 100_000],
+    ]);
+    now = await both(c.id);
+    expect(now.board.map((d) => [d.seq, d.status, d.dueOn])).toEqual([
+      [1, 'late', '2026-11-02'],
+      [2, 'open', '2026-12-10'],
+    ]);
+    expect(now.overdueOnBoard).toEqual([]);
+    // After the deferral ends the 100,000 held is overdue on both.
+    t.app.clock.set('2026-12-11T02:00:00Z');
+    now = await both(c.id);
+    expect(now.ledger.overdueFen).toBe(100_000);
+    expect(now.overdueOnBoard).toEqual([2]);
+  });
+
+  it('a deferral of the whole account stops every receipt\'s clock on both until its end date', async () => {
+    court();
+    const c = await fileCase({ account: true });
+    await t.call('ledger.record', { kind: 'receipt', caseId: c.id, amountFen: 400_000, on: '2026-10-01', source: 'voluntary' }, 'money1');
+    await t.call('ledger.record', { kind: 'receipt', caseId: c.id, amountFen: 100_000, on: '2026-10-05', source: 'voluntary' }, 'money1');
+    await t.call('ledger.record', { kind: 'deferral', caseId: c.id, ground: '案件中止或暂缓执行', reason: '案外人异议审查中', until: '2026-12-10', approverId: idOf('chief') }, 'money1');
+    let now = await both(c.id);
+    expect(now.ledger.overdueFen).toBe(0);
+    expect(now.board.map((d) => [d.status, d.dueOn])).toEqual([
+      ['open', '2026-12-10'],
+      ['open', '2026-12-10'],
+    ]);
+    expect(now.overdueOnBoard).toEqual([]);
+    t.app.clock.set('2026-12-11T02:00:00Z');
+    now = await both(c.id);
+    expect(now.ledger.overdueFen).toBe(500_000);
+    expect(now.overdueOnBoard).toEqual([1, 2]);
+  });
+});
+
+describe('the payout approvers (setting payoutApprovers, 法发〔2017〕6号)', () => {
+  it('defaults to every active leader; once named, only those approve, checked by the server', async () => {
+    court();
+    const c = await fileCase({ account: true });
+    await t.call('ledger.record', { kind: 'receipt', caseId: c.id, amountFen: 300_000, on: '2026-11-19', source: 'voluntary' }, 'money1');
+    expect((await t.call('ledger.approvers', {}, 'money1')).map((a) => a.displayName)).toEqual(['chief', 'chief2']);
+
+    // Only the administrator names them, and only active leaders.
+    const notAdmin = await t.fail('settings.set', { payoutApprovers: [idOf('chief2')] }, 'chief');
+    expect(notAdmin).toMatchObject({ code: 'forbidden', field: 'payoutApprovers' });
+    const money = await t.fail('settings.set', { payoutApprovers: [idOf('money1')] });
+    expect(money).toMatchObject({ field: 'payoutApprovers', message: '案款审批人“money1”不是综合管理人员（局长或分管院领导）' });
+    expect((await t.fail('settings.set', { payoutApprovers: [9999] })).field).toBe('payoutApprovers');
+    await t.call('settings.set', { payoutApprovers: [idOf('chief2')] });
+    expect((await t.call('settings.get', {})).payoutApprovers).toEqual([idOf('chief2')]);
+
+    expect((await t.call('ledger.approvers', {}, 'money1')).map((a) => a.displayName)).toEqual(['chief2']);
+    const refused = await t.fail('ledger.record', { kind: 'payout', caseId: c.id, amountFen: 100_000, approverId: idOf('chief') }, 'money1');
+    expect(refused).toMatchObject({ field: 'approverId', message: '审批人须为设置“案款审批人”中所列的在职人员' });
+    for (const kind of ['deferral', 'refund'] as const) {
+      const input = kind === 'deferral' ? { kind, caseId: c.id, ground: '需要参与分配' as const, reason: '争议', until: '2026-12-10', approverId: idOf('chief') } : { kind, caseId: c.id, amountFen: 100, payeeName: '李四', reason: '多缴', approverId: idOf('chief') };
+      expect((await t.fail('ledger.record', input, 'money1')).field).toBe('approverId');
+    }
+    expect((await t.call('ledger.record', { kind: 'payout', caseId: c.id, amountFen: 100_000, approverId: idOf('chief2') }, 'money1')).paidOutFen).toBe(100_000);
+
+    // A change of the payout account too: a leader not named cannot approve it.
+    const asked = await t.call('ledger.requestPayoutAccount', { caseId: c.id, ...ACCOUNT }, 'money1');
+    expect((await t.fail('ledger.decidePayoutAccount', { caseId: c.id, requestId: asked.pendingAccount!.id, approve: true }, 'chief')).field).toBe('requestId');
+    await t.call('ledger.decidePayoutAccount', { caseId: c.id, requestId: asked.pendingAccount!.id, approve: true }, 'chief2');
+
+    // Emptied: every active leader again.
+    await t.call('settings.set', { payoutApprovers: [] });
+    expect((await t.call('ledger.approvers', {}, 'money1')).map((a) => a.displayName)).toEqual(['chief', 'chief2']);
   });
 });

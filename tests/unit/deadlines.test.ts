@@ -90,20 +90,51 @@ describe('deadline rules derived from events', () => {
     expect(computeDeadlines({ type: '执保', nonLitigation: false }, [filed], only('closure'), cal)).toEqual([]);
   });
 
-  it('payout: 30 days per receipt, settled by the payout that names it', () => {
-    const e = [
-      ev('ledger.receipt', '2026-03-01', { entryId: 11, amountFen: 1000 }),
-      ev('ledger.receipt', '2026-03-05', { entryId: 12, amountFen: 500 }),
-      ev('ledger.payout', '2026-03-20', { entryId: 13, amountFen: 500, receiptIds: [12] }),
-    ];
-    const ds = computeDeadlines(facts, e, only('payout'), cal);
+  it('payout: 30 days per receipt, out-flows taking the oldest money first (法发〔2017〕6号, domain.md §7)', () => {
+    const r11 = ev('ledger.receipt', '2026-03-01', { entryId: 11, amountFen: 1000 });
+    const r12 = ev('ledger.receipt', '2026-03-05', { entryId: 12, amountFen: 500 });
+    const p13 = ev('ledger.payout', '2026-03-20', { entryId: 13, amountFen: 500, receiptIds: [11] });
+    const ds = computeDeadlines(facts, [r11, r12, p13], only('payout'), cal);
+    // Half of the first receipt is still waiting; the second is untouched.
     expect(ds.map((d) => [d.status, d.dueOn])).toEqual([
       ['open', '2026-03-31'],
-      ['met', '2026-04-07'], // 04-04 is 清明 (holiday block 04-04…04-06) → next working day 04-07
+      ['open', '2026-04-07'], // 04-04 is 清明 (holiday block 04-04…04-06) → next working day 04-07
     ]);
-    // A payout that names no receipt settles the oldest open one, once.
-    const loose = computeDeadlines(facts, [e[0]!, e[1]!, ev('ledger.payout', '2026-03-20', { entryId: 14, amountFen: 1000 })], only('payout'), cal);
-    expect(loose.map((d) => d.status)).toEqual(['met', 'open']);
+    // The payout that takes the last of a receipt settles it: late for the first, on time for the second.
+    const p14 = ev('ledger.payout', '2026-04-02', { entryId: 14, amountFen: 1000 });
+    const settled = computeDeadlines(facts, [r11, r12, p13, p14], only('payout'), cal);
+    expect(settled.map((d) => [d.status, d.doneEventId])).toEqual([
+      ['late', p14.id],
+      ['met', p14.id],
+    ]);
+    // A fee counts as money leaving the account too.
+    const fee = ev('ledger.fee', '2026-03-21', { entryId: 15, amountFen: 500 });
+    expect(computeDeadlines(facts, [r11, r12, p13, fee], only('payout'), cal).map((d) => d.status)).toEqual(['met', 'open']);
+  });
+
+  it('payout: a deferral of part of the money moves only that part\'s day; a deferral of the account moves all', () => {
+    const r11 = ev('ledger.receipt', '2026-03-01', { entryId: 11, amountFen: 1000 });
+    const r12 = ev('ledger.receipt', '2026-03-05', { entryId: 12, amountFen: 500 });
+    const p13 = ev('ledger.payout', '2026-03-20', { entryId: 13, amountFen: 500 });
+    // 700 held until 05-15: the 500 left of the first receipt and 200 of the second; 300 keeps its day.
+    const part = ev('ledger.deferral', '2026-03-20', { entryId: 16, ground: '需要参与分配', until: '2026-05-15', approver: '局长', amountFen: 700 });
+    expect(computeDeadlines(facts, [r11, r12, p13, part], only('payout'), cal).map((d) => [d.status, d.dueOn])).toEqual([
+      ['open', '2026-05-15'],
+      ['open', '2026-04-07'],
+    ]);
+    const whole = ev('ledger.deferral', '2026-03-20', { entryId: 17, ground: '需要参与分配', until: '2026-05-15', approver: '局长' });
+    expect(computeDeadlines(facts, [r11, r12, p13, whole], only('payout'), cal).map((d) => [d.status, d.dueOn])).toEqual([
+      ['open', '2026-05-15'],
+      ['open', '2026-05-15'],
+    ]);
+    // A reversed deferral no longer counts; a reversed receipt has no clock.
+    const undo = ev('ledger.reversal', '2026-03-25', { entryId: 18, reverses: 16, reversedKind: 'deferral', reversedLabel: '暂缓发放', amountFen: 700, reason: '误录' });
+    expect(computeDeadlines(facts, [r11, r12, p13, part, undo], only('payout'), cal).map((d) => d.dueOn)).toEqual(['2026-03-31', '2026-04-07']);
+    const gone = ev('ledger.reversal', '2026-03-25', { entryId: 19, reverses: 12, reversedKind: 'receipt', reversedLabel: '到账', amountFen: 500, reason: '误录' });
+    expect(computeDeadlines(facts, [r11, r12, gone], only('payout'), cal).map((d) => [d.status, d.doneEventId])).toEqual([
+      ['open', null],
+      ['cancelled', gone.id],
+    ]);
   });
 
   it('renewal: due on the measure\'s expiry; a renewal meets it and starts the next term', () => {

@@ -1,5 +1,6 @@
 import { recordEntry } from '../../services/ledger/entries';
 import { ledgerBalance, recoveredFen } from '../../services/ledger';
+import { currentPayoutAccount, decidePayoutAccount, requestPayoutAccount } from '../../services/ledger/payoutAccounts';
 import type { CasePlan } from '../casePlan';
 import { at, isOpen, type Pipeline } from './state';
 
@@ -30,10 +31,14 @@ export function payOut(p: Pipeline, date: string, plans: CasePlan[]): void {
     for (const c of plans) {
       const balance = ledgerBalance(db, c.caseId);
       if (balance <= 0) continue;
-      const recorded = db.raw<{ n: number }>(`SELECT count(*) AS n FROM interviews WHERE case_id = ? AND payout_account IS NOT NULL`, c.caseId)[0]!.n > 0;
-      // Without an account from the first interview the applicant hands one in writing.
-      const account = recorded ? {} : { payeeAccount: `6228${String(c.caseId).padStart(15, '0')}`, accountChangeReason: '立案时未登记收款账户，申请执行人已书面提交收款账户确认书' };
-      recordEntry(db, p.staff.money, t, date, { kind: 'payout', caseId: c.caseId, amountFen: balance, on: date, approverId: p.staff.chief.id, ...account });
+      // Without an account from the first interview the applicant hands one in writing: the money
+      // officer records it and the bureau chief approves it before anything is paid to it (domain.md §7).
+      if (!currentPayoutAccount(db, c.caseId).account) {
+        const applicant = db.raw<{ name: string }>(`SELECT name FROM parties WHERE case_id = ? AND role = 'applicant' ORDER BY seq LIMIT 1`, c.caseId)[0]?.name ?? '申请执行人';
+        const requestId = requestPayoutAccount(db, p.staff.money, t, { caseId: c.caseId, bank: '中国工商银行开鲁支行', accountName: applicant, accountNumber: `6222${String(c.caseId).padStart(15, '0')}`, reason: '立案时未登记收款账户，申请执行人已书面提交收款账户确认书' });
+        decidePayoutAccount(db, p.staff.chief, t, { caseId: c.caseId, requestId, approve: true });
+      }
+      recordEntry(db, p.staff.money, t, date, { kind: 'payout', caseId: c.caseId, amountFen: balance, on: date, approverId: p.staff.chief.id });
       p.counts.payouts++;
     }
   });

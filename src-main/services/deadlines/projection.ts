@@ -21,7 +21,10 @@ const dirty = new WeakMap<Db, Set<number>>();
  * (Db.beforeCommit), still inside it.
  * v1: the rules of src-shared/domain/deadlines.ts as moved out of the read handlers.
  * v2: a closed case starts no clock of its enforcement process, 中止 stops those clocks (not the
- * ones counted in hours, which run for a person held) until resumption, and a corrected closure date moves the 终本 re-queries (deadlines.ts followsCase).
+ * ones counted in hours, which run for a person held) until resumption, and a corrected closure date
+ * moves the 终本 re-queries (deadlines.ts followsCase); the payout clock from the ledger's own
+ * definition (src-shared/domain/payoutClock.ts): out-flows take the oldest money, fees count, a
+ * deferral of part of the money moves only that part's day.
  */
 export const deadlineClocks: Projection = {
   name: 'deadlineClocks',

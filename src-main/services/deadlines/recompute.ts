@@ -5,6 +5,7 @@ import type { WorkingCalendar } from '../../../src-shared/domain/workingDays';
 import { getSettings } from '../settings/settings';
 import { loadCalendar } from '../calendar/calendar';
 import { readCaseEvents } from '../../events/projection';
+import { PAYOUT_CLOCK_EVENTS, PAYOUT_RULE_ID } from '../../../src-shared/domain/payoutClock';
 
 // The clocks of a case, recomputed from its events by the pure src-shared/domain/deadlines.ts and
 // stored in `deadlines` with their counts in `deadline_tally` (migration 030: the board must answer
@@ -55,6 +56,8 @@ export function relevantTypes(rules: readonly DeadlineRule[]): string[] {
   // Suspensions pause clocks; a closure's correction moves the day the 终本 re-queries run from.
   const types = new Set<string>(['case.suspended', 'case.unsuspended', 'case.closed', 'case.closureCorrected']);
   for (const r of rules) for (const m of [...r.start, ...r.stop, ...r.cancelOn]) types.add(m.type);
+  // The payout clock reads every ledger entry that moves money or its due day (domain/payoutClock.ts).
+  if (rules.some((r) => r.id === PAYOUT_RULE_ID && r.active)) for (const t of PAYOUT_CLOCK_EVENTS) types.add(t);
   return [...types];
 }
 

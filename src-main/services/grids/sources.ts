@@ -12,10 +12,9 @@ import { getSettings } from '../settings/settings';
 import { archiveRowOf, type ArchiveDbRow } from '../archive/list';
 import { assetsSql, assetViewOf } from '../assets/list';
 import { MEASURE_FROM_SQL, MEASURE_SELECT_SQL, toView as measureViewOf } from '../measures/view';
-import { loadClockEntries, type LedgerAccountRow } from '../ledger/view';
+import { loadClockEntries, payoutDue, type LedgerAccountRow } from '../ledger/view';
 import { ledgerTotals } from '../ledger/balance';
-import { receiptClocks } from '../ledger/clock';
-import { ruleAmount } from '../../../src-shared/domain/deadlineRules';
+import { receiptClocks } from '../../../src-shared/domain/payoutClock';
 import { evaluateChecklist } from '../closure/checklist';
 import { scopeSql, type CaseScope } from '../auth/scope';
 import { buildGridSql, runGrid, runGridInMemory, type GridColumn, type GridSource } from './query';
@@ -231,7 +230,8 @@ const LEDGER_COLUMNS: Cols<'ledgerAccounts'> = {
  * nothing. Reversed entries count for nothing (their reversal is subtracted back).
  */
 export function ledgerAccountRows(db: Db, today: string, overdueOnly: boolean): LedgerAccountRow[] {
-  const payoutDays = ruleAmount(getSettings(db).deadlineRules, 'payout').amount;
+  // The one payout clock (src-shared/domain/payoutClock.ts), as the 案款 page and the board read it.
+  const dueOf = payoutDue(db);
   const sign = "CASE t.kind WHEN 'receipt' THEN t.amount_fen ELSE -t.amount_fen END";
   const held = db.raw<{ id: number; number: string; stage: string }>(
     `SELECT c.id, c.number, c.stage FROM cases c JOIN (
@@ -246,8 +246,8 @@ export function ledgerAccountRows(db: Db, today: string, overdueOnly: boolean): 
   const rows: LedgerAccountRow[] = [];
   for (const c of held) {
     const totals = ledgerTotals(db, c.id);
-    const clocks = receiptClocks(loadClockEntries(db, c.id), today, payoutDays).filter((r) => r.outstandingFen > 0);
-    const overdueFen = clocks.filter((r) => r.overdue).reduce((sum, r) => sum + r.outstandingFen, 0);
+    const clocks = receiptClocks(loadClockEntries(db, c.id), today, dueOf).filter((r) => r.outstandingFen > 0);
+    const overdueFen = clocks.reduce((sum, r) => sum + r.overdueFen, 0);
     if (totals.balanceFen === 0 && overdueFen === 0) continue;
     if (overdueOnly && overdueFen === 0) continue;
     rows.push({ caseId: c.id, caseNumber: c.number, stage: c.stage, balanceFen: totals.balanceFen, recoveredFen: totals.recoveredFen, overdueFen, oldestDueOn: clocks[0]?.dueOn ?? null });

@@ -7,11 +7,9 @@ import { fenToYuanString, MAX_AMOUNT_FEN, MAX_LEDGER_ENTRIES_PER_CASE } from '..
 import { appendEvent, type Actor } from '../../events/log';
 import { afterReceipt, afterReversal } from '../credit/grounds';
 import { getCaseRow } from '../cases/queries';
-import { getSettings } from '../settings/settings';
 import { ledgerBalance } from './balance';
-import { loadClockEntries } from './view';
-import { receiptClocks, receiptsSettledBy } from './clock';
-import { ruleAmount } from '../../../src-shared/domain/deadlineRules';
+import { loadClockEntries, payoutDue } from './view';
+import { receiptClocks, receiptsSettledBy } from '../../../src-shared/domain/payoutClock';
 import { approverOtherThan } from './approvers';
 import { currentPayoutAccount, pendingPayoutAccount } from './payoutAccounts';
 import { assertOwnFastTrackCase } from './fastTrack';
@@ -138,7 +136,7 @@ export function recordEntry(db: Db, actor: Actor, at: Date, today: string, input
         const on = input.on ?? today;
         assertNotFuture(on, today, 'on');
         assertCovered(db, c.id, input.amountFen, '结算执行费');
-        const before = receiptClocks(loadClockEntries(db, c.id), today, ruleAmount(getSettings(db).deadlineRules, 'payout').amount);
+        const before = receiptClocks(loadClockEntries(db, c.id), today, payoutDue(db));
         const entryId = insertEntry(db, actor, at, { ...BLANK, case_id: c.id, kind: 'fee', amount_fen: input.amountFen, on_date: on, reference: input.reference ?? null, note });
         appendEvent(db, actor, at, { caseId: c.id, type: 'ledger.fee', onDate: on, payload: { entryId, amountFen: input.amountFen, receiptIds: receiptsSettledBy(before, input.amountFen) } });
         return entryId;
@@ -147,9 +145,9 @@ export function recordEntry(db: Db, actor: Actor, at: Date, today: string, input
         const on = input.on ?? today;
         assertNotFuture(on, today, 'on');
         const approver = approverOtherThan(db, input.approverId, actor);
-        const payee = resolvePayee(db, c.id, input);
+        const payee = resolvePayee(db, c.id);
         assertCovered(db, c.id, input.amountFen, '发放');
-        const before = receiptClocks(loadClockEntries(db, c.id), today, ruleAmount(getSettings(db).deadlineRules, 'payout').amount);
+        const before = receiptClocks(loadClockEntries(db, c.id), today, payoutDue(db));
         const entryId = insertEntry(db, actor, at, {
           ...BLANK,
           case_id: c.id,
@@ -161,7 +159,6 @@ export function recordEntry(db: Db, actor: Actor, at: Date, today: string, input
           payee_account: payee.account,
           approver: approver.displayName,
           approver_id: approver.id,
-          reason: input.accountChangeReason ?? null,
           reference: input.reference ?? null,
           note,
         });
@@ -169,7 +166,7 @@ export function recordEntry(db: Db, actor: Actor, at: Date, today: string, input
           caseId: c.id,
           type: 'ledger.payout',
           onDate: on,
-          payload: { entryId, amountFen: input.amountFen, receiptIds: receiptsSettledBy(before, input.amountFen), approver: approver.displayName, approverId: approver.id, accountChanged: payee.changed },
+          payload: { entryId, amountFen: input.amountFen, receiptIds: receiptsSettledBy(before, input.amountFen), approver: approver.displayName, approverId: approver.id },
         });
         return entryId;
       }
@@ -192,7 +189,7 @@ export function recordEntry(db: Db, actor: Actor, at: Date, today: string, input
         assertNotFuture(on, today, 'on');
         const approver = approverOtherThan(db, input.approverId, actor);
         assertCovered(db, c.id, input.amountFen, '退还');
-        const before = receiptClocks(loadClockEntries(db, c.id), today, ruleAmount(getSettings(db).deadlineRules, 'payout').amount);
+        const before = receiptClocks(loadClockEntries(db, c.id), today, payoutDue(db));
         const entryId = insertEntry(db, actor, at, {
           ...BLANK,
           case_id: c.id,
@@ -236,29 +233,15 @@ function reverseEntry(db: Db, actor: Actor, at: Date, today: string, caseId: num
 }
 
 /**
- * The payee: the applicant's current account (the latest approved change, else the first interview's)
- * unless another one is given with a reason.
+ * The payee: the applicant's current payout account — the latest one approved by a second user
+ * (services/ledger/payoutAccounts.ts), else the one the first interview recorded. There is no other:
+ * paying elsewhere means recording that account and having it approved first (domain.md §7).
  */
-function resolvePayee(
-  db: Db,
-  caseId: number,
-  input: { payeeName?: string | undefined; payeeBank?: string | undefined; payeeAccount?: string | undefined; accountChangeReason?: string | undefined },
-): { name: string; bank: string | null; account: string; changed: boolean } {
+function resolvePayee(db: Db, caseId: number): { name: string; bank: string | null; account: string } {
   const cur = currentPayoutAccount(db, caseId);
-  const applicant = db.get(db.q.selectFrom('parties').select('name').where('case_id', '=', caseId).where('role', '=', 'applicant').orderBy('seq').limit(1));
-  const given = input.payeeAccount ? input.payeeAccount.replace(/[\s-]/g, '') : null;
-  const recorded = cur.account;
-  if (!given && !recorded) {
+  if (!cur.account) {
     throw invalid('payeeAccount', pendingPayoutAccount(db, caseId) ? '登记的收款账户尚待审批，批准后才能发放' : '尚未登记申请执行人的收款账户，请先登记收款账户并经审批');
   }
-  const changed = !!given && given !== recorded;
-  if (changed && !input.accountChangeReason?.trim()) {
-    throw invalid('accountChangeReason', recorded ? `收款账户与立案时登记的账户（${recorded}）不一致，请说明理由` : '立案时未登记收款账户，请说明收款账户的来源');
-  }
-  return {
-    name: input.payeeName?.trim() || cur.name || applicant?.name || '',
-    bank: input.payeeBank?.trim() || (changed ? null : cur.bank),
-    account: (given ?? recorded)!,
-    changed,
-  };
+  const applicant = cur.name ? null : db.get(db.q.selectFrom('parties').select('name').where('case_id', '=', caseId).where('role', '=', 'applicant').orderBy('seq').limit(1));
+  return { name: cur.name || applicant?.name || '', bank: cur.bank, account: cur.account };
 }

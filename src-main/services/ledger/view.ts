@@ -4,10 +4,9 @@ import type { ledgerEntryView, ledgerView, ledgerAccountRow } from '../../../src
 import { LEDGER_KIND_LABELS } from '../../../src-shared/api/methods/ledger';
 import { accountOf } from '../caseAccounts/accounts';
 import { getCaseRow } from '../cases/queries';
-import { getSettings } from '../settings/settings';
 import { ledgerTotals } from './balance';
-import { receiptClocks, type ClockEntry } from './clock';
-import { ruleAmount } from '../../../src-shared/domain/deadlineRules';
+import { payoutDueOf, receiptClocks, type ClockEntry } from '../../../src-shared/domain/payoutClock';
+import { currentDeadlineContext } from '../deadlines/recompute';
 import { currentPayoutAccount, pendingPayoutAccount } from './payoutAccounts';
 
 type EntryView = z.output<typeof ledgerEntryView>;
@@ -26,9 +25,14 @@ export function loadClockEntries(db: Db, caseId: number): ClockEntry[] {
     .map((r) => ({ id: r.id, kind: r.kind, amountFen: r.amount_fen, onDate: r.on_date, deferredUntil: r.deferred_until, reversed: r.reversed === 1 }));
 }
 
+/** The payout rule's due day as the deadline board computes it (same rules, same working calendar). */
+export function payoutDue(db: Db): (onDate: string) => string {
+  const ctx = currentDeadlineContext(db);
+  return payoutDueOf(ctx.rules, ctx.cal);
+}
+
 export function getLedger(db: Db, caseId: number, today: string): LedgerView {
   const c = getCaseRow(db, caseId);
-  const settings = getSettings(db);
   const rows = db.all(db.q.selectFrom('ledger_entries').selectAll().where('case_id', '=', caseId).orderBy('id'));
   const reversedBy = new Map<number, number>();
   for (const r of rows) if (r.reverses_id !== null) reversedBy.set(r.reverses_id, r.id);
@@ -68,7 +72,7 @@ export function getLedger(db: Db, caseId: number, today: string): LedgerView {
     createdAt: r.created_at,
     createdBy: r.created_by,
   }));
-  const receipts = receiptClocks(loadClockEntries(db, caseId), today, ruleAmount(settings.deadlineRules, 'payout').amount);
+  const receipts = receiptClocks(loadClockEntries(db, caseId), today, payoutDue(db));
   return {
     caseId,
     caseNumber: c.number,
@@ -86,14 +90,14 @@ export function getLedger(db: Db, caseId: number, today: string): LedgerView {
 
 /** Case accounts holding money or owing a payout, the overdue ones first (the money officer's queue). */
 export function listAccounts(db: Db, today: string, input: { overdueOnly: boolean; offset: number; limit: number }): { rows: LedgerAccountRow[]; total: number } {
-  const payoutDays = ruleAmount(getSettings(db).deadlineRules, 'payout').amount;
+  const dueOf = payoutDue(db);
   const cases = db.raw<{ id: number; number: string; stage: string }>(
     `SELECT c.id, c.number, c.stage FROM cases c WHERE EXISTS (SELECT 1 FROM ledger_entries e WHERE e.case_id = c.id) ORDER BY c.id`,
   );
   const all: LedgerAccountRow[] = [];
   for (const c of cases) {
     const totals = ledgerTotals(db, c.id);
-    const clocks = receiptClocks(loadClockEntries(db, c.id), today, payoutDays).filter((r) => r.outstandingFen > 0);
+    const clocks = receiptClocks(loadClockEntries(db, c.id), today, dueOf).filter((r) => r.outstandingFen > 0);
     const overdueFen = clocks.reduce((s, r) => s + r.overdueFen, 0);
     if (totals.balanceFen === 0 && overdueFen === 0) continue;
     if (input.overdueOnly && overdueFen === 0) continue;

@@ -52,18 +52,8 @@ export function LedgerTab({ c, seen, reload }: CaseTabProps) {
         </dd>
         <dt>超期未发放</dt>
         <dd className={ledger.overdueFen > 0 ? 'overdue' : ''}>{yuan(ledger.overdueFen)} 元</dd>
-        <dt>收款账户</dt>
-        <dd>
-          {ledger.payoutAccount.account ? (
-            <>
-              {ledger.payoutAccount.name ?? ''} {ledger.payoutAccount.bank ?? ''}{' '}
-              <MaskedValue value={ledger.payoutAccount.account} full={reveal.full?.payoutAccount} reveal={reveal} testId="case-ledger-payout-account" />
-            </>
-          ) : (
-            '未登记'
-          )}
-        </dd>
       </dl>
+      {/* The payout account, with its pending change, is shown once: in the panel. */}
       <PayoutAccountPanel ledger={ledger} seen={seen} onChanged={reload} testPrefix="case-ledger" />
       {ledger.entries.length === 0 ? (
         <p className="muted">尚无案款往来。</p>

@@ -80,7 +80,7 @@ export function MoneyOut(props: { ledger: Ledger; amountFen: number | null; fail
             testId="ledger-approver"
           />
         </Field>
-        <Field label="发放" error={err('amountFen', 'payeeAccount', 'accountChangeReason')}>
+        <Field label="发放" error={err('amountFen', 'payeeAccount')}>
           <button type="button" onClick={() => ask('payout')} data-testid="ledger-payout">
             发放给申请执行人
           </button>

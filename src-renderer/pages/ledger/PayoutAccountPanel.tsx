@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { api } from '../../api/client';
 import type { MethodOutput } from '../../../src-shared/api';
 import type { Seen } from '../../../src-shared/api/caseVersions';
@@ -6,6 +6,7 @@ import { Field } from '../../components/Field';
 import { hasRole, useSession } from '../../session';
 import { MaskedValue, useCaseReveal } from '../../security/Reveal';
 import { accountNumberError, fieldError, otherError } from './fieldErrors';
+import { loadApprovers } from './ApproverSelect';
 
 type Ledger = MethodOutput<'ledger.get'>;
 const FIELDS = ['bank', 'accountName', 'accountNumber', 'reason', 'note', 'requestId'];
@@ -17,7 +18,7 @@ const FIELDS = ['bank', 'accountName', 'accountNumber', 'reason', 'note', 'reque
  */
 export function PayoutAccountPanel(props: { ledger: Ledger; seen: Seen | undefined; onChanged: () => void; testPrefix: string }) {
   const { ledger, testPrefix: p } = props;
-  const { user } = useSession();
+  const { user, settings } = useSession();
   const reveal = useCaseReveal(ledger.caseId);
   const [editing, setEditing] = useState(false);
   const [bank, setBank] = useState('');
@@ -28,8 +29,17 @@ export function PayoutAccountPanel(props: { ledger: Ledger; seen: Seen | undefin
   const [failure, setFailure] = useState<unknown>(null);
   const [local, setLocal] = useState<Record<string, string>>({});
   const mayRecord = hasRole(user, ['money', 'fastTrack', 'admin']);
-  // Approvers are the leaders (services/ledger/approvers.ts); the administrator is not one.
-  const mayDecide = user.roles.includes('management');
+  // Approvers are the leaders the court names (setting payoutApprovers, services/ledger/approvers.ts); the administrator is not one.
+  const [approverIds, setApproverIds] = useState<number[]>([]);
+  const approversKey = JSON.stringify(settings.payoutApprovers);
+  const isLeader = user.roles.includes('management');
+  useEffect(() => {
+    if (!isLeader) return;
+    loadApprovers(approversKey)
+      .then((list) => setApproverIds(list.map((a) => a.id)))
+      .catch(() => setApproverIds([]));
+  }, [isLeader, approversKey]);
+  const mayDecide = isLeader && approverIds.includes(user.id);
   const pending = ledger.pendingAccount;
 
   const submit = async () => {
@@ -84,7 +94,7 @@ export function PayoutAccountPanel(props: { ledger: Ledger; seen: Seen | undefin
         {ledger.payoutAccount.account ? (
           <>
             {ledger.payoutAccount.name ?? ''} {ledger.payoutAccount.bank ?? ''}{' '}
-            <MaskedValue value={ledger.payoutAccount.account} full={reveal.full?.payoutAccount} reveal={reveal} testId={`${p}-payout-account-current`} />
+            <MaskedValue value={ledger.payoutAccount.account} full={reveal.full?.payoutAccount} reveal={reveal} testId={`${p}-payout-account`} />
             {ledger.payoutAccount.source === 'approved' ? '（立案后登记，已审批）' : '（立案时初次接待登记）'}
           </>
         ) : (

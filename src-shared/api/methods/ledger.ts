@@ -146,20 +146,18 @@ export const ledgerRecordInput = z.discriminatedUnion(
       officers: z.array(z.string().trim().min(1, '经手人姓名不能为空').max(50)).max(5).default([]),
     }),
     z.object({ kind: z.literal('fee'), ...caseRef, amountFen: fen.min(1, '金额须大于0'), on: isoDate.optional(), reference: shortText(100).optional() }),
-    z.object({
-      kind: z.literal('payout'),
-      ...caseRef,
-      amountFen: fen.min(1, '金额须大于0'),
-      on: isoDate.optional(),
-      approverId,
-      /** Defaults to the payout account recorded in the first interview. */
-      payeeName: shortText(200).optional(),
-      payeeBank: shortText(100).optional(),
-      payeeAccount: payoutAccount.optional(),
-      /** Required when paying to an account other than the one recorded at filing. */
-      accountChangeReason: shortText(300).optional(),
-      reference: shortText(100).optional(),
-    }),
+    // Paid to the applicant's current payout account only (the approved one, else the first
+    // interview's): a payee named here is refused, not ignored (domain.md §7).
+    z
+      .object({
+        kind: z.literal('payout'),
+        ...caseRef,
+        amountFen: fen.min(1, '金额须大于0'),
+        on: isoDate.optional(),
+        approverId,
+        reference: shortText(100).optional(),
+      })
+      .strict(),
     z.object({
       kind: z.literal('deferral'),
       ...caseRef,
@@ -237,7 +235,7 @@ export const ledgerMethods = defineMethods({
     versions: 'seen',
   },
   'ledger.approvers': {
-    summary: '可审批案款发放、暂缓发放、退还及收款账户变更的人员（综合管理角色的在职用户）',
+    summary: '可审批案款发放、暂缓发放、退还及收款账户变更的人员（设置“案款审批人”所列人员，未设置时为综合管理角色的在职用户）',
     input: z.object({}),
     output: z.array(z.object({ id: z.number().int(), displayName: z.string() })),
     access: ['money', 'fastTrack', 'management'],

@@ -19,6 +19,8 @@ export const ledgerEvents = defineEvents({
     payload: obj({ entryId: id, amountFen: fen, source: receiptSource, measureId: id.optional(), unidentifiedId: id.optional() }),
   },
   'ledger.fee': { label: '结算执行费', scope: 'case', payload: obj({ ...settles }) },
+  // accountChanged: only in payouts logged before a payout could go to an account other than the
+  // approved one (kept so those events still read); payouts now carry none.
   'ledger.payout': {
     label: '案款发放',
     node: '完成款物支付',
