@@ -21,6 +21,8 @@ const PUBLIC = ['auth.login', 'recovery.restore', 'recovery.status', 'system.inf
 
 /** Every logged-in user: reading the register (narrowed to a tribunal team's own cases), one's own account, reference data. */
 const EVERY_USER = [
+  // The coercion figures of the 质效统计 dashboard (narrowed to the user's cases).
+  'coercion.periodFigures',
   'archive.list', 'archive.requeryBatch', 'archive.requeryBatches', 'archive.requeryDue', 'archive.reviewStats',
   'assets.list', 'assignment.explain', 'assignment.loads', 'assignment.run', 'assignment.runs', 'audit.forCase',
   'auth.logout', 'auth.me', 'calendar.addWorkingDays', 'calendar.get', 'cases.counts', 'cases.get', 'cases.list',
@@ -57,11 +59,18 @@ const TITLE_AND_OFFICERS = ['cases.updateTitle', 'cases.setOfficers'];
 const CREDIT = [
   'credit.checkBars', 'credit.list', 'credit.requestRemoval', 'credit.delete', 'credit.fileCorrection', 'credit.decideCorrection', 'credit.applyCorrection',
   'credit.restrict', 'credit.permit', 'credit.reportViolation', 'credit.followUpViolation', 'credit.lift',
+  // The applicant's request to list (decided within 15 days) and the re-listing a reversed payment offers.
+  'credit.requestListing', 'credit.rejectListingRequest', 'credit.dismissRelist',
 ];
 /** A case team asks the detention team for help (拘传, 拘留, 罚款, 搜查) and may withdraw the request. */
 const COERCION_REQUEST = ['coercion.request', 'coercion.withdraw'];
 /** What the team that handles the case decides with the president's approval (民诉法 Arts. 118–119, 259), and the reviews. */
-const COERCION_DECISIONS = ['coercion.fine', 'coercion.detain', 'coercion.releaseEarly', 'coercion.fileReview', 'coercion.reviewDecision', 'coercion.warrant', 'coercion.searchRecord'];
+const COERCION_DECISIONS = [
+  'coercion.fine', 'coercion.detain', 'coercion.releaseEarly', 'coercion.fileReview', 'coercion.reviewDecision', 'coercion.warrant', 'coercion.searchRecord',
+  // Leave from detention granted or refused by the deciding court within 12 h (拘留所条例 第27条); the
+  // president's after-approval of an emergency detention recorded (民诉法解释 第181条).
+  'coercion.leave', 'coercion.leaveRefuse', 'coercion.emergencyDecision',
+];
 /** Referral for 拒执罪 and its answers: the case's team. */
 const REFERRAL = ['coercion.refer', 'coercion.policeAnswer', 'coercion.privateProsecution'];
 
@@ -101,7 +110,7 @@ const ALLOWED: Record<Exclude<Role, 'admin'>, string[]> = {
   // case (an on-the-spot payment into the ledger), the decisions it carries out, its figures.
   detention: [
     'coercion.operations', 'coercion.planOperation', 'coercion.finishOperation', 'coercion.outcome', 'coercion.compel', 'coercion.endQuestioning',
-    'coercion.notifyFamily', 'coercion.medical', 'coercion.handOver', 'coercion.leave', 'coercion.leaveReturn', 'coercion.release', 'coercion.figures',
+    'coercion.notifyFamily', 'coercion.medical', 'coercion.handOver', 'coercion.leaveApply', 'coercion.leaveReturn', 'coercion.release', 'coercion.figures',
     ...COERCION_DECISIONS,
   ],
 };

@@ -317,7 +317,8 @@ export const coercionMethods = defineMethods({
     summary: '拘留期间准假外出（参加考试、分娩、近亲属病危或死亡等）',
     input: z.object({ seen, measureId: id, reason: shortText(200).optional(), applicationId: id.optional() }),
     output: created,
-    access: ['detention'],
+    // Granting leave is the deciding court's act, as refusing it (拘留所条例 第27条).
+    access: DECIDERS,
     cases: { ids: { measureId: 'coercionMeasure' } },
     errors: ['not_found', 'conflict'],
     writes: true,
