@@ -89,6 +89,21 @@ const ADMIN_INPUTS: Record<string, (c: Court) => Input[] | Promise<Input[]>> = {
     return [{ listingId: v.listings[0]!.id, filedOn: '2026-11-10', reason: '遮盖测试' }];
   },
   'credit.requestRemoval': () => [{ listingId: latest('SELECT max(id) AS id FROM credit_listings'), requestedOn: '2026-11-10', note: '遮盖测试' }],
+  'credit.requestListing': (c) => [{ caseId: c.y.propertyCaseId, partyId: c.y.debtorPartyId, ground: 4, reason: '遮盖测试', requestedOn: '2026-11-10' }],
+  'credit.rejectListingRequest': async (c) => {
+    const v = await c.t.call('credit.requestListing', { caseId: c.y.propertyCaseId, partyId: c.y.debtorPartyId, ground: 4, reason: '遮盖测试', requestedOn: '2026-11-10' });
+    return [{ caseId: c.y.propertyCaseId, requestId: v.listingRequests.at(-1)!.id, reason: '遮盖测试' }];
+  },
+  'credit.dismissRelist': (c) => {
+    // The flag a reversed receipt leaves after a deletion (services/credit/requests.ts; its own path
+    // is tested in credit.test.ts): written here only to read the answer's masking.
+    c.t.app.db.rawRun(
+      `INSERT INTO credit_relist_flags (case_id, kind, ref_id, party_id, reversal_entry_id, flagged_on) VALUES (?, 'listing', 0, ?, (SELECT max(id) FROM ledger_entries), '2026-11-10')`,
+      c.y.propertyCaseId,
+      c.y.debtorPartyId,
+    );
+    return [{ caseId: c.y.propertyCaseId, flagId: latest('SELECT max(id) AS id FROM credit_relist_flags'), note: '遮盖测试' }];
+  },
   'credit.list': (c) => [{ caseId: c.y.propertyCaseId, partyId: c.y.debtorPartyId, ground: 4, facts: '遮盖测试', origin: 'motion', securityGiven: false, laterInOrder: false }],
   'credit.permit': async (c) => {
     const xDebtor = latest(`SELECT id FROM parties WHERE case_id = ${c.x.caseId} AND role = 'debtor'`);
