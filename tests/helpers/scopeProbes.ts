@@ -51,6 +51,10 @@ export const PROBES: Record<string, Probe> = {
   'credit.figures': { narrowed: () => [{ from: '2026-01-01', to: '2026-12-31' }], check: (out, _c, admin) => expect((out as { listed: number }).listed).toBe(admin ? 1 : 0) },
   'credit.checkBars': { refused: (c) => [{ caseId: c.y.propertyCaseId, partyId: c.y.debtorPartyId, ground: 1, facts: '攻击', origin: 'motion', securityGiven: false, laterInOrder: false }] },
   'credit.list': { refused: (c) => [{ caseId: c.y.propertyCaseId, partyId: c.y.debtorPartyId, ground: 1, facts: '攻击', origin: 'motion', securityGiven: false, laterInOrder: false }] },
+  // The request and flag ids are read only together with the case (services/credit/requests.ts).
+  'credit.requestListing': { refused: (c) => [{ caseId: c.y.propertyCaseId, partyId: c.y.debtorPartyId, ground: 4, reason: '攻击', requestedOn: '2026-11-10' }] },
+  'credit.rejectListingRequest': { refused: (c) => [{ caseId: c.y.propertyCaseId, requestId: 1, reason: '攻击' }] },
+  'credit.dismissRelist': { refused: (c) => [{ caseId: c.y.propertyCaseId, flagId: 1, note: '攻击' }] },
   'credit.requestRemoval': { refused: (c) => [{ listingId: c.y.creditListingId, requestedOn: '2026-11-10', note: '攻击' }] },
   'credit.delete': { refused: (c) => [{ listingId: c.y.creditListingId, ground: 'applicantRequest' }] },
   'credit.fileCorrection': { refused: (c) => [{ listingId: c.y.creditListingId, filedOn: '2026-11-10', reason: '攻击' }] },
@@ -225,6 +229,11 @@ export const PROBES: Record<string, Probe> = {
   'coercion.referrals': { refused: (c) => [{ caseId: c.y.propertyCaseId }], narrowed: () => [{}], own: (c) => [{ caseId: c.x.caseId }] },
   'coercion.fine': { refused: (c) => [{ caseId: c.y.propertyCaseId, personName: '某人', personKind: 'individual', ground: 'refuse', act: '拒不履行', amountFen: 100_000, approvedById: c.y.judgeId }, { requestId: c.y.coercionRequestId, ground: 'refuse', act: '另一行为', amountFen: 100_000, approvedById: c.y.judgeId }] },
   'coercion.detain': { refused: (c) => [{ caseId: c.y.propertyCaseId, personName: '某人', personKind: 'individual', ground: 'refuse', act: '拒不履行', days: 3, approvedById: c.y.judgeId }] },
+  'coercion.emergencyDecision': { refused: (c) => [{ measureId: c.y.coercionMeasureId, approvedById: c.y.judgeId, approved: true }] },
+  'coercion.leave': { refused: (c) => [{ measureId: c.y.coercionMeasureId, reason: '攻击' }] },
+  'coercion.leaveRefuse': { refused: (c) => [{ measureId: c.y.coercionMeasureId, applicationId: 1, reason: '攻击' }] },
+  // Only 东风 has a compulsory measure (one detention, twoTeams.ts): 开鲁's officer counts none of it.
+  'coercion.periodFigures': { narrowed: () => [{ period: { kind: 'year', year: 2026 } }], check: (out, _c, admin) => expect((out as { detained: number }).detained).toBe(admin ? 1 : 0) },
   'coercion.releaseEarly': { refused: (c) => [{ measureId: c.y.coercionMeasureId, approvedById: c.y.judgeId, reason: '悔过' }] },
   'coercion.fileReview': { refused: (c) => [{ measureId: c.y.coercionMeasureId, filedOn: '2026-11-10' }] },
   'coercion.reviewDecision': { refused: (c) => [{ measureId: c.y.coercionMeasureId, decidedOn: '2026-11-10', result: 'revoked' }] },
