@@ -1,4 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { existsSync } from 'node:fs';
+import { READ_TASKS } from '../../src-main/jobs/readTasks';
+import { exportPath } from '../../src-main/services/inquiries/exportFile';
 import ExcelJS from 'exceljs';
 import { openTestApp, type TestApp } from '../helpers/testApp';
 import { makeId, sampleDraft } from '../helpers/drafts';
@@ -250,5 +253,53 @@ describe('grids.export of many rows: a job, then grids.download', () => {
     expect(ws.getRow(firstCopy).getCell(1).value).toBe('（2026）内0523执10200号');
     // A team's officer may not fetch another user's court-wide export.
     expect((await t.fail('grids.download', { jobId: job.id }, 'xofficer')).code).toBe('forbidden');
+  }, 120_000);
+
+  it('reads the rows inside the job through the read worker, not on the request', async () => {
+    const read = vi.spyOn(READ_TASKS, 'grids.read');
+    try {
+      const job = (await t.call('grids.export', { grid: 'archive' })) as unknown as { id: string; total: number };
+      // The request counted the rows and answered; nothing was read yet.
+      expect(read).not.toHaveBeenCalled();
+      expect(job.total).toBe(cases.length + 5200);
+      await t.app.jobs.idle();
+      expect(read).toHaveBeenCalledTimes(1);
+      expect((await t.call('jobs.get', { id: job.id })).status).toBe('done');
+    } finally {
+      read.mockRestore();
+    }
+  }, 120_000);
+
+  it('a cancelled export reads nothing more and leaves no file', async () => {
+    const read = vi.spyOn(READ_TASKS, 'grids.read');
+    try {
+      const job = (await t.call('grids.export', { grid: 'archive' })) as unknown as { id: string };
+      await t.call('jobs.cancel', { id: job.id });
+      await t.app.jobs.idle();
+      const done = await t.call('jobs.get', { id: job.id });
+      expect(done.status).toBe('cancelled');
+      expect(read).not.toHaveBeenCalled();
+      expect(existsSync(exportPath(t.app.dataDir, 'grids', `${job.id}.xlsx`))).toBe(false);
+      expect((await t.fail('grids.download', { jobId: job.id })).code).toBe('conflict');
+    } finally {
+      read.mockRestore();
+    }
+  }, 120_000);
+
+  it("a team officer's large export reaches only the team's cases once read", async () => {
+    // The copies are of a 开鲁 case: the team's rows are its 7 fixture cases and the 5,200 copies.
+    const teamRows = cases.filter((c) => c.team === TEAM_X.id).length + 5200;
+    const job = (await t.call('grids.export', { grid: 'archive' }, 'xofficer')) as unknown as { id: string };
+    // While reading, the job is its starter's alone.
+    expect(t.app.jobs.owner(job.id)).toEqual({ userId: expect.any(Number), courtWide: true, caseIds: [] });
+    await t.app.jobs.idle();
+    expect((await t.call('jobs.get', { id: job.id }, 'xofficer')).result).toEqual({ fileName: expect.any(String), rows: teamRows });
+    const owner = t.app.jobs.owner(job.id)!;
+    expect(owner.courtWide).toBe(false);
+    expect(owner.caseIds.length).toBe(teamRows);
+    t.user('xofficer2', ['team'], TEAM_X.id);
+    t.user('yofficer', ['team'], TEAM_Y.id);
+    expect(await t.call('grids.download', { jobId: job.id }, 'xofficer2')).toBeInstanceOf(FileResponse);
+    expect((await t.fail('grids.download', { jobId: job.id }, 'yofficer')).code).toBe('forbidden');
   }, 120_000);
 });

@@ -18,7 +18,7 @@ import { receiptClocks } from '../ledger/clock';
 import { ruleAmount } from '../../../src-shared/domain/deadlineRules';
 import { evaluateChecklist } from '../closure/checklist';
 import { scopeSql, type CaseScope } from '../auth/scope';
-import { buildGridSql, runGrid, runGridInMemory, type GridColumn, type GridSource } from './query';
+import { buildGridSql, countGrid, runGrid, runGridInMemory, type GridColumn, type GridSource } from './query';
 
 // Each grid's whitelist: its column keys (the contract's GRID_COLUMNS) mapped to SQL written here,
 // its fixed conditions, and how a row becomes the API's row. The list methods and the export both
@@ -350,4 +350,10 @@ export function readGrid(ctx: GridContext, grid: GridName, input: Record<string,
     return runGridInMemory(LEDGER_COLUMNS, all, input, defaultSort);
   }
   return runGrid(ctx.db, sourceOf(ctx, grid, input), input, ctx.scope);
+}
+
+/** How many rows a grid's request leaves, without reading them (the in-memory grid reads its rows). */
+export function countGridRows(ctx: GridContext, grid: GridName, input: Record<string, unknown> & GridRequest): number {
+  if (grid === 'ledgerAccounts') return readGrid(ctx, grid, { ...input, offset: 0, limit: 1 }).total;
+  return countGrid(ctx.db, sourceOf(ctx, grid, input), input, ctx.scope);
 }
