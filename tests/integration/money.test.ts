@@ -280,6 +280,12 @@ describe('a deduction consumes the freeze it draws on (民诉法 2023 Art. 253)'
     expect((await t.call('measures.list', { renewalDue: true, limit: 100 })).rows.map((m) => m.id)).not.toContain(freeze.id);
     expect((await t.call('measures.list', { caseId: c.id, status: ['deducted'], limit: 100 })).rows.map((m) => m.id)).toEqual([freeze.id]);
     expect((await t.call('measures.list', { caseId: c.id, status: ['done'], limit: 100 })).rows.map((m) => m.id)).not.toContain(freeze.id);
+    // The measures grid shows and filters the same status: 已全部扣划 finds the ended freeze, 已执行 only the two full deductions.
+    const gridStatus = async (value: string) =>
+      (await t.call('grids.measures', { filters: [{ col: 'caseNumber', op: 'equals', value: c.number }, { col: 'status', op: 'equals', value }], limit: 100 })).rows.map((m) => [m.id, m.status]);
+    expect(await gridStatus('deducted')).toEqual([[freeze.id, 'deducted']]);
+    expect(await gridStatus('done')).toEqual([[d3!.id, 'done'], [d1!.id, 'done']]);
+    expect((await t.call('grids.measures', { renewalDue: true, limit: 100 })).rows.map((m) => m.id)).not.toContain(freeze.id);
     expect((await t.call('assets.list', { caseId: c.id })).rows[0]).toMatchObject({ activeMeasures: 0, controlledFen: 0, deductedFen: 50_000 });
     expect((await t.call('assets.list', { caseId: c.id, controllable: true })).rows).toEqual([]);
     // The renewal clock stopped the day the freeze ended (deadlineRules 'renewal').

@@ -11,7 +11,7 @@ import { ApiError } from '../../../src-shared/api/errors';
 import { getSettings } from '../settings/settings';
 import { archiveRowOf, type ArchiveDbRow } from '../archive/list';
 import { assetsSql, assetViewOf } from '../assets/list';
-import { MEASURE_FROM_SQL, MEASURE_SELECT_SQL, toView as measureViewOf } from '../measures/view';
+import { MEASURE_FROM_SQL, MEASURE_SELECT_SQL, SHOWN_STATUS_SQL, toView as measureViewOf } from '../measures/view';
 import { loadClockEntries, type LedgerAccountRow } from '../ledger/view';
 import { ledgerTotals } from '../ledger/balance';
 import { receiptClocks } from '../ledger/clock';
@@ -198,12 +198,13 @@ function measuresSource(db: Db, today: string, p: GridParams<'measures'>) {
     actualFen: { sql: 'm.actual_fen', type: 'number', label: '实际（元）', fen: true },
     startOn: { sql: 'm.start_on', type: 'date', label: '起始日期' },
     expiresOn: { sql: 'm.expires_on', type: 'date', label: '到期日期' },
-    status: { sql: 'm.status', type: 'enum', label: '状态', labels: MEASURE_STATUS_LABELS },
+    // A freeze a deduction used up shows 已全部扣划 (measures/view.ts), and is filtered as it shows.
+    status: { sql: SHOWN_STATUS_SQL, type: 'enum', label: '状态', labels: MEASURE_STATUS_LABELS, notNull: true },
   };
   return {
     from: MEASURE_FROM_SQL,
-    // Same rule as services/measures/view.ts: in force, answered, expiring within the alert window.
-    where: p.renewalDue ? ["m.status IN ('done','partial') AND m.expires_on IS NOT NULL AND m.expires_on >= ? AND julianday(m.expires_on) - julianday(?) <= ?"] : [],
+    // Same rule as services/measures/view.ts: in force (not ended by deduction), answered, expiring within the alert window.
+    where: p.renewalDue ? ["m.status IN ('done','partial') AND m.ended_on IS NULL AND m.expires_on IS NOT NULL AND m.expires_on >= ? AND julianday(m.expires_on) - julianday(?) <= ?"] : [],
     params: p.renewalDue ? [today, today, alert] : [],
     scope: 'cases',
     select: MEASURE_SELECT_SQL,
