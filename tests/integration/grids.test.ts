@@ -7,6 +7,7 @@ import { openTestApp, type TestApp } from '../helpers/testApp';
 import { makeId, sampleDraft } from '../helpers/drafts';
 import { FileResponse } from '../../src-main/api/context';
 import { buildGridSql, runGridInMemory, type GridSource } from '../../src-main/services/grids/query';
+import { gridSql } from '../../src-main/services/grids/sources';
 import { ApiError } from '../../src-shared/api/errors';
 
 // The shared server-paged grid (services/grids): paging, sort and filter over whitelisted columns,
@@ -193,6 +194,17 @@ describe('grids.export: the xlsx of what the filter shows', () => {
     expect(day).toBeGreaterThan(0);
     expect((await t.call('grids.audit', { userId: adminId, filters: [{ col: 'at', op: 'equals', value: '2026-03-02' }] })).total).toBe(day);
     expect((await t.call('grids.audit', { userId: adminId, filters: [{ col: 'at', op: 'lessThan', value: '2026-03-02' }] })).total).toBe(0);
+  });
+
+  it("reads one user's day of the trail from the (actor, time) index, in time order without a sort", () => {
+    const gctx = { db: t.app.db, today: '2026-03-02', scope: { all: true } as const };
+    for (const filters of [[], [{ col: 'at', op: 'equals' as const, value: '2026-03-02' }]]) {
+      const sql = gridSql(gctx, 'audit', { userId: 1, sort: [], filters, offset: 0, limit: 100 });
+      const params = (sql.match(/\?/g) ?? []).map((_, i) => (i === 0 ? 1 : '2026-03-02T00:00:00.000Z'));
+      const plan = t.app.db.raw<{ detail: string }>(`EXPLAIN QUERY PLAN ${sql}`, ...params).map((p) => p.detail);
+      expect(plan[0]).toMatch(filters.length ? /^SEARCH e USING INDEX case_events_actor_at \(actor_id=\? AND at>\? AND at<\?\)/ : /^SEARCH e USING INDEX case_events_actor_at \(actor_id=\?\)/);
+      expect(plan.join(' | ')).not.toContain('TEMP B-TREE');
+    }
   });
 });
 

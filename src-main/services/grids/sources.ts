@@ -263,7 +263,8 @@ function auditSource(db: Db, p: GridParams<'audit'>) {
   const nextDay = (d: string) => new Date(new Date(`${d}T00:00:00+08:00`).getTime() + 86_400_000).toISOString();
   const columns: Cols<'audit'> = {
     // The court-local day of `at` is what the clerk reads and filters by.
-    at: { sql: 'e.at', type: 'date', label: '时间', sortSql: ['e.id'], notNull: true, utcDay: true, cell: (r) => localTime(r.at as string) },
+    // Sorted by time, then id: the index (actor_id, at) (migration 151, rowid last) serves the order, filtered to a day or not.
+    at: { sql: 'e.at', type: 'date', label: '时间', sortSql: ['e.at', 'e.id'], notNull: true, utcDay: true, cell: (r) => localTime(r.at as string) },
     caseNumber: caseNo('c.number', 'c', false),
     label: { sql: 'e.type', type: 'text', label: '操作', noFilter: true },
     actor: { sql: 'e.actor_name', type: 'text', label: '操作人' },
