@@ -10,8 +10,8 @@ import { DataGrid, type DataColumn } from '../components/DataGrid';
 import { ActionFeedback } from '../components/ActionFeedback';
 import { ReviewRate } from './archive/ReviewRate';
 
-type ArchiveRow = MethodOutput<'archive.list'>['rows'][number];
-type DueRow = MethodOutput<'archive.requeryDue'>['rows'][number];
+type ArchiveRow = MethodOutput<'grids.archive'>['rows'][number];
+type DueRow = MethodOutput<'grids.requeryDue'>['rows'][number];
 type Batch = MethodOutput<'archive.requeryBatch'>;
 type BatchSummary = MethodOutput<'archive.requeryBatches'>[number];
 

@@ -165,7 +165,7 @@ describe('deferral and refund', () => {
     expect(d.overdueFen).toBe(0);
     expect(d.balanceFen).toBe(400_000);
     expect(d.receipts[0]).toMatchObject({ deferredUntil: '2026-12-10', overdue: false });
-    expect((await t.call('ledger.accounts', { overdueOnly: true }, 'money1')).rows).toEqual([]);
+    expect((await t.call('grids.ledgerAccounts', { overdueOnly: true }, 'money1')).rows).toEqual([]);
     t.app.clock.set('2026-12-11T02:00:00Z');
     expect((await t.call('ledger.get', { caseId: c.id })).overdueFen).toBe(400_000);
   });
@@ -335,7 +335,7 @@ describe('a deferred sum (法发〔2017〕6号: deferral for a pending distribut
       [400_000, 0, false],
       [50_000, 50_000, true],
     ]);
-    expect((await t.call('ledger.accounts', { overdueOnly: true }, 'money1')).rows.map((r) => [r.caseId, r.overdueFen])).toEqual([[c.id, 50_000]]);
+    expect((await t.call('grids.ledgerAccounts', { overdueOnly: true }, 'money1')).rows.map((r) => [r.caseId, r.overdueFen])).toEqual([[c.id, 50_000]]);
     expect(eventsOf(c.id, 'ledger.deferral')[0]).toMatchObject({ amountFen: 450_000, approverId: idOf('chief') });
     // After its end date the whole sum is overdue again.
     t.app.clock.set('2026-12-11T02:00:00Z');

@@ -82,7 +82,7 @@ function requeryDueSource(db: Db, today: string, p: GridParams<'requeryDue'>) {
     dueOn: { sql: 'a.next_requery_on', type: 'date', label: '应复查日期', notNull: true },
     unpaidFen: { sql: 'coalesce(cl.unpaid_fen, 0)', type: 'number', label: '未履行（元）', fen: true },
   };
-  // Same rule as services/archive/requery.ts requeryDue: due within the look-ahead, not resumed, no round pending.
+  // Due within the look-ahead (终本规定 Art. 9: a query every six months for five years), not resumed, no round pending.
   return {
     from: 'archive_entries a CROSS JOIN cases c ON c.id = a.case_id LEFT JOIN closures cl ON cl.case_id = a.case_id',
     where: [
@@ -225,9 +225,8 @@ const LEDGER_COLUMNS: Cols<'ledgerAccounts'> = {
 };
 
 /**
- * The case accounts holding money or owing a payout, as services/ledger/view.ts listAccounts lists
- * them — but its per-case work (the payout clock, computed by the app) only for the accounts whose
- * balance is not zero, found in one aggregate: money overdue is money still held (the clock settles
+ * The case accounts holding money or owing a payout — the per-case work (the payout clock, computed
+ * by the app) only for the accounts whose balance is not zero, found in one aggregate: money overdue is money still held (the clock settles
  * receipts oldest first against every out-flow, services/ledger/clock.ts), so a zero balance owes
  * nothing. Reversed entries count for nothing (their reversal is subtracted back).
  */
@@ -248,7 +247,8 @@ export function ledgerAccountRows(db: Db, today: string, overdueOnly: boolean): 
   for (const c of held) {
     const totals = ledgerTotals(db, c.id);
     const clocks = receiptClocks(loadClockEntries(db, c.id), today, payoutDays).filter((r) => r.outstandingFen > 0);
-    const overdueFen = clocks.filter((r) => r.overdue).reduce((sum, r) => sum + r.outstandingFen, 0);
+    // What is overdue of each receipt (a deferred part is not, 法发〔2017〕6号), as the case account shows it.
+    const overdueFen = clocks.reduce((sum, r) => sum + r.overdueFen, 0);
     if (totals.balanceFen === 0 && overdueFen === 0) continue;
     if (overdueOnly && overdueFen === 0) continue;
     rows.push({ caseId: c.id, caseNumber: c.number, stage: c.stage, balanceFen: totals.balanceFen, recoveredFen: totals.recoveredFen, overdueFen, oldestDueOn: clocks[0]?.dueOn ?? null });
@@ -258,7 +258,7 @@ export function ledgerAccountRows(db: Db, today: string, overdueOnly: boolean): 
 
 function auditSource(db: Db, p: GridParams<'audit'>) {
   if (!db.raw('SELECT 1 FROM users WHERE id = ?', p.userId)[0]) throw new ApiError('not_found', `用户不存在（编号 ${p.userId}）`, 'userId');
-  // By when it was done (UTC `at`), with the court-local day boundaries (UTC+8, no DST), as audit.forUser.
+  // By when it was done (UTC `at`), with the court-local day boundaries (UTC+8, no DST).
   const dayStart = (d: string) => new Date(`${d}T00:00:00+08:00`).toISOString();
   const nextDay = (d: string) => new Date(new Date(`${d}T00:00:00+08:00`).getTime() + 86_400_000).toISOString();
   const columns: Cols<'audit'> = {
