@@ -89,6 +89,7 @@ try {
     archive_first: gridSql(gctx, 'archive', req),
     requery_due: gridSql(gctx, 'requeryDue', req),
     audit_user: gridSql(gctx, 'audit', { ...req, userId: busiest.actor_id }),
+    audit_user_day: gridSql(gctx, 'audit', { ...req, userId: busiest.actor_id, filters: [{ col: 'at', op: 'equals', value: '2025-06-18' }] }),
     closure_candidates: "SELECT c.id FROM closure_attestations t JOIN cases c ON c.id = t.case_id WHERE t.item = 'debtorSearched' AND c.stage NOT IN ('closed', 'archived')",
   })) {
     const params = (sql.match(/\?/g) ?? []).map(() => (name === 'requery_due' ? '2099-01-01' : name === 'closure_candidates' ? '[]' : busiest.actor_id));

@@ -38,10 +38,14 @@ export function readsOffThread(): boolean {
   return getPool() !== null;
 }
 
-export async function readOffThread<K extends ReadTaskName>(app: App, name: K, args: ReadArgs<K>): Promise<ReadResult<K>> {
+/** `signal`: a job's cancel — a read still queued is dropped, a running one ends with its worker. */
+export async function readOffThread<K extends ReadTaskName>(app: App, name: K, args: ReadArgs<K>, opts: { signal?: AbortSignal } = {}): Promise<ReadResult<K>> {
   const p = getPool();
-  if (!p) return (READ_TASKS[name] as (db: App['db'], a: ReadArgs<K>) => ReadResult<K>)(app.db, args);
-  return (await p.run({ op: 'read', file: app.db.sqlite.name, name, args })) as ReadResult<K>;
+  if (!p) {
+    if (opts.signal?.aborted) throw new Error('已取消');
+    return (READ_TASKS[name] as (db: App['db'], a: ReadArgs<K>) => ReadResult<K>)(app.db, args);
+  }
+  return (await p.run({ op: 'read', file: app.db.sqlite.name, name, args }, opts.signal ? { signal: opts.signal } : {})) as ReadResult<K>;
 }
 
 /** The online backup of `source` into `dest`, checked (jobs/fileTasks.ts), off the request thread. */

@@ -200,6 +200,18 @@ export class Jobs {
     live.controller.abort();
   }
 
+  /**
+   * The cases a job touches, once it knows them (an export that reads its rows inside the job): the
+   * job was started court-wide — its starter's and the command centre's only — and now reaches
+   * exactly these cases, recorded in one transaction.
+   */
+  recordCases(id: string, caseIds: readonly number[]): void {
+    this.db.tx(() => {
+      this.db.rawRun('UPDATE jobs SET court_wide = 0 WHERE id = ?', id);
+      for (const c of new Set(caseIds)) this.db.rawRun('INSERT OR IGNORE INTO job_cases (job_id, case_id) VALUES (?, ?)', id, c);
+    });
+  }
+
   /** Resolves when every running job has finished (used on shutdown and in tests). */
   async idle(): Promise<void> {
     while (this.running.size > 0) await new Promise((r) => setTimeout(r, 20));

@@ -10,6 +10,7 @@ import { GRID_FILTER_OPS, type GridFilter, type GridSort } from '../../src-share
 import { GRID_METHOD, type GridName } from '../../src-shared/api/methods/grids';
 import type { JobView } from '../../src-shared/api/methods/jobs';
 import { yuan } from '../format';
+import { EnumFloatingFilter, type EnumOptions } from './EnumFilter';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
 
@@ -23,10 +24,13 @@ export const GRID_LOCALE: Record<string, string> = { ...AG_GRID_LOCALE_CN, noRow
 type Row<G extends GridName> = MethodOutput<(typeof GRID_METHOD)[G]>['rows'][number];
 type Params<G extends GridName> = Omit<MethodInput<(typeof GRID_METHOD)[G]>, 'sort' | 'filters' | 'offset' | 'limit'>;
 
-/** A column: its colId is the server's column key; `kind` picks the filter and the format. */
-export type DataColumn<T> = ColDef<T> & { colId: string; kind?: 'text' | 'caseNo' | 'number' | 'fen' | 'date' | 'none' };
+/**
+ * A column: its colId is the server's column key; `kind` picks the filter and the format. An 'enum'
+ * column names its `options` (code → Chinese label): its filter box is a select of the labels.
+ */
+export type DataColumn<T> = ColDef<T> & { colId: string; kind?: 'text' | 'caseNo' | 'number' | 'fen' | 'date' | 'enum' | 'none'; options?: EnumOptions };
 
-const FILTERS = { text: 'agTextColumnFilter', caseNo: 'agTextColumnFilter', number: 'agNumberColumnFilter', fen: 'agNumberColumnFilter', date: 'agDateColumnFilter' } as const;
+const FILTERS = { text: 'agTextColumnFilter', caseNo: 'agTextColumnFilter', number: 'agNumberColumnFilter', fen: 'agNumberColumnFilter', date: 'agDateColumnFilter', enum: 'agTextColumnFilter' } as const;
 const OPS = new Set<string>(GRID_FILTER_OPS);
 
 /** AG Grid's filter model as the API's filters (amounts typed in 元 are sent in fen). */
@@ -52,6 +56,34 @@ export function toFilters(model: FilterModel, kinds: Record<string, DataColumn<u
 }
 
 export const toSort = (model: SortModelItem[]): GridSort[] => model.slice(0, 3).map((s) => ({ col: s.colId, dir: s.sort }));
+
+/** A column as AG Grid's definition: its filter, its filter box and its format by kind. */
+export function columnDefOf<T>(c: DataColumn<T>): ColDef<T> {
+  const { kind = 'text', options, ...def } = c;
+  const filter = kind === 'none' ? false : FILTERS[kind];
+  return {
+    ...(kind === 'caseNo' ? { minWidth: 240, cellClass: 'case-no' } : {}),
+    ...(kind === 'fen' ? { type: 'rightAligned', valueFormatter: (p: { value: unknown }) => (typeof p.value === 'number' ? yuan(p.value) : '') } : {}),
+    ...(kind === 'number' ? { type: 'rightAligned' } : {}),
+    // Room for the date box of the filter row.
+    ...(kind === 'date' ? { minWidth: 170 } : {}),
+    // An enum: the label shown, the select of labels under the header, equality on the code (no menu showing codes).
+    ...(kind === 'enum'
+      ? {
+          valueFormatter: (p: { value: unknown }) => (typeof p.value === 'string' ? (options?.[p.value] ?? '') : ''),
+          floatingFilterComponent: EnumFloatingFilter,
+          floatingFilterComponentParams: { options: options ?? {} },
+          suppressFloatingFilterButton: true,
+          suppressHeaderFilterButton: true,
+        }
+      : {}),
+    filter,
+    // The filter box under each header: type to filter (the column menu offers the other conditions).
+    floatingFilter: Boolean(filter),
+    filterParams: filter ? { maxNumConditions: 1, buttons: ['reset'], ...(kind === 'date' ? { inRangeInclusive: true } : {}), ...(kind === 'enum' ? { filterOptions: ['equals'] } : {}) } : undefined,
+    ...def,
+  } as ColDef<T>;
+}
 
 export interface DataGridProps<G extends GridName> {
   grid: G;
@@ -148,26 +180,7 @@ export function DataGrid<G extends GridName>(props: DataGridProps<G>) {
     }
   };
 
-  const columns = useMemo<ColDef<Row<G>>[]>(
-    () =>
-      props.columns.map((c) => {
-        const { kind = 'text', ...def } = c;
-        const filter = kind === 'none' ? false : FILTERS[kind];
-        return {
-          ...(kind === 'caseNo' ? { minWidth: 240, cellClass: 'case-no' } : {}),
-          ...(kind === 'fen' ? { type: 'rightAligned', valueFormatter: (p: { value: unknown }) => (typeof p.value === 'number' ? yuan(p.value) : '') } : {}),
-          ...(kind === 'number' ? { type: 'rightAligned' } : {}),
-          // Room for the date box of the filter row.
-          ...(kind === 'date' ? { minWidth: 170 } : {}),
-          filter,
-          // The filter box under each header: type to filter (the column menu offers the other conditions).
-          floatingFilter: Boolean(filter),
-          filterParams: filter ? { maxNumConditions: 1, buttons: ['reset'], ...(kind === 'date' ? { inRangeInclusive: true } : {}) } : undefined,
-          ...def,
-        } as ColDef<Row<G>>;
-      }),
-    [props.columns],
-  );
+  const columns = useMemo<ColDef<Row<G>>[]>(() => props.columns.map((c) => columnDefOf(c)), [props.columns]);
 
   const onReady = useCallback((e: GridReadyEvent<Row<G>>) => {
     apiRef.current = e.api;

@@ -10,8 +10,8 @@ import { DataGrid, type DataColumn } from '../components/DataGrid';
 import { ActionFeedback } from '../components/ActionFeedback';
 import { ReviewRate } from './archive/ReviewRate';
 
-type ArchiveRow = MethodOutput<'archive.list'>['rows'][number];
-type DueRow = MethodOutput<'archive.requeryDue'>['rows'][number];
+type ArchiveRow = MethodOutput<'grids.archive'>['rows'][number];
+type DueRow = MethodOutput<'grids.requeryDue'>['rows'][number];
 type Batch = MethodOutput<'archive.requeryBatch'>;
 type BatchSummary = MethodOutput<'archive.requeryBatches'>[number];
 
@@ -70,10 +70,10 @@ export function ArchivePage() {
         cellRenderer: (p: { data?: ArchiveRow }) =>
           p.data ? <span data-testid={`archive-next-${p.data.caseId}`}>{p.data.nextRequeryOn ?? (p.data.resumedNumber ? '—' : '已满五年')}</span> : null,
       },
-      { colId: 'lastResult', field: 'lastResult', headerName: '最近结果', kind: 'none', width: 110, valueFormatter: (p) => (p.value === 'found' ? '发现财产' : p.value === 'nothing' ? '未发现' : '') },
+      { colId: 'lastResult', field: 'lastResult', headerName: '最近结果', kind: 'enum', options: { found: '发现财产', nothing: '未发现' }, width: 120 },
       { colId: 'room', headerName: '卷宗位置', width: 140, valueGetter: (p) => (p.data ? [p.data.room, p.data.shelf, p.data.box].filter(Boolean).join(' / ') : '') },
-      { colId: 'scanStatus', field: 'scanStatus', headerName: '扫描', kind: 'none', width: 110, valueFormatter: (p) => SCAN[p.value as keyof typeof SCAN] ?? '' },
-      { colId: 'reviewStatus', field: 'reviewStatus', headerName: '评查', kind: 'none', width: 100, valueFormatter: (p) => REVIEW[p.value as keyof typeof REVIEW] ?? '' },
+      { colId: 'scanStatus', field: 'scanStatus', headerName: '扫描', kind: 'enum', options: SCAN, width: 130 },
+      { colId: 'reviewStatus', field: 'reviewStatus', headerName: '评查', kind: 'enum', options: REVIEW, width: 110 },
       {
         colId: 'resumedNumber',
         field: 'resumedNumber',

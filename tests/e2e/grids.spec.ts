@@ -46,7 +46,17 @@ test('终本库: filter in the grid → 导出Excel → the xlsx holds exactly t
   // The filter box under 被执行人: the debtors 7711, 7712 and 7713.
   await grid.locator('.ag-floating-filter[aria-colindex="3"] input').fill('公司771');
   await expect(page.getByTestId('archive-grid-total')).toHaveText('共 3 件');
+  // 扫描 is an enum: its filter box is a select of the Chinese labels, the code sent as equality.
+  const scan = grid.getByLabel('按扫描筛选');
+  await expect(scan.locator('option')).toHaveText(['全部', '未扫描', '已扫描', '已扫描装订']);
+  await expect(grid.locator(`.ag-row[row-id="${ids[0]}"] .ag-cell[col-id="scanStatus"]`)).toHaveText('未扫描');
+  await scan.selectOption({ label: '已扫描' });
+  await expect(page.getByTestId('archive-grid-total')).toHaveText('共 0 件');
+  await scan.selectOption({ label: '未扫描' });
+  await expect(page.getByTestId('archive-grid-total')).toHaveText('共 3 件');
   await page.screenshot({ path: 'test-results/e2e/grids-archive-filtered.png', fullPage: true });
+  await scan.selectOption({ label: '全部' });
+  await expect(page.getByTestId('archive-grid-total')).toHaveText('共 3 件');
 
   const download = page.waitForEvent('download');
   await page.getByTestId('archive-grid-export').click();

@@ -65,7 +65,6 @@ export const PROBES: Record<string, Probe> = {
   'credit.reportViolation': { refused: (c) => [{ restrictionId: c.y.restrictionId, personId: c.y.restrictedPersonId, source: '攻击', what: '攻击' }] },
   'credit.followUpViolation': { refused: (c) => [{ violationId: c.y.violationId, followup: 'fineRequested' }] },
   'credit.lift': { refused: (c) => [{ restrictionId: c.y.restrictionId, ground: 'consent', note: '攻击' }] },
-  'archive.list': { narrowed: () => [{ filter: {} }] },
   'grids.archive': { narrowed: () => [{}, { filters: [{ col: 'debtors', op: 'notBlank' }] }] },
   'grids.requeryDue': { narrowed: () => [{ withinDays: 365 }], check: () => undefined },
   'grids.closureReady': { narrowed: () => [{}], check: () => undefined },
@@ -75,7 +74,6 @@ export const PROBES: Record<string, Probe> = {
   'grids.download': { refused: (c) => [{ jobId: c.y.controlJobId }], own: (c) => [{ jobId: c.x.controlJobId }] },
   'archive.requeryBatch': { refused: (c) => [{ batchId: c.y.requeryBatchId }] },
   'archive.requeryBatches': { narrowed: () => [{}], check: (out, c, admin) => seenIff(ids(out), c.y.requeryBatchId, admin) },
-  'archive.requeryDue': { narrowed: () => [{ asOf: '2027-12-31', withinDays: 365 }], check: () => undefined },
   'archive.reviewStats': { narrowed: () => [{ from: '2026-01-01', to: '2026-12-31' }], check: (out, _c, admin) => expect((out as { terminated: number }).terminated).toBe(admin ? 1 : 0) },
   'assets.list': {
     refused: (c) => [{ caseId: c.y.propertyCaseId }, { caseIds: [c.x.caseId, c.y.propertyCaseId] }, { batchId: c.y.queryBatchId }],

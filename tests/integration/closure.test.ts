@@ -94,7 +94,7 @@ describe('closure as 终本 through the checklist (终本规定 Art. 1)', () => 
     const [ev] = eventsOf(c.id, 'case.closed');
     expect(ev).toMatchObject({ mode: '终结本次执行程序', recoveredFen: 0, unpaidFen: c.claimFen, onDate: '2026-05-20' });
 
-    const archive = await t.call('archive.list', { filter: {} });
+    const archive = await t.call('grids.archive', {});
     expect(archive.rows.map((r) => [r.number, r.nextRequeryOn, r.requeryUntil])).toEqual([[c.number, '2026-11-20', '2031-05-20']]);
 
     // Closed means read-only: no more attestations, no second closure.
@@ -155,7 +155,7 @@ describe('other closure modes', () => {
     const done = await t.call('closure.close', { caseId: c.id, mode: '执行完毕', paidDirectlyFen: c.claimFen });
     expect(done).toMatchObject({ recoveredFen: c.claimFen, unpaidFen: 0 });
     expect((await t.call('cases.get', { id: c.id })).stage).toBe('closed');
-    expect(await t.call('archive.list', { filter: {} })).toMatchObject({ total: 0 });
+    expect(await t.call('grids.archive', {})).toMatchObject({ total: 0 });
   });
 
   it('closes by 终结执行 with the item of 民诉法 Art. 268 the clerk picked, and its ruling cites that item', async () => {
@@ -215,21 +215,21 @@ describe('the 终本 archive, re-query rounds and resumption', () => {
     t = openTestApp();
     const c = await zhongbenCase();
     t.app.clock.set('2026-10-01T02:00:00Z');
-    expect((await t.call('archive.requeryDue', {})).rows).toEqual([]);
+    expect((await t.call('grids.requeryDue', {})).rows).toEqual([]);
     t.app.clock.set('2026-11-01T02:00:00Z');
-    const due = await t.call('archive.requeryDue', {});
+    const due = await t.call('grids.requeryDue', {});
     expect(due.rows.map((r) => [r.caseId, r.round, r.dueOn, r.overdue])).toEqual([[c.id, 1, '2026-11-20', false]]);
 
     const batch = await t.call('archive.createRequeryBatch', { caseIds: [c.id] });
     expect(batch).toMatchObject({ caseCount: 1, pending: 1 });
-    expect((await t.call('archive.requeryDue', {})).rows).toEqual([]);
+    expect((await t.call('grids.requeryDue', {})).rows).toEqual([]);
     expect((await t.fail('archive.createRequeryBatch', { caseIds: [c.id] })).code).toBe('conflict');
 
     const bad = await t.fail('archive.recordResults', { batchId: batch.id, results: [{ caseId: c.id, nothingFound: false, findings: [] }] });
     expect(bad.field).toBe('results.0.findings');
     const done = await t.call('archive.recordResults', { batchId: batch.id, results: [{ caseId: c.id, nothingFound: false, findings: ['银行存款 农业银行开鲁支行 622848 余额 8,000.00元'] }] });
     expect(done).toMatchObject({ pending: 0, found: 1 });
-    const row = (await t.call('archive.list', { filter: {} })).rows[0]!;
+    const row = (await t.call('grids.archive', {})).rows[0]!;
     expect(row).toMatchObject({ roundsDone: 1, lastResult: 'found', lastRequeryOn: '2026-11-01', nextRequeryOn: '2027-05-20' });
     const told = eventsOf(c.id, 'archive.requeried')[0];
     expect(told).toMatchObject({ round: 1, nothingFound: false });
@@ -281,7 +281,7 @@ describe('the 终本 archive, re-query rounds and resumption', () => {
     const notice = await documentText(told.documentId);
     expect(notice).toContain(account);
     expect(notice).toContain('本院将依法恢复执行');
-    expect((await t.call('archive.list', { filter: {} })).rows[0]).toMatchObject({ lastResult: 'found', roundsDone: 1, nextRequeryOn: '2027-05-20' });
+    expect((await t.call('grids.archive', {})).rows[0]).toMatchObject({ lastResult: 'found', roundsDone: 1, nextRequeryOn: '2027-05-20' });
     // The found deposit is what the resumption acts on.
     const resumed = await t.call('cases.resume', { caseId: c.id, ground: '终本后发现被执行人有可供执行的财产' });
     expect(resumed.number).toBe('（2026）内0523执恢1号');
@@ -320,7 +320,7 @@ describe('the 终本 archive, re-query rounds and resumption', () => {
     expect(r.title.number).toBe(c.title.number);
     expect(r.events.find((e) => e.type === 'case.filed')!.payload).toMatchObject({ resumedFromId: c.id });
     expect(eventsOf(c.id, 'case.resumed')[0]).toMatchObject({ newCaseId: r.id });
-    const row = (await t.call('archive.list', { filter: { status: 'resumed' } })).rows[0]!;
+    const row = (await t.call('grids.archive', { filters: [{ col: 'resumedNumber', op: 'notBlank' }] })).rows[0]!;
     expect(row).toMatchObject({ caseId: c.id, resumedCaseId: r.id, resumedNumber: r.number, nextRequeryOn: null });
     // The clocks: the original, closed, runs none (its re-queries end with the resumption, 终本规定 第9条);
     // the resumed case runs its own from its filing (notices, officer, closure within 6 months).

@@ -1,9 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { existsSync } from 'node:fs';
+import { READ_TASKS } from '../../src-main/jobs/readTasks';
+import { readsOffThread } from '../../src-main/jobs/readPool';
+import { exportPath } from '../../src-main/services/inquiries/exportFile';
 import ExcelJS from 'exceljs';
 import { openTestApp, type TestApp } from '../helpers/testApp';
 import { makeId, sampleDraft } from '../helpers/drafts';
 import { FileResponse } from '../../src-main/api/context';
 import { buildGridSql, runGridInMemory, type GridSource } from '../../src-main/services/grids/query';
+import { gridSql } from '../../src-main/services/grids/sources';
 import { ApiError } from '../../src-shared/api/errors';
 
 // The shared server-paged grid (services/grids): paging, sort and filter over whitelisted columns,
@@ -191,9 +196,20 @@ describe('grids.export: the xlsx of what the filter shows', () => {
     expect((await t.call('grids.audit', { userId: adminId, filters: [{ col: 'at', op: 'equals', value: '2026-03-02' }] })).total).toBe(day);
     expect((await t.call('grids.audit', { userId: adminId, filters: [{ col: 'at', op: 'lessThan', value: '2026-03-02' }] })).total).toBe(0);
   });
+
+  it("reads one user's day of the trail from the (actor, time) index, in time order without a sort", () => {
+    const gctx = { db: t.app.db, today: '2026-03-02', scope: { all: true } as const };
+    for (const filters of [[], [{ col: 'at', op: 'equals' as const, value: '2026-03-02' }]]) {
+      const sql = gridSql(gctx, 'audit', { userId: 1, sort: [], filters, offset: 0, limit: 100 });
+      const params = (sql.match(/\?/g) ?? []).map((_, i) => (i === 0 ? 1 : '2026-03-02T00:00:00.000Z'));
+      const plan = t.app.db.raw<{ detail: string }>(`EXPLAIN QUERY PLAN ${sql}`, ...params).map((p) => p.detail);
+      expect(plan[0]).toMatch(filters.length ? /^SEARCH e USING INDEX case_events_actor_at \(actor_id=\? AND at>\? AND at<\?\)/ : /^SEARCH e USING INDEX case_events_actor_at \(actor_id=\?\)/);
+      expect(plan.join(' | ')).not.toContain('TEMP B-TREE');
+    }
+  });
 });
 
-describe('grids.ledgerAccounts: the accounts holding money, as ledger.accounts lists them', () => {
+describe('grids.ledgerAccounts: the accounts holding money or owing a payout', () => {
   it('lists the accounts with a balance, overdue after 30 days (money-handling rules: payout within 30 days of receipt)', async () => {
     t.user('money1', ['money']);
     const [a, b] = [cases[0]!, cases[1]!];
@@ -207,8 +223,6 @@ describe('grids.ledgerAccounts: the accounts holding money, as ledger.accounts l
       [a.number, 120_000, 120_000],
       [b.number, 30_000, 0],
     ]);
-    const old = await t.call('ledger.accounts', { limit: 100 }, 'money1');
-    expect([...page.rows].sort((x, y) => x.caseId - y.caseId)).toEqual([...old.rows].sort((x, y) => x.caseId - y.caseId));
     const overdue = await t.call('grids.ledgerAccounts', { overdueOnly: true, filters: [{ col: 'balanceFen', op: 'greaterThan', value: 100_000 }] }, 'money1');
     expect(overdue.rows.map((r) => r.caseId)).toEqual([a.caseId]);
   });
@@ -250,5 +264,54 @@ describe('grids.export of many rows: a job, then grids.download', () => {
     expect(ws.getRow(firstCopy).getCell(1).value).toBe('（2026）内0523执10200号');
     // A team's officer may not fetch another user's court-wide export.
     expect((await t.fail('grids.download', { jobId: job.id }, 'xofficer')).code).toBe('forbidden');
+  }, 120_000);
+
+  it('reads the rows inside the job through the read worker, not on the request', async () => {
+    const read = vi.spyOn(READ_TASKS, 'grids.read');
+    try {
+      const job = (await t.call('grids.export', { grid: 'archive' })) as unknown as { id: string; total: number };
+      // The request counted the rows and answered; nothing was read yet.
+      expect(read).not.toHaveBeenCalled();
+      expect(job.total).toBe(cases.length + 5200);
+      await t.app.jobs.idle();
+      // In-thread here (TypeScript, no built worker); with the built worker (ZHIXING_READ_WORKER) it is read there.
+      expect(read).toHaveBeenCalledTimes(readsOffThread() ? 0 : 1);
+      expect((await t.call('jobs.get', { id: job.id })).status).toBe('done');
+    } finally {
+      read.mockRestore();
+    }
+  }, 120_000);
+
+  it('a cancelled export reads nothing more and leaves no file', async () => {
+    const read = vi.spyOn(READ_TASKS, 'grids.read');
+    try {
+      const job = (await t.call('grids.export', { grid: 'archive' })) as unknown as { id: string };
+      await t.call('jobs.cancel', { id: job.id });
+      await t.app.jobs.idle();
+      const done = await t.call('jobs.get', { id: job.id });
+      expect(done.status).toBe('cancelled');
+      expect(read).not.toHaveBeenCalled();
+      expect(existsSync(exportPath(t.app.dataDir, 'grids', `${job.id}.xlsx`))).toBe(false);
+      expect((await t.fail('grids.download', { jobId: job.id })).code).toBe('conflict');
+    } finally {
+      read.mockRestore();
+    }
+  }, 120_000);
+
+  it("a team officer's large export reaches only the team's cases once read", async () => {
+    // The copies are of a 开鲁 case: the team's rows are its 7 fixture cases and the 5,200 copies.
+    const teamRows = cases.filter((c) => c.team === TEAM_X.id).length + 5200;
+    const job = (await t.call('grids.export', { grid: 'archive' }, 'xofficer')) as unknown as { id: string };
+    // While reading, the job is its starter's alone.
+    expect(t.app.jobs.owner(job.id)).toEqual({ userId: expect.any(Number), courtWide: true, caseIds: [] });
+    await t.app.jobs.idle();
+    expect((await t.call('jobs.get', { id: job.id }, 'xofficer')).result).toEqual({ fileName: expect.any(String), rows: teamRows });
+    const owner = t.app.jobs.owner(job.id)!;
+    expect(owner.courtWide).toBe(false);
+    expect(owner.caseIds.length).toBe(teamRows);
+    t.user('xofficer2', ['team'], TEAM_X.id);
+    t.user('yofficer', ['team'], TEAM_Y.id);
+    expect(await t.call('grids.download', { jobId: job.id }, 'xofficer2')).toBeInstanceOf(FileResponse);
+    expect((await t.fail('grids.download', { jobId: job.id }, 'yofficer')).code).toBe('forbidden');
   }, 120_000);
 });

@@ -315,7 +315,7 @@ describe('control and the ledger', () => {
     const l = await t.call('ledger.get', { caseId: caseId! });
     expect(l.receipts[0]).toMatchObject({ dueOn: '2026-11-02', overdue: true }); // 10-31 is a Saturday: the next working day (民诉法 2023 Art. 85)
     expect(l.overdueFen).toBe(50_000);
-    expect((await t.call('ledger.accounts', { overdueOnly: true }, 'admin')).rows.map((r) => r.caseId)).toEqual([caseId]);
+    expect((await t.call('grids.ledgerAccounts', { overdueOnly: true }, 'admin')).rows.map((r) => r.caseId)).toEqual([caseId]);
     const deferred = await t.call('ledger.record', { kind: 'deferral', caseId: caseId!, ground: '需要参与分配', reason: '另有两案申请参与分配', approverId: approverId(t), until: '2026-12-31' }, 'money1');
     expect(deferred.overdueFen).toBe(0);
 

@@ -50,7 +50,7 @@ const ADMIN_INPUTS: Record<string, (c: Court) => Input[] | Promise<Input[]>> = {
   'documents.generateBatch': (c) => [{ caseIds: [c.y.propertyCaseId], kinds: ['执行通知书'], reason: '重新制作（遮盖测试）' }],
   'reports.exportMonthly': () => [{ periodCode: '202606' }],
   'measures.renew': (c) => [{ measureIds: [c.y.measureId] }],
-  'grids.audit': (c) => [{ userId: c.t.app.db.raw<{ id: number }>("SELECT id FROM users WHERE username = 'admin'")[0]!.id }],
+  'grids.audit': () => ['admin', 'clerk', 'cashier'].map((u) => ({ userId: latest(`SELECT id FROM users WHERE username = '${u}'`) })),
   // The measures the createBatch probes started, once their jobs have written them.
   'measures.recordResult': async (c) => {
     await c.t.app.jobs.idle();
@@ -69,7 +69,7 @@ const ADMIN_INPUTS: Record<string, (c: Court) => Input[] | Promise<Input[]>> = {
     { kind: 'receipt', caseId: c.y.propertyCaseId, amountFen: 5_000, on: '2026-11-10', source: 'voluntary' },
     { kind: 'payout', caseId: c.y.propertyCaseId, amountFen: 5_000, approverId: latest(`SELECT id FROM users WHERE username = 'manager'`) },
   ],
-  'ledger.accounts': () => [{}],
+  'grids.ledgerAccounts': () => [{}],
   'ledger.requestPayoutAccount': (c) => [{ caseId: c.y.propertyCaseId, bank: '中国农业银行开鲁支行', accountName: '东风申请人乙', accountNumber: '6228 4800 7777 8888 999', reason: '申请执行人书面申请变更账户' }],
   // Credit (in the registry's alphabetical order): the correction decided before it is carried out, a
   // second correction to decide, the listing deleted and then listed again, a restriction on 开鲁's
@@ -110,7 +110,6 @@ const ADMIN_INPUTS: Record<string, (c: Court) => Input[] | Promise<Input[]>> = {
     const v = await c.t.call('credit.restrict', { caseId: c.x.caseId, partyId: xDebtor, origin: 'motion' });
     return [{ restrictionId: v.restrictions[0]!.id, personId: v.restrictions[0]!.persons[0]!.id, kind: 'exam', reason: '遮盖测试' }];
   },
-  'audit.forUser': () => [{ userId: latest("SELECT id FROM users WHERE username = 'clerk'") }, { userId: latest("SELECT id FROM users WHERE username = 'cashier'") }],
   'triage.propose': () => [{}],
   'audit.verify': () => [{}],
   'fastTrack.queue': () => [{}],

@@ -180,7 +180,7 @@ describe('deferral and refund', () => {
     expect(d.overdueFen).toBe(0);
     expect(d.balanceFen).toBe(400_000);
     expect(d.receipts[0]).toMatchObject({ deferredUntil: '2026-12-10', overdue: false });
-    expect((await t.call('ledger.accounts', { overdueOnly: true }, 'money1')).rows).toEqual([]);
+    expect((await t.call('grids.ledgerAccounts', { overdueOnly: true }, 'money1')).rows).toEqual([]);
     t.app.clock.set('2026-12-11T02:00:00Z');
     expect((await t.call('ledger.get', { caseId: c.id })).overdueFen).toBe(400_000);
   });
@@ -295,6 +295,12 @@ describe('a deduction consumes the freeze it draws on (民诉法 2023 Art. 253)'
     expect((await t.call('measures.list', { renewalDue: true, limit: 100 })).rows.map((m) => m.id)).not.toContain(freeze.id);
     expect((await t.call('measures.list', { caseId: c.id, status: ['deducted'], limit: 100 })).rows.map((m) => m.id)).toEqual([freeze.id]);
     expect((await t.call('measures.list', { caseId: c.id, status: ['done'], limit: 100 })).rows.map((m) => m.id)).not.toContain(freeze.id);
+    // The measures grid shows and filters the same status: 已全部扣划 finds the ended freeze, 已执行 only the two full deductions.
+    const gridStatus = async (value: string) =>
+      (await t.call('grids.measures', { filters: [{ col: 'caseNumber', op: 'equals', value: c.number }, { col: 'status', op: 'equals', value }], limit: 100 })).rows.map((m) => [m.id, m.status]);
+    expect(await gridStatus('deducted')).toEqual([[freeze.id, 'deducted']]);
+    expect(await gridStatus('done')).toEqual([[d3!.id, 'done'], [d1!.id, 'done']]);
+    expect((await t.call('grids.measures', { renewalDue: true, limit: 100 })).rows.map((m) => m.id)).not.toContain(freeze.id);
     expect((await t.call('assets.list', { caseId: c.id })).rows[0]).toMatchObject({ activeMeasures: 0, controlledFen: 0, deductedFen: 50_000 });
     expect((await t.call('assets.list', { caseId: c.id, controllable: true })).rows).toEqual([]);
     // The renewal clock stopped the day the freeze ended (deadlineRules 'renewal').
@@ -344,7 +350,7 @@ describe('a deferred sum (法发〔2017〕6号: deferral for a pending distribut
       [400_000, 0, false],
       [50_000, 50_000, true],
     ]);
-    expect((await t.call('ledger.accounts', { overdueOnly: true }, 'money1')).rows.map((r) => [r.caseId, r.overdueFen])).toEqual([[c.id, 50_000]]);
+    expect((await t.call('grids.ledgerAccounts', { overdueOnly: true }, 'money1')).rows.map((r) => [r.caseId, r.overdueFen])).toEqual([[c.id, 50_000]]);
     expect(eventsOf(c.id, 'ledger.deferral')[0]).toMatchObject({ amountFen: 450_000, approverId: idOf('chief') });
     // After its end date the whole sum is overdue again.
     t.app.clock.set('2026-12-11T02:00:00Z');

@@ -23,7 +23,7 @@ const PUBLIC = ['auth.login', 'recovery.restore', 'recovery.status', 'system.inf
 const EVERY_USER = [
   // The coercion figures of the 质效统计 dashboard (narrowed to the user's cases).
   'coercion.periodFigures',
-  'archive.list', 'archive.requeryBatch', 'archive.requeryBatches', 'archive.requeryDue', 'archive.reviewStats',
+  'archive.requeryBatch', 'archive.requeryBatches', 'archive.reviewStats',
   'assets.list', 'assignment.explain', 'assignment.loads', 'assignment.run', 'assignment.runs', 'audit.forCase',
   'auth.logout', 'auth.me', 'calendar.addWorkingDays', 'calendar.get', 'cases.counts', 'cases.get', 'cases.list',
   'cases.reveal', 'closure.checklist', 'closure.get', 'deadlines.board', 'deadlines.cases', 'deadlines.forCase',
@@ -90,7 +90,7 @@ const ALLOWED: Record<Exclude<Role, 'admin'>, string[]> = {
   // 法庭执行团队: query/control and closing of its own cases.
   team: [...TITLE_AND_OFFICERS, ...QUERY_AND_CONTROL, 'inquiries.queue', ...SUSPENSIONS, ...CLOSING, ...CREDIT, ...COERCION_REQUEST, ...COERCION_DECISIONS, ...REFERRAL, ...CASE_WORK, ...CASE_FILE, ...TEAM_REQUESTS],
   // 案款专员: the ledger and the results of deductions.
-  money: ['caseAccounts.set', 'caseAccounts.import', 'ledger.record', 'ledger.approvers', 'ledger.requestPayoutAccount', 'ledger.accounts', 'grids.ledgerAccounts', 'ledger.unidentified', 'ledger.addUnidentified', 'ledger.claimUnidentified', 'ledger.payoutList', 'measures.recordResult', ...CASE_FILE],
+  money: ['caseAccounts.set', 'caseAccounts.import', 'ledger.record', 'ledger.approvers', 'ledger.requestPayoutAccount', 'grids.ledgerAccounts', 'ledger.unidentified', 'ledger.addUnidentified', 'ledger.claimUnidentified', 'ledger.payoutList', 'measures.recordResult', ...CASE_FILE],
   // 终本管控: the 终本 archive and its re-queries, resumption, query/control and closing.
   zhongben: [
     'archive.update', 'archive.review', 'archive.createRequeryBatch', 'archive.collectResults', 'archive.recordResults',
@@ -98,9 +98,9 @@ const ALLOWED: Record<Exclude<Role, 'admin'>, string[]> = {
   ],
   // 综合管理: supervision, reports, city level, backups, operational settings, user list.
   management: [
-    'archive.review', 'assignment.distribute', 'assignment.reassign', 'audit.forUser', 'grids.audit', 'grids.ledgerAccounts', 'cases.setOfficers', 'audit.slip', 'audit.slips', 'audit.verify', 'backups.create',
+    'archive.review', 'assignment.distribute', 'assignment.reassign', 'grids.audit', 'grids.ledgerAccounts', 'cases.setOfficers', 'audit.slip', 'audit.slips', 'audit.verify', 'backups.create',
     'backups.list', 'calendar.set', ...SUSPENSIONS, 'city.drilldown', 'city.import', 'city.imports', 'city.ranking',
-    'closure.correct', 'fastTrack.queue', 'fastTrack.sendBack', 'inquiries.queue', 'ledger.accounts', 'ledger.payoutList',
+    'closure.correct', 'fastTrack.queue', 'fastTrack.sendBack', 'inquiries.queue', 'ledger.payoutList',
     // The leaders approve money leaving a case account and changes of the payout account (法发〔2017〕6号, domain.md §7).
     'ledger.approvers', 'ledger.decidePayoutAccount',
     'ledger.unidentified', 'reports.download', 'reports.exportMonthly', 'reports.exports', 'settings.set',

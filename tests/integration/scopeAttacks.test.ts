@@ -134,15 +134,18 @@ describe('reads across teams', () => {
     expect(drill.rows.map((r) => r.caseId)).toEqual([c.x.caseId]);
   });
 
-  it('archive.list and archive.requeryDue: 东风’s 终本 case is not in 开鲁’s archive or due list', async () => {
-    expect((await c.t.call('archive.list', { filter: {} })).rows.map((r) => r.caseId)).toContain(c.y.zhongbenCaseId);
-    expect((await c.t.call('archive.list', { filter: {} }, X())).total).toBe(0);
+  it('grids.archive and grids.requeryDue: 东风’s 终本 case is not in 开鲁’s archive or due list', async () => {
+    expect((await c.t.call('grids.archive', {})).rows.map((r) => r.caseId)).toContain(c.y.zhongbenCaseId);
+    expect((await c.t.call('grids.archive', {}, X())).total).toBe(0);
     // Complete the pending round so the next one falls due (终本规定 Art. 9: every six months).
     await c.t.call('archive.recordResults', { batchId: c.y.requeryBatchId, results: [{ caseId: c.y.zhongbenCaseId, nothingFound: true }] }, 'archivist');
-    const due = { asOf: '2027-05-20', withinDays: 30 };
-    expect((await c.t.call('archive.requeryDue', due)).rows.map((r) => r.caseId)).toEqual([c.y.zhongbenCaseId]);
-    expect((await c.t.call('archive.requeryDue', due, X())).rows).toEqual([]);
-    expect((await c.t.call('archive.requeryDue', due, c.y.officer)).rows.map((r) => r.caseId)).toEqual([c.y.zhongbenCaseId]);
+    const was = c.t.app.clock.nowIso();
+    c.t.app.clock.set('2027-05-20T02:00:00Z');
+    const due = { withinDays: 30 };
+    expect((await c.t.call('grids.requeryDue', due)).rows.map((r) => r.caseId)).toEqual([c.y.zhongbenCaseId]);
+    expect((await c.t.call('grids.requeryDue', due, X())).rows).toEqual([]);
+    expect((await c.t.call('grids.requeryDue', due, c.y.officer)).rows.map((r) => r.caseId)).toEqual([c.y.zhongbenCaseId]);
+    c.t.app.clock.set(was);
     expect((await c.t.call('archive.requeryBatches', {}, X())).map((b) => b.id)).toEqual([]);
     expect((await c.t.fail('archive.requeryBatch', { batchId: c.y.requeryBatchId }, X())).code).toBe('forbidden');
   });

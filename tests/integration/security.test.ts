@@ -72,7 +72,7 @@ describe('users', () => {
     expect(u.roles).toEqual(['window', 'docsQuery']);
     expect(u.teamId).toBe('T1');
     const admin = t.app.db.raw<{ id: number }>("SELECT id FROM users WHERE username='admin'")[0]!.id;
-    const trail = await t.call('audit.forUser', { userId: admin });
+    const trail = await t.call('grids.audit', { userId: admin });
     const ev = trail.rows.find((r) => r.type === 'user.updated')!;
     expect(ev.payload).toMatchObject({ userId: id, before: { roles: ['window'], teamId: null, displayName: 'clerk' }, after: { roles: ['window', 'docsQuery'], teamId: 'T1' } });
     expect(ev.workstation).toBe('test');

@@ -4,7 +4,7 @@ import type { Db } from '../../db/connection';
 import { listArchive } from '../../services/archive/list';
 import { updateArchiveFile, getArchiveEntry } from '../../services/archive/entries';
 import { reviewCase, reviewStats } from '../../services/archive/review';
-import { createRequeryBatch, getRequeryBatch, listRequeryBatches, recordRequeryResults, requeryDue, resultsFromFeedback, type RequeryResult } from '../../services/archive/requery';
+import { createRequeryBatch, getRequeryBatch, listRequeryBatches, recordRequeryResults, resultsFromFeedback, type RequeryResult } from '../../services/archive/requery';
 import { createRequeryInquiryBatch } from '../../services/archive/inquiryLink';
 import { requeryNotice } from '../../services/closure/documentTexts';
 import { prepareDocuments } from '../../services/closure/issueDocuments';
@@ -57,14 +57,9 @@ async function record(ctx: CallContext, batchId: number, results: RequeryResult[
 }
 
 export const handlers = defineHandlers({
-  'archive.list': (input, { app, scope }) => listArchive(app.db, input, scope),
   'archive.update': (input, ctx) => {
     updateArchiveFile(ctx.app.db, actorOf(ctx), ctx.app.clock.now(), input);
     return archiveRow(ctx.app.db, input.caseId);
-  },
-  'archive.requeryDue': ({ asOf, withinDays }, { app, scope }) => {
-    const day = asOf ?? app.clock.today();
-    return { asOf: day, rows: requeryDue(app.db, day, scope, withinDays) };
   },
   'archive.createRequeryBatch': ({ caseIds }, ctx) => {
     const { app } = ctx;

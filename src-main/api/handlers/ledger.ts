@@ -1,7 +1,7 @@
 import { defineHandlers } from '../registry';
 import { actorOf, FileResponse } from '../context';
 import { recordEntry } from '../../services/ledger/entries';
-import { getLedger, listAccounts } from '../../services/ledger/view';
+import { getLedger } from '../../services/ledger/view';
 import { addUnidentified, claimUnidentified, listUnidentified } from '../../services/ledger/unidentified';
 import { writePayoutList } from '../../services/ledger/payoutList';
 import { payoutApprovers } from '../../services/ledger/approvers';
@@ -26,7 +26,6 @@ export const handlers = defineHandlers({
     decidePayoutAccount(ctx.app.db, actorOf(ctx), ctx.app.clock.now(), input);
     return { requestId: input.requestId, status: input.approve ? ('approved' as const) : ('rejected' as const) };
   },
-  'ledger.accounts': (input, { app }) => listAccounts(app.db, app.clock.today(), input),
   'ledger.unidentified': (input, { app }) => listUnidentified(app.db, app.clock.today(), input),
   'ledger.addUnidentified': (input, ctx) => addUnidentified(ctx.app.db, actorOf(ctx), ctx.app.clock.now(), ctx.app.clock.today(), input),
   'ledger.claimUnidentified': (input, ctx) => {

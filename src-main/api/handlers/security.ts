@@ -7,7 +7,7 @@ import type { Role } from '../../../src-shared/api/roles';
 import { changePassword, updateUser } from '../../services/auth/userAdmin';
 import { roleCatalogue } from '../../services/auth/roleCatalogue';
 import { revealCase } from '../../services/security/masking';
-import { auditForCase, auditForUser } from '../../services/audit/trail';
+import { auditForCase } from '../../services/audit/trail';
 import { healthOf } from '../../services/security/health';
 import { startAuditVerify } from '../../services/audit/verifyJob';
 import { createBackup } from '../../services/backups/create';
@@ -45,7 +45,6 @@ export const handlers = defineHandlers({
   },
   'audit.slips': (_i, { app }) => listSlips(app.dataDir),
   'audit.forCase': ({ caseId, offset, limit }, { app }) => auditForCase(app.db, caseId, offset, limit),
-  'audit.forUser': ({ userId, from, to, offset, limit }, { app }) => auditForUser(app.db, userId, { from, to }, offset, limit),
   'backups.create': (_i, ctx) => createBackup(ctx.app.db, ctx.app.dataDir, 'manual', actorOf(ctx), ctx.app.clock.now(), { recordEvent: !ctx.app.readOnly }),
   'backups.list': async (_i, { app }) => {
     const folder = backupFolder(app.db, app.dataDir);

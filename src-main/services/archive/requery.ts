@@ -1,66 +1,19 @@
 import type { Db } from '../../db/connection';
 import { ApiError } from '../../../src-shared/api/errors';
-import { addCalendarDays } from '../../../src-shared/domain/chineseDate';
 import { appendEvent, type Actor } from '../../events/log';
 import { afterRequery } from '../credit/grounds';
 import { getCaseRow } from '../cases/queries';
-import { getSettings } from '../settings/settings';
 import { caseEvents } from '../closure/caseFacts';
 import type { IssuedDocument } from '../closure/close';
 import { getArchiveEntry } from './entries';
 import { nextDueOn } from './schedule';
 import { batchFindings } from './inquiryLink';
-import { inScope, wholeContainerSql, type CaseScope } from '../auth/scope';
+import { wholeContainerSql, type CaseScope } from '../auth/scope';
 
 // The six-monthly re-query of 终本 cases (终本规定 Art. 9, domain.md §4.3). A round is requested in
 // a batch (which becomes a query request file through the query-batch machinery, services/inquiries), its
 // result comes back as feedback, and the applicant is told the result by a 查询结果告知书. Only then
 // is the round done and the clock moves to the next due date.
-
-export interface DueRow {
-  caseId: number;
-  number: string;
-  applicants: string;
-  debtors: string;
-  terminatedOn: string;
-  round: number;
-  dueOn: string;
-  overdue: boolean;
-  unpaidFen: number;
-}
-
-/** Cases whose next round falls due by asOf + the lookahead, not resumed and not already requested. */
-export function requeryDue(db: Db, asOf: string, scope: CaseScope, withinDays?: number): DueRow[] {
-  const ahead = withinDays ?? getSettings(db).zhongbenRequeryLookaheadDays;
-  const limit = addCalendarDays(asOf, ahead);
-  const rows = db.all(
-    db.q
-      .selectFrom('archive_entries as a')
-      .innerJoin('cases as c', 'c.id', 'a.case_id')
-      .leftJoin('closures as cl', 'cl.case_id', 'a.case_id')
-      .select(['a.case_id', 'c.number', 'c.applicant_names', 'c.debtor_names', 'a.terminated_on', 'a.rounds_done', 'a.next_requery_on', 'cl.unpaid_fen'])
-      .where(inScope(scope))
-      .where('a.next_requery_on', 'is not', null)
-      .where('a.next_requery_on', '<=', limit)
-      .where('a.resumed_case_id', 'is', null)
-      .where((eb) =>
-        eb.not(eb.exists(eb.selectFrom('archive_requeries as r').select('r.id').whereRef('r.case_id', '=', 'a.case_id').where('r.result', '=', 'pending'))),
-      )
-      .orderBy('a.next_requery_on')
-      .orderBy('c.id'),
-  );
-  return rows.map((r) => ({
-    caseId: r.case_id,
-    number: r.number,
-    applicants: r.applicant_names,
-    debtors: r.debtor_names,
-    terminatedOn: r.terminated_on,
-    round: r.rounds_done + 1,
-    dueOn: r.next_requery_on!,
-    overdue: r.next_requery_on! < asOf,
-    unpaidFen: r.unpaid_fen ?? 0,
-  }));
-}
 
 /** Creates the query batch in the inquiries machinery (services/inquiries) for the cases; returns its id, or null if unavailable. */
 export type InquiryBatchCreator = (caseIds: number[]) => { id: number; number: string } | null;

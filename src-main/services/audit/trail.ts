@@ -49,22 +49,3 @@ export function auditForCase(db: Db, caseId: number, offset: number, limit: numb
   const rows = db.raw<Row>(`${SELECT} WHERE e.case_id = ? ORDER BY e.id LIMIT ? OFFSET ?`, caseId, limit, offset);
   return { rows: rows.map(toView), total };
 }
-
-/** Everything one user did (newest first), optionally within court-local dates. */
-export function auditForUser(
-  db: Db,
-  userId: number,
-  range: { from?: string | undefined; to?: string | undefined },
-  offset: number,
-  limit: number,
-): { rows: AuditEventView[]; total: number } {
-  if (!db.raw('SELECT 1 FROM users WHERE id = ?', userId)[0]) throw new ApiError('not_found', `用户不存在（编号 ${userId}）`, 'userId');
-  // By when it was done (UTC `at`), with the court-local day boundaries (UTC+8, no DST).
-  const where = 'e.actor_id = ? AND e.at >= ? AND e.at < ?';
-  const dayStart = (d: string) => new Date(`${d}T00:00:00+08:00`).toISOString();
-  const nextDay = (d: string) => new Date(new Date(`${d}T00:00:00+08:00`).getTime() + 86_400_000).toISOString();
-  const params = [userId, range.from ? dayStart(range.from) : '0000', range.to ? nextDay(range.to) : '9999'];
-  const total = db.raw<{ n: number }>(`SELECT count(*) AS n FROM case_events e WHERE ${where}`, ...params)[0]!.n;
-  const rows = db.raw<Row>(`${SELECT} WHERE ${where} ORDER BY e.id DESC LIMIT ? OFFSET ?`, ...params, limit, offset);
-  return { rows: rows.map(toView), total };
-}

@@ -208,6 +208,12 @@ function countFromOf<R>(source: GridSource<R>, where: string): string {
   return [...named].every((a) => source.countAliases?.includes(a)) ? source.countFrom : source.from;
 }
 
+/** The number of rows a grid's filters leave (the count alone: an export decides from it where to read). */
+export function countGrid<R>(db: Db, source: GridSource<R>, req: Pick<GridRequest, 'sort' | 'filters'>, scope: CaseScope): number {
+  const { where, params } = buildGridSql(source, req, scope);
+  return db.raw<{ n: number }>(`SELECT count(*) AS n FROM ${countFromOf(source, where)} ${where}`, ...params)[0]!.n;
+}
+
 /** One page of a grid and the number of rows its filters leave. */
 export function runGrid<R>(db: Db, source: GridSource<R>, req: GridRequest, scope: CaseScope): { rows: R[]; total: number } {
   const { where, order, params } = buildGridSql(source, req, scope);

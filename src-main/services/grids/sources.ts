@@ -11,13 +11,13 @@ import { ApiError } from '../../../src-shared/api/errors';
 import { getSettings } from '../settings/settings';
 import { archiveRowOf, type ArchiveDbRow } from '../archive/list';
 import { assetsSql, assetViewOf } from '../assets/list';
-import { MEASURE_FROM_SQL, MEASURE_SELECT_SQL, toView as measureViewOf } from '../measures/view';
+import { MEASURE_FROM_SQL, MEASURE_SELECT_SQL, SHOWN_STATUS_SQL, toView as measureViewOf } from '../measures/view';
 import { loadClockEntries, payoutDue, type LedgerAccountRow } from '../ledger/view';
 import { ledgerTotals } from '../ledger/balance';
 import { receiptClocks } from '../../../src-shared/domain/payoutClock';
 import { evaluateChecklist } from '../closure/checklist';
 import { scopeSql, type CaseScope } from '../auth/scope';
-import { buildGridSql, runGrid, runGridInMemory, type GridColumn, type GridSource } from './query';
+import { buildGridSql, countGrid, runGrid, runGridInMemory, type GridColumn, type GridSource } from './query';
 
 // Each grid's whitelist: its column keys (the contract's GRID_COLUMNS) mapped to SQL written here,
 // its fixed conditions, and how a row becomes the API's row. The list methods and the export both
@@ -81,7 +81,7 @@ function requeryDueSource(db: Db, today: string, p: GridParams<'requeryDue'>) {
     dueOn: { sql: 'a.next_requery_on', type: 'date', label: '应复查日期', notNull: true },
     unpaidFen: { sql: 'coalesce(cl.unpaid_fen, 0)', type: 'number', label: '未履行（元）', fen: true },
   };
-  // Same rule as services/archive/requery.ts requeryDue: due within the look-ahead, not resumed, no round pending.
+  // Due within the look-ahead (终本规定 Art. 9: a query every six months for five years), not resumed, no round pending.
   return {
     from: 'archive_entries a CROSS JOIN cases c ON c.id = a.case_id LEFT JOIN closures cl ON cl.case_id = a.case_id',
     where: [
@@ -197,12 +197,13 @@ function measuresSource(db: Db, today: string, p: GridParams<'measures'>) {
     actualFen: { sql: 'm.actual_fen', type: 'number', label: '实际（元）', fen: true },
     startOn: { sql: 'm.start_on', type: 'date', label: '起始日期' },
     expiresOn: { sql: 'm.expires_on', type: 'date', label: '到期日期' },
-    status: { sql: 'm.status', type: 'enum', label: '状态', labels: MEASURE_STATUS_LABELS },
+    // A freeze a deduction used up shows 已全部扣划 (measures/view.ts), and is filtered as it shows.
+    status: { sql: SHOWN_STATUS_SQL, type: 'enum', label: '状态', labels: MEASURE_STATUS_LABELS, notNull: true },
   };
   return {
     from: MEASURE_FROM_SQL,
-    // Same rule as services/measures/view.ts: in force, answered, expiring within the alert window.
-    where: p.renewalDue ? ["m.status IN ('done','partial') AND m.expires_on IS NOT NULL AND m.expires_on >= ? AND julianday(m.expires_on) - julianday(?) <= ?"] : [],
+    // Same rule as services/measures/view.ts: in force (not ended by deduction), answered, expiring within the alert window.
+    where: p.renewalDue ? ["m.status IN ('done','partial') AND m.ended_on IS NULL AND m.expires_on IS NOT NULL AND m.expires_on >= ? AND julianday(m.expires_on) - julianday(?) <= ?"] : [],
     params: p.renewalDue ? [today, today, alert] : [],
     scope: 'cases',
     select: MEASURE_SELECT_SQL,
@@ -223,9 +224,8 @@ const LEDGER_COLUMNS: Cols<'ledgerAccounts'> = {
 };
 
 /**
- * The case accounts holding money or owing a payout, as services/ledger/view.ts listAccounts lists
- * them — but its per-case work (the payout clock, computed by the app) only for the accounts whose
- * balance is not zero, found in one aggregate: money overdue is money still held (the clock settles
+ * The case accounts holding money or owing a payout — the per-case work (the payout clock, computed
+ * by the app) only for the accounts whose balance is not zero, found in one aggregate: money overdue is money still held (the clock settles
  * receipts oldest first against every out-flow, services/ledger/clock.ts), so a zero balance owes
  * nothing. Reversed entries count for nothing (their reversal is subtracted back).
  */
@@ -247,6 +247,7 @@ export function ledgerAccountRows(db: Db, today: string, overdueOnly: boolean): 
   for (const c of held) {
     const totals = ledgerTotals(db, c.id);
     const clocks = receiptClocks(loadClockEntries(db, c.id), today, dueOf).filter((r) => r.outstandingFen > 0);
+    // What is overdue of each receipt (a deferred part is not, 法发〔2017〕6号), as the case account shows it.
     const overdueFen = clocks.reduce((sum, r) => sum + r.overdueFen, 0);
     if (totals.balanceFen === 0 && overdueFen === 0) continue;
     if (overdueOnly && overdueFen === 0) continue;
@@ -257,12 +258,13 @@ export function ledgerAccountRows(db: Db, today: string, overdueOnly: boolean): 
 
 function auditSource(db: Db, p: GridParams<'audit'>) {
   if (!db.raw('SELECT 1 FROM users WHERE id = ?', p.userId)[0]) throw new ApiError('not_found', `用户不存在（编号 ${p.userId}）`, 'userId');
-  // By when it was done (UTC `at`), with the court-local day boundaries (UTC+8, no DST), as audit.forUser.
+  // By when it was done (UTC `at`), with the court-local day boundaries (UTC+8, no DST).
   const dayStart = (d: string) => new Date(`${d}T00:00:00+08:00`).toISOString();
   const nextDay = (d: string) => new Date(new Date(`${d}T00:00:00+08:00`).getTime() + 86_400_000).toISOString();
   const columns: Cols<'audit'> = {
     // The court-local day of `at` is what the clerk reads and filters by.
-    at: { sql: 'e.at', type: 'date', label: '时间', sortSql: ['e.id'], notNull: true, utcDay: true, cell: (r) => localTime(r.at as string) },
+    // Sorted by time, then id: the index (actor_id, at) (migration 151, rowid last) serves the order, filtered to a day or not.
+    at: { sql: 'e.at', type: 'date', label: '时间', sortSql: ['e.at', 'e.id'], notNull: true, utcDay: true, cell: (r) => localTime(r.at as string) },
     caseNumber: caseNo('c.number', 'c', false),
     label: { sql: 'e.type', type: 'text', label: '操作', noFilter: true },
     actor: { sql: 'e.actor_name', type: 'text', label: '操作人' },
@@ -350,4 +352,10 @@ export function readGrid(ctx: GridContext, grid: GridName, input: Record<string,
     return runGridInMemory(LEDGER_COLUMNS, all, input, defaultSort);
   }
   return runGrid(ctx.db, sourceOf(ctx, grid, input), input, ctx.scope);
+}
+
+/** How many rows a grid's request leaves, without reading them (the in-memory grid reads its rows). */
+export function countGridRows(ctx: GridContext, grid: GridName, input: Record<string, unknown> & GridRequest): number {
+  if (grid === 'ledgerAccounts') return readGrid(ctx, grid, { ...input, offset: 0, limit: 1 }).total;
+  return countGrid(ctx.db, sourceOf(ctx, grid, input), input, ctx.scope);
 }

@@ -87,22 +87,3 @@ export function getLedger(db: Db, caseId: number, today: string): LedgerView {
     overdueFen: receipts.reduce((s, r) => s + r.overdueFen, 0),
   };
 }
-
-/** Case accounts holding money or owing a payout, the overdue ones first (the money officer's queue). */
-export function listAccounts(db: Db, today: string, input: { overdueOnly: boolean; offset: number; limit: number }): { rows: LedgerAccountRow[]; total: number } {
-  const dueOf = payoutDue(db);
-  const cases = db.raw<{ id: number; number: string; stage: string }>(
-    `SELECT c.id, c.number, c.stage FROM cases c WHERE EXISTS (SELECT 1 FROM ledger_entries e WHERE e.case_id = c.id) ORDER BY c.id`,
-  );
-  const all: LedgerAccountRow[] = [];
-  for (const c of cases) {
-    const totals = ledgerTotals(db, c.id);
-    const clocks = receiptClocks(loadClockEntries(db, c.id), today, dueOf).filter((r) => r.outstandingFen > 0);
-    const overdueFen = clocks.reduce((s, r) => s + r.overdueFen, 0);
-    if (totals.balanceFen === 0 && overdueFen === 0) continue;
-    if (input.overdueOnly && overdueFen === 0) continue;
-    all.push({ caseId: c.id, caseNumber: c.number, stage: c.stage, balanceFen: totals.balanceFen, recoveredFen: totals.recoveredFen, overdueFen, oldestDueOn: clocks[0]?.dueOn ?? null });
-  }
-  all.sort((a, b) => b.overdueFen - a.overdueFen || (a.oldestDueOn ?? '9').localeCompare(b.oldestDueOn ?? '9'));
-  return { rows: all.slice(input.offset, input.offset + input.limit), total: all.length };
-}

@@ -18,6 +18,9 @@ export const MEASURE_FROM_SQL = `measures m JOIN control_batches b ON b.id = m.b
   JOIN assets a ON a.id = m.asset_id JOIN parties p ON p.id = a.party_id`;
 const SELECT = `SELECT ${MEASURE_SELECT_SQL} FROM ${MEASURE_FROM_SQL}`;
 
+/** The shown status as SQL, for the measures grid's column (its filter and sort see what the row shows). */
+export const SHOWN_STATUS_SQL = "CASE WHEN m.ended_on IS NOT NULL THEN 'deducted' ELSE m.status END";
+
 /** The shown status: a freeze ended by deduction is 'deducted' (services/measures/results.ts). */
 const shownStatus = (r: Record<string, unknown>): MeasureView['status'] => (r.ended_on ? 'deducted' : (r.status as MeasureView['status']));
 

@@ -8,7 +8,7 @@ import type { MethodOutput } from '../../../src-shared/api';
 export type AuditEvent = MethodOutput<'audit.forCase'>['rows'][number];
 
 /**
- * Audit events from a paged method (audit.forCase, audit.forUser): who, when (UTC stored, shown in
+ * Audit events from a paged method (audit.forCase, grids.audit): who, when (UTC stored, shown in
  * court time), from which workstation, what, and before → after. Enter or a double click shows the
  * whole record with its hash under the grid.
  */

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { DataGrid, type DataColumn } from '../../components/DataGrid';
 import { useSession } from '../../session';
-import { stageLabel } from '../../format';
+import { STAGE_LABELS } from '../../../src-shared/domain/stages';
 import type { MethodOutput } from '../../../src-shared/api';
 
 type Row = MethodOutput<'grids.closureReady'>['rows'][number];
@@ -16,8 +16,8 @@ export function ClosureQueue(props: { onOpen: (caseId: number) => void; refreshT
       { colId: 'debtors', field: 'debtors', headerName: '被执行人', width: 200 },
       { colId: 'claimFen', field: 'claimFen', headerName: '标的（元）', kind: 'fen', width: 140 },
       { colId: 'filedOn', field: 'filedOn', headerName: '立案日期', kind: 'date', width: 130 },
-      { colId: 'stage', field: 'stage', headerName: '阶段', kind: 'none', width: 110, valueFormatter: (p) => stageLabel(p.value as string) },
-      { colId: 'teamId', field: 'teamId', headerName: '团队', kind: 'none', width: 120, valueFormatter: (p) => settings.teams.find((t) => t.id === p.value)?.name ?? '' },
+      { colId: 'stage', field: 'stage', headerName: '阶段', kind: 'enum', options: STAGE_LABELS, width: 120 },
+      { colId: 'teamId', field: 'teamId', headerName: '团队', kind: 'enum', options: Object.fromEntries(settings.teams.map((t) => [t.id, t.name])), width: 130 },
     ],
     [settings.teams],
   );

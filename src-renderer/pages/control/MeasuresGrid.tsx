@@ -16,7 +16,7 @@ export function MeasuresGrid(props: { renewalOnly: boolean; view: ReturnType<typ
   const columns = useMemo<DataColumn<Measure>[]>(
     () => [
       { colId: 'caseNumber', field: 'caseNumber', headerName: '案号', kind: 'caseNo', cellClassRules: { overdue: (p) => Boolean(p.data?.renewalDue) } },
-      { colId: 'action', field: 'action', headerName: '措施', kind: 'none', width: 90, valueFormatter: (p) => MEASURE_ACTION_LABELS[p.value as Measure['action']] ?? '' },
+      { colId: 'action', field: 'action', headerName: '措施', kind: 'enum', options: MEASURE_ACTION_LABELS, width: 100 },
       { colId: 'institution', headerName: '协助单位 / 账号', width: 260, valueGetter: (p) => (p.data ? `${p.data.institution} ${p.data.identifier}` : '') },
       { colId: 'amountFen', field: 'amountFen', headerName: '金额', kind: 'fen', width: 130 },
       { colId: 'actualFen', field: 'actualFen', headerName: '实际', kind: 'fen', width: 130 },
@@ -27,7 +27,7 @@ export function MeasuresGrid(props: { renewalOnly: boolean; view: ReturnType<typ
         width: 260,
         valueGetter: (p) => (!p.data ? '' : p.data.expiresOn ? `${p.data.startOn} 至 ${p.data.expiresOn}${p.data.renewals ? `（续行${p.data.renewals}次）` : ''}` : p.data.startOn),
       },
-      { colId: 'status', field: 'status', headerName: '状态', kind: 'none', width: 100, valueFormatter: (p) => MEASURE_STATUS_LABELS[p.value as Measure['status']] ?? '' },
+      { colId: 'status', field: 'status', headerName: '状态', kind: 'enum', options: MEASURE_STATUS_LABELS, width: 130 },
       {
         colId: 'ops',
         headerName: '操作',

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { DataGrid, type DataColumn } from '../../components/DataGrid';
-import { stageLabel } from '../../format';
+import { STAGE_LABELS } from '../../../src-shared/domain/stages';
 import type { MethodOutput } from '../../../src-shared/api';
 
 type Row = MethodOutput<'grids.ledgerAccounts'>['rows'][number];
@@ -10,7 +10,7 @@ export function AccountsGrid(props: { onOpen: (caseId: number) => void; refreshT
   const columns = useMemo<DataColumn<Row>[]>(
     () => [
       { colId: 'caseNumber', field: 'caseNumber', headerName: '案号', kind: 'caseNo' },
-      { colId: 'stage', field: 'stage', headerName: '阶段', kind: 'none', width: 110, valueFormatter: (p) => stageLabel(p.value as string) },
+      { colId: 'stage', field: 'stage', headerName: '阶段', kind: 'enum', options: STAGE_LABELS, width: 120 },
       { colId: 'balanceFen', field: 'balanceFen', headerName: '余额（元）', kind: 'fen', width: 150 },
       { colId: 'overdueFen', field: 'overdueFen', headerName: '超期未发放（元）', kind: 'fen', width: 170, cellClassRules: { overdue: (p) => (p.data?.overdueFen ?? 0) > 0 } },
       { colId: 'oldestDueOn', field: 'oldestDueOn', headerName: '最早应发放日', kind: 'date', width: 140 },

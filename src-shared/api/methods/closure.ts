@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineMethods } from '../contract';
 import { seen } from '../caseVersions';
-import { fen, id, isoDate, pageOf, paging, requiredText, shortText } from '../common';
+import { fen, id, isoDate, requiredText, shortText } from '../common';
 import { ALL_CLOSURE_MODES, CHECKLIST_ITEMS } from '../../domain/closure';
 import { caseDetail } from './cases';
 import { masked } from '../masked';
@@ -283,25 +283,6 @@ export const closureMethods = defineMethods({
 });
 
 export const archiveMethods = defineMethods({
-  'archive.list': {
-    summary: '终本库：终本案件的卷宗位置、扫描、复查期与评查情况',
-    input: z.object({
-      filter: z
-        .object({
-          text: shortText(100).optional(),
-          status: z.enum(['active', 'resumed', 'finished']).optional(),
-          reviewStatus: reviewStatus.optional(),
-          scanStatus: scanStatus.optional(),
-          terminatedFrom: isoDate.optional(),
-          terminatedTo: isoDate.optional(),
-        })
-        .default({}),
-      ...paging,
-    }),
-    output: pageOf(archiveRow),
-    access: 'user',
-    cases: { narrows: 'rows' },
-  },
   'archive.update': {
     summary: '登记终本卷宗的存放位置（室、架、盒）与扫描状态',
     input: z.object({ caseId: id, room: shortText(50).optional(), shelf: shortText(50).optional(), box: shortText(50).optional(), scanStatus: scanStatus.optional(), seen }),
@@ -311,13 +292,6 @@ export const archiveMethods = defineMethods({
     errors: ['not_found'],
     writes: true,
     versions: 'seen',
-  },
-  'archive.requeryDue': {
-    summary: '到期（或即将到期）应复查的终本案件（每六个月一次，满五年止）',
-    input: z.object({ asOf: isoDate.optional(), withinDays: z.number().int().min(0).max(365).optional() }).default({}),
-    output: z.object({ asOf: z.string(), rows: z.array(dueRow) }),
-    access: 'user',
-    cases: { narrows: 'rows' },
   },
   'archive.createRequeryBatch': {
     summary: '以选定的终本案件建立复查批次（生成网络查控请求批次）',

@@ -268,13 +268,6 @@ export const ledgerMethods = defineMethods({
     writes: true,
     versions: 'seen',
   },
-  'ledger.accounts': {
-    summary: '有余额或超期未发放的案件账户',
-    input: z.object({ overdueOnly: z.boolean().default(false), ...paging }),
-    output: pageOf(ledgerAccountRow),
-    access: ['money', 'management'],
-    cases: 'court',
-  },
   'ledger.unidentified': {
     summary: '不明款登记簿（法院层面，待认领到案件）',
     input: z.object({ status: z.enum(['unclaimed', 'claimed', 'all']).default('unclaimed'), ...paging }),

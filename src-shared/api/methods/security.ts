@@ -169,14 +169,6 @@ export const securityMethods = defineMethods({
     cases: { ids: { caseId: 'case' } },
     errors: ['not_found'],
   },
-  'audit.forUser': {
-    summary: '一名用户的全部操作记录',
-    input: z.object({ userId: id, from: isoDate.optional(), to: isoDate.optional(), ...paging }),
-    output: pageOf(auditEventView),
-    access: ['management'],
-    cases: 'court',
-    errors: ['not_found'],
-  },
   'backups.create': {
     summary: '立即备份数据库（SQLite 在线备份，写入备份文件夹；说明文件记录校验值和日志链头，以审计密钥签名）',
     input: emptyInput,
