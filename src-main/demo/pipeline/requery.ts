@@ -60,6 +60,7 @@ export async function collectRequeryRound(p: Pipeline, date: string, sent: SentR
       db.raw<{ id: number; version: number }>(`SELECT id, version FROM cases WHERE id IN (${viaApi.map(() => '?').join(',')})`, ...viaApi.map((r) => r.caseId)).map((r) => [String(r.id), r.version]),
     );
     await callAs(p, actor, 'archive.recordResults', { batchId: sent.requeryBatchId, results: viaApi, seen: { cases: seen } });
+    p.counts.requeryNotices += viaApi.length;
   }
   const rest = results.slice(viaApi.length);
   if (rest.length > 0) recordRequeryResults(db, actor, at(p, date, 390), date, sent.requeryBatchId, rest, () => null);
