@@ -119,6 +119,8 @@ export const pipelineStep: DemoStep = {
     const p: Pipeline = { ctx, plans, staff: demoStaff(ctx), counts: emptyCounts(), realNow: ctx.app.clock.now() };
     const sent = new Map<string, SentBatch[]>();
     const requerySent = new Map<string, SentRequery[]>();
+    // The re-queries draw from their own stream, so they leave every other action's draws as they were.
+    const rq: Pipeline = { ...p, ctx: { ...ctx, rng: ctx.rng.fork('requery') } };
     const days = [...new Set([...agenda.keys(), ...feedbackDays.keys(), ...[...feedbackDays.values()].filter((d): d is string => d !== null)])].filter((d) => d <= today).sort();
     const ms: Record<string, number> = {};
     let n = 0;
@@ -145,7 +147,7 @@ export const pipelineStep: DemoStep = {
       if (isRequeryDay(w, date))
         await run('requery', () => {
           const back = feedbackOf(date);
-          const r = createRequeryRound(p, date, back !== null && diffCalendarDays(today, back) <= REAL_REQUERY_DAYS);
+          const r = createRequeryRound(rq, date, back !== null && diffCalendarDays(today, back) <= REAL_REQUERY_DAYS);
           if (r && back) requerySent.set(back, [...(requerySent.get(back) ?? []), r]);
         });
       if (has('payment')) await run('payment', () => receivePayments(p, date, list('payment')));
@@ -154,7 +156,7 @@ export const pipelineStep: DemoStep = {
       if (has('served')) await run('served', () => recordService(p, date, list('served')));
       for (const b of sent.get(date) ?? []) await run('feedback', () => importBatchFeedback(p, date, b));
       sent.delete(date);
-      for (const r of requerySent.get(date) ?? []) await run('requery', () => collectRequeryRound(p, date, r));
+      for (const r of requerySent.get(date) ?? []) await run('requery', () => collectRequeryRound(rq, date, r));
       requerySent.delete(date);
       if (has('control')) await run('control', () => freezeFound(p, date, list('control')));
       if (has('freezeResult')) await run('freezeResult', () => recordReplies(p, date, list('freezeResult'), 'freeze'));
