@@ -45,12 +45,13 @@ async function main(): Promise<void> {
       console.log(`  案件 ${s.filing.cases} 件，申请执行标的合计 ${formatYuan(s.filing.claimFen)} 元`);
       for (const [y, c] of Object.entries(s.filing.byYear)) console.log(`    ${y} 年：${Object.entries(c).map(([t, n]) => `${t} ${n}`).join('，')}`);
     }
-    const pl = result.summary.pipeline as { closures: Record<string, number>; receipts: number; payouts: number; triaged: number; assigned: number; inquiryBatches: number; measures: number; reviews: number; noticeDocuments: number; closureDocuments: number } | undefined;
+    const pl = result.summary.pipeline as { closures: Record<string, number>; receipts: number; payouts: number; triaged: number; assigned: number; inquiryBatches: number; measures: number; reviews: number; noticeDocuments: number; closureDocuments: number; requeryBatches: number; requeryRounds: number; requeryFound: number; requeryNotices: number } | undefined;
     if (pl) {
       const closed = Object.values(pl.closures).reduce((a, b) => a + b, 0);
       console.log(`  结案 ${closed} 件：${Object.entries(pl.closures).sort((a, b) => b[1] - a[1]).map(([m, n]) => `${m} ${n}`).join('，')}`);
       console.log(`  查控批次 ${pl.inquiryBatches} 个，控制措施 ${pl.measures} 项，繁简分流 ${pl.triaged} 件，分案 ${pl.assigned} 件，到账 ${pl.receipts} 笔，发放 ${pl.payouts} 笔，终本评查 ${pl.reviews} 件`);
       console.log(`  电子文书：通知文书 ${pl.noticeDocuments} 份、结案文书 ${pl.closureDocuments} 份（其余为纸质卷宗，未生成文件）`);
+      console.log(`  终本复查：${pl.requeryBatches} 批、${pl.requeryRounds} 案次（发现财产 ${pl.requeryFound} 案次），查询结果告知书电子文书 ${pl.requeryNotices} 份`);
     }
     const shape = result.summary.shape as DemoShape | undefined;
     if (shape) {

@@ -2,6 +2,7 @@ import { addCalendarDays, diffCalendarDays } from '../../src-shared/domain/chine
 import type { CaseStage, FilingType } from '../../src-shared/domain/stages';
 import type { Rng } from './random';
 import { ASSET_TYPES } from '../../src-shared/domain/assets';
+import { ENFORCEMENT_MODES, PRESERVATION_MODES } from './casePlan';
 
 // A synthetic life of one case as the events the pipeline domains append (names and payloads of the
 // cross-domain contract). Used by the bulk generator for benchmarks; the demo proper drives the real
@@ -37,10 +38,9 @@ export interface LifeInput {
   today: string;
 }
 
-const CLOSURE_MODES: Record<'执' | '执保', readonly (readonly [string, number])[]> = {
-  执: [['执行完毕', 48], ['终结本次执行程序', 36], ['终结执行', 9], ['销案', 3], ['不予执行', 2], ['驳回申请', 2]],
-  执保: [['保全完毕', 70], ['部分保全', 20], ['无标的物可实施保全', 10]],
-};
+// The demo's closure-mode mix (casePlan.ts, shaped to Kailu's published figures), so the benchmark
+// court and the demo court close their cases alike.
+const CLOSURE_MODES: Record<'执' | '执保', readonly (readonly [string, number])[]> = { 执: ENFORCEMENT_MODES, 执保: PRESERVATION_MODES };
 
 /** Ids for payload references (documents, batches, measures, entries): unique per case and kind. */
 const ref = (caseId: number, k: number) => caseId * 100 + k;

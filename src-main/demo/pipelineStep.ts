@@ -6,6 +6,7 @@ import { closeDay, reviewDay } from './pipeline/closure';
 import { createQueryBatch, importBatchFeedback, type SentBatch } from './pipeline/inquiries';
 import { payOut, receivePayments } from './pipeline/money';
 import { makeNotices, queuePreservation, recordService } from './pipeline/notices';
+import { collectRequeryRound, createRequeryRound, isRequeryDay, type SentRequery } from './pipeline/requery';
 import { demoStaff, emptyCounts, type Pipeline } from './pipeline/state';
 import { distributeDay, triageDay } from './pipeline/triage';
 import type { DemoStep } from './steps';
@@ -15,6 +16,8 @@ import { Workdays } from './workdays';
 export const REAL_NOTICE_CASES = 20;
 /** The most recent closures issue their real documents through closure.close. */
 export const REAL_CLOSURES = 12;
+/** Re-query batches whose results come back within this many days of today issue a few real 查询结果告知书. */
+export const REAL_REQUERY_DAYS = 40;
 
 /** The dated actions of a plan, in the order a day's work is done. */
 const ACTIONS = [
@@ -115,7 +118,10 @@ export const pipelineStep: DemoStep = {
 
     const p: Pipeline = { ctx, plans, staff: demoStaff(ctx), counts: emptyCounts(), realNow: ctx.app.clock.now() };
     const sent = new Map<string, SentBatch[]>();
-    const days = [...new Set([...agenda.keys(), ...[...feedbackDays.values()].filter((d): d is string => d !== null)])].filter((d) => d <= today).sort();
+    const requerySent = new Map<string, SentRequery[]>();
+    // The re-queries draw from their own stream, so they leave every other action's draws as they were.
+    const rq: Pipeline = { ...p, ctx: { ...ctx, rng: ctx.rng.fork('requery') } };
+    const days = [...new Set([...agenda.keys(), ...feedbackDays.keys(), ...[...feedbackDays.values()].filter((d): d is string => d !== null)])].filter((d) => d <= today).sort();
     const ms: Record<string, number> = {};
     let n = 0;
     for (const date of days) {
@@ -123,7 +129,7 @@ export const pipelineStep: DemoStep = {
       const todo = agenda.get(date) ?? new Map<Action, CasePlan[]>();
       const list = (a: Action) => todo.get(a) ?? [];
       // Each action timed, so the summary shows where the replay spends its time.
-      const run = async (a: Action | 'feedback', work: () => unknown) => {
+      const run = async (a: Action | 'feedback' | 'requery', work: () => unknown) => {
         const t0 = performance.now();
         await work();
         ms[a] = (ms[a] ?? 0) + performance.now() - t0;
@@ -137,12 +143,21 @@ export const pipelineStep: DemoStep = {
           const back = feedbackOf(date);
           if (b && back) sent.set(back, [...(sent.get(back) ?? []), b]);
         });
+      // 终本 re-queries (终本规定 Art. 9): the group's monthly batch of the rounds falling due (pipeline/requery.ts).
+      if (isRequeryDay(w, date))
+        await run('requery', () => {
+          const back = feedbackOf(date);
+          const r = createRequeryRound(rq, date, back !== null && diffCalendarDays(today, back) <= REAL_REQUERY_DAYS);
+          if (r && back) requerySent.set(back, [...(requerySent.get(back) ?? []), r]);
+        });
       if (has('payment')) await run('payment', () => receivePayments(p, date, list('payment')));
       if (has('triage')) await run('triage', () => triageDay(p, date, list('triage')));
       if (has('assign')) await run('assign', () => distributeDay(p, date, list('assign')));
       if (has('served')) await run('served', () => recordService(p, date, list('served')));
       for (const b of sent.get(date) ?? []) await run('feedback', () => importBatchFeedback(p, date, b));
       sent.delete(date);
+      for (const r of requerySent.get(date) ?? []) await run('requery', () => collectRequeryRound(rq, date, r));
+      requerySent.delete(date);
       if (has('control')) await run('control', () => freezeFound(p, date, list('control')));
       if (has('freezeResult')) await run('freezeResult', () => recordReplies(p, date, list('freezeResult'), 'freeze'));
       if (has('deduct')) await run('deduct', () => deductFrozen(p, date, list('deduct')));

@@ -268,6 +268,40 @@ describe('demo pipeline (the cases\' lives through the real services)', () => {
     expect(resumed.length).toBeGreaterThan(0);
     expect(resumed.every((r) => r.type === '执恢' && r.demo === 1 && r.stage === 'filed')).toBe(true);
 
+    // 终本 re-queries (终本规定 Art. 9: every 6 months for 5 years). The 终本 group batches monthly on the
+    // first working day the rounds due within 30 days (the lookahead setting). The last batch before
+    // today (2026-11-22) was made on Monday 2026-11-02 and covered every round due by 2026-12-02; its
+    // feedback came back within 5 working days (by 2026-11-09). So by the rule every round due by
+    // 2026-12-02 is recorded, and none is overdue on the board today.
+    const sixMonths = (date: string, k: number) => {
+      const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+      const last = new Date(Date.UTC(y, m - 1 + 6 * k + 1, 0)).getUTCDate(); // 31 August + 6 months = 28/29 February
+      return new Date(Date.UTC(y, m - 1 + 6 * k, Math.min(d, last))).toISOString().slice(0, 10);
+    };
+    const terminated = db.raw<{ id: number; closed_on: string }>("SELECT id, closed_on FROM cases WHERE closure_mode = '终结本次执行程序'");
+    const rounds = new Map(db.raw<{ case_id: number; n: number }>("SELECT case_id, count(*) AS n FROM archive_requeries WHERE result <> 'pending' GROUP BY case_id").map((r) => [r.case_id, r.n]));
+    let expectedRounds = 0;
+    for (const c of terminated) {
+      let due = 0;
+      for (let k = 1; k <= 10 && sixMonths(c.closed_on, k) <= '2026-12-02'; k++) due++;
+      expect([c.id, rounds.get(c.id) ?? 0]).toEqual([c.id, due]);
+      expectedRounds += due;
+    }
+    expect(expectedRounds).toBeGreaterThan(30);
+    expect(db.raw<{ n: number }>("SELECT count(*) AS n FROM archive_requeries WHERE result = 'pending'")[0]!.n).toBe(0);
+    const board = await t.call('deadlines.board', {});
+    expect(board.byRule.find((r) => r.key === 'requery')?.overdue ?? 0).toBe(0);
+    expect(db.raw<{ n: number }>("SELECT count(*) AS n FROM deadlines WHERE rule_id = 'requery' AND status = 'open' AND due_on < '2026-11-22'")[0]!.n).toBe(0);
+    // Each round went out as a query batch and came back as simulated feedback; most find nothing.
+    const results = new Map(db.raw<{ result: string; n: number }>('SELECT result, count(*) AS n FROM archive_requeries GROUP BY result').map((r) => [r.result, r.n]));
+    expect((results.get('found') ?? 0) + (results.get('nothing') ?? 0)).toBe(expectedRounds);
+    expect((results.get('found') ?? 0) / expectedRounds).toBeLessThan(0.1);
+    expect(db.raw<{ n: number }>('SELECT count(*) AS n FROM archive_requery_batches WHERE inquiry_batch_id IS NULL')[0]!.n).toBe(0);
+    // The last batches' first results told the applicant by a real 查询结果告知书 (6 a batch).
+    const notices = db.raw<{ n: number }>("SELECT count(*) AS n FROM documents WHERE kind = '查询结果告知书'")[0]!.n;
+    expect(notices).toBeGreaterThan(0);
+    expect(notices).toBeLessThanOrEqual(12);
+
     // The whole life, as the real services wrote it, verifies: the keyed chain, and the ledger,
     // measures and closures replayed from their events match the tables row for row.
     const audit = await verifyAudit(t);

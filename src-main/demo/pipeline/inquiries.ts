@@ -14,7 +14,8 @@ import { at, isOpen, type Pipeline } from './state';
 
 export interface SentBatch {
   batchId: number;
-  cases: CasePlan[];
+  /** The cases asked about, and whether property turns up for each (a plan's, or a re-query round's draw). */
+  cases: Pick<CasePlan, 'caseId' | 'found'>[];
 }
 
 export function createQueryBatch(p: Pipeline, date: string, plans: CasePlan[]): SentBatch | null {

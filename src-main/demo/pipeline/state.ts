@@ -35,6 +35,10 @@ export interface Counts {
   closureDocuments: number;
   reviews: number;
   resumed: number;
+  requeryBatches: number;
+  requeryRounds: number;
+  requeryFound: number;
+  requeryNotices: number;
 }
 
 export interface Pipeline {
@@ -64,7 +68,7 @@ export function demoStaff(ctx: DemoContext): Staff {
 }
 
 export function emptyCounts(): Counts {
-  return { noticesPaper: 0, noticeDocuments: 0, served: 0, inquiryBatches: 0, feedbackImports: 0, controlBatches: 0, measures: 0, triaged: 0, assigned: 0, receipts: 0, payouts: 0, attestations: 0, closures: {}, closureDocuments: 0, reviews: 0, resumed: 0 };
+  return { noticesPaper: 0, noticeDocuments: 0, served: 0, inquiryBatches: 0, feedbackImports: 0, controlBatches: 0, measures: 0, triaged: 0, assigned: 0, receipts: 0, payouts: 0, attestations: 0, closures: {}, closureDocuments: 0, reviews: 0, resumed: 0, requeryBatches: 0, requeryRounds: 0, requeryFound: 0, requeryNotices: 0 };
 }
 
 /** Moves the app's clock to `minutes` after 08:30 on `date` and returns that moment. */
