@@ -61,7 +61,8 @@ test('query batch → request file → simulated feedback → freeze two deposit
   await page.getByTestId(`asset-pick-${d1.id}`).check();
   await page.getByTestId('control-create').click();
   await expect(page.getByTestId('control-message')).toContainText('1 项措施', { timeout: 60_000 });
-  const deduction = measures.locator('.ag-row', { hasText: d1.identifier }).filter({ hasText: '扣划' });
+  // The deduction's row: its 措施 cell reads 扣划 (the freeze it empties then reads 已全部扣划 in its status).
+  const deduction = measures.locator('.ag-row', { hasText: d1.identifier }).filter({ has: page.locator('.ag-cell[col-id="action"]', { hasText: /^扣划$/ }) });
   await deduction.getByRole('button', { name: '已执行' }).click();
   await expect(deduction.getByRole('button')).toHaveCount(0);
   await page.screenshot({ path: 'test-results/e2e/pipeline-control.png', fullPage: true });

@@ -166,8 +166,15 @@ test('A and B on the same case: B sees A on it, and B’s stale entry is refused
 test('a team officer’s client receives nothing about another team’s case', async ({ browser }) => {
   const c = await loginAs(browser, C);
   try {
-    const own = (await call<{ rows: { id: number; number: string; stage: string }[] }>('cases.list', { filter: { teamId: 'kailu', stage: ['team'] }, limit: 1 })).rows[0]!;
-    const other = (await call<{ rows: { id: number; number: string }[] }>('cases.list', { filter: { teamId: 'dongfeng', stage: ['team'] }, limit: 1 })).rows[0]!;
+    // An open case of each team, whatever its stage (the demo's replay moves them on).
+    const openOf = async (teamId: string) => {
+      const rows = (await call<{ rows: { id: number; number: string; stage: string }[] }>('cases.list', { filter: { teamId }, limit: 200 })).rows;
+      const open = rows.find((r) => r.stage !== 'closed' && r.stage !== 'archived');
+      expect(open, `an open case of team ${teamId} in the demo court`).toBeTruthy();
+      return open!;
+    };
+    const own = await openOf('kailu');
+    const other = await openOf('dongfeng');
     // Everything the server pushes to this officer's session, read as the page's own client does.
     await c.page.evaluate(() => {
       const w = window as unknown as { __pushed: string[] };
