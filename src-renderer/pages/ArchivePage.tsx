@@ -9,6 +9,7 @@ import { FileButton, fileBase64 } from '../components/FileButton';
 import { useAction } from '../components/useAction';
 import { PickBox } from '../components/PickBox';
 import { ActionFeedback } from '../components/ActionFeedback';
+import { errorText } from '../errorText';
 
 type ArchiveRow = MethodOutput<'archive.list'>['rows'][number];
 type DueRow = MethodOutput<'archive.requeryDue'>['rows'][number];
@@ -39,7 +40,7 @@ export function ArchivePage() {
   const { run, error, setError, message, setMessage, failure } = useAction(refresh);
   useLive(() => void refresh().catch(() => undefined));
   useEffect(() => {
-    void refresh().catch((e: unknown) => setError(String(e)));
+    void refresh().catch((e: unknown) => setError(errorText(e)));
     // eslint-disable-next-line react-hooks/exhaustive-deps -- loads once when the page opens; later loads follow the user's actions
   }, []);
 

@@ -4,6 +4,7 @@ import { Field } from '../components/Field';
 import { dateTime } from '../format';
 import { AuditEvents } from './audit/AuditEvents';
 import type { MethodOutput } from '../../src-shared/api';
+import { errorText } from '../errorText';
 
 type Report = NonNullable<MethodOutput<'system.health'>['audit']>;
 type Job = MethodOutput<'jobs.get'>;
@@ -25,7 +26,7 @@ export function AuditPage() {
 
   useEffect(() => {
     void api.call('system.health', {}).then((h) => setStartup(h.audit)).catch(() => undefined);
-    void api.call('users.list', {}).then(setUsers).catch((e: unknown) => setError(e instanceof ApiCallError ? e.message : String(e)));
+    void api.call('users.list', {}).then(setUsers).catch((e: unknown) => setError(errorText(e)));
   }, []);
 
   const verify = async (check?: { id: number; hash: string }) => {
@@ -41,7 +42,7 @@ export function AuditPage() {
       if (job.status !== 'done') throw new Error(job.error?.message ?? '校验未完成');
       setReport(job.result as Report);
     } catch (e) {
-      setError(e instanceof ApiCallError ? e.message : String(e));
+      setError(errorText(e));
     } finally {
       setVerifying(false);
     }
@@ -138,7 +139,7 @@ function SealSlips(props: { verifying: boolean; onCheck: (c: { id: number; hash:
       await api.call('audit.slip', date ? { date } : {});
       load();
     } catch (e) {
-      setMessage(e instanceof ApiCallError ? e.message : String(e));
+      setMessage(errorText(e));
     }
   };
   const check = () => {

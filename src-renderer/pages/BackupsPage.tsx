@@ -9,6 +9,7 @@ import { RestoreWarning } from '../security/SystemHealth';
 import { BACKUP_KIND_LABELS, fileSize } from '../security/labels';
 import { BackupSettings } from './backups/BackupSettings';
 import type { MethodOutput } from '../../src-shared/api';
+import { errorText } from '../errorText';
 
 type Backup = MethodOutput<'backups.list'>['backups'][number];
 type Message = { ok: boolean; text: string };
@@ -33,7 +34,7 @@ export function BackupsPage() {
     setRows(r.backups);
   }, []);
   useEffect(() => {
-    load().catch((e: unknown) => setMessage({ ok: false, text: e instanceof ApiCallError ? e.message : String(e) }));
+    load().catch((e: unknown) => setMessage({ ok: false, text: errorText(e) }));
   }, [load]);
 
   const create = async () => {
@@ -44,7 +45,7 @@ export function BackupsPage() {
       setMessage({ ok: true, text: `备份完成：${b.name}（${fileSize(b.sizeBytes)}，${b.cases} 件案件${b.checked ? '，已通过自检' : ''}）` });
       await load();
     } catch (e) {
-      setMessage({ ok: false, text: `备份失败：${e instanceof ApiCallError ? e.message : String(e)}` });
+      setMessage({ ok: false, text: `备份失败：${errorText(e)}` });
     } finally {
       setBusy(null);
     }
@@ -64,7 +65,7 @@ export function BackupsPage() {
       // Every page on screen shows the replaced data: start afresh (the session is kept).
       setTimeout(() => window.location.reload(), 2500);
     } catch (e) {
-      setMessage({ ok: false, text: `恢复失败，数据未改变：${e instanceof ApiCallError ? e.message : String(e)}` });
+      setMessage({ ok: false, text: `恢复失败，数据未改变：${errorText(e)}` });
       setBusy(null);
     }
   };

@@ -7,6 +7,7 @@ import { useRoute } from '../router';
 import { MODE_RULES, modesFor, type ClosureMode } from '../../src-shared/domain/closure';
 import { parseYuan } from '../../src-shared/domain/money';
 import type { MethodOutput } from '../../src-shared/api';
+import { errorText } from '../errorText';
 
 type Checklist = MethodOutput<'closure.checklist'>;
 
@@ -38,7 +39,7 @@ export function ClosurePage() {
         : {}
       : { zhongbenBasis: { kind: 'panel' as const, presidingId: Number(basis.presidingId), memberIds: [Number(basis.member1), Number(basis.member2)], reviewedOn: basis.reviewedOn, approvedBy: basis.approvedBy, approvedOn: basis.approvedOn } };
 
-  const fail = (e: unknown) => setError(e instanceof ApiCallError ? { message: e.message, field: e.field } : { message: String(e) });
+  const fail = (e: unknown) => setError(e instanceof ApiCallError ? { message: e.message, field: e.field } : { message: errorText(e) });
   // The checklist as the clerk sees it: attesting and closing state it (seen), so another clerk's
   // change to the case since is refused with that clerk's name; the case's changes reload it.
   const view = useView();

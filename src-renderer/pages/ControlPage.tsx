@@ -8,6 +8,7 @@ import { allowedActions, MEASURE_ACTION_LABELS, RELEASE_GROUNDS, type MeasureAct
 import { MEASURE_STATUS_LABELS } from '../../src-shared/api/methods/measures';
 import { useAction } from '../components/useAction';
 import { ActionFeedback } from '../components/ActionFeedback';
+import { errorText } from '../errorText';
 
 type Asset = MethodOutput<'assets.list'>['rows'][number];
 type Measure = MethodOutput<'measures.list'>['rows'][number];
@@ -30,7 +31,7 @@ export function ControlPage() {
   const { run, error, setError, message, setMessage, failure } = useAction(refresh);
   useLive(() => void refresh().catch(() => undefined));
   useEffect(() => {
-    void refresh().catch((e: unknown) => setError(String(e)));
+    void refresh().catch((e: unknown) => setError(errorText(e)));
     // eslint-disable-next-line react-hooks/exhaustive-deps -- reloads when the filter changes; refresh and setError are new each render and read current state
   }, [renewalOnly]);
 

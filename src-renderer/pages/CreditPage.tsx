@@ -4,6 +4,7 @@ import { navigate } from '../router';
 import { hasRole, useSession } from '../session';
 import type { MethodOutput } from '../../src-shared/api';
 import { LIFT_GROUND_LABELS } from '../../src-shared/domain/credit';
+import { errorText } from '../errorText';
 
 type Register = MethodOutput<'credit.register'>;
 type Figures = MethodOutput<'credit.figures'>;
@@ -18,7 +19,7 @@ export function CreditPage() {
   const [figures, setFigures] = useState<Figures | null>(null);
   const [range, setRange] = useState({ from: `${year()}-01-01`, to: `${year()}-12-31` });
   const [error, setError] = useState<string | null>(null);
-  const fail = (e: unknown) => setError(e instanceof ApiCallError ? e.message : String(e));
+  const fail = (e: unknown) => setError(errorText(e));
   const load = () => {
     setError(null);
     api.call('credit.register', { pendingOnly }).then(setRegister).catch(fail);

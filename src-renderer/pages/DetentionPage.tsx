@@ -8,6 +8,7 @@ import { Field } from '../components/Field';
 import { MoneyInput } from '../components/MoneyInput';
 import type { MethodOutput } from '../../src-shared/api';
 import { GROUND_LIST, GROUNDS, MEASURE_KINDS, OUTCOMES, REQUEST_STATUS, type Ground, type MeasureKind } from '../../src-shared/domain/coercion';
+import { errorText } from '../errorText';
 
 type Request = MethodOutput<'coercion.requests'>[number];
 type Measure = MethodOutput<'coercion.measures'>[number];
@@ -68,7 +69,7 @@ export function DetentionPage() {
     }
   };
   useEffect(() => {
-    void refresh().catch((e: unknown) => setError(e instanceof ApiCallError ? e.message : String(e)));
+    void refresh().catch((e: unknown) => setError(errorText(e)));
     // eslint-disable-next-line react-hooks/exhaustive-deps -- loads once when the page opens; later loads follow the user's actions
   }, []);
 
@@ -80,7 +81,7 @@ export function DetentionPage() {
       await refresh();
       setMessage(done);
     } catch (e) {
-      setError(e instanceof ApiCallError ? e.message : String(e));
+      setError(errorText(e));
     }
   };
 
@@ -215,7 +216,7 @@ function RequestForm(props: { today: string; onDone: (text: string) => void; onE
   const [wantedOn, setWantedOn] = useState(props.today);
   const [purpose, setPurpose] = useState('');
   const [summons, setSummons] = useState('');
-  const fail = (e: unknown) => props.onError(e instanceof ApiCallError ? e.message : String(e));
+  const fail = (e: unknown) => props.onError(errorText(e));
 
   const find = async () => {
     try {
@@ -328,7 +329,7 @@ function PlanForm(props: { today: string; picked: number[]; people: People; onPl
       await api.call('coercion.planOperation', { seen: seenNow(), name: name || `${on}集中拘传行动`, plannedOn: on, leaderId: leader, requestIds: props.picked });
       props.onPlanned(`已安排集中拘传行动，共${props.picked.length}人`);
     } catch (e) {
-      props.onError(e instanceof ApiCallError ? e.message : String(e));
+      props.onError(errorText(e));
     }
   };
   return (

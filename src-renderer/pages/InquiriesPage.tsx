@@ -9,6 +9,7 @@ import { useAction } from '../components/useAction';
 import { PickBox } from '../components/PickBox';
 import { FileButton, fileBase64 } from '../components/FileButton';
 import { ActionFeedback } from '../components/ActionFeedback';
+import { errorText } from '../errorText';
 
 type QueueRow = MethodOutput<'inquiries.queue'>['rows'][number];
 type Batch = MethodOutput<'inquiries.batches'>['rows'][number];
@@ -30,7 +31,7 @@ export function InquiriesPage() {
   const { run, error, setError, message, setMessage, problems, failure } = useAction(refresh);
   useLive(() => void refresh().catch(() => undefined));
   useEffect(() => {
-    void refresh().catch((e: unknown) => setError(String(e)));
+    void refresh().catch((e: unknown) => setError(errorText(e)));
     // eslint-disable-next-line react-hooks/exhaustive-deps -- loads once when the page opens; later loads follow the user's actions
   }, []);
 

@@ -12,6 +12,7 @@ import { MaskedValue, useCaseReveal } from '../security/Reveal';
 import { useLive, type CaseChange } from '../live/useLive';
 import { ConflictNotice } from '../live/conflict';
 import { courtTime } from '../live/time';
+import { errorText } from '../errorText';
 
 type Ledger = MethodOutput<'ledger.get'>;
 type Account = MethodOutput<'ledger.accounts'>['rows'][number];
@@ -70,7 +71,7 @@ export function LedgerPage() {
   });
   const seen = ack !== null ? { asOf: ack } : undefined;
   useEffect(() => {
-    void refresh().catch((e: unknown) => setError(String(e)));
+    void refresh().catch((e: unknown) => setError(errorText(e)));
     // The session's date was read at login; the app may have run past midnight since.
     void api.call('system.info', {}).then((i) => setOn(i.today));
     // eslint-disable-next-line react-hooks/exhaustive-deps -- loads once when the page opens; later loads follow the user's actions
@@ -85,7 +86,7 @@ export function LedgerPage() {
       await refresh();
       if (done) setMessage(done);
     } catch (e) {
-      setError(e instanceof ApiCallError ? e.message : String(e));
+      setError(errorText(e));
       setFailure(e);
     }
   };
@@ -113,7 +114,7 @@ export function LedgerPage() {
   const reloadKeepingInput = () => {
     setError(null);
     setFailure(null);
-    void refresh(ledger?.caseId, true).catch((e: unknown) => setError(String(e)));
+    void refresh(ledger?.caseId, true).catch((e: unknown) => setError(errorText(e)));
   };
 
   return (

@@ -4,6 +4,7 @@ import type { MethodInput, MethodOutput } from '../../src-shared/api';
 import { DrillPanel, type DrillTarget } from './metrics/DrillPanel';
 import { ReportsPanel } from './metrics/ReportsPanel';
 import { CityPanel } from './metrics/CityPanel';
+import { errorText } from '../errorText';
 
 // ECharts is the largest library of the UI and only the dashboard draws with it: its own chunk.
 const Chart = lazy(() => import('./metrics/Chart').then((m) => ({ default: m.Chart })));
@@ -50,7 +51,7 @@ export function MetricsPage() {
       setComputed(await api.call('metrics.compute', { period, scope }));
       setDash(kind === 'month' ? await api.call('metrics.dashboard', { year, month, scope }) : null);
     };
-    load().catch((e: unknown) => setError(e instanceof ApiCallError ? e.message : String(e)));
+    load().catch((e: unknown) => setError(errorText(e)));
   }, [period, scope, kind, year, month]);
 
   const defOf = (id: string) => defs.find((d) => d.id === id);

@@ -4,6 +4,7 @@ import { navigate } from '../router';
 import { stageLabel } from '../format';
 import { useSession } from '../session';
 import type { MethodOutput } from '../../src-shared/api';
+import { errorText } from '../errorText';
 
 type Todo = MethodOutput<'todo.mine'>;
 
@@ -30,7 +31,7 @@ export function TodoPage() {
         setTodo(t);
         setError(null);
       })
-      .catch((e: unknown) => setError(e instanceof ApiCallError ? e.message : String(e)));
+      .catch((e: unknown) => setError(errorText(e)));
   }, []);
   useEffect(() => {
     load();

@@ -7,6 +7,7 @@ import { hasRole, useSession } from '../session';
 import { useIdleLock } from './idleLock';
 import { BACKUP_KIND_LABELS } from './labels';
 import type { MethodOutput } from '../../src-shared/api';
+import { errorText } from '../errorText';
 
 type Health = MethodOutput<'system.health'>;
 
@@ -78,7 +79,7 @@ function ReadOnlyBanner({ health }: { health: Health }) {
       // Everything on screen came from the replaced database: start afresh (the session is kept).
       window.location.reload();
     } catch (e) {
-      setError(e instanceof ApiCallError ? e.message : String(e));
+      setError(errorText(e));
       setBusy(false);
     }
   };

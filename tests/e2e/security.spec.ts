@@ -243,7 +243,7 @@ const DAMAGED_PORT = Number(process.env.ZHIXING_E2E_PORT ?? 8620) + 50;
 const DAMAGED_ADMIN = 'damaged-admin-pass';
 
 async function startServer(dataDir: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['out/main/web.js', '--data', dataDir, '--port', String(DAMAGED_PORT), '--admin-password', DAMAGED_ADMIN, '--quiet'], { stdio: 'ignore' });
+  const child = spawn(process.execPath, ['out/main/web.js', '--data', dataDir, '--port', String(DAMAGED_PORT), '--admin-password', DAMAGED_ADMIN, '--court-name', '开鲁县人民法院', '--court-code', '内0523', '--quiet'], { stdio: 'ignore' });
   for (let i = 0; i < 200; i++) {
     try {
       if ((await fetch(`http://127.0.0.1:${DAMAGED_PORT}/api`)).status > 0) return child;

@@ -47,7 +47,7 @@ describe('the court server (npm run server)', () => {
   let first: RunningServer;
   beforeAll(async () => {
     dir = dataDir();
-    first = await start(['--data', dir, '--listen', `127.0.0.1:${PORT_A}`, '--name', 'zhixing.kailu.test', '--admin-password', ADMIN]);
+    first = await start(['--data', dir, '--listen', `127.0.0.1:${PORT_A}`, '--name', 'zhixing.kailu.test', '--admin-password', ADMIN, '--court-name', '开鲁县人民法院', '--court-code', '内0523']);
   }, 120_000);
 
   it('creates its certificate at setup, keeps it private in the data folder, prints its fingerprint and shows exactly that certificate', async () => {
@@ -136,7 +136,7 @@ describe('the court server (npm run server)', () => {
 describe('fifty clerks filing at once', () => {
   it('get fifty consecutive case numbers, none twice and none skipped', async () => {
     const dir = dataDir();
-    const s = await start(['--data', dir, '--listen', `127.0.0.1:${PORT_B}`, '--admin-password', ADMIN, '--quiet']);
+    const s = await start(['--data', dir, '--listen', `127.0.0.1:${PORT_B}`, '--admin-password', ADMIN, '--court-name', '开鲁县人民法院', '--court-code', '内0523', '--quiet']);
     const admin = await httpsLogin(s.port, 'admin', ADMIN);
     // Five window clerks, ten workstations each.
     for (let u = 0; u < 5; u++) {

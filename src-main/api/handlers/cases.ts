@@ -1,4 +1,5 @@
 import { defineHandlers } from '../registry';
+import { assertCourtConfigured } from '../../services/settings/court';
 import { actorOf } from '../context';
 import { fileCase, reviewDraft } from '../../services/cases/filing';
 import { getCase, listCases } from '../../services/cases/queries';
@@ -21,6 +22,7 @@ export const handlers = defineHandlers({
   },
   'cases.file': (draft, ctx) => {
     const { app } = ctx;
+    assertCourtConfigured(app.db);
     const id = fileCase(app.db, actorOf(ctx), app.clock.now(), app.clock.today(), draft);
     return getCase(app.db, id);
   },

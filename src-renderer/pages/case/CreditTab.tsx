@@ -7,6 +7,7 @@ import {
   LIFT_GROUND_LABELS, LISTING_GROUNDS, PERMISSION_KINDS, PERMISSION_KIND_LABELS, RESTRICTED_ROLE_LABELS, VIOLATION_FOLLOWUP_LABELS,
   type LiftGround, type PermissionKind, type RestrictedRole,
 } from '../../../src-shared/domain/credit';
+import { errorText } from '../../errorText';
 
 type Credit = MethodOutput<'credit.case'>;
 
@@ -33,7 +34,7 @@ export function CreditTab({ c, seen }: CaseTabProps) {
         setCredit(x);
         setForm((f) => (f.partyId ? f : { ...f, partyId: String(x.debtors[0]?.id ?? '') }));
       })
-      .catch((e: unknown) => setError({ message: e instanceof ApiCallError ? e.message : String(e) }));
+      .catch((e: unknown) => setError({ message: errorText(e) }));
   useEffect(() => {
     void load();
     // eslint-disable-next-line react-hooks/exhaustive-deps -- reloads when the case or its stage changes; load reads them
@@ -46,7 +47,7 @@ export function CreditTab({ c, seen }: CaseTabProps) {
       setCredit(await f());
       setMessage(done);
     } catch (e) {
-      setError(e instanceof ApiCallError ? { message: e.message, field: e.field } : { message: String(e) });
+      setError(e instanceof ApiCallError ? { message: e.message, field: e.field } : { message: errorText(e) });
     }
   };
   const pdf = (documentId: number) => void api.call('documents.file', { documentId, format: 'pdf' });

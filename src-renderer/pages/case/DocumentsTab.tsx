@@ -4,6 +4,7 @@ import { dateTime } from '../../format';
 import type { MethodOutput } from '../../../src-shared/api';
 import { SERVICE_METHODS, type ServiceMethod } from '../../../src-shared/domain/documentKinds';
 import type { CaseTabProps } from '../../caseTabs';
+import { errorText } from '../../errorText';
 
 type Doc = MethodOutput<'documents.list'>['rows'][number];
 
@@ -26,7 +27,7 @@ export function DocumentsTab({ c, seen, reload }: CaseTabProps) {
       load();
       reload();
     } catch (e) {
-      setError(e instanceof ApiCallError ? e.message : String(e));
+      setError(errorText(e));
     }
   };
   return (

@@ -5,6 +5,7 @@ import type { MethodOutput } from '../../../src-shared/api';
 import { RECEIPT_SOURCE_LABELS } from '../../../src-shared/api/methods/ledger';
 import type { CaseTabProps } from '../../caseTabs';
 import { MaskedValue, useCaseReveal } from '../../security/Reveal';
+import { errorText } from '../../errorText';
 
 type Ledger = MethodOutput<'ledger.get'>;
 
@@ -18,7 +19,7 @@ export function LedgerTab({ c }: CaseTabProps) {
     api
       .call('ledger.get', { caseId: c.id })
       .then(setLedger)
-      .catch((e: unknown) => setError(e instanceof ApiCallError ? e.message : String(e)));
+      .catch((e: unknown) => setError(errorText(e)));
   }, [c.id]);
   if (error)
     return (

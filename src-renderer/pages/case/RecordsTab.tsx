@@ -5,6 +5,7 @@ import { ActionFeedback } from '../../components/ActionFeedback';
 import { PERSON_CAPACITIES, WORK_RECORD_KINDS, WORK_RECORD_PURPOSE, type PersonCapacity, type WorkRecordKind } from '../../../src-shared/domain/workRecords';
 import type { MethodInput, MethodOutput } from '../../../src-shared/api';
 import type { CaseTabProps } from '../../caseTabs';
+import { errorText } from '../../errorText';
 
 type WorkRecord = MethodOutput<'records.list'>[number];
 type Person = MethodInput<'records.create'>['persons'][number];
@@ -25,7 +26,7 @@ export function RecordsTab({ c, reload }: CaseTabProps) {
       api
         .call('records.list', { caseId: c.id })
         .then(setRows)
-        .catch((e: unknown) => setError(e instanceof ApiCallError ? e.message : String(e))),
+        .catch((e: unknown) => setError(errorText(e))),
     [c.id],
   );
   useEffect(() => void load(), [load]);
@@ -46,7 +47,7 @@ export function RecordsTab({ c, reload }: CaseTabProps) {
       setMessage(`${r.kind}已生成（PDF），打印后由在场人员签名`);
       await load();
     } catch (e) {
-      setError(e instanceof ApiCallError ? e.message : String(e));
+      setError(errorText(e));
     }
   };
 
@@ -165,7 +166,7 @@ function RecordForm({ c, today, me, onCancel, onSaved }: { c: CaseTabProps['c'];
       });
       onSaved(r);
     } catch (e) {
-      setError(e instanceof ApiCallError ? e.message : String(e));
+      setError(errorText(e));
     }
   };
   return (

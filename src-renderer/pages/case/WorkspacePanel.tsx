@@ -10,6 +10,7 @@ import { allowedActions, MEASURE_ACTION_LABELS, type MeasureAction } from '../..
 import { parseYuan } from '../../../src-shared/domain/money';
 import type { MethodOutput } from '../../../src-shared/api';
 import type { CaseDetail } from '../../caseTabs';
+import { errorText } from '../../errorText';
 
 export type Workspace = MethodOutput<'cases.workspace'>;
 type Asset = MethodOutput<'assets.list'>['rows'][number];
@@ -33,7 +34,7 @@ export function WorkspacePanel({ c, version, seen, onTab, reloadCase }: { c: Cas
   }, [c.id]);
   // Read again whenever the case was (version: a tab below changed it).
   useEffect(() => {
-    load().catch((e: unknown) => setError(e instanceof ApiCallError ? e.message : String(e)));
+    load().catch((e: unknown) => setError(errorText(e)));
   }, [load, version]);
 
   /** Runs one action; on success closes its dialog, says what was done and reloads the case and its summary. */
@@ -46,7 +47,7 @@ export function WorkspacePanel({ c, version, seen, onTab, reloadCase }: { c: Cas
       setMessage(said);
       reloadCase();
     } catch (e) {
-      setError(e instanceof ApiCallError ? e.message : e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
     }
   };
 
@@ -247,7 +248,7 @@ function ControlDialog({ c, seen, error, run, close }: DialogProps & { c: CaseDe
     api
       .call('assets.list', { caseId: c.id, controllable: true, limit: 200 })
       .then((r) => setAssets(r.rows))
-      .catch((e: unknown) => setOwn(e instanceof ApiCallError ? e.message : String(e)));
+      .catch((e: unknown) => setOwn(errorText(e)));
   }, [c.id]);
   const asset = assets?.find((x) => x.id === assetId);
   const actions: MeasureAction[] = asset ? (asset.frozenAvailableFen > 0 ? ['deduct'] : allowedActions(asset.type).filter((x) => x !== 'deduct')) : [];

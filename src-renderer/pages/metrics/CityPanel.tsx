@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { api, ApiCallError } from '../../api/client';
 import type { MethodOutput } from '../../../src-shared/api';
 import { fileBase64 } from '../../components/FileButton';
+import { errorText } from '../../errorText';
 
 type Imported = MethodOutput<'city.import'>['courts'][number];
 type Ranking = MethodOutput<'city.ranking'>;
@@ -20,7 +21,7 @@ export function CityPanel({ defaultCode }: { defaultCode: string }) {
       const files = await Promise.all([...list].map(async (f) => ({ name: f.name, dataBase64: await fileBase64(f) })));
       setResults((await api.call('city.import', { files })).courts);
     } catch (e) {
-      setError(e instanceof ApiCallError ? e.message : String(e));
+      setError(errorText(e));
     }
   };
   const rank = async () => {
@@ -28,7 +29,7 @@ export function CityPanel({ defaultCode }: { defaultCode: string }) {
     try {
       setRanking(await api.call('city.ranking', { periodCode: code }));
     } catch (e) {
-      setError(e instanceof ApiCallError ? e.message : String(e));
+      setError(errorText(e));
     }
   };
   return (

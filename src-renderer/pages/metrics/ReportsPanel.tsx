@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { api, ApiCallError } from '../../api/client';
 import type { MethodOutput } from '../../../src-shared/api';
+import { errorText } from '../../errorText';
 
 type ExportRow = MethodOutput<'reports.exports'>[number];
 
@@ -12,7 +13,7 @@ export function ReportsPanel({ year, month }: { year: number; month: number }) {
   const [message, setMessage] = useState<string | null>(null);
   const refresh = () => api.call('reports.exports', {}).then(setRows);
   useEffect(() => {
-    void refresh().catch((e: unknown) => setError(String(e)));
+    void refresh().catch((e: unknown) => setError(errorText(e)));
     return api.onEvent('job', (data) => {
       const j = data as { kind: string; status: string };
       if (j.kind === 'reports.exportMonthly' && j.status === 'done') void refresh();
@@ -25,7 +26,7 @@ export function ReportsPanel({ year, month }: { year: number; month: number }) {
       await api.call('reports.exportMonthly', { periodCode: code });
       setMessage('已开始生成上报文件，进度见右下角任务栏');
     } catch (e) {
-      setError(e instanceof ApiCallError ? e.message : String(e));
+      setError(errorText(e));
     }
   };
   return (

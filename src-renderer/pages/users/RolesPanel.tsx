@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { api, ApiCallError } from '../../api/client';
 import { methods, type MethodName } from '../../../src-shared/api';
 import type { MethodSpec } from '../../../src-shared/api/contract';
+import { errorText } from '../../errorText';
 
 type Catalogue = Awaited<ReturnType<typeof api.call<'roles.list'>>>;
 
@@ -26,7 +27,7 @@ export function RolesPanel() {
     api
       .call('roles.list', {})
       .then(setRoles)
-      .catch((e: unknown) => setError(e instanceof ApiCallError ? e.message : String(e)));
+      .catch((e: unknown) => setError(errorText(e)));
   }, []);
   const shown = roles.find((r) => r.role === open);
   const spec = (name: string) => (methods as Record<string, MethodSpec>)[name as MethodName];
