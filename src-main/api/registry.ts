@@ -6,7 +6,6 @@ import { applyMasks, maskPlan, type MaskPlan } from '../../src-shared/api/masked
 import { ApiError, type ApiErrorShape, type ApiResult } from '../../src-shared/api/errors';
 import { cleanInput } from '../../src-shared/api/hygiene';
 import { issueMessage } from '../../src-shared/api/issueMessages';
-import { withFieldName } from '../../src-shared/zodChinese';
 import type { CallContext } from './context';
 import { FileResponse } from './context';
 import { caseScope, type CaseScope } from '../services/auth/scope';
@@ -161,7 +160,7 @@ export function checkAccess(spec: MethodSpec, ctx: CallContext): void {
 
 /** First schema issue → one typed error naming the field by its path (e.g. `debtors.0.creditCode`). */
 export function zodToApiError(error: z.ZodError): ApiError {
-  const issues = error.issues.map((i) => ({ field: i.path.map(String).join('.'), message: withFieldName(i.path, issueMessage(i)) }));
+  const issues = error.issues.map((i) => ({ field: i.path.map(String).join('.'), message: issueMessage(i) }));
   const first = issues[0] ?? { field: '', message: '输入无效' };
   return new ApiError('invalid_input', first.message, first.field || undefined, { issues });
 }

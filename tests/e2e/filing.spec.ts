@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './test';
 import { apiCall, login } from './helpers';
 
 test('a clerk files a case: wrong ID shown at its field, corrected, number in the register, case opens', async ({ page }) => {
