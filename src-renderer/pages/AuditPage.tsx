@@ -5,6 +5,7 @@ import { dateTime } from '../format';
 import { AuditEvents } from './audit/AuditEvents';
 import type { MethodOutput } from '../../src-shared/api';
 import { errorText } from '../errorText';
+import { DateInput } from '../components/DateInput';
 
 type Report = NonNullable<MethodOutput<'system.health'>['audit']>;
 type Job = MethodOutput<'jobs.get'>;
@@ -93,10 +94,10 @@ export function AuditPage() {
             </select>
           </Field>
           <Field label="自" error={rangeError?.field === 'from' ? rangeError.message : undefined}>
-            <input type="date" value={range.from} onChange={(e) => changeRange({ from: e.target.value })} data-testid="audit-from" />
+            <DateInput value={range.from} onChange={(e) => changeRange({ from: e.target.value })} data-testid="audit-from" />
           </Field>
           <Field label="至" error={badRange ? '结束日期不能早于开始日期' : rangeError?.field === 'to' ? rangeError.message : undefined}>
-            <input type="date" value={range.to} onChange={(e) => changeRange({ to: e.target.value })} data-testid="audit-to" />
+            <DateInput value={range.to} onChange={(e) => changeRange({ to: e.target.value })} data-testid="audit-to" />
           </Field>
         </div>
         {picked && !badRange ? (

@@ -76,7 +76,6 @@ export function BackupsPage() {
     { headerName: '操作人', field: 'createdBy', width: 110 },
     { headerName: '大小', colId: 'size', width: 100, type: 'rightAligned', valueGetter: (p) => p.data?.sizeBytes ?? 0, valueFormatter: (p) => fileSize(p.value as number) },
     { headerName: '案件数', field: 'cases', width: 100, type: 'rightAligned' },
-    { headerName: '数据版本', field: 'schemaVersion', width: 110 },
     { headerName: '自检', colId: 'checked', width: 90, valueGetter: (p) => (p.data?.checked ? '通过' : '未检') },
     {
       headerName: '签名校验',
@@ -123,7 +122,7 @@ export function BackupsPage() {
         </div>
       ) : null}
       <p className="muted">
-        备份用 SQLite 在线备份写出完整的数据库副本，写出后立即自检，并在说明文件中记下校验值和操作日志的链头、以审计密钥签名。只有签名和校验值都相符的备份才能用于恢复：放进备份文件夹的其他文件不会被使用。每日自动备份和升级前备份按保留规则清理；手动备份和恢复前备份不会自动删除。
+        备份在系统运行中写出完整的数据库副本，写出后立即自检，并在说明文件中记下校验值和操作日志的链头、以审计密钥签名。只有签名和校验值都相符的备份才能用于恢复：放进备份文件夹的其他文件不会被使用。每日自动备份和升级前备份按保留规则清理；手动备份和恢复前备份不会自动删除。
       </p>
       <LocalGrid<Backup> columns={columns} rows={rows} rowId={(b) => b.name} testId="backups-grid" height={360} />
       <BackupSettings />

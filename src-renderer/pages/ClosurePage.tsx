@@ -8,6 +8,7 @@ import { MODE_RULES, modesFor, type ClosureMode } from '../../src-shared/domain/
 import { parseYuan } from '../../src-shared/domain/money';
 import type { MethodOutput } from '../../src-shared/api';
 import { errorText } from '../errorText';
+import { DateInput } from '../components/DateInput';
 
 type Checklist = MethodOutput<'closure.checklist'>;
 
@@ -209,7 +210,7 @@ export function ClosurePage() {
                   {basis.kind === 'consent' ? (
                     <label className="field">
                       <span className="field-label">确认日期</span>
-                      <input type="date" value={basis.consentOn} onChange={(e) => setBasis({ ...basis, consentOn: e.target.value })} data-testid="closure-consent-on" />
+                      <DateInput value={basis.consentOn} onChange={(e) => setBasis({ ...basis, consentOn: e.target.value })} data-testid="closure-consent-on" />
                     </label>
                   ) : (
                     <>
@@ -228,7 +229,7 @@ export function ClosurePage() {
                       ))}
                       <label className="field">
                         <span className="field-label">合议庭审查日期</span>
-                        <input type="date" value={basis.reviewedOn} onChange={(e) => setBasis({ ...basis, reviewedOn: e.target.value })} />
+                        <DateInput value={basis.reviewedOn} onChange={(e) => setBasis({ ...basis, reviewedOn: e.target.value })} />
                       </label>
                       <label className="field">
                         <span className="field-label">批准的院长</span>
@@ -236,7 +237,7 @@ export function ClosurePage() {
                       </label>
                       <label className="field">
                         <span className="field-label">批准日期</span>
-                        <input type="date" value={basis.approvedOn} onChange={(e) => setBasis({ ...basis, approvedOn: e.target.value })} />
+                        <DateInput value={basis.approvedOn} onChange={(e) => setBasis({ ...basis, approvedOn: e.target.value })} />
                       </label>
                     </>
                   )}

@@ -5,6 +5,7 @@ import { hasRole, useSession } from '../session';
 import type { MethodOutput } from '../../src-shared/api';
 import { LIFT_GROUND_LABELS } from '../../src-shared/domain/credit';
 import { errorText } from '../errorText';
+import { DateInput } from '../components/DateInput';
 
 type Register = MethodOutput<'credit.register'>;
 type Figures = MethodOutput<'credit.figures'>;
@@ -37,8 +38,8 @@ export function CreditPage() {
         <label>
           <input type="checkbox" checked={pendingOnly} onChange={(e) => setPendingOnly(e.target.checked)} data-testid="credit-pending-only" /> 只看待办
         </label>
-        <input type="date" value={range.from} onChange={(e) => setRange({ ...range, from: e.target.value })} aria-label="统计起始日期" />
-        <input type="date" value={range.to} onChange={(e) => setRange({ ...range, to: e.target.value })} aria-label="统计截止日期" />
+        <DateInput value={range.from} onChange={(e) => setRange({ ...range, from: e.target.value })} aria-label="统计起始日期" />
+        <DateInput value={range.to} onChange={(e) => setRange({ ...range, to: e.target.value })} aria-label="统计截止日期" />
         <button type="button" onClick={load}>
           刷新
         </button>

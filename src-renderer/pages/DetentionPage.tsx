@@ -9,6 +9,7 @@ import { MoneyInput } from '../components/MoneyInput';
 import type { MethodOutput } from '../../src-shared/api';
 import { GROUND_LIST, GROUNDS, MEASURE_KINDS, OUTCOMES, REQUEST_STATUS, type Ground, type MeasureKind } from '../../src-shared/domain/coercion';
 import { errorText } from '../errorText';
+import { DateInput } from '../components/DateInput';
 
 type Request = MethodOutput<'coercion.requests'>[number];
 type Measure = MethodOutput<'coercion.measures'>[number];
@@ -297,14 +298,14 @@ function RequestForm(props: { today: string; onDone: (text: string) => void; onE
             <input value={place} onChange={(e) => setPlace(e.target.value)} data-testid="request-place" />
           </Field>
           <Field label="日期">
-            <input type="date" value={wantedOn} onChange={(e) => setWantedOn(e.target.value)} data-testid="request-date" />
+            <DateInput value={wantedOn} onChange={(e) => setWantedOn(e.target.value)} data-testid="request-date" />
           </Field>
           <Field label="事由">
             <input value={purpose} onChange={(e) => setPurpose(e.target.value)} data-testid="request-purpose" />
           </Field>
           {measure === 'compel' ? (
             <Field label="传票送达日期" hint="拘传须以依法传唤后拒不到场为前提">
-              <input type="date" value={summons} onChange={(e) => setSummons(e.target.value)} data-testid="request-summons" />
+              <DateInput value={summons} onChange={(e) => setSummons(e.target.value)} data-testid="request-summons" />
             </Field>
           ) : null}
           <button onClick={() => void submit()} data-testid="request-submit">
@@ -338,7 +339,7 @@ function PlanForm(props: { today: string; picked: number[]; people: People; onPl
         <input value={name} onChange={(e) => setName(e.target.value)} placeholder={`${on}集中拘传行动`} data-testid="plan-name" />
       </Field>
       <Field label="行动日期">
-        <input type="date" value={on} onChange={(e) => setOn(e.target.value)} data-testid="plan-date" />
+        <DateInput value={on} onChange={(e) => setOn(e.target.value)} data-testid="plan-date" />
       </Field>
       <Field label="带队人">
         <select value={leader ?? ''} onChange={(e) => setLeaderId(Number(e.target.value))} data-testid="plan-leader">

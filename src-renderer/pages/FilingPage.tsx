@@ -10,6 +10,7 @@ import { validateCreditCode } from '../../src-shared/domain/creditCode';
 import { FILING_TYPES } from '../../src-shared/domain/stages';
 import type { CaseDraft } from '../../src-shared/api/methods/cases';
 import { NON_LITIGATION_KINDS, TITLE_KINDS, type TitleKind } from '../../src-shared/domain/executionTitle';
+import { DateInput } from '../components/DateInput';
 
 interface PartyForm {
   kind: 'person' | 'org';
@@ -334,7 +335,7 @@ export function FilingPage() {
               </select>
             </Field>
             <Field label="立案日期" required error={err('filedOn')}>
-              <input type="date" data-field="filedOn" value={form.filedOn} onChange={(e) => update((f) => void (f.filedOn = e.target.value))} data-testid="filing-date" />
+              <DateInput data-field="filedOn" value={form.filedOn} onChange={(e) => update((f) => void (f.filedOn = e.target.value))} data-testid="filing-date" />
             </Field>
             <Field label="原案号（旧系统迁移案件填写）" error={err('existingNumber')} hint="留空则由系统分配案号">
               <input data-field="existingNumber" value={form.existingNumber} onChange={(e) => update((f) => void (f.existingNumber = e.target.value))} data-testid="filing-existing" />
@@ -356,7 +357,7 @@ export function FilingPage() {
               <input data-field="title.number" value={form.title.number} onChange={(e) => update((f) => void (f.title.number = e.target.value))} data-testid="title-number" placeholder="（2026）内0523民初100号" />
             </Field>
             <Field label="生效日期" required error={err('title.effectiveOn')}>
-              <input type="date" data-field="title.effectiveOn" value={form.title.effectiveOn} onChange={(e) => update((f) => void (f.title.effectiveOn = e.target.value))} data-testid="title-date" />
+              <DateInput data-field="title.effectiveOn" value={form.title.effectiveOn} onChange={(e) => update((f) => void (f.title.effectiveOn = e.target.value))} data-testid="title-date" />
             </Field>
             <Field label="案由" required error={err('title.cause')}>
               <input data-field="title.cause" value={form.title.cause} onChange={(e) => update((f) => void (f.title.cause = e.target.value))} data-testid="title-cause" />

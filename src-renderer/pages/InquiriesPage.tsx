@@ -126,10 +126,10 @@ export function InquiriesPage() {
               <td>{b.findingCount}</td>
               <td>
                 <button onClick={() => void run(() => api.call('inquiries.exportRequest', { batchId: b.id, format: 'xlsx' }))} data-testid={`inquiry-export-xlsx-${b.id}`}>
-                  xlsx
+                  Excel 表格
                 </button>{' '}
                 <button onClick={() => void run(() => api.call('inquiries.exportRequest', { batchId: b.id, format: 'csv' }))} data-testid={`inquiry-export-csv-${b.id}`}>
-                  csv
+                  文本表格（逗号分隔）
                 </button>
               </td>
             </tr>

@@ -13,6 +13,7 @@ import { useLive, type CaseChange } from '../live/useLive';
 import { ConflictNotice } from '../live/conflict';
 import { courtTime } from '../live/time';
 import { errorText } from '../errorText';
+import { DateInput } from '../components/DateInput';
 
 type Ledger = MethodOutput<'ledger.get'>;
 type Account = MethodOutput<'ledger.accounts'>['rows'][number];
@@ -178,7 +179,7 @@ export function LedgerPage() {
               <MoneyInput fen={amount} onChange={(f) => setAmount(f)} testId="ledger-amount" />
             </Field>
             <Field label="到账日期">
-              <input type="date" value={on} onChange={(e) => setOn(e.target.value)} data-testid="ledger-date" />
+              <DateInput value={on} onChange={(e) => setOn(e.target.value)} data-testid="ledger-date" />
             </Field>
             <Field label="来源">
               <select value={source} onChange={(e) => setSource(e.target.value as Source)} data-testid="ledger-source">

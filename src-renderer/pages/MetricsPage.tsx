@@ -5,6 +5,7 @@ import { DrillPanel, type DrillTarget } from './metrics/DrillPanel';
 import { ReportsPanel } from './metrics/ReportsPanel';
 import { CityPanel } from './metrics/CityPanel';
 import { errorText } from '../errorText';
+import { plainText } from '../../src-shared/plainText';
 
 // ECharts is the largest library of the UI and only the dashboard draws with it: its own chunk.
 const Chart = lazy(() => import('./metrics/Chart').then((m) => ({ default: m.Chart })));
@@ -153,7 +154,7 @@ export function MetricsPage() {
                   打印（PDF）
                 </button>
                 <button type="button" onClick={() => void api.call('reports.dashboardXlsx', { year, month })} data-testid="dashboard-xlsx">
-                  导出 xlsx
+                  导出 Excel 表格
                 </button>
               </>
             ) : null}
@@ -238,7 +239,7 @@ export function MetricsPage() {
                         {Object.keys(f.settings).length ? `；设置：${JSON.stringify(f.settings)}` : ''}
                       </td>
                       <td className="muted" style={{ fontSize: 12 }}>
-                        {STATUS[d.status]} · {d.source}
+                        {STATUS[d.status]} · {plainText(d.source)}
                       </td>
                     </tr>
                   );

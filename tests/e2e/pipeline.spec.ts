@@ -23,7 +23,7 @@ test('query batch → request file → simulated feedback → freeze two deposit
   // The request file goes out as a download; the simulator answers it outside the app.
   const row = page.getByTestId(`inquiry-batch-${batchNumber}`);
   const download = page.waitForEvent('download');
-  await row.getByRole('button', { name: 'xlsx' }).click();
+  await row.getByRole('button', { name: 'Excel 表格' }).click();
   const request = await download;
   expect(request.suggestedFilename()).toContain(batchNumber);
   const requestPath = `test-results/e2e/${request.suggestedFilename()}`;

@@ -91,8 +91,8 @@ test('team scope, a refused action, masked data, the idle lock, a backup and its
   await expect(page.getByTestId('users-message')).toContainText(`已创建用户 ${OFFICER.name}`);
   await expect(page.getByTestId('users-grid')).toContainText(OFFICER.username);
   await page.getByTestId('role-open-team').click();
-  await expect(page.getByTestId('role-methods-team')).toContainText('cases.list');
-  await expect(page.getByTestId('role-methods-team')).not.toContainText('backups.create');
+  await expect(page.getByTestId('role-methods-team')).toContainText('案件登记簿');
+  await expect(page.getByTestId('role-methods-team')).not.toContainText('立即备份数据库');
   await page.screenshot({ path: 'test-results/e2e/security-users.png', fullPage: true });
 
   // Edit a user (only the changed field is sent) and reset a password behind a confirmation.

@@ -45,10 +45,19 @@ export const test = base.extend<{ latinAllow: string[]; latinWatch: void }>({
         const words = latinWords(await pageText(page), allow);
         if (words.length > 0) seen.push(`${where}（${page.url()}）：${words.join('、')}`);
       };
-      const onLoad = () => void check('页面载入');
+      // A page load, and each move between the app's pages (hash routes: same-document
+      // navigations), checked once the new page has had time to render.
+      const pending: Promise<void>[] = [];
+      const onLoad = () => void pending.push(check('页面载入'));
+      const onNavigated = (frame: import('@playwright/test').Frame) => {
+        if (frame === page.mainFrame()) pending.push(new Promise<void>((r) => setTimeout(r, 700)).then(() => check('切换页面')));
+      };
       page.on('load', onLoad);
+      page.on('framenavigated', onNavigated);
       await use();
       page.off('load', onLoad);
+      page.off('framenavigated', onNavigated);
+      await Promise.all(pending);
       if (testInfo.status === testInfo.expectedStatus) await check('测试结束');
       expect(seen, `页面上出现英文或代码词：\n${seen.join('\n')}`).toEqual([]);
     },

@@ -8,6 +8,7 @@ import {
   type LiftGround, type PermissionKind, type RestrictedRole,
 } from '../../../src-shared/domain/credit';
 import { errorText } from '../../errorText';
+import { DateInput } from '../../components/DateInput';
 
 type Credit = MethodOutput<'credit.case'>;
 
@@ -134,7 +135,7 @@ export function CreditTab({ c, seen }: CaseTabProps) {
                 ) : null}
                 {l.status !== 'deleted' ? (
                   <span>
-                    <input type="date" value={correction.filedOn} onChange={(e) => setCorrection({ ...correction, filedOn: e.target.value })} aria-label="纠正申请日期" />
+                    <DateInput value={correction.filedOn} onChange={(e) => setCorrection({ ...correction, filedOn: e.target.value })} aria-label="纠正申请日期" />
                     <input placeholder="纠正申请理由" value={correction.reason} onChange={(e) => setCorrection({ ...correction, reason: e.target.value })} />
                     <button type="button" disabled={!correction.filedOn || !correction.reason.trim()} onClick={() => void run(() => api.call('credit.fileCorrection', { seen, listingId: l.id, filedOn: correction.filedOn, reason: correction.reason }), '已登记纠正申请')}>
                       登记纠正申请
@@ -199,7 +200,7 @@ export function CreditTab({ c, seen }: CaseTabProps) {
         </Field>
         {form.origin === 'request' ? (
           <Field label="申请日期" error={fieldError('requestedOn')}>
-            <input type="date" value={form.requestedOn} onChange={(e) => setForm({ ...form, requestedOn: e.target.value })} />
+            <DateInput value={form.requestedOn} onChange={(e) => setForm({ ...form, requestedOn: e.target.value })} />
           </Field>
         ) : null}
         {form.ground !== '1' ? (

@@ -6,6 +6,7 @@ import { PERSON_CAPACITIES, WORK_RECORD_KINDS, WORK_RECORD_PURPOSE, type PersonC
 import type { MethodInput, MethodOutput } from '../../../src-shared/api';
 import type { CaseTabProps } from '../../caseTabs';
 import { errorText } from '../../errorText';
+import { DateInput } from '../../components/DateInput';
 
 type WorkRecord = MethodOutput<'records.list'>[number];
 type Person = MethodInput<'records.create'>['persons'][number];
@@ -182,7 +183,7 @@ function RecordForm({ c, today, me, onCancel, onSaved }: { c: CaseTabProps['c'];
       </label>
       <div className="row">
         <label>
-          日期 <input type="date" value={heldOn} onChange={(e) => setHeldOn(e.target.value)} data-testid="record-held-on" />
+          日期 <DateInput value={heldOn} onChange={(e) => setHeldOn(e.target.value)} data-testid="record-held-on" />
         </label>
         <label>
           开始 <input value={startedAt} onChange={(e) => setStartedAt(e.target.value)} size={5} data-testid="record-started" />

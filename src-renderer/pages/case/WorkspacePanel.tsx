@@ -11,6 +11,7 @@ import { parseYuan } from '../../../src-shared/domain/money';
 import type { MethodOutput } from '../../../src-shared/api';
 import type { CaseDetail } from '../../caseTabs';
 import { errorText } from '../../errorText';
+import { DateInput } from '../../components/DateInput';
 
 export type Workspace = MethodOutput<'cases.workspace'>;
 type Asset = MethodOutput<'assets.list'>['rows'][number];
@@ -520,7 +521,7 @@ function RequestClosureDialog({ c, seen, error, run, close }: DialogProps & { c:
       </label>
       <label>
         申请执行人书面同意终本的日期（无同意的，由合议庭审查，终本组审核时补录）
-        <input type="date" value={consentOn} onChange={(e) => setConsentOn(e.target.value)} data-testid="ws-request-closure-consent" />
+        <DateInput value={consentOn} onChange={(e) => setConsentOn(e.target.value)} data-testid="ws-request-closure-consent" />
       </label>
     </Modal>
   );

@@ -35,7 +35,7 @@ export function CityPanel({ defaultCode }: { defaultCode: string }) {
   return (
     <div data-testid="city-panel">
       <fieldset>
-        <legend>导入基层法院上报文件（可一次选择多个法院的 manifest、JSON、xlsx）</legend>
+        <legend>导入基层法院上报文件（可一次选择多个法院的清单文件、数据文件和 Excel 表格）</legend>
         <input type="file" multiple accept=".json,.xlsx" onChange={(e) => void importFiles(e.target.files)} data-testid="city-files" />
         {results.map((r) => (
           <div key={r.importId} className={r.status === 'ok' ? 'success' : 'error-banner'} data-testid="city-result">

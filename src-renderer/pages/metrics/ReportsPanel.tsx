@@ -1,3 +1,4 @@
+import { dateTime } from '../../format';
 import { useEffect, useState } from 'react';
 import { api, ApiCallError } from '../../api/client';
 import type { MethodOutput } from '../../../src-shared/api';
@@ -64,7 +65,7 @@ export function ReportsPanel({ year, month }: { year: number; month: number }) {
               <td>{r.periodCode}</td>
               <td>{r.courtName}</td>
               <td>{r.createdBy}</td>
-              <td>{new Date(r.createdAt).toLocaleString('zh-CN')}</td>
+              <td>{dateTime(r.createdAt)}</td>
               <td className="num">{r.figureCount}</td>
               <td className="num">{r.detailRows}</td>
               <td>
@@ -82,7 +83,7 @@ export function ReportsPanel({ year, month }: { year: number; month: number }) {
         </tbody>
       </table>
       <p className="muted">
-        格式说明见 docs/metrics.md：每项比率同时给出分子、分母，上级按 Σ分子/Σ分母 汇总；自然人姓名只保留姓氏加“某”，身份证号只保留前6位，不含电话、住址、账号。
+        每项比率同时给出分子、分母，上级按 Σ分子/Σ分母 汇总；自然人姓名只保留姓氏加“某”，身份证号只保留前6位，不含电话、住址、账号。
       </p>
     </div>
   );

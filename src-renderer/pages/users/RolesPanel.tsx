@@ -3,6 +3,7 @@ import { api, ApiCallError } from '../../api/client';
 import { methods, type MethodName } from '../../../src-shared/api';
 import type { MethodSpec } from '../../../src-shared/api/contract';
 import { errorText } from '../../errorText';
+import { plainText } from '../../../src-shared/plainText';
 
 type Catalogue = Awaited<ReturnType<typeof api.call<'roles.list'>>>;
 
@@ -66,7 +67,6 @@ export function RolesPanel() {
           <thead>
             <tr>
               <th>{shown.label}：功能</th>
-              <th>接口</th>
               <th>说明</th>
               <th>性质</th>
             </tr>
@@ -74,11 +74,8 @@ export function RolesPanel() {
           <tbody>
             {shown.methods.map((m) => (
               <tr key={m}>
-                <td>{DOMAINS[m.split('.')[0]!] ?? m.split('.')[0]}</td>
-                <td>
-                  <code>{m}</code>
-                </td>
-                <td>{spec(m)?.summary ?? ''}</td>
+                <td>{DOMAINS[m.split('.')[0]!] ?? '其他'}</td>
+                <td>{plainText(spec(m)?.summary ?? '')}</td>
                 <td>{spec(m)?.writes ? '修改数据' : '查阅'}</td>
               </tr>
             ))}
