@@ -258,6 +258,7 @@ export const PROBES: Record<string, Probe> = {
     check: (out, c, admin) => seenIff(ids(out), c.y.closureRequestId, admin),
   },
   'documents.generate': { refused: (c) => [{ caseId: c.y.propertyCaseId, kind: '执行通知书', reason: '攻击' }] },
+  'documents.printAcceptance': { refused: (c) => [{ caseId: c.y.propertyCaseId }] },
   'documents.markServed': { refused: (c) => [{ items: [{ documentId: c.y.documentId, method: '直接送达', servedOn: '2026-11-10' }] }] },
   'todo.mine': { narrowed: () => [{}] },
   'todo.badges': {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { App } from '../../src-main/app/app';
 import { TEST_PASSWORD_COST } from '../helpers/testApp';
 import { sampleDraft } from '../helpers/drafts';
-import type { MethodName } from '../../src-shared/api/contract';
+import type { MethodName } from '../../src-shared/api';
 
 // First run on an empty data folder: system.setup writes the court (name, code per domain.md §1.2),
 // its teams with their townships, the first users and the administrator's password in one
@@ -27,9 +27,15 @@ function fresh(opts: { adminPassword?: string } = {}): App {
   return app;
 }
 
-async function call(app: App, method: MethodName, input: unknown, token?: string) {
+interface Result {
+  ok: boolean;
+  data: unknown;
+  error: { code: string; message: string; field?: string };
+}
+
+async function call(app: App, method: MethodName, input: unknown, token?: string): Promise<Result> {
   const user = token ? app.sessions.resolve(app.db, token, app.clock.now()) : null;
-  return app.registry.call(method, input as never, { ...app.internalContext(user), token: token ?? null });
+  return (await app.registry.call(method, input as never, { ...app.internalContext(user), token: token ?? null })) as unknown as Result;
 }
 
 async function login(app: App, username: string, password: string): Promise<string> {
