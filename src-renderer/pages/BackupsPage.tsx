@@ -12,6 +12,9 @@ import type { MethodOutput } from '../../src-shared/api';
 import { errorText } from '../errorText';
 
 type Backup = MethodOutput<'backups.list'>['backups'][number];
+
+/** A backup as the administrator reads it: when and what kind (the file name is for the folder, not the screen). */
+const backupLabel = (b: { createdAt: string; kind: Backup['kind'] }) => `${dateTime(b.createdAt)}的${BACKUP_KIND_LABELS[b.kind]}备份`;
 type Message = { ok: boolean; text: string };
 
 /**
@@ -42,7 +45,7 @@ export function BackupsPage() {
     setMessage({ ok: true, text: '正在备份，请稍候（数据越多用时越长，期间可以继续办案）…' });
     try {
       const b = await api.call('backups.create', {});
-      setMessage({ ok: true, text: `备份完成：${b.name}（${fileSize(b.sizeBytes)}，${b.cases} 件案件${b.checked ? '，已通过自检' : ''}）` });
+      setMessage({ ok: true, text: `备份完成：${backupLabel(b)}（${fileSize(b.sizeBytes)}，${b.cases} 件案件${b.checked ? '，已通过自检' : ''}）` });
       await load();
     } catch (e) {
       setMessage({ ok: false, text: `备份失败：${errorText(e)}` });
@@ -54,12 +57,12 @@ export function BackupsPage() {
   const restore = async (b: Backup) => {
     setRestoring(null);
     setBusy('restore');
-    setMessage({ ok: true, text: `正在从 ${b.name} 恢复：先备份当前数据，再整体替换…` });
+    setMessage({ ok: true, text: `正在从${backupLabel(b)}恢复：先备份当前数据，再整体替换…` });
     try {
       const r = await api.call('backups.restore', { name: b.name });
       setMessage({
         ok: !r.readOnly,
-        text: `已从 ${r.restoredFrom} 恢复。${r.safetyBackup ? `恢复前的数据已备份为 ${r.safetyBackup}。` : '恢复前的数据库已损坏，未能备份。'}${r.readOnly ? '恢复后的数据库自检仍未通过，仍为只读。' : ''}页面即将重新载入。`,
+        text: `已从${backupLabel(b)}恢复。${r.safetyBackup ? '恢复前的数据已备份为一份“恢复前”备份。' : '恢复前的数据库已损坏，未能备份。'}${r.readOnly ? '恢复后的数据库自检仍未通过，仍为只读。' : ''}页面即将重新载入。`,
       });
       await load();
       // Every page on screen shows the replaced data: start afresh (the session is kept).
@@ -102,7 +105,6 @@ export function BackupsPage() {
           } satisfies ColDef<Backup>,
         ]
       : []),
-    { headerName: '文件名', field: 'name', flex: 1, minWidth: 280 },
   ];
 
   return (
@@ -127,7 +129,7 @@ export function BackupsPage() {
       <LocalGrid<Backup> columns={columns} rows={rows} rowId={(b) => b.name} testId="backups-grid" height={360} />
       <BackupSettings />
       {restoring ? (
-        <ConfirmDialog title={`从备份恢复：${restoring.name}`} danger confirmLabel="先备份当前数据，再恢复" onConfirm={() => void restore(restoring)} onCancel={() => setRestoring(null)}>
+        <ConfirmDialog title={`从备份恢复：${backupLabel(restoring)}`} danger confirmLabel="先备份当前数据，再恢复" onConfirm={() => void restore(restoring)} onCancel={() => setRestoring(null)}>
           <RestoreWarning createdAt={restoring.createdAt} cases={restoring.cases} />
         </ConfirmDialog>
       ) : null}

@@ -1,33 +1,14 @@
 import { test as base, expect, type Page } from '@playwright/test';
+import { LATIN_ALLOW, latinWords } from './latinWords';
 
 export * from '@playwright/test';
+export { LATIN_ALLOW, latinWords };
 
 // The watch every e2e spec runs under (import { test, expect } from './test'): no English or code on
 // any screen (design rule: Chinese UI only). After each test, and at each page load along the way,
 // the rendered text of the page is searched for Latin words. Identifiers with digits (credit codes,
 // EMS numbers, ID numbers ending in X) are data, not words; the allow-list holds the names a clerk
 // does read in Latin letters (products, file formats, units).
-
-/** Latin words that may appear on screen. */
-export const LATIN_ALLOW = new Set([
-  'Zhixing', 'Excel', 'Word', 'WPS', 'PDF', 'DOCX', 'XLSX', 'XLS', 'CSV', 'ZIP', 'JSON', 'TXT', 'PNG', 'JPG', 'JPEG', 'OFD',
-  'KB', 'MB', 'GB', 'TB', 'ms', 'EMS', 'CA', 'IP', 'HTTPS', 'USB', 'UKey', 'Chrome', 'Edge', 'Chromium', 'Windows', 'UOS', 'Kylin', 'Linux',
-  'admin', 'UTC', 'GB/T', 'SHA', 'QR', 'IPv4', 'IPv6',
-]);
-
-/** The Latin words of a text that are not allowed: two or more letters without a digit. */
-export function latinWords(text: string, allow: ReadonlySet<string> = LATIN_ALLOW): string[] {
-  const found = new Set<string>();
-  for (const m of text.matchAll(/[A-Za-z][A-Za-z0-9_.\-/]*/gu)) {
-    const word = m[0].replace(/[.\-/_]+$/u, '');
-    if (/\d/u.test(word)) continue;
-    for (const part of word.split(/[.\-/_]+/u)) {
-      if (part.length < 2 || allow.has(part) || allow.has(word)) continue;
-      found.add(part);
-    }
-  }
-  return [...found];
-}
 
 async function pageText(page: Page): Promise<string> {
   if (page.isClosed()) return '';
