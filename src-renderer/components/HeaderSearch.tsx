@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { api, ApiCallError } from '../api/client';
+import { api } from '../api/client';
 import { navigate } from '../router';
 import { stageLabel } from '../format';
 import type { MethodOutput } from '../../src-shared/api';

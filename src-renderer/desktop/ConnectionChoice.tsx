@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { ApiCallError } from '../api/client';
 import type { ServerProbe } from '../../src-shared/desktopBridge';
 import { connection } from './connection';
 import { errorText } from '../errorText';

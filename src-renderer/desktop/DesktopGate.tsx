@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
-import { api, ApiCallError } from '../api/client';
+import { api } from '../api/client';
 import { CONNECTION_TOPIC, type ConnectionEvent, type ConnectionView } from '../../src-shared/desktopBridge';
 import { ConnectionChoice } from './ConnectionChoice';
 import { choiceReset, connection, isDesktop, onChoiceReset } from './connection';

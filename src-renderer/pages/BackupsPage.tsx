@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ColDef } from 'ag-grid-community';
-import { api, ApiCallError } from '../api/client';
+import { api } from '../api/client';
 import { LocalGrid } from '../components/Grid';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { dateTime } from '../format';

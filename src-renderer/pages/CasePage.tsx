@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { api, ApiCallError } from '../api/client';
+import { api } from '../api/client';
 import { CASE_TABS, type CaseDetail } from '../caseTabs';
 import { stageLabel } from '../format';
 import { navigate } from '../router';

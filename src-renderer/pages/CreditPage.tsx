@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { api, ApiCallError } from '../api/client';
+import { api } from '../api/client';
 import { navigate } from '../router';
 import { hasRole, useSession } from '../session';
 import type { MethodOutput } from '../../src-shared/api';

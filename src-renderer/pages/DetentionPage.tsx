@@ -1,7 +1,7 @@
 import { createContext, useContext, useEffect, useState } from 'react';
 import { useView } from '../live/view';
 import type { Seen } from '../../src-shared/api/caseVersions';
-import { api, ApiCallError } from '../api/client';
+import { api } from '../api/client';
 import { useSession, hasRole } from '../session';
 import { yuan } from '../format';
 import { Field } from '../components/Field';

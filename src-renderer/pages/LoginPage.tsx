@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { api, ApiCallError } from '../api/client';
+import { api } from '../api/client';
 import type { SystemInfo } from '../session';
 import { ConnectionSettings } from '../desktop/DesktopGate';
 import { SetupForm } from './SetupForm';

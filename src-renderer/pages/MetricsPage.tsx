@@ -1,5 +1,5 @@
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
-import { api, ApiCallError } from '../api/client';
+import { api } from '../api/client';
 import type { MethodInput, MethodOutput } from '../../src-shared/api';
 import { DrillPanel, type DrillTarget } from './metrics/DrillPanel';
 import { ReportsPanel } from './metrics/ReportsPanel';

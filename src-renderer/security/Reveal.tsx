@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { api, ApiCallError } from '../api/client';
+import { api } from '../api/client';
 import { isMasked } from '../../src-shared/domain/masking';
 import type { MethodOutput } from '../../src-shared/api';
 import { errorText } from '../errorText';

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { RebuildingNote } from '../components/RebuildingNote';
-import { api, ApiCallError } from '../api/client';
+import { api } from '../api/client';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { dateTime } from '../format';
 import { hasRole, useSession } from '../session';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { api, ApiCallError } from '../../api/client';
+import { api } from '../../api/client';
 import { dateTime, yuan } from '../../format';
 import type { MethodOutput } from '../../../src-shared/api';
 import type { CaseTabProps } from '../../caseTabs';

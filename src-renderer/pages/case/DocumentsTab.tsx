@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { api, ApiCallError } from '../../api/client';
+import { api } from '../../api/client';
 import { dateTime } from '../../format';
 import type { MethodOutput } from '../../../src-shared/api';
 import { SERVICE_METHODS, type ServiceMethod } from '../../../src-shared/domain/documentKinds';

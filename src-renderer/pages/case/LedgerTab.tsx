@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { api, ApiCallError } from '../../api/client';
+import { api } from '../../api/client';
 import { yuan } from '../../format';
 import type { MethodOutput } from '../../../src-shared/api';
 import { RECEIPT_SOURCE_LABELS } from '../../../src-shared/api/methods/ledger';

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { api, ApiCallError } from '../../api/client';
+import { api } from '../../api/client';
 import { yuan } from '../../format';
 import type { MethodOutput } from '../../../src-shared/api';
 import { MEASURE_ACTION_LABELS, RELEASE_GROUNDS } from '../../../src-shared/domain/assets';

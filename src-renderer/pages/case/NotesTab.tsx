@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { api, ApiCallError } from '../../api/client';
+import { api } from '../../api/client';
 import { dateTime } from '../../format';
 import { ActionFeedback } from '../../components/ActionFeedback';
 import { FileButton, fileBase64 } from '../../components/FileButton';

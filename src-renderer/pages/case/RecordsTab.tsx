@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { api, ApiCallError } from '../../api/client';
+import { api } from '../../api/client';
 import { useSession } from '../../session';
 import { ActionFeedback } from '../../components/ActionFeedback';
 import { PERSON_CAPACITIES, WORK_RECORD_KINDS, WORK_RECORD_PURPOSE, type PersonCapacity, type WorkRecordKind } from '../../../src-shared/domain/workRecords';

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
-import { api, ApiCallError } from '../../api/client';
+import { api } from '../../api/client';
 import { yuan } from '../../format';
 import { navigate } from '../../router';
 import { useSession } from '../../session';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { api, ApiCallError } from '../../api/client';
+import { api } from '../../api/client';
 import type { MethodOutput } from '../../../src-shared/api';
 import { fileBase64 } from '../../components/FileButton';
 import { errorText } from '../../errorText';

@@ -1,6 +1,6 @@
 import { dateTime } from '../../format';
 import { useEffect, useState } from 'react';
-import { api, ApiCallError } from '../../api/client';
+import { api } from '../../api/client';
 import type { MethodOutput } from '../../../src-shared/api';
 import { errorText } from '../../errorText';
 

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { api, ApiCallError } from '../../api/client';
+import { api } from '../../api/client';
 import { methods, type MethodName } from '../../../src-shared/api';
 import type { MethodSpec } from '../../../src-shared/api/contract';
 import { errorText } from '../../errorText';
