@@ -41,7 +41,7 @@ export function CalendarEditor() {
       const imp = pending.current?.year === y ? pending.current.parsed : null;
       pending.current = null;
       setRows(imp ? imp.days : cal.days);
-      setSource(imp ? (imp.source ?? `国务院办公厅关于${y}年部分节假日安排的通知`) : (cal.sources[String(y)] ?? ''));
+      setSource(imp ? (imp.source ?? `国务院办公厅关于${y}年部分节假日安排的通知`) : plainText(cal.sources[String(y)] ?? ''));
       setDirty(imp !== null);
     } catch (e) {
       setError(shown(e));
