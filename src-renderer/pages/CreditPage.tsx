@@ -6,11 +6,12 @@ import type { MethodOutput } from '../../src-shared/api';
 import { LIFT_GROUND_LABELS } from '../../src-shared/domain/credit';
 import { errorText } from '../errorText';
 import { DateInput } from '../components/DateInput';
+import { courtToday } from '../../src-shared/domain/chineseDate';
 
 type Register = MethodOutput<'credit.register'>;
 type Figures = MethodOutput<'credit.figures'>;
 
-const year = () => new Date().toISOString().slice(0, 4);
+const year = () => courtToday(new Date()).slice(0, 4);
 
 /** 失信与限消: what is due (deletions within 3 working days, terms ended, corrections, liftings), the year's figures, and the national database's entry file. */
 export function CreditPage() {
@@ -74,7 +75,7 @@ export function CreditPage() {
         </thead>
         <tbody>
           {register?.listings.map((l) => (
-            <tr key={l.id} onClick={() => navigate(`/cases/${l.caseId}`)} className={l.deletionDueOn && !l.deletedOn && l.deletionDueOn < new Date().toISOString().slice(0, 10) ? 'overdue' : ''}>
+            <tr key={l.id} onClick={() => navigate(`/cases/${l.caseId}`)} className={l.deletionDueOn && !l.deletedOn && l.deletionDueOn < courtToday(new Date()) ? 'overdue' : ''}>
               <td>{l.caseNumber}</td>
               <td>{l.debtor}</td>
               <td>{l.decidedOn}</td>

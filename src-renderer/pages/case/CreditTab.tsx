@@ -9,6 +9,7 @@ import {
 } from '../../../src-shared/domain/credit';
 import { errorText } from '../../errorText';
 import { DateInput } from '../../components/DateInput';
+import { courtToday } from '../../../src-shared/domain/chineseDate';
 
 type Credit = MethodOutput<'credit.case'>;
 
@@ -129,7 +130,7 @@ export function CreditTab({ c, seen }: CaseTabProps) {
                   </button>
                 ) : null}
                 {l.status === 'listed' && !l.termEnded ? (
-                  <button type="button" onClick={() => void run(() => api.call('credit.requestRemoval', { seen, listingId: l.id, requestedOn: new Date().toISOString().slice(0, 10), note: '申请执行人书面申请删除，经审查同意' }), '已记录申请执行人的删除申请')}>
+                  <button type="button" onClick={() => void run(() => api.call('credit.requestRemoval', { seen, listingId: l.id, requestedOn: courtToday(new Date()), note: '申请执行人书面申请删除，经审查同意' }), '已记录申请执行人的删除申请')}>
                     申请执行人申请删除
                   </button>
                 ) : null}
