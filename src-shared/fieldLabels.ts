@@ -30,6 +30,11 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   type: '类型', unassigned: '未分配', unclaimedFrom: '无人认领起始', unidentifiedId: '未识别款项', unpaidFen: '未付金额（分）', until: '至', userId: '用户',
   username: '用户名', validUntil: '有效期至', version: '版本', violationId: '违规记录', wantedOn: '要求日期', years: '年数', displayName: '姓名', allCases: '可查看全部案件',
   active: '启用', closed_on: '结案日期', judgeName: '法官', amount: '金额', before: '修改前', after: '修改后',
+  // Metric settings shown with a figure (metricSettings.ts).
+  statisticalYear: '统计年度', mergeResumed: '恢复执行案件并入原案', actualClosureExcludes: '实际执结不含', recoveryExcludes: '执行到位率不含',
+  limitDays: '法定期限（天）', limitDaysNonLitigation: '非诉执行期限（天）', limitDeductSuspensions: '期限扣除中止期间', propertyProxyExcludes: '有财产案件不含',
+  avgDaysDeductSuspensions: '平均用时扣除中止期间', quotaJudges: '员额法官人数', courtStatCode: '统计代码', payoutDays: '发放期限（天）',
+  calendar: '自然年', decNov: '上年12月至本年11月',
   // Input fields named in error messages.
   principalFen: '本金（分）', interestFen: '利息（分）', costsFen: '费用（分）', applicants: '申请执行人', debtors: '被执行人', title: '执行依据', claim: '执行标的',
   idNumber: '身份证号', creditCode: '统一社会信用代码', phone: '电话', legalRep: '法定代表人', effectiveOn: '生效日期', cause: '案由',

@@ -136,10 +136,10 @@ export function ArchivePage() {
             <div className="toolbar">
               <span>查控批次 {batch.inquiryBatchNumber}：</span>
               <button type="button" onClick={() => void run(() => api.call('inquiries.exportRequest', { batchId: batch.inquiryBatchId!, format: 'xlsx' }))} data-testid="requery-export-xlsx">
-                导出请求文件（xlsx）
+                导出请求文件（Excel 表格）
               </button>
               <button type="button" onClick={() => void run(() => api.call('inquiries.exportRequest', { batchId: batch.inquiryBatchId!, format: 'csv' }))} data-testid="requery-export-csv">
-                csv
+                文本表格
               </button>
               <FileButton label="导入查控反馈" accept=".xlsx,.csv" testId="requery-import" onFile={(f) => void importFeedback(f)} />
               <button type="button" className="primary" disabled={batch.pending === 0} onClick={() => void collect()} data-testid="requery-collect">

@@ -61,7 +61,7 @@ export function InquiriesPage() {
         <button disabled={picked.size === 0} onClick={() => void create()} data-testid="inquiry-create">
           建立查控批次（{picked.size}）
         </button>
-        <FileButton label="导入查控反馈（xlsx/csv）" accept=".xlsx,.csv" testId="inquiry-import" onFile={(f) => void importFile(f)} />
+        <FileButton label="导入查控反馈（Excel 表格或文本表格）" accept=".xlsx,.csv" testId="inquiry-import" onFile={(f) => void importFile(f)} />
       </div>
       <ActionFeedback error={error} message={message} problems={problems} testId="inquiry" failure={failure} onReload={() => void refresh()} onSkip={() => void create(true)} />
 

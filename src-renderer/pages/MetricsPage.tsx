@@ -5,6 +5,7 @@ import { DrillPanel, type DrillTarget } from './metrics/DrillPanel';
 import { ReportsPanel } from './metrics/ReportsPanel';
 import { CityPanel } from './metrics/CityPanel';
 import { errorText } from '../errorText';
+import { fieldLabel } from '../../src-shared/fieldLabels';
 import { plainText } from '../../src-shared/plainText';
 
 // ECharts is the largest library of the UI and only the dashboard draws with it: its own chunk.
@@ -20,6 +21,15 @@ const delta = (a: number | null, b: number | null) => (a === null || b === null 
 const STATUS = { V: '已核实', P: '部分核实', U: '未核实（设置）' } as const;
 
 /** 质效统计: the leaders' dashboard, every figure with its definition and drill-down, the monthly export, and the city level. */
+/** A figure's settings as the clerk reads them: “统计年度 自然年，法定期限（天） 180”. */
+function settingsText(settings: Record<string, unknown>): string {
+  const value = (v: unknown): string =>
+    typeof v === 'boolean' ? (v ? '是' : '否') : Array.isArray(v) ? v.map(value).join('、') || '无' : typeof v === 'string' ? (fieldLabel(v) ?? v) : String(v);
+  return Object.entries(settings)
+    .map(([k, v]) => `${fieldLabel(k) ?? '其他设置'} ${value(v)}`)
+    .join('，');
+}
+
 export function MetricsPage() {
   const now = new Date();
   const [kind, setKind] = useState<PeriodIn['kind']>('month');
@@ -236,7 +246,7 @@ export function MetricsPage() {
                       <td className="num">{f.denominator === null ? f.numerator : `${f.numerator} / ${f.denominator}`}</td>
                       <td className="muted" style={{ fontSize: 12 }}>
                         {d.numeratorText} ÷ {d.denominatorText}；{d.caseTypesText}；{d.roundingText}
-                        {Object.keys(f.settings).length ? `；设置：${JSON.stringify(f.settings)}` : ''}
+                        {Object.keys(f.settings).length ? `；设置：${settingsText(f.settings)}` : ''}
                       </td>
                       <td className="muted" style={{ fontSize: 12 }}>
                         {STATUS[d.status]} · {plainText(d.source)}
