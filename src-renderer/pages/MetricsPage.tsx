@@ -58,11 +58,20 @@ export function MetricsPage() {
   useEffect(() => {
     setError(null);
     setDrill(null);
+    // An answer for a period the clerk has since left is dropped: a slow earlier answer must not
+    // replace the later one (typing the year, then choosing the month, sends two).
+    let stale = false;
     const load = async () => {
-      setComputed(await api.call('metrics.compute', { period, scope }));
-      setDash(kind === 'month' ? await api.call('metrics.dashboard', { year, month, scope }) : null);
+      const c = await api.call('metrics.compute', { period, scope });
+      const d = kind === 'month' ? await api.call('metrics.dashboard', { year, month, scope }) : null;
+      if (stale) return;
+      setComputed(c);
+      setDash(d);
     };
-    load().catch((e: unknown) => setError(errorText(e)));
+    load().catch((e: unknown) => !stale && setError(errorText(e)));
+    return () => {
+      stale = true;
+    };
   }, [period, scope, kind, year, month]);
 
   const defOf = (id: string) => defs.find((d) => d.id === id);

@@ -6,6 +6,15 @@ import { errorText } from '../../errorText';
 
 type ExportRow = MethodOutput<'reports.exports'>[number];
 
+/** A file of the report set by what it is (its name, with the court code and period, downloads as is). */
+function reportFileLabel(name: string): string {
+  if (/manifest/iu.test(name)) return '清单文件（校验值与签名）';
+  if (/\.xlsx$/iu.test(name)) return 'Excel 表格';
+  if (/\.json$/iu.test(name)) return '数据文件';
+  if (/\.pdf$/iu.test(name)) return 'PDF 文件';
+  return '文件';
+}
+
 /** 上报: generate the file set for a period code (a job), and the history with downloads. */
 export function ReportsPanel({ year, month }: { year: number; month: number }) {
   const [code, setCode] = useState(`${year}${String(month).padStart(2, '0')}`);
@@ -71,8 +80,8 @@ export function ReportsPanel({ year, month }: { year: number; month: number }) {
               <td>
                 {r.files.map((f) => (
                   <div key={f.name}>
-                    <a href="#" onClick={(e) => (e.preventDefault(), void api.call('reports.download', { exportId: r.id, file: f.name }))} data-testid="export-download">
-                      {f.name}
+                    <a href="#" title={f.name} onClick={(e) => (e.preventDefault(), void api.call('reports.download', { exportId: r.id, file: f.name }))} data-testid="export-download">
+                      {reportFileLabel(f.name)}
                     </a>{' '}
                     <code className="muted">{f.sha256.slice(0, 12)}…</code>
                   </div>
