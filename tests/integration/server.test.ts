@@ -116,7 +116,7 @@ describe('the court server (npm run server)', () => {
     expect(await first.stop('SIGKILL')).toBeNull(); // killed, not stopped politely
     const again = await start(['--data', dir]);
     expect(again.fingerprint256).toBe(first.fingerprint256);
-    expect(again.stdout()).toContain('服务器证书（首次启动时生成）的 SHA-256 指纹');
+    await expect.poll(() => again.stdout()).toContain('服务器证书（首次启动时生成）的 SHA-256 指纹');
     expect(await peerFingerprint(again.port)).toBe(first.fingerprint256);
     expect((await httpsCall(again.port, 'auth.me', {}, { token })).json).toMatchObject({ ok: true, data: { username: 'admin' } });
     const stream = readEvents(again.port, token);
@@ -128,7 +128,7 @@ describe('the court server (npm run server)', () => {
     expect(await again.stop('SIGTERM')).toBe(0);
     const renewed = await start(['--data', dir, '--renew-certificate']);
     expect(renewed.fingerprint256).not.toBe(first.fingerprint256);
-    expect(renewed.stdout()).toContain('本次启动新生成的服务器证书');
+    await expect.poll(() => renewed.stdout()).toContain('本次启动新生成的服务器证书');
     await renewed.stop('SIGTERM');
   }, 120_000);
 });
