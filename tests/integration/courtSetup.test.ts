@@ -6,6 +6,7 @@ import { App } from '../../src-main/app/app';
 import { TEST_PASSWORD_COST } from '../helpers/testApp';
 import { sampleDraft } from '../helpers/drafts';
 import type { MethodName } from '../../src-shared/api';
+import { migration as courtIdentityMigration } from '../../src-main/db/migrations/155_court_identity';
 
 // First run on an empty data folder: system.setup writes the court (name, code per domain.md §1.2),
 // its teams with their townships, the first users and the administrator's password in one
@@ -104,5 +105,17 @@ describe('system.setup', () => {
     expect((await call(app, 'settings.set', { courtName: '开鲁县人民法院', courtCode: '内0523' }, admin)).ok).toBe(true);
     const filed = await call(app, 'cases.file', sampleDraft({ filedOn: '2026-11-23' }), admin);
     expect((filed.data as { number: string }).number).toBe('（2026）内0523执1号');
+  });
+
+  it('migration 155 keeps a database already in use filing under the code it has always used', async () => {
+    // A database whose administrator was set before the court was chosen at first run.
+    const app = fresh({ adminPassword: 'admin-pass-1' });
+    expect((await call(app, 'system.info', {})).data).toMatchObject({ courtConfigured: false });
+    app.db.sqlite.exec(courtIdentityMigration.sql);
+    expect((await call(app, 'system.info', {})).data).toMatchObject({ courtConfigured: true, courtName: '开鲁县人民法院', courtCode: '内0523' });
+    // On a fresh database (no administrator yet, no cases) it writes nothing.
+    const empty = fresh();
+    empty.db.sqlite.exec(courtIdentityMigration.sql);
+    expect((await call(empty, 'system.info', {})).data).toMatchObject({ courtConfigured: false });
   });
 });
