@@ -64,7 +64,7 @@ if (!existsSync(web)) {
   for (let i = 0; i < 5; i++) {
     const dir = join(BENCH_TMP, `start-${process.pid}-${i}`);
     rmSync(dir, { recursive: true, force: true });
-    fresh.push(await coldStart(dir, ['--admin-password', 'bench-pass-1']));
+    fresh.push(await coldStart(dir, ['--admin-password', 'bench-pass-1', '--court-name', '开鲁县人民法院', '--court-code', '内0523']));
     rmSync(dir, { recursive: true, force: true });
   }
   figure('startup', 'cold_start_new_db_ms', round(percentile(fresh, 50), 0), 'ms', null, { runs: fresh.length });

@@ -13,6 +13,7 @@ import { LockScreen } from './security/LockScreen';
 import { SystemHealth } from './security/SystemHealth';
 import { ConnectionProblem } from './desktop/DesktopGate';
 import { RecoveryPage } from './security/RecoveryPage';
+import { errorText } from './errorText';
 
 // The case file is a page of its own chunk, like every navigation page (nav.tsx).
 const CasePage = lazy(() => import('./pages/CasePage').then((m) => ({ default: m.CasePage })));
@@ -39,7 +40,7 @@ export function App() {
       }
     } catch (e) {
       if (!api.loggedIn) setUser(null);
-      else setBootError(e instanceof Error ? e.message : String(e));
+      else setBootError(errorText(e));
     }
   }, []);
 

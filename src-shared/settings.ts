@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { citySettingsSchema, metricsSettingsSchema } from './domain/metrics/metricSettings';
 import { deadlineRule, defaultDeadlineRules } from './domain/deadlineRules';
 import { triageSettings } from './domain/triage';
+import { courtCodeProblem } from './domain/caseNumber';
 
 // Court settings. Every rule tagged unverified in domain.md is a setting here with its documented
 // default (never a constant in code). Stored per key in the `settings` table; missing keys take
@@ -31,7 +32,17 @@ export const caseAccountSetting = z.object({
 
 export const SETTINGS_SCHEMA = {
   courtName: z.string().trim().min(1, '法院名称不能为空').max(60).default('开鲁县人民法院'),
-  courtCode: z.string().trim().min(1).max(10).default('内0523'),
+  // The court code of every case number (domain.md §1.2): checked by the same rule as the setup screen.
+  courtCode: z
+    .string()
+    .trim()
+    .min(1, '法院代字不能为空')
+    .max(10, '法院代字不能超过10个字')
+    .superRefine((code, ctx) => {
+      const problem = courtCodeProblem(code);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    })
+    .default('内0523'),
   /** The court's enforcement account; a case's sub-account is this number plus the case serial (一案一账号, domain.md §7). */
   caseAccount: caseAccountSetting.default({ bank: '', accountName: '', accountNumber: '' }),
   officePhone: z.string().max(50).default(''),

@@ -22,7 +22,7 @@ const emit = (metric: string, value: number, unit: string, max?: number) => {
   console.log(JSON.stringify({ bench: 'deadlines', metric, value: v, unit, budget: max !== undefined ? { max } : null, ok: max === undefined || v <= max, cases: CASES }));
 };
 
-const app = new App({ dataDir, mode: 'web', adminPassword: 'bench-pass-1', testClock: true, quiet: true });
+const app = new App({ dataDir, mode: 'web', adminPassword: 'bench-pass-1', court: { name: '开鲁县人民法院', code: '内0523' }, testClock: true, quiet: true });
 const db = app.db;
 app.clock.set('2026-06-15T02:00:00Z');
 const teams = ['t1', 't2', 't3', 't4', 't5', 't6', 't7', 't8'];

@@ -13,7 +13,7 @@ import { writeAccounts } from '../../src-main/services/caseAccounts/accounts';
 
 const [dataDir, countText, password] = process.argv.slice(2) as [string, string, string];
 const count = Number(countText);
-const app = new App({ dataDir, mode: 'web', adminPassword: password, quiet: true });
+const app = new App({ dataDir, mode: 'web', adminPassword: password, court: { name: '开鲁县人民法院', code: '内0523' }, quiet: true });
 const today = app.clock.today();
 const rng = new Rng(2026).fork('bench-documents');
 const numbers = new TitleNumbers(rng.fork('titles'));

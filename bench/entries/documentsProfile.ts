@@ -33,7 +33,7 @@ process.env.ZHIXING_DOCUMENT_WORKER = '';
 // The render workers' zlib setting (fastDeflate.ts), so the parts are what a worker spends.
 installFastDeflate(true);
 const dataDir = mkdtempSync(join(tmpdir(), 'zhixing-docprof-'));
-const app = new App({ dataDir, mode: 'web', adminPassword: 'prof-pass-1', quiet: true });
+const app = new App({ dataDir, mode: 'web', adminPassword: 'prof-pass-1', court: { name: '开鲁县人民法院', code: '内0523' }, quiet: true });
 const today = app.clock.today();
 const rng = new Rng(2026).fork('bench-documents');
 const numbers = new TitleNumbers(rng.fork('titles'));

@@ -23,7 +23,7 @@ function drafts(count: number, year: number, today: string) {
 
 async function filing(): Promise<unknown> {
   const count = Number(arg);
-  const app = new App({ dataDir, mode: 'web', adminPassword: 'bench-pass-1', quiet: true });
+  const app = new App({ dataDir, mode: 'web', adminPassword: 'bench-pass-1', court: { name: '开鲁县人民法院', code: '内0523' }, quiet: true });
   const today = app.clock.today();
   const actor = { id: null, name: '窗口', workstation: 'bench' };
   const year = Number(today.slice(0, 4)) - 1;

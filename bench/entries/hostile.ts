@@ -31,7 +31,7 @@ if (command === 'files') {
   for (const [name, bytes] of files) writeFileSync(join(dir, name), bytes);
   console.log(JSON.stringify({ files: files.map(([name, b]) => ({ name, bytes: b.length })) }));
 } else if (command === 'serve') {
-  const app = new App({ dataDir: dir, mode: 'web', adminPassword: 'bench-pass-1', quiet: true });
+  const app = new App({ dataDir: dir, mode: 'web', adminPassword: 'bench-pass-1', court: { name: '开鲁县人民法院', code: '内0523' }, quiet: true });
   for (const [username, roles] of [
     ['query', ['docsQuery']],
     ['clerk', ['window']],

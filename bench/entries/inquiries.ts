@@ -27,7 +27,7 @@ import { ASSET_TYPES } from '../../src-shared/domain/assets';
 import { simulateFeedback } from '../../src-main/demo/feedbackSimulator';
 
 const [command, dataDir, arg] = process.argv.slice(2) as [string, string, string];
-const app = new App({ dataDir, mode: 'web', adminPassword: 'bench-pass-1', quiet: true });
+const app = new App({ dataDir, mode: 'web', adminPassword: 'bench-pass-1', court: { name: '开鲁县人民法院', code: '内0523' }, quiet: true });
 const actor = { id: null, name: '查控组', workstation: 'bench' };
 const today = app.clock.today();
 const ROWS = 10_000;

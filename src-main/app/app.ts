@@ -28,6 +28,8 @@ import { closeUploadPool } from '../services/uploads/contained';
 import { closeReadPool } from '../jobs/readPool';
 import { publishCaseChanges } from '../live/caseFeed';
 import { Presence } from '../live/presence';
+import { courtConfigured, setupCourt } from '../services/settings/court';
+import { courtIdentity } from '../../src-shared/domain/courtSetup';
 import { applyShippedCalendar } from '../services/calendar/shipped';
 import { keepProjectionsCurrent, stopReprojection } from '../events/reproject';
 
@@ -36,6 +38,8 @@ export interface AppOptions {
   mode: 'desktop' | 'web' | 'server';
   /** Sets the administrator's password on a fresh database (scripted starts, tests). */
   adminPassword?: string;
+  /** With adminPassword: the court's name and code (domain.md §1.2) on a fresh database; without it no case can be filed until set. */
+  court?: { name: string; code: string };
   /** Lets `system.setClock` move the app's clock (tests only). */
   testClock?: boolean;
   /** Called once before migrations run against an existing database (a backup hook). */
@@ -148,7 +152,12 @@ export class App {
       // The shipped working-day calendar: years this version adds or corrects (never the court's own).
       if (!this.readOnly) applyShippedCalendar(db, { ...SYSTEM_ACTOR, workstation: this.workstation }, this.clock.now());
       if (options.adminPassword && !isInitialized(db)) {
-        setPasswordHash(db, findUser(db, ADMIN_USERNAME)!.id, this.passwords.hashSync(options.adminPassword));
+        const admin = findUser(db, ADMIN_USERNAME)!;
+        const hash = this.passwords.hashSync(options.adminPassword);
+        db.tx(() => {
+          setPasswordHash(db, admin.id, hash);
+          if (options.court && !courtConfigured(db)) setupCourt(db, { ...SYSTEM_ACTOR, workstation: this.workstation }, this.clock.now(), parseCourt(options.court));
+        });
       }
       this.jobs = new Jobs(db, this.bus, this.clock);
     } catch (e) {
@@ -228,4 +237,11 @@ export class App {
     this.db.close();
     this.releaseLock?.();
   }
+}
+
+/** A scripted start's court, checked by the same rule as the setup screen (domain.md §1.2). */
+function parseCourt(court: { name: string; code: string }): { name: string; code: string } {
+  const r = courtIdentity.safeParse(court);
+  if (!r.success) throw new Error(`法院设置有误：${r.error.issues[0]?.message ?? ''}`);
+  return r.data;
 }

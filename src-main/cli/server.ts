@@ -15,7 +15,7 @@ import { logServerStats } from '../server/stats';
 
 // `npm run server -- --data <dir> [--listen 0.0.0.0:8443] [--name zhixing.court,10.20.1.5]
 //                    [--cert court.pem --key court.key] [--renew-certificate] [--fingerprint]
-//                    [--log-dir <dir>] [--admin-password <p>]`
+//                    [--log-dir <dir>] [--admin-password <p> --court-name <名称> --court-code <法院代字>]`
 // The court server: the data folder's database served over HTTPS on the court's intranet. Options
 // of the first start are kept in <data>/config/server.json; later starts need only --data.
 
@@ -27,7 +27,9 @@ const USAGE = `用法：node out/main/server.js --data <数据文件夹> [--list
   --fingerprint        只显示证书指纹，不启动服务
   --log-dir            日志文件夹（默认 <数据文件夹>/logs）
   --stats-every        每隔多少秒记录一次运行指标（事件循环延迟、内存、连接数；默认 60）
-  --admin-password     新数据库的管理员密码（脚本化安装）`;
+  --admin-password     新数据库的管理员密码（脚本化安装）
+  --court-name         与 --admin-password 同用：本院名称（如 开鲁县人民法院）
+  --court-code         与 --admin-password 同用：法院代字（如 内0523）`;
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2), {
@@ -40,7 +42,7 @@ async function main(): Promise<void> {
     fingerprint: 'boolean',
     'log-dir': 'string',
     'stats-every': 'string',
-    'admin-password': 'string',
+    'admin-password': 'string', 'court-name': 'string', 'court-code': 'string',
     'test-clock': 'boolean',
     quiet: 'boolean',
     help: 'boolean',
@@ -85,6 +87,7 @@ async function main(): Promise<void> {
     mode: 'server',
     logger,
     ...(typeof args['admin-password'] === 'string' ? { adminPassword: args['admin-password'] } : {}),
+    ...(typeof args['court-name'] === 'string' && typeof args['court-code'] === 'string' ? { court: { name: args['court-name'], code: args['court-code'] } } : {}),
     testClock: args['test-clock'] === true,
     exclusive: true,
   });

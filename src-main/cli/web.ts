@@ -5,9 +5,9 @@ import { startWebServer } from '../transports/http';
 import { parseArgs } from './args';
 import { startBackupSchedule } from '../services/backups/schedule';
 
-// `npm run web -- --data <dir> --port <n> [--admin-password <p>] [--audit-key <file>] [--test-clock]`
+// `npm run web -- --data <dir> --port <n> [--admin-password <p> --court-name <名称> --court-code <法院代字>] [--audit-key <file>] [--test-clock]`
 async function main(): Promise<void> {
-  const args = parseArgs(process.argv.slice(2), { data: 'string', port: 'string', 'admin-password': 'string', 'audit-key': 'string', 'test-clock': 'boolean', quiet: 'boolean' });
+  const args = parseArgs(process.argv.slice(2), { data: 'string', port: 'string', 'admin-password': 'string', 'court-name': 'string', 'court-code': 'string', 'audit-key': 'string', 'test-clock': 'boolean', quiet: 'boolean' });
   const dataDir = resolve(String(args.data ?? 'zhixing-data'));
   const port = Number(args.port ?? 8600);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`端口无效：${String(args.port)}`);
@@ -16,6 +16,7 @@ async function main(): Promise<void> {
     dataDir,
     mode: 'web',
     ...(typeof args['admin-password'] === 'string' ? { adminPassword: args['admin-password'] } : {}),
+    ...(typeof args['court-name'] === 'string' && typeof args['court-code'] === 'string' ? { court: { name: args['court-name'], code: args['court-code'] } } : {}),
     // The audit key outside the data folder (default: ZHIXING_AUDIT_KEY, else the user's configuration folder).
     ...(typeof args['audit-key'] === 'string' ? { auditKeyFile: resolve(args['audit-key']) } : {}),
     testClock: args['test-clock'] === true,

@@ -12,6 +12,9 @@ import {
 } from 'ag-grid-community';
 import { AG_GRID_LOCALE_CN } from '@ag-grid-community/locale';
 
+// The grid's Chinese texts, with the empty grid saying 暂无数据 (the locale's 无显示行 reads oddly).
+const LOCALE = { ...AG_GRID_LOCALE_CN, noRowsToShow: '暂无数据' };
+
 ModuleRegistry.registerModules([AllCommunityModule]);
 
 export interface PageRequest {
@@ -80,7 +83,7 @@ export function ServerGrid<T>(props: ServerGridProps<T>) {
   return (
     <div className="grid-wrap" data-testid={props.testId} style={{ height: props.height ?? '100%' }}>
       <AgGridReact<T>
-        localeText={AG_GRID_LOCALE_CN}
+        localeText={LOCALE}
         columnDefs={props.columns}
         defaultColDef={{ sortable: true, resizable: true, minWidth: 80 }}
         rowModelType="infinite"
@@ -120,7 +123,7 @@ export function LocalGrid<T>(props: LocalGridProps<T>) {
   return (
     <div className="grid-wrap" data-testid={props.testId} style={{ height: props.height ?? '100%' }}>
       <AgGridReact<T>
-        localeText={AG_GRID_LOCALE_CN}
+        localeText={LOCALE}
         columnDefs={props.columns}
         rowData={props.rows}
         defaultColDef={{ sortable: true, resizable: true, filter: true, minWidth: 80 }}

@@ -1,8 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
-import { api, ApiCallError } from '../api/client';
+import { api } from '../api/client';
 import { navigate } from '../router';
 import { stageLabel } from '../format';
 import type { MethodOutput } from '../../src-shared/api';
+import { errorText } from '../errorText';
 
 type Row = MethodOutput<'cases.list'>['rows'][number];
 
@@ -35,7 +36,7 @@ export function HeaderSearch() {
           setTotal(r.total);
           setError(null);
         })
-        .catch((e: unknown) => mine === seq.current && setError(e instanceof ApiCallError ? e.message : String(e)));
+        .catch((e: unknown) => mine === seq.current && setError(errorText(e)));
     }, 250);
     return () => clearTimeout(timer);
   }, [text]);

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { ApiCallError } from '../api/client';
+import { errorText } from '../errorText';
 
 /** One refused row of an import or bulk list (`details.rows` of an invalid_input error). */
 export interface RowProblem {
@@ -28,7 +29,7 @@ export function useAction(refresh: () => Promise<unknown>) {
       await refresh();
     } catch (e) {
       setFailure(e);
-      setError(e instanceof ApiCallError ? e.message : String(e));
+      setError(errorText(e));
       const rows = e instanceof ApiCallError ? (e.details as { rows?: RowProblem[] } | undefined)?.rows : undefined;
       if (rows) setProblems(rows);
     }

@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { ApiCallError } from '../api/client';
 import type { ServerProbe } from '../../src-shared/desktopBridge';
 import { connection } from './connection';
+import { errorText } from '../errorText';
 
 /**
  * First start of the desktop app: 本机单机使用 (the data on this PC, as before) or 连接本院服务器.
@@ -21,7 +21,7 @@ export function ConnectionChoice({ onChosen }: { onChosen: () => void }) {
     try {
       await f();
     } catch (e) {
-      setError(e instanceof ApiCallError || e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
     } finally {
       setBusy(false);
     }

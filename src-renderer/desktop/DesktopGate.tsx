@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
-import { api, ApiCallError } from '../api/client';
+import { api } from '../api/client';
 import { CONNECTION_TOPIC, type ConnectionEvent, type ConnectionView } from '../../src-shared/desktopBridge';
 import { ConnectionChoice } from './ConnectionChoice';
 import { choiceReset, connection, isDesktop, onChoiceReset } from './connection';
+import { errorText } from '../errorText';
 
 /**
  * The desktop's connection around the app: the first-run choice until one is made, a screen that
@@ -89,7 +90,7 @@ export function ConnectionProblem({ title = '无法连接', message, onRetry }: 
       await connection({ action: 'reset' });
       choiceReset();
     } catch (e) {
-      setError(e instanceof ApiCallError || e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
     }
   };
   return (
@@ -131,7 +132,7 @@ export function ConnectionSettings() {
         className="link"
         data-testid="connection-change"
         onClick={() =>
-          void connection({ action: 'reset' }).then(choiceReset, (e: unknown) => setError(e instanceof Error ? e.message : String(e)))
+          void connection({ action: 'reset' }).then(choiceReset, (e: unknown) => setError(errorText(e)))
         }
       >
         更改连接方式

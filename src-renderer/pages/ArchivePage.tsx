@@ -9,6 +9,7 @@ import { useAction } from '../components/useAction';
 import { DataGrid, type DataColumn } from '../components/DataGrid';
 import { ActionFeedback } from '../components/ActionFeedback';
 import { ReviewRate } from './archive/ReviewRate';
+import { errorText } from '../errorText';
 
 type ArchiveRow = MethodOutput<'grids.archive'>['rows'][number];
 type DueRow = MethodOutput<'grids.requeryDue'>['rows'][number];
@@ -37,7 +38,7 @@ export function ArchivePage() {
   const { run, error, setError, message, setMessage, failure } = useAction(refresh);
   useLive(() => void refresh().catch(() => undefined));
   useEffect(() => {
-    void refresh().catch((e: unknown) => setError(String(e)));
+    void refresh().catch((e: unknown) => setError(errorText(e)));
     // eslint-disable-next-line react-hooks/exhaustive-deps -- loads once when the page opens; later loads follow the user's actions
   }, []);
 
@@ -171,10 +172,10 @@ export function ArchivePage() {
             <div className="toolbar">
               <span>查控批次 {batch.inquiryBatchNumber}：</span>
               <button type="button" onClick={() => void run(() => api.call('inquiries.exportRequest', { batchId: batch.inquiryBatchId!, format: 'xlsx' }))} data-testid="requery-export-xlsx">
-                导出请求文件（xlsx）
+                导出请求文件（Excel 表格）
               </button>
               <button type="button" onClick={() => void run(() => api.call('inquiries.exportRequest', { batchId: batch.inquiryBatchId!, format: 'csv' }))} data-testid="requery-export-csv">
-                csv
+                文本表格
               </button>
               <FileButton label="导入查控反馈" accept=".xlsx,.csv" testId="requery-import" onFile={(f) => void importFeedback(f)} />
               <button type="button" className="primary" disabled={batch.pending === 0} onClick={() => void collect()} data-testid="requery-collect">

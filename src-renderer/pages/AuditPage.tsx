@@ -4,6 +4,8 @@ import { Field } from '../components/Field';
 import { dateTime } from '../format';
 import { UserAuditGrid } from './audit/UserAuditGrid';
 import type { MethodOutput } from '../../src-shared/api';
+import { errorText } from '../errorText';
+import { DateInput } from '../components/DateInput';
 
 type Report = NonNullable<MethodOutput<'system.health'>['audit']>;
 type Job = MethodOutput<'jobs.get'>;
@@ -25,7 +27,7 @@ export function AuditPage() {
 
   useEffect(() => {
     void api.call('system.health', {}).then((h) => setStartup(h.audit)).catch(() => undefined);
-    void api.call('users.list', {}).then(setUsers).catch((e: unknown) => setError(e instanceof ApiCallError ? e.message : String(e)));
+    void api.call('users.list', {}).then(setUsers).catch((e: unknown) => setError(errorText(e)));
   }, []);
 
   const verify = async (check?: { id: number; hash: string }) => {
@@ -41,7 +43,7 @@ export function AuditPage() {
       if (job.status !== 'done') throw new Error(job.error?.message ?? '校验未完成');
       setReport(job.result as Report);
     } catch (e) {
-      setError(e instanceof ApiCallError ? e.message : String(e));
+      setError(errorText(e));
     } finally {
       setVerifying(false);
     }
@@ -92,10 +94,10 @@ export function AuditPage() {
             </select>
           </Field>
           <Field label="自" error={rangeError?.field === 'from' ? rangeError.message : undefined}>
-            <input type="date" value={range.from} onChange={(e) => changeRange({ from: e.target.value })} data-testid="audit-from" />
+            <DateInput value={range.from} onChange={(e) => changeRange({ from: e.target.value })} data-testid="audit-from" />
           </Field>
           <Field label="至" error={badRange ? '结束日期不能早于开始日期' : rangeError?.field === 'to' ? rangeError.message : undefined}>
-            <input type="date" value={range.to} onChange={(e) => changeRange({ to: e.target.value })} data-testid="audit-to" />
+            <DateInput value={range.to} onChange={(e) => changeRange({ to: e.target.value })} data-testid="audit-to" />
           </Field>
         </div>
         {picked && !badRange ? (
@@ -135,7 +137,7 @@ function SealSlips(props: { verifying: boolean; onCheck: (c: { id: number; hash:
       await api.call('audit.slip', date ? { date } : {});
       load();
     } catch (e) {
-      setMessage(e instanceof ApiCallError ? e.message : String(e));
+      setMessage(errorText(e));
     }
   };
   const check = () => {

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ColDef } from 'ag-grid-community';
-import { api, ApiCallError } from '../api/client';
+import { api } from '../api/client';
 import { LocalGrid } from '../components/Grid';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { dateTime } from '../format';
@@ -9,8 +9,12 @@ import { RestoreWarning } from '../security/SystemHealth';
 import { BACKUP_KIND_LABELS, fileSize } from '../security/labels';
 import { BackupSettings } from './backups/BackupSettings';
 import type { MethodOutput } from '../../src-shared/api';
+import { errorText } from '../errorText';
 
 type Backup = MethodOutput<'backups.list'>['backups'][number];
+
+/** A backup as the administrator reads it: when and what kind (the file name is for the folder, not the screen). */
+const backupLabel = (b: { createdAt: string; kind: Backup['kind'] }) => `${dateTime(b.createdAt)}的${BACKUP_KIND_LABELS[b.kind]}备份`;
 type Message = { ok: boolean; text: string };
 
 /**
@@ -33,7 +37,7 @@ export function BackupsPage() {
     setRows(r.backups);
   }, []);
   useEffect(() => {
-    load().catch((e: unknown) => setMessage({ ok: false, text: e instanceof ApiCallError ? e.message : String(e) }));
+    load().catch((e: unknown) => setMessage({ ok: false, text: errorText(e) }));
   }, [load]);
 
   const create = async () => {
@@ -41,10 +45,10 @@ export function BackupsPage() {
     setMessage({ ok: true, text: '正在备份，请稍候（数据越多用时越长，期间可以继续办案）…' });
     try {
       const b = await api.call('backups.create', {});
-      setMessage({ ok: true, text: `备份完成：${b.name}（${fileSize(b.sizeBytes)}，${b.cases} 件案件${b.checked ? '，已通过自检' : ''}）` });
+      setMessage({ ok: true, text: `备份完成：${backupLabel(b)}（${fileSize(b.sizeBytes)}，${b.cases} 件案件${b.checked ? '，已通过自检' : ''}）` });
       await load();
     } catch (e) {
-      setMessage({ ok: false, text: `备份失败：${e instanceof ApiCallError ? e.message : String(e)}` });
+      setMessage({ ok: false, text: `备份失败：${errorText(e)}` });
     } finally {
       setBusy(null);
     }
@@ -53,18 +57,18 @@ export function BackupsPage() {
   const restore = async (b: Backup) => {
     setRestoring(null);
     setBusy('restore');
-    setMessage({ ok: true, text: `正在从 ${b.name} 恢复：先备份当前数据，再整体替换…` });
+    setMessage({ ok: true, text: `正在从${backupLabel(b)}恢复：先备份当前数据，再整体替换…` });
     try {
       const r = await api.call('backups.restore', { name: b.name });
       setMessage({
         ok: !r.readOnly,
-        text: `已从 ${r.restoredFrom} 恢复。${r.safetyBackup ? `恢复前的数据已备份为 ${r.safetyBackup}。` : '恢复前的数据库已损坏，未能备份。'}${r.readOnly ? '恢复后的数据库自检仍未通过，仍为只读。' : ''}页面即将重新载入。`,
+        text: `已从${backupLabel(b)}恢复。${r.safetyBackup ? '恢复前的数据已备份为一份“恢复前”备份。' : '恢复前的数据库已损坏，未能备份。'}${r.readOnly ? '恢复后的数据库自检仍未通过，仍为只读。' : ''}页面即将重新载入。`,
       });
       await load();
       // Every page on screen shows the replaced data: start afresh (the session is kept).
       setTimeout(() => window.location.reload(), 2500);
     } catch (e) {
-      setMessage({ ok: false, text: `恢复失败，数据未改变：${e instanceof ApiCallError ? e.message : String(e)}` });
+      setMessage({ ok: false, text: `恢复失败，数据未改变：${errorText(e)}` });
       setBusy(null);
     }
   };
@@ -75,7 +79,6 @@ export function BackupsPage() {
     { headerName: '操作人', field: 'createdBy', width: 110 },
     { headerName: '大小', colId: 'size', width: 100, type: 'rightAligned', valueGetter: (p) => p.data?.sizeBytes ?? 0, valueFormatter: (p) => fileSize(p.value as number) },
     { headerName: '案件数', field: 'cases', width: 100, type: 'rightAligned' },
-    { headerName: '数据版本', field: 'schemaVersion', width: 110 },
     { headerName: '自检', colId: 'checked', width: 90, valueGetter: (p) => (p.data?.checked ? '通过' : '未检') },
     {
       headerName: '签名校验',
@@ -102,7 +105,6 @@ export function BackupsPage() {
           } satisfies ColDef<Backup>,
         ]
       : []),
-    { headerName: '文件名', field: 'name', flex: 1, minWidth: 280 },
   ];
 
   return (
@@ -122,12 +124,12 @@ export function BackupsPage() {
         </div>
       ) : null}
       <p className="muted">
-        备份用 SQLite 在线备份写出完整的数据库副本，写出后立即自检，并在说明文件中记下校验值和操作日志的链头、以审计密钥签名。只有签名和校验值都相符的备份才能用于恢复：放进备份文件夹的其他文件不会被使用。每日自动备份和升级前备份按保留规则清理；手动备份和恢复前备份不会自动删除。
+        备份在系统运行中写出完整的数据库副本，写出后立即自检，并在说明文件中记下校验值和操作日志的链头、以审计密钥签名。只有签名和校验值都相符的备份才能用于恢复：放进备份文件夹的其他文件不会被使用。每日自动备份和升级前备份按保留规则清理；手动备份和恢复前备份不会自动删除。
       </p>
       <LocalGrid<Backup> columns={columns} rows={rows} rowId={(b) => b.name} testId="backups-grid" height={360} />
       <BackupSettings />
       {restoring ? (
-        <ConfirmDialog title={`从备份恢复：${restoring.name}`} danger confirmLabel="先备份当前数据，再恢复" onConfirm={() => void restore(restoring)} onCancel={() => setRestoring(null)}>
+        <ConfirmDialog title={`从备份恢复：${backupLabel(restoring)}`} danger confirmLabel="先备份当前数据，再恢复" onConfirm={() => void restore(restoring)} onCancel={() => setRestoring(null)}>
           <RestoreWarning createdAt={restoring.createdAt} cases={restoring.cases} />
         </ConfirmDialog>
       ) : null}

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { api, ApiCallError } from '../api/client';
+import { api } from '../api/client';
 import { CASE_TABS, type CaseDetail } from '../caseTabs';
 import { stageLabel } from '../format';
 import { navigate } from '../router';
@@ -9,6 +9,7 @@ import { usePresence } from '../live/presence';
 import { courtTime } from '../live/time';
 import type { Seen } from '../../src-shared/api/caseVersions';
 import { WorkspacePanel } from './case/WorkspacePanel';
+import { errorText } from '../errorText';
 
 /**
  * One case as the workspace: header, the summary with this user's actions (WorkspacePanel), and the
@@ -39,7 +40,7 @@ export function CasePage({ id }: { id: number }) {
           setAck((a) => (a === null || acknowledge ? r.version : a));
           if (acknowledge) setOthers([]);
         })
-        .catch((e: unknown) => setError(e instanceof ApiCallError ? e.message : String(e)));
+        .catch((e: unknown) => setError(errorText(e)));
     },
     [id],
   );

@@ -9,6 +9,8 @@ import { TerminationConfirm, TerminationGrounds, type TerminationChoice } from '
 import { parseYuan } from '../../src-shared/domain/money';
 import type { MethodOutput } from '../../src-shared/api';
 import { ClosureQueue } from './closure/ClosureQueue';
+import { errorText } from '../errorText';
+import { DateInput } from '../components/DateInput';
 
 type Checklist = MethodOutput<'closure.checklist'>;
 
@@ -43,7 +45,7 @@ export function ClosurePage() {
         : {}
       : { zhongbenBasis: { kind: 'panel' as const, presidingId: Number(basis.presidingId), memberIds: [Number(basis.member1), Number(basis.member2)], reviewedOn: basis.reviewedOn, approvedBy: basis.approvedBy, approvedOn: basis.approvedOn } };
 
-  const fail = (e: unknown) => setError(e instanceof ApiCallError ? { message: e.message, field: e.field } : { message: String(e) });
+  const fail = (e: unknown) => setError(e instanceof ApiCallError ? { message: e.message, field: e.field } : { message: errorText(e) });
   // The checklist as the clerk sees it: attesting and closing state it (seen), so another clerk's
   // change to the case since is refused with that clerk's name; the case's changes reload it.
   const view = useView();
@@ -220,7 +222,7 @@ export function ClosurePage() {
                   {basis.kind === 'consent' ? (
                     <label className="field">
                       <span className="field-label">确认日期</span>
-                      <input type="date" value={basis.consentOn} onChange={(e) => setBasis({ ...basis, consentOn: e.target.value })} data-testid="closure-consent-on" />
+                      <DateInput value={basis.consentOn} onChange={(e) => setBasis({ ...basis, consentOn: e.target.value })} data-testid="closure-consent-on" />
                     </label>
                   ) : (
                     <>
@@ -239,7 +241,7 @@ export function ClosurePage() {
                       ))}
                       <label className="field">
                         <span className="field-label">合议庭审查日期</span>
-                        <input type="date" value={basis.reviewedOn} onChange={(e) => setBasis({ ...basis, reviewedOn: e.target.value })} />
+                        <DateInput value={basis.reviewedOn} onChange={(e) => setBasis({ ...basis, reviewedOn: e.target.value })} />
                       </label>
                       <label className="field">
                         <span className="field-label">批准的院长</span>
@@ -247,7 +249,7 @@ export function ClosurePage() {
                       </label>
                       <label className="field">
                         <span className="field-label">批准日期</span>
-                        <input type="date" value={basis.approvedOn} onChange={(e) => setBasis({ ...basis, approvedOn: e.target.value })} />
+                        <DateInput value={basis.approvedOn} onChange={(e) => setBasis({ ...basis, approvedOn: e.target.value })} />
                       </label>
                     </>
                   )}

@@ -1,14 +1,17 @@
 import { useEffect, useState } from 'react';
-import { api, ApiCallError } from '../api/client';
+import { api } from '../api/client';
 import { navigate } from '../router';
 import { hasRole, useSession } from '../session';
 import type { MethodOutput } from '../../src-shared/api';
 import { LIFT_GROUND_LABELS } from '../../src-shared/domain/credit';
+import { errorText } from '../errorText';
+import { DateInput } from '../components/DateInput';
+import { courtToday } from '../../src-shared/domain/chineseDate';
 
 type Register = MethodOutput<'credit.register'>;
 type Figures = MethodOutput<'credit.figures'>;
 
-const year = () => new Date().toISOString().slice(0, 4);
+const year = () => courtToday(new Date()).slice(0, 4);
 
 /** 失信与限消: what is due (deletions within 3 working days, terms ended, corrections, liftings), the year's figures, and the national database's entry file. */
 export function CreditPage() {
@@ -18,7 +21,7 @@ export function CreditPage() {
   const [figures, setFigures] = useState<Figures | null>(null);
   const [range, setRange] = useState({ from: `${year()}-01-01`, to: `${year()}-12-31` });
   const [error, setError] = useState<string | null>(null);
-  const fail = (e: unknown) => setError(e instanceof ApiCallError ? e.message : String(e));
+  const fail = (e: unknown) => setError(errorText(e));
   const load = () => {
     setError(null);
     api.call('credit.register', { pendingOnly }).then(setRegister).catch(fail);
@@ -36,8 +39,8 @@ export function CreditPage() {
         <label>
           <input type="checkbox" checked={pendingOnly} onChange={(e) => setPendingOnly(e.target.checked)} data-testid="credit-pending-only" /> 只看待办
         </label>
-        <input type="date" value={range.from} onChange={(e) => setRange({ ...range, from: e.target.value })} aria-label="统计起始日期" />
-        <input type="date" value={range.to} onChange={(e) => setRange({ ...range, to: e.target.value })} aria-label="统计截止日期" />
+        <DateInput value={range.from} onChange={(e) => setRange({ ...range, from: e.target.value })} aria-label="统计起始日期" />
+        <DateInput value={range.to} onChange={(e) => setRange({ ...range, to: e.target.value })} aria-label="统计截止日期" />
         <button type="button" onClick={load}>
           刷新
         </button>
@@ -72,7 +75,7 @@ export function CreditPage() {
         </thead>
         <tbody>
           {register?.listings.map((l) => (
-            <tr key={l.id} onClick={() => navigate(`/cases/${l.caseId}`)} className={l.deletionDueOn && !l.deletedOn && l.deletionDueOn < new Date().toISOString().slice(0, 10) ? 'overdue' : ''}>
+            <tr key={l.id} onClick={() => navigate(`/cases/${l.caseId}`)} className={l.deletionDueOn && !l.deletedOn && l.deletionDueOn < courtToday(new Date()) ? 'overdue' : ''}>
               <td>{l.caseNumber}</td>
               <td>{l.debtor}</td>
               <td>{l.decidedOn}</td>

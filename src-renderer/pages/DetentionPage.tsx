@@ -1,7 +1,7 @@
 import { createContext, useContext, useEffect, useState } from 'react';
 import { useView } from '../live/view';
 import type { Seen } from '../../src-shared/api/caseVersions';
-import { api, ApiCallError } from '../api/client';
+import { api } from '../api/client';
 import { useSession, hasRole } from '../session';
 import { yuan } from '../format';
 import { Field } from '../components/Field';
@@ -9,6 +9,8 @@ import { MoneyInput } from '../components/MoneyInput';
 import type { MethodOutput } from '../../src-shared/api';
 import { CoercionForms } from './detention/CoercionForms';
 import { GROUND_LIST, GROUNDS, MEASURE_KINDS, OUTCOMES, REQUEST_STATUS, type Ground, type MeasureKind } from '../../src-shared/domain/coercion';
+import { errorText } from '../errorText';
+import { DateInput } from '../components/DateInput';
 
 type Request = MethodOutput<'coercion.requests'>[number];
 type Measure = MethodOutput<'coercion.measures'>[number];
@@ -71,7 +73,7 @@ export function DetentionPage() {
     }
   };
   useEffect(() => {
-    void refresh().catch((e: unknown) => setError(e instanceof ApiCallError ? e.message : String(e)));
+    void refresh().catch((e: unknown) => setError(errorText(e)));
     // eslint-disable-next-line react-hooks/exhaustive-deps -- loads once when the page opens; later loads follow the user's actions
   }, []);
 
@@ -83,7 +85,7 @@ export function DetentionPage() {
       await refresh();
       setMessage(done);
     } catch (e) {
-      setError(e instanceof ApiCallError ? e.message : String(e));
+      setError(errorText(e));
     }
   };
 
@@ -220,7 +222,7 @@ function RequestForm(props: { today: string; onDone: (text: string) => void; onE
   const [wantedOn, setWantedOn] = useState(props.today);
   const [purpose, setPurpose] = useState('');
   const [summons, setSummons] = useState('');
-  const fail = (e: unknown) => props.onError(e instanceof ApiCallError ? e.message : String(e));
+  const fail = (e: unknown) => props.onError(errorText(e));
 
   const find = async () => {
     try {
@@ -301,14 +303,14 @@ function RequestForm(props: { today: string; onDone: (text: string) => void; onE
             <input value={place} onChange={(e) => setPlace(e.target.value)} data-testid="request-place" />
           </Field>
           <Field label="日期">
-            <input type="date" value={wantedOn} onChange={(e) => setWantedOn(e.target.value)} data-testid="request-date" />
+            <DateInput value={wantedOn} onChange={(e) => setWantedOn(e.target.value)} data-testid="request-date" />
           </Field>
           <Field label="事由">
             <input value={purpose} onChange={(e) => setPurpose(e.target.value)} data-testid="request-purpose" />
           </Field>
           {measure === 'compel' ? (
             <Field label="传票送达日期" hint="拘传须以依法传唤后拒不到场为前提">
-              <input type="date" value={summons} onChange={(e) => setSummons(e.target.value)} data-testid="request-summons" />
+              <DateInput value={summons} onChange={(e) => setSummons(e.target.value)} data-testid="request-summons" />
             </Field>
           ) : null}
           <button onClick={() => void submit()} data-testid="request-submit">
@@ -333,7 +335,7 @@ function PlanForm(props: { today: string; picked: number[]; people: People; onPl
       await api.call('coercion.planOperation', { seen: seenNow(), name: name || `${on}集中拘传行动`, plannedOn: on, leaderId: leader, requestIds: props.picked });
       props.onPlanned(`已安排集中拘传行动，共${props.picked.length}人`);
     } catch (e) {
-      props.onError(e instanceof ApiCallError ? e.message : String(e));
+      props.onError(errorText(e));
     }
   };
   return (
@@ -342,7 +344,7 @@ function PlanForm(props: { today: string; picked: number[]; people: People; onPl
         <input value={name} onChange={(e) => setName(e.target.value)} placeholder={`${on}集中拘传行动`} data-testid="plan-name" />
       </Field>
       <Field label="行动日期">
-        <input type="date" value={on} onChange={(e) => setOn(e.target.value)} data-testid="plan-date" />
+        <DateInput value={on} onChange={(e) => setOn(e.target.value)} data-testid="plan-date" />
       </Field>
       <Field label="带队人">
         <select value={leader ?? ''} onChange={(e) => setLeaderId(Number(e.target.value))} data-testid="plan-leader">

@@ -10,6 +10,9 @@ import { validateCreditCode } from '../../src-shared/domain/creditCode';
 import { FILING_TYPES } from '../../src-shared/domain/stages';
 import type { CaseDraft } from '../../src-shared/api/methods/cases';
 import { NON_LITIGATION_KINDS, TITLE_KINDS, type TitleKind } from '../../src-shared/domain/executionTitle';
+import { DateInput } from '../components/DateInput';
+import { parseCaseNumber } from '../../src-shared/domain/caseNumber';
+import { AcceptancePrint } from './filing/AcceptancePrint';
 
 interface PartyForm {
   kind: 'person' | 'org';
@@ -33,6 +36,8 @@ interface FormState {
   type: (typeof FILING_TYPES)[number];
   filedOn: string;
   existingNumber: string;
+  /** 执恢: the case resumed. */
+  originalNumber: string;
   applicants: PartyForm[];
   debtors: PartyForm[];
   title: { court: string; number: string; effectiveOn: string; cause: string; nonLitigation: boolean; kind: TitleKind | ''; kindOther: string; ordered: string; joint: boolean };
@@ -48,6 +53,7 @@ function initial(today: string, courtName: string): FormState {
     type: '执',
     filedOn: today,
     existingNumber: '',
+    originalNumber: '',
     applicants: [emptyParty()],
     debtors: [emptyParty()],
     title: { court: courtName, number: '', effectiveOn: '', cause: '', nonLitigation: false, kind: '', kindOther: '', ordered: '', joint: false },
@@ -75,6 +81,7 @@ function toDraft(f: FormState, confirmDuplicate: boolean): CaseDraft {
     type: f.type,
     filedOn: f.filedOn,
     ...(f.existingNumber.trim() ? { existingNumber: f.existingNumber.trim() } : {}),
+    ...(f.type === '执恢' && f.originalNumber.trim() ? { originalNumber: f.originalNumber.trim() } : {}),
     applicants: f.applicants.map(party(true)),
     debtors: f.debtors.map(party(false)),
     title: {
@@ -113,7 +120,7 @@ export function FilingPage() {
   const [issues, setIssues] = useState<Issues>({});
   const [busy, setBusy] = useState(false);
   const [duplicates, setDuplicates] = useState<{ message: string } | null>(null);
-  const [filed, setFiled] = useState<{ id: number; number: string } | null>(null);
+  const [filed, setFiled] = useState<{ id: number; number: string; version: number; original: string | null; linked: boolean } | null>(null);
   const [banner, setBanner] = useState<string | null>(null);
 
   const err = (field: string) => (issues[field]?.severity === 'error' ? issues[field]?.message : undefined);
@@ -131,6 +138,17 @@ export function FilingPage() {
       delete next[field];
       return next;
     });
+
+  // The original case's number, checked by the case-number rules as the clerk leaves the field
+  // (domain.md §1.4); whether it is in the register is said at filing.
+  const checkOriginal = () => {
+    const v = form.originalNumber.trim();
+    if (!v) return clearIssue('originalNumber');
+    const r = parseCaseNumber(v);
+    if (!r.ok) setIssues((prev) => ({ ...prev, originalNumber: { message: `原案号有误：${r.reason}`, severity: 'error' } }));
+    else if (r.value.type !== '执' && r.value.type !== '执恢') setIssues((prev) => ({ ...prev, originalNumber: { message: `原案号应为首次执行（执）或恢复执行（执恢）案件，现为“${r.value.type}”`, severity: 'error' } }));
+    else clearIssue('originalNumber');
+  };
 
   // Checks an ID or credit code as soon as the clerk leaves the field (the server checks again).
   const checkParty = (role: 'applicants' | 'debtors', i: number) => {
@@ -166,7 +184,7 @@ export function FilingPage() {
       const c = await api.call('cases.file', toDraft(form, confirmDuplicate));
       setIssues({});
       setDuplicates(null);
-      setFiled({ id: c.id, number: c.number });
+      setFiled({ id: c.id, number: c.number, version: c.version, original: form.type === '执恢' ? form.originalNumber.trim() : null, linked: c.resumedFromId !== null });
     } catch (e) {
       if (!(e instanceof ApiCallError)) throw e;
       if (e.code === 'needs_confirmation') {
@@ -191,7 +209,14 @@ export function FilingPage() {
         <h2>立案窗口</h2>
         <div className="success" data-testid="filing-success">
           立案成功，案号 <strong data-testid="filed-number">{filed.number}</strong>
+          {filed.original ? (
+            <span data-testid="filed-original">
+              ；原案号 {filed.original}
+              {filed.linked ? '（已关联本系统中的原案件）' : '（原案件不在本系统中，已记录原案号）'}
+            </span>
+          ) : null}
         </div>
+        <AcceptancePrint caseId={filed.id} version={filed.version} />
         <div className="actions">
           <button type="button" className="primary" onClick={() => navigate(`/cases/${filed.id}`)} data-testid="open-filed">
             打开案件
@@ -333,8 +358,19 @@ export function FilingPage() {
                 ))}
               </select>
             </Field>
+            {form.type === '执恢' ? (
+              <Field label="原案号（被恢复执行的案件）" required error={err('originalNumber')} warning={warn('originalNumber')} hint="如（2023）内0523执123号；原案件在本系统中的，立案后自动关联">
+                <input
+                  data-field="originalNumber"
+                  value={form.originalNumber}
+                  onChange={(e) => update((f) => void (f.originalNumber = e.target.value))}
+                  onBlur={() => checkOriginal()}
+                  data-testid="filing-original"
+                />
+              </Field>
+            ) : null}
             <Field label="立案日期" required error={err('filedOn')}>
-              <input type="date" data-field="filedOn" value={form.filedOn} onChange={(e) => update((f) => void (f.filedOn = e.target.value))} data-testid="filing-date" />
+              <DateInput data-field="filedOn" value={form.filedOn} onChange={(e) => update((f) => void (f.filedOn = e.target.value))} data-testid="filing-date" />
             </Field>
             <Field label="原案号（旧系统迁移案件填写）" error={err('existingNumber')} hint="留空则由系统分配案号">
               <input data-field="existingNumber" value={form.existingNumber} onChange={(e) => update((f) => void (f.existingNumber = e.target.value))} data-testid="filing-existing" />
@@ -356,7 +392,7 @@ export function FilingPage() {
               <input data-field="title.number" value={form.title.number} onChange={(e) => update((f) => void (f.title.number = e.target.value))} data-testid="title-number" placeholder="（2026）内0523民初100号" />
             </Field>
             <Field label="生效日期" required error={err('title.effectiveOn')}>
-              <input type="date" data-field="title.effectiveOn" value={form.title.effectiveOn} onChange={(e) => update((f) => void (f.title.effectiveOn = e.target.value))} data-testid="title-date" />
+              <DateInput data-field="title.effectiveOn" value={form.title.effectiveOn} onChange={(e) => update((f) => void (f.title.effectiveOn = e.target.value))} data-testid="title-date" />
             </Field>
             <Field label="案由" required error={err('title.cause')}>
               <input data-field="title.cause" value={form.title.cause} onChange={(e) => update((f) => void (f.title.cause = e.target.value))} data-testid="title-cause" />

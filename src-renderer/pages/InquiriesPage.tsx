@@ -9,6 +9,7 @@ import { useAction } from '../components/useAction';
 import { PickBox } from '../components/PickBox';
 import { FileButton, fileBase64 } from '../components/FileButton';
 import { ActionFeedback } from '../components/ActionFeedback';
+import { errorText } from '../errorText';
 
 type QueueRow = MethodOutput<'inquiries.queue'>['rows'][number];
 type Batch = MethodOutput<'inquiries.batches'>['rows'][number];
@@ -30,7 +31,7 @@ export function InquiriesPage() {
   const { run, error, setError, message, setMessage, problems, failure } = useAction(refresh);
   useLive(() => void refresh().catch(() => undefined));
   useEffect(() => {
-    void refresh().catch((e: unknown) => setError(String(e)));
+    void refresh().catch((e: unknown) => setError(errorText(e)));
     // eslint-disable-next-line react-hooks/exhaustive-deps -- loads once when the page opens; later loads follow the user's actions
   }, []);
 
@@ -60,7 +61,7 @@ export function InquiriesPage() {
         <button disabled={picked.size === 0} onClick={() => void create()} data-testid="inquiry-create">
           建立查控批次（{picked.size}）
         </button>
-        <FileButton label="导入查控反馈（xlsx/csv）" accept=".xlsx,.csv" testId="inquiry-import" onFile={(f) => void importFile(f)} />
+        <FileButton label="导入查控反馈（Excel 表格或文本表格）" accept=".xlsx,.csv" testId="inquiry-import" onFile={(f) => void importFile(f)} />
       </div>
       <ActionFeedback error={error} message={message} problems={problems} testId="inquiry" failure={failure} onReload={() => void refresh()} onSkip={() => void create(true)} />
 
@@ -125,10 +126,10 @@ export function InquiriesPage() {
               <td>{b.findingCount}</td>
               <td>
                 <button onClick={() => void run(() => api.call('inquiries.exportRequest', { batchId: b.id, format: 'xlsx' }))} data-testid={`inquiry-export-xlsx-${b.id}`}>
-                  xlsx
+                  Excel 表格
                 </button>{' '}
                 <button onClick={() => void run(() => api.call('inquiries.exportRequest', { batchId: b.id, format: 'csv' }))} data-testid={`inquiry-export-csv-${b.id}`}>
-                  csv
+                  文本表格（逗号分隔）
                 </button>
               </td>
             </tr>

@@ -15,6 +15,8 @@ import { courtTime } from '../live/time';
 import { MoneyOut } from './ledger/MoneyOut';
 import { PayoutAccountPanel } from './ledger/PayoutAccountPanel';
 import { AccountsGrid } from './ledger/AccountsGrid';
+import { errorText } from '../errorText';
+import { DateInput } from '../components/DateInput';
 
 type Ledger = MethodOutput<'ledger.get'>;
 type Fund = MethodOutput<'ledger.unidentified'>['rows'][number];
@@ -68,7 +70,7 @@ export function LedgerPage() {
   });
   const seen = ack !== null ? { asOf: ack } : undefined;
   useEffect(() => {
-    void refresh().catch((e: unknown) => setError(String(e)));
+    void refresh().catch((e: unknown) => setError(errorText(e)));
     // The session's date was read at login; the app may have run past midnight since.
     void api.call('system.info', {}).then((i) => setOn(i.today));
     // eslint-disable-next-line react-hooks/exhaustive-deps -- loads once when the page opens; later loads follow the user's actions
@@ -83,7 +85,7 @@ export function LedgerPage() {
       await refresh();
       if (done) setMessage(done);
     } catch (e) {
-      setError(e instanceof ApiCallError ? e.message : String(e));
+      setError(errorText(e));
       setFailure(e);
     }
   };
@@ -111,7 +113,7 @@ export function LedgerPage() {
   const reloadKeepingInput = () => {
     setError(null);
     setFailure(null);
-    void refresh(ledger?.caseId, true).catch((e: unknown) => setError(String(e)));
+    void refresh(ledger?.caseId, true).catch((e: unknown) => setError(errorText(e)));
   };
 
   return (
@@ -174,7 +176,7 @@ export function LedgerPage() {
               <MoneyInput fen={amount} onChange={(f) => setAmount(f)} testId="ledger-amount" />
             </Field>
             <Field label="到账日期">
-              <input type="date" value={on} onChange={(e) => setOn(e.target.value)} data-testid="ledger-date" />
+              <DateInput value={on} onChange={(e) => setOn(e.target.value)} data-testid="ledger-date" />
             </Field>
             <Field label="来源">
               <select value={source} onChange={(e) => setSource(e.target.value as Source)} data-testid="ledger-source">

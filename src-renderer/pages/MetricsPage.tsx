@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { api, ApiCallError } from '../api/client';
+import { api } from '../api/client';
 import type { MethodOutput } from '../../src-shared/api';
 import { DrillPanel, type DrillTarget } from './metrics/DrillPanel';
 import { ReportsPanel } from './metrics/ReportsPanel';
@@ -8,6 +8,9 @@ import { CoercionFigures } from './metrics/CoercionFigures';
 import { DashboardFiles, DashboardPanel, type DashboardPeriod } from './metrics/DashboardPanel';
 import { formatFigure, formatParts } from '../../src-shared/domain/metrics/display';
 import { lastCompleteMonth } from '../../src-shared/domain/metrics/period';
+import { errorText } from '../errorText';
+import { fieldLabel } from '../../src-shared/fieldLabels';
+import { plainText } from '../../src-shared/plainText';
 
 type PeriodIn = DashboardPeriod;
 type Dashboard = MethodOutput<'metrics.dashboard'>;
@@ -18,6 +21,15 @@ const fmt = formatFigure;
 const STATUS = { V: '已核实', P: '部分核实', U: '未核实（设置）' } as const;
 
 /** 质效统计: the leaders' dashboard, every figure with its definition and drill-down, the monthly export, and the city level. */
+/** A figure's settings as the clerk reads them: “统计年度 自然年，法定期限（天） 180”. */
+function settingsText(settings: Record<string, unknown>): string {
+  const value = (v: unknown): string =>
+    typeof v === 'boolean' ? (v ? '是' : '否') : Array.isArray(v) ? v.map(value).join('、') || '无' : typeof v === 'string' ? (fieldLabel(v) ?? v) : String(v);
+  return Object.entries(settings)
+    .map(([k, v]) => `${fieldLabel(k) ?? '其他设置'} ${value(v)}`)
+    .join('，');
+}
+
 export function MetricsPage() {
   const now = new Date();
   const [kind, setKind] = useState<PeriodIn['kind']>('month');
@@ -55,7 +67,7 @@ export function MetricsPage() {
       setComputed(c);
       setDash(d);
     };
-    load().catch((e: unknown) => current && setError(e instanceof ApiCallError ? e.message : String(e)));
+    load().catch((e: unknown) => current && setError(errorText(e)));
     return () => {
       current = false;
     };
@@ -165,10 +177,10 @@ export function MetricsPage() {
                       <td className="num">{formatParts(f.numerator, f.denominator, d.kind)}</td>
                       <td className="muted" style={{ fontSize: 12 }}>
                         {d.numeratorText} ÷ {d.denominatorText}；{d.caseTypesText}；{d.roundingText}
-                        {Object.keys(f.settings).length ? `；设置：${JSON.stringify(f.settings)}` : ''}
+                        {Object.keys(f.settings).length ? `；设置：${settingsText(f.settings)}` : ''}
                       </td>
                       <td className="muted" style={{ fontSize: 12 }}>
-                        {STATUS[d.status]} · {d.source}
+                        {STATUS[d.status]} · {plainText(d.source)}
                       </td>
                     </tr>
                   );

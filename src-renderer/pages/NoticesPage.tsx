@@ -11,6 +11,7 @@ import { parseTrackingList } from '../../src-shared/domain/trackingList';
 import { useAction } from '../components/useAction';
 import { PickBox } from '../components/PickBox';
 import { ActionFeedback } from '../components/ActionFeedback';
+import { errorText } from '../errorText';
 
 type QueueRow = MethodOutput<'documents.queue'>['rows'][number];
 type Template = MethodOutput<'documents.templates'>[number];
@@ -54,7 +55,7 @@ export function NoticesPage() {
       setTemplates(t.filter((x) => x.batchable));
       setKinds(new Set(t.filter((x) => x.defaultSelected).map((x) => x.kind)));
     });
-    void refresh().catch((e: unknown) => setError(String(e)));
+    void refresh().catch((e: unknown) => setError(errorText(e)));
     return api.onEvent('job', (data) => {
       const j = data as Job;
       if (j.kind !== 'documents.batch') return;

@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
-import { api, ApiCallError } from '../api/client';
+import { api } from '../api/client';
 import { navigate } from '../router';
 import { stageLabel } from '../format';
 import { useSession } from '../session';
 import { useLive } from '../live/useLive';
 import type { MethodOutput } from '../../src-shared/api';
+import { errorText } from '../errorText';
 
 type Todo = MethodOutput<'todo.mine'>;
 
@@ -31,7 +32,7 @@ export function TodoPage() {
         setTodo(t);
         setError(null);
       })
-      .catch((e: unknown) => setError(e instanceof ApiCallError ? e.message : String(e)));
+      .catch((e: unknown) => setError(errorText(e)));
   }, []);
   useEffect(load, [load]);
   // Any visible case's change may move it between the buckets: reload, at most every 2 s.

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ColDef } from 'ag-grid-community';
-import { api, ApiCallError } from '../api/client';
+import { api } from '../api/client';
 import { LocalGrid } from '../components/Grid';
 import { dateTime } from '../format';
 import { useSession } from '../session';
@@ -10,6 +10,7 @@ import { UserCreateForm } from './users/UserCreateForm';
 import { PasswordDialog } from './users/PasswordDialog';
 import { RolesPanel } from './users/RolesPanel';
 import type { MethodOutput } from '../../src-shared/api';
+import { errorText } from '../errorText';
 
 type User = MethodOutput<'users.list'>[number];
 
@@ -28,7 +29,7 @@ export function UsersPage() {
 
   const load = useCallback(async () => setUsers(await api.call('users.list', {})), []);
   useEffect(() => {
-    load().catch((e: unknown) => setMessage({ ok: false, text: e instanceof ApiCallError ? e.message : String(e) }));
+    load().catch((e: unknown) => setMessage({ ok: false, text: errorText(e) }));
   }, [load]);
 
   // One of the two panels at a time: the editor or the password dialog.

@@ -1,6 +1,7 @@
 import { useState } from 'react';
-import { api, ApiCallError } from '../api/client';
+import { api } from '../api/client';
 import type { SessionUser } from '../session';
+import { errorText } from '../errorText';
 
 /**
  * The idle lock (idleLockMinutes). The session has already ended on the server; the same user logs in
@@ -23,7 +24,7 @@ export function LockScreen(props: { user: SessionUser; reason: 'idle' | 'expired
       const r = await api.call('auth.login', { username: props.user.username, password });
       props.onUnlocked(r.user);
     } catch (e) {
-      setError(e instanceof ApiCallError ? e.message : String(e));
+      setError(errorText(e));
       setPassword('');
     } finally {
       setBusy(false);

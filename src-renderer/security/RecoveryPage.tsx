@@ -3,6 +3,7 @@ import { api, ApiCallError } from '../api/client';
 import { dateTime } from '../format';
 import { BACKUP_KIND_LABELS, fileSize } from './labels';
 import type { MethodOutput } from '../../src-shared/api';
+import { errorText } from '../errorText';
 
 type Status = MethodOutput<'recovery.status'>;
 
@@ -28,7 +29,7 @@ export function RecoveryPage() {
         setStatus(s);
         setPicked(s.backups.find((b) => b.verified)?.name ?? null);
       })
-      .catch((e: unknown) => setError({ message: e instanceof ApiCallError ? e.message : String(e) }));
+      .catch((e: unknown) => setError({ message: errorText(e) }));
   }, []);
 
   const restore = async () => {
@@ -40,7 +41,7 @@ export function RecoveryPage() {
       setDone(`已从 ${r.restoredFrom} 恢复。损坏的数据库文件已另存为数据文件夹中的 ${r.damagedKept}。请重新登录。`);
       setTimeout(() => window.location.reload(), 2500);
     } catch (e) {
-      setError(e instanceof ApiCallError ? { message: e.message, ...(e.field ? { field: e.field } : {}) } : { message: String(e) });
+      setError(e instanceof ApiCallError ? { message: e.message, ...(e.field ? { field: e.field } : {}) } : { message: errorText(e) });
       setBusy(false);
     }
   };

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
-import { api, ApiCallError } from '../api/client';
+import { api } from '../api/client';
 import { isMasked } from '../../src-shared/domain/masking';
 import type { MethodOutput } from '../../src-shared/api';
+import { errorText } from '../errorText';
 
 type Revealed = MethodOutput<'cases.reveal'>;
 
@@ -33,7 +34,7 @@ export function useCaseReveal(caseId: number): CaseReveal {
     api
       .call('cases.reveal', { caseId })
       .then(setFull)
-      .catch((e: unknown) => setError(e instanceof ApiCallError ? e.message : String(e)))
+      .catch((e: unknown) => setError(errorText(e)))
       .finally(() => setBusy(false));
   }, [caseId]);
   return { full, busy, error, reveal };

@@ -1,12 +1,13 @@
 import { useCallback, useEffect, useState } from 'react';
 import { RebuildingNote } from '../components/RebuildingNote';
-import { api, ApiCallError } from '../api/client';
+import { api } from '../api/client';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { dateTime } from '../format';
 import { hasRole, useSession } from '../session';
 import { useIdleLock } from './idleLock';
 import { BACKUP_KIND_LABELS } from './labels';
 import type { MethodOutput } from '../../src-shared/api';
+import { errorText } from '../errorText';
 
 type Health = MethodOutput<'system.health'>;
 
@@ -78,15 +79,16 @@ function ReadOnlyBanner({ health }: { health: Health }) {
       // Everything on screen came from the replaced database: start afresh (the session is kept).
       window.location.reload();
     } catch (e) {
-      setError(e instanceof ApiCallError ? e.message : String(e));
+      setError(errorText(e));
       setBusy(false);
     }
   };
 
   return (
     <div className="error-banner readonly-banner" role="alert" data-testid="readonly-banner">
-      <strong>数据库处于只读状态：</strong>启动时的数据库完整性自检（PRAGMA quick_check）未通过
-      {problems.length ? `——${problems.slice(0, 3).join('；')}${problems.length > 3 ? ` 等 ${problems.length} 处` : ''}` : ''}
+      {/* The check's own findings are SQLite's English: the count here, the text in the log for the technician. */}
+      <strong>数据库处于只读状态：</strong>启动时的数据库完整性自检未通过
+      {problems.length ? `，发现 ${problems.length} 处损坏（详情已记入系统日志）` : ''}
       。为免损坏扩大，所有修改已暂停，可以查阅和导出。
       {isAdmin ? (
         latest ? (

@@ -3,6 +3,8 @@ import type { Access } from './roles';
 import type { ErrorCode } from './errors';
 import type { CaseScopeSpec } from './caseScope';
 import type { VersionSpec } from './caseVersions';
+// Chinese messages for every schema, wherever the contract is loaded (main process and renderer).
+import '../zodChinese';
 
 /** One named method of the API: the single source for validation, types, permissions and docs. */
 export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {

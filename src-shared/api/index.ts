@@ -24,10 +24,11 @@ import { creditMethods } from './methods/credit';
 import { coercionMethods } from './methods/coercion';
 import { workspaceMethods } from './methods/workspace';
 import { gridMethods } from './methods/grids';
+import { acceptanceMethods } from './methods/acceptance';
 
 // The one registry of the API. Each domain declares its methods in ./methods/<domain>.ts and is
 // listed here once; both transports (Electron IPC and the web mode) serve exactly this set.
-export const methods = mergeMethods(systemMethods, caseMethods, settingsMethods, jobMethods, documentMethods, inquiryMethods, measureMethods, ledgerMethods, securityMethods, closureMethods, archiveMethods, metricsMethods, reportsMethods, cityMethods, triageMethods, assignmentMethods, deadlineMethods, serverMethods, recoveryMethods, documentDataMethods, creditMethods, coercionMethods, workspaceMethods, gridMethods);
+export const methods = mergeMethods(systemMethods, caseMethods, settingsMethods, jobMethods, documentMethods, inquiryMethods, measureMethods, ledgerMethods, securityMethods, closureMethods, archiveMethods, metricsMethods, reportsMethods, cityMethods, triageMethods, assignmentMethods, deadlineMethods, serverMethods, recoveryMethods, documentDataMethods, creditMethods, coercionMethods, workspaceMethods, gridMethods, acceptanceMethods);
 
 export type Methods = typeof methods;
 export type MethodName = keyof Methods & string;

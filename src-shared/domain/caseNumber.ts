@@ -65,6 +65,24 @@ export function isValidCourtCode(code: string): boolean {
   return /^[京津沪渝冀晋内辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川黔云藏陕甘青宁新军兵](?:\d{2}|\d{4})?$/u.test(code);
 }
 
+/**
+ * Why a court code (法院代字) is not one of the table's forms (domain.md §1.2), in Chinese naming
+ * the field; null when it is valid. 最高法; a province abbreviation (high court); +2 digits
+ * (intermediate court, prefecture part of GB/T 2260); +4 digits (basic court, last 4 of the county code).
+ */
+export function courtCodeProblem(raw: string): string | null {
+  const code = stripSpace(raw.normalize('NFKC'));
+  if (code === '') return '法院代字不能为空';
+  if (isValidCourtCode(code)) return null;
+  const first = [...code][0]!;
+  const wrong = WRONG_PROVINCE_CODES[first];
+  if (wrong) return `法院代字有误：${wrong}（如 内0523）`;
+  if (!PROVINCE_CODES.includes(first)) return `法院代字有误：应以省级简称开头（如 内、粤、黔）或为“最高法”`;
+  const rest = code.slice(first.length);
+  if (!/^\d*$/u.test(rest)) return '法院代字有误：省级简称后只能是数字';
+  return `法院代字有误：省级简称后应为2位数字（中级法院）或4位数字（基层法院），现为${rest.length}位`;
+}
+
 export function isEnforcementType(t: string): t is CaseType {
   return (ENFORCEMENT_TYPES as readonly string[]).includes(t);
 }

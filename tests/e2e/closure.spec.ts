@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './test';
 import { apiCall, login } from './helpers';
 import { fileCase, noticesServed, simulateFeedback } from './pipelineSetup';
 import { FEEDBACK_COLUMNS } from '../../src-shared/domain/inquiryFiles';

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './test';
 import { apiCall, login, readyForDocuments } from './helpers';
 import { fileCase } from './pipelineSetup';
 

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './test';
 import { ADMIN_PASSWORD } from './playwright.config';
 
 // The desktop's page in a real browser: the same bundled UI the Electron window loads, with the

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './test';
 import { execFileSync } from 'node:child_process';
 import { apiCall, readyForDocuments } from './helpers';
 import { ADMIN_PASSWORD } from './playwright.config';
@@ -15,7 +15,7 @@ import { makeId } from '../helpers/drafts';
 const PASSWORD = 'password-e2e-1';
 
 /** Logs in through the form; the machine is shared, so a login (a password hash) may take a while. */
-async function login(page: import('@playwright/test').Page, username: string, password: string) {
+async function login(page: import('./test').Page, username: string, password: string) {
   await page.goto('/');
   await page.getByTestId('login-username').fill(username);
   await page.getByTestId('login-password').fill(password);
@@ -23,7 +23,7 @@ async function login(page: import('@playwright/test').Page, username: string, pa
   await expect(page.getByTestId('logout')).toBeVisible({ timeout: 60_000 });
 }
 
-async function fileDebtor(page: import('@playwright/test').Page, n: number, name: string, idNumber: string) {
+async function fileDebtor(page: import('./test').Page, n: number, name: string, idNumber: string) {
   return apiCall<{ id: number; number: string }>(page, 'cases.file', {
     type: '执',
     filedOn: '2026-11-02',

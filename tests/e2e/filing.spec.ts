@@ -1,5 +1,6 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './test';
 import { apiCall, login } from './helpers';
+import { makeId } from '../helpers/drafts';
 
 test('a clerk files a case: wrong ID shown at its field, corrected, number in the register, case opens', async ({ page }) => {
   // Specs share one server; each sets the app clock it needs.
@@ -69,4 +70,50 @@ test('the navigation shows every stage of the pipeline, and each opens its page'
     await expect(page.locator('main')).not.toContainText('没有这个页面');
     await expect(page.getByTestId('not-built')).toHaveCount(0);
   }
+});
+
+test('a 执恢 case asks for its original case; after filing one button prints the acceptance documents', async ({ page }) => {
+  await page.goto('/');
+  await apiCall(page, 'system.setClock', { now: '2026-11-22T02:00:00Z' });
+  await login(page);
+  await page.getByTestId('nav-filing').click();
+  await expect(page.getByTestId('filing-original')).toHaveCount(0);
+  await page.getByTestId('filing-type').selectOption('执恢');
+  // 蒙 is not Inner Mongolia's court code (domain.md §1.2): said as the clerk leaves the field.
+  await page.getByTestId('filing-original').fill('（2023）蒙0523执123号');
+  await page.getByTestId('filing-original').blur();
+  const originalField = page.locator('.field', { has: page.getByTestId('filing-original') });
+  await expect(originalField.getByTestId('field-error')).toContainText('原案号有误');
+  await page.getByTestId('filing-original').fill('（2020）内0523执77号');
+  await page.getByTestId('filing-original').blur();
+  await expect(originalField.getByTestId('field-error')).toHaveCount(0);
+
+  await page.getByTestId('filing-date').fill('2026-11-20');
+  await page.getByTestId('applicant-0-name').fill('孙七');
+  await page.getByTestId('applicant-0-id').fill('150523198503171233');
+  await page.getByTestId('debtor-0-name').fill('周八');
+  await page.getByTestId('debtor-0-id').fill(makeId('19900101', 123));
+  await page.getByTestId('title-number').fill('（2019）内0523民初77号');
+  await page.getByTestId('title-date').fill('2019/9/1');
+  await page.getByTestId('title-date').blur();
+  // The date field shows 年-月-日 whatever was typed.
+  await expect(page.getByTestId('title-date')).toHaveValue('2019-09-01');
+  await page.getByTestId('title-cause').fill('民间借贷纠纷');
+  await page.getByTestId('title-kind').selectOption('民事判决书');
+  await page.getByTestId('title-ordered').fill('被告周八于本判决生效之日起十日内偿还原告孙七借款50000元');
+  await page.getByTestId('claim-principal').fill('50000');
+  await page.getByTestId('filing-submit').click();
+  await expect(page.getByTestId('filing-success')).toBeVisible();
+  await expect(page.getByTestId('filed-number')).toHaveText(/^（2026）内0523执恢\d+号$/);
+  await expect(page.getByTestId('filed-original')).toContainText('原案号 （2020）内0523执77号（原案件不在本系统中，已记录原案号）');
+
+  const download = page.waitForEvent('download');
+  await page.getByTestId('acceptance-print-button').click();
+  expect((await download).suggestedFilename()).toMatch(/^（2026）内0523执恢\d+号-受理文书\.pdf$/);
+  await expect(page.getByTestId('acceptance-print-message')).toContainText('已制作执行案件受理通知书、执行风险告知书');
+  // A second press prints the same documents again.
+  const again = page.waitForEvent('download');
+  await page.getByTestId('acceptance-print-button').click();
+  await again;
+  await expect(page.getByTestId('acceptance-print-message')).toContainText('已制作');
 });

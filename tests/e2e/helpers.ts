@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Page } from './test';
 import { ADMIN_PASSWORD } from './playwright.config';
 import { methods } from '../../src-shared/api';
 import type { MethodSpec } from '../../src-shared/api/contract';

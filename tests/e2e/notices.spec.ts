@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './test';
 import { apiCall, login, readyForDocuments } from './helpers';
 
 // Batch notices, end to end: select three filed cases in the queue, run the batch, watch the progress, download

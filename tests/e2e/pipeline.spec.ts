@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './test';
 import { apiCall, login } from './helpers';
 import { fileCase, noticesServed, simulateFeedback } from './pipelineSetup';
 import { ensureUser } from './moneySetup';
@@ -26,7 +26,7 @@ test('query batch → request file → simulated feedback → freeze two deposit
   // The request file goes out as a download; the simulator answers it outside the app.
   const row = page.getByTestId(`inquiry-batch-${batchNumber}`);
   const download = page.waitForEvent('download');
-  await row.getByRole('button', { name: 'xlsx' }).click();
+  await row.getByRole('button', { name: 'Excel 表格' }).click();
   const request = await download;
   expect(request.suggestedFilename()).toContain(batchNumber);
   const requestPath = `test-results/e2e/${request.suggestedFilename()}`;

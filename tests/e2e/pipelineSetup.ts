@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import type { Page } from '@playwright/test';
+import type { Page } from './test';
 import { apiCall, readyForDocuments } from './helpers';
 
 // Set-up steps of the pipeline specs done through the API where clicking is not the point (filing,

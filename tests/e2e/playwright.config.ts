@@ -28,7 +28,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `node out/main/web.js --data ${dataDir} --port ${port} --admin-password ${ADMIN_PASSWORD} --test-clock --quiet`,
+    command: `node out/main/web.js --data ${dataDir} --port ${port} --admin-password ${ADMIN_PASSWORD} --court-name 开鲁县人民法院 --court-code 内0523 --test-clock --quiet`,
     cwd: '../..',
     url: `http://127.0.0.1:${port}/api`,
     reuseExistingServer: false,

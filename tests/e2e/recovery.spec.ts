@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import { expect, test, type APIRequestContext } from './test';
 import { makeId } from '../helpers/drafts';
 
 // A database whose header was overwritten (a bad copy, a failing disk) no longer stops the server:
@@ -15,7 +15,7 @@ const BASE = `http://127.0.0.1:${PORT}`;
 const ADMIN = 'recovery-admin-pass';
 
 async function startServer(dataDir: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['out/main/web.js', '--data', dataDir, '--port', String(PORT), '--admin-password', ADMIN, '--quiet'], { stdio: 'ignore' });
+  const child = spawn(process.execPath, ['out/main/web.js', '--data', dataDir, '--port', String(PORT), '--admin-password', ADMIN, '--court-name', '开鲁县人民法院', '--court-code', '内0523', '--quiet'], { stdio: 'ignore' });
   for (let i = 0; i < 200; i++) {
     if (child.exitCode !== null) throw new Error(`web server exited (${child.exitCode})`);
     try {

@@ -3,7 +3,7 @@ import { closeSync, mkdtempSync, openSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Page } from './test';
 import { apiCall, login, readyForDocuments, requestTargets } from './helpers';
 import { makeId } from '../helpers/drafts';
 import { FEEDBACK_COLUMNS } from '../../src-shared/domain/inquiryFiles';
@@ -66,6 +66,8 @@ async function toTeams(page: Page, cases: Case[]): Promise<{ caseId: number; tea
   return run.decisions;
 }
 
+test.use({ latinAllow: ['e2e', 'sec', 'officer', 'judge', 'clerk'] });
+
 test('team scope, a refused action, masked data, the idle lock, a backup and its restore, the audit chain', async ({ page }) => {
   test.setTimeout(300_000);
   // Fake timers from the first page on, so the idle lock can be reached without waiting (time still flows).
@@ -91,8 +93,8 @@ test('team scope, a refused action, masked data, the idle lock, a backup and its
   await expect(page.getByTestId('users-message')).toContainText(`已创建用户 ${OFFICER.name}`);
   await expect(page.getByTestId('users-grid')).toContainText(OFFICER.username);
   await page.getByTestId('role-open-team').click();
-  await expect(page.getByTestId('role-methods-team')).toContainText('cases.list');
-  await expect(page.getByTestId('role-methods-team')).not.toContainText('backups.create');
+  await expect(page.getByTestId('role-methods-team')).toContainText('案件登记簿');
+  await expect(page.getByTestId('role-methods-team')).not.toContainText('立即备份数据库');
   await page.screenshot({ path: 'test-results/e2e/security-users.png', fullPage: true });
 
   // Edit a user (only the changed field is sent) and reset a password behind a confirmation.
@@ -194,7 +196,8 @@ test('team scope, a refused action, masked data, the idle lock, a backup and its
   await page.getByTestId('backup-create').click();
   await expect(page.getByTestId('backup-message')).toContainText('备份完成');
   await expect(manualRows).toHaveCount(before + 1);
-  const name = /备份完成：(\S+\.sqlite)/.exec((await page.getByTestId('backup-message').textContent()) ?? '')?.[1];
+  const newest = (await apiCall<{ backups: { name: string; kind: string; createdAt: string }[] }>(page, 'backups.list', {})).backups.filter((b) => b.kind === 'manual').sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
+  const name = newest?.name;
   expect(name).toBeTruthy();
   await page.screenshot({ path: 'test-results/e2e/security-backups.png', fullPage: true });
 
@@ -206,7 +209,7 @@ test('team scope, a refused action, masked data, the idle lock, a backup and its
   // already on screen (a click made before it would be lost with the old page).
   const reloaded = page.waitForEvent('load', { timeout: 30_000 });
   await page.getByTestId('confirm-ok').click();
-  await expect(page.getByTestId('backup-message')).toContainText(`已从 ${name} 恢复`);
+  await expect(page.getByTestId('backup-message')).toContainText(/已从.*的手动备份恢复/);
   await expect(page.getByTestId('backup-message')).toContainText('恢复前的数据已备份为');
   await expect(grid.locator('.ag-row', { hasText: '恢复前' }).first()).toBeVisible();
   // The page starts afresh on the restored data, still logged in, and the officer is still there.
@@ -243,7 +246,7 @@ const DAMAGED_PORT = Number(process.env.ZHIXING_E2E_PORT ?? 8620) + 50;
 const DAMAGED_ADMIN = 'damaged-admin-pass';
 
 async function startServer(dataDir: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['out/main/web.js', '--data', dataDir, '--port', String(DAMAGED_PORT), '--admin-password', DAMAGED_ADMIN, '--quiet'], { stdio: 'ignore' });
+  const child = spawn(process.execPath, ['out/main/web.js', '--data', dataDir, '--port', String(DAMAGED_PORT), '--admin-password', DAMAGED_ADMIN, '--court-name', '开鲁县人民法院', '--court-code', '内0523', '--quiet'], { stdio: 'ignore' });
   for (let i = 0; i < 200; i++) {
     try {
       if ((await fetch(`http://127.0.0.1:${DAMAGED_PORT}/api`)).status > 0) return child;
@@ -297,7 +300,7 @@ test('a damaged database opens read-only with a banner naming the failed check, 
     await page.getByTestId('login-submit').click();
     const banner = page.getByTestId('readonly-banner');
     await expect(banner).toContainText('数据库处于只读状态');
-    await expect(banner).toContainText('PRAGMA quick_check');
+    await expect(banner).toContainText('完整性自检未通过');
     await expect(page.getByTestId('readonly-restore')).toContainText('从最近的备份恢复');
     await page.screenshot({ path: 'test-results/e2e/security-readonly.png', fullPage: true });
 

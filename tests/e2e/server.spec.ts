@@ -1,4 +1,4 @@
-import { expect, request, test, type APIRequestContext, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { expect, request, test, type APIRequestContext, type Browser, type BrowserContext, type Page } from './test';
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -26,7 +26,7 @@ let api: APIRequestContext;
 let adminToken = '';
 
 function startServer(): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['out/main/server.js', '--data', dataDir, '--listen', `127.0.0.1:${PORT}`, '--admin-password', ADMIN, '--quiet'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['out/main/server.js', '--data', dataDir, '--listen', `127.0.0.1:${PORT}`, '--admin-password', ADMIN, '--court-name', '开鲁县人民法院', '--court-code', '内0523', '--quiet'], { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   return new Promise((ok, fail) => {
     const timer = setTimeout(() => fail(new Error(`server did not start: ${out}`)), 60_000);

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './test';
 import { apiCall, login, readyForDocuments, requestTargets } from './helpers';
 import { makeId } from '../helpers/drafts';
 import { FEEDBACK_COLUMNS } from '../../src-shared/domain/inquiryFiles';

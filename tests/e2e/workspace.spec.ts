@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './test';
 import { apiCall, apiSettled, readyForDocuments, requestTargets } from './helpers';
 import { waitForJob } from './pipelineSetup';
 import { makeId } from '../helpers/drafts';

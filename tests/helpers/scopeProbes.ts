@@ -208,7 +208,7 @@ export const PROBES: Record<string, Probe> = {
   'system.status': { plain: () => [{}] },
   // Presence on another team's case is refused like opening it; on the team's own, allowed.
   'presence.set': { refused: (c) => [{ caseId: c.y.propertyCaseId, window: 'probe-window-1' }], own: (c) => [{ caseId: c.x.caseId, window: 'probe-window-1' }, { caseId: null, window: 'probe-window-1' }] },
-  'system.setup': { plain: () => [{ adminPassword: 'another-admin-1' }] },
+  'system.setup': { plain: () => [{ adminPassword: 'another-admin-1', court: { name: '开鲁县人民法院', code: '内0523' } }] },
   // Recovery mode's methods: public, and only about the data folder's backups (no case data).
   'recovery.status': { plain: () => [{}] },
   'recovery.restore': { plain: () => [{ name: 'zhixing-20261101T000000Z-manual.sqlite', username: 'admin', password: 'x' }] },
@@ -272,6 +272,7 @@ export const PROBES: Record<string, Probe> = {
     check: (out, c, admin) => seenIff(ids(out), c.y.closureRequestId, admin),
   },
   'documents.generate': { refused: (c) => [{ caseId: c.y.propertyCaseId, kind: '执行通知书', reason: '攻击' }] },
+  'documents.printAcceptance': { refused: (c) => [{ caseId: c.y.propertyCaseId }] },
   'documents.markServed': { refused: (c) => [{ items: [{ documentId: c.y.documentId, method: '直接送达', servedOn: '2026-11-10' }] }] },
   'todo.mine': { narrowed: () => [{}] },
   'todo.badges': {

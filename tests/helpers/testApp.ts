@@ -33,7 +33,7 @@ export interface TestApp {
 /** A real App on a real SQLite file in a fresh temp folder, with the test clock enabled. */
 export function openTestApp(opts: { dir?: string; keep?: boolean; passwordCost?: PasswordCost } = {}): TestApp {
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'zhixing-test-'));
-  const app = new App({ dataDir: dir, mode: 'web', adminPassword: ADMIN_PASSWORD, testClock: true, quiet: true, passwordCost: opts.passwordCost ?? TEST_PASSWORD_COST });
+  const app = new App({ dataDir: dir, mode: 'web', adminPassword: ADMIN_PASSWORD, court: { name: '开鲁县人民法院', code: '内0523' }, testClock: true, quiet: true, passwordCost: opts.passwordCost ?? TEST_PASSWORD_COST });
   const tokens = new Map<string, string>();
   const ctxFor = async (username: string): Promise<CallContext> => {
     let token = tokens.get(username);

@@ -337,7 +337,7 @@ describe('the key', () => {
     const keys = mkdtempSync(join(tmpdir(), 'zhixing-keys-'));
     const keyFile = join(keys, 'audit.key');
     const dir = mkdtempSync(join(tmpdir(), 'zhixing-keyed-'));
-    const a = new App({ dataDir: dir, mode: 'web', quiet: true, auditKeyFile: keyFile, adminPassword: 'admin-pass-1' });
+    const a = new App({ dataDir: dir, mode: 'web', quiet: true, auditKeyFile: keyFile, adminPassword: 'admin-pass-1' , court: { name: '开鲁县人民法院', code: '内0523' }});
     expect(a.audit.problem).toBeNull();
     await a.close();
 

@@ -191,7 +191,7 @@ describe('start-up integrity check', () => {
 describe('one process per data folder', () => {
   it('refuses a second exclusive start with a clear message, and takes over a stale lock', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'zhixing-lock-'));
-    const a = new App({ dataDir: dir, mode: 'web', exclusive: true, quiet: true, adminPassword: 'admin-pass-1' });
+    const a = new App({ dataDir: dir, mode: 'web', exclusive: true, quiet: true, adminPassword: 'admin-pass-1' , court: { name: '开鲁县人民法院', code: '内0523' }});
     extra.push(a);
     expect(() => new App({ dataDir: dir, mode: 'web', exclusive: true, quiet: true })).toThrow(/已被另一个执行案件管理系统程序打开.*进程 \d+/);
     // The service layer may still open the folder (the concurrency test's child processes do).

@@ -307,8 +307,8 @@ describe('the 终本 archive, re-query rounds and resumption', () => {
     t = openTestApp();
     const c = await zhongbenCase();
     // Two 执恢 cases already filed this year: the resumption must be the third.
-    await fileOn('2026-06-01', { type: '执恢', debtors: [{ kind: 'person', name: '王五', idNumber: makeId('19900101', 456) }] });
-    await fileOn('2026-06-02', { type: '执恢', debtors: [{ kind: 'person', name: '赵六', idNumber: makeId('19910101', 457) }] });
+    await fileOn('2026-06-01', { type: '执恢', originalNumber: '（2019）内0523执101号', debtors: [{ kind: 'person', name: '王五', idNumber: makeId('19900101', 456) }] });
+    await fileOn('2026-06-02', { type: '执恢', originalNumber: '（2019）内0523执102号', debtors: [{ kind: 'person', name: '赵六', idNumber: makeId('19910101', 457) }] });
     t.app.clock.set('2026-07-01T02:00:00Z');
     const r = await t.call('cases.resume', { caseId: c.id, ground: '终本后发现被执行人有可供执行的财产' });
     expect(r.number).toBe('（2026）内0523执恢3号');

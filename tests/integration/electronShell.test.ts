@@ -252,7 +252,7 @@ describe('Electron shell', () => {
   });
 
   it('keeps the session token in main: login answers the user only, and events reach the window', async () => {
-    expect(await call('system.setup', { adminPassword: 'admin-pass-1' })).toMatchObject({ ok: true });
+    expect(await call('system.setup', { adminPassword: 'admin-pass-1', court: { name: '开鲁县人民法院', code: '内0523' } })).toMatchObject({ ok: true });
     // The tokens the utility process hands out (it keeps only their hashes), to look for them on the page.
     const issued: string[] = [];
     const realLogin = Sessions.prototype.login;

@@ -88,8 +88,8 @@ describe('type errors say what was expected', () => {
     expect(await t.fail('cases.get', { id: 'abc' })).toMatchObject({ field: 'id', message: '类型错误：应为整数' });
     expect(await t.fail('cases.get', { id: 1.5 })).toMatchObject({ field: 'id', message: '类型错误：应为整数' });
     expect(await t.fail('cases.get', {})).toMatchObject({ field: 'id', message: '必填项不能为空' });
-    expect(await t.fail('cases.list', { limit: 5000 })).toMatchObject({ field: 'limit', message: '不能大于 1000' });
-    expect(await t.fail('cases.list', { limit: '5' })).toMatchObject({ field: 'limit', message: '类型错误：应为数字' });
+    expect(await t.fail('cases.list', { limit: 5000 })).toMatchObject({ field: 'limit', message: '每页条数：不能大于 1000' });
+    expect(await t.fail('cases.list', { limit: '5' })).toMatchObject({ field: 'limit', message: '每页条数：类型错误：应为数字' });
     const name = await t.fail('cases.validate', sampleDraft({ debtors: [{ kind: 'person', name: 42 as unknown as string, idNumber: makeId('19900101', 7) }] }));
     expect(name).toMatchObject({ field: 'debtors.0.name', message: '类型错误：应为文本' });
   });

@@ -25,7 +25,7 @@ afterAll(async () => {
 function openApp(passwordCost?: PasswordCost): App {
   const dir = mkdtempSync(join(tmpdir(), 'zhixing-pw-'));
   dirs.push(dir);
-  const app = new App({ dataDir: dir, mode: 'web', adminPassword: 'admin-pass-1', quiet: true, testClock: true, ...(passwordCost ? { passwordCost } : {}) });
+  const app = new App({ dataDir: dir, mode: 'web', adminPassword: 'admin-pass-1', court: { name: '开鲁县人民法院', code: '内0523' }, quiet: true, testClock: true, ...(passwordCost ? { passwordCost } : {}) });
   opened.push(app);
   return app;
 }

@@ -76,11 +76,11 @@ const REFERRAL = ['coercion.refer', 'coercion.policeAnswer', 'coercion.privatePr
 
 /** What each role may call beyond EVERY_USER. The administrator may call everything. */
 const ALLOWED: Record<Exclude<Role, 'admin'>, string[]> = {
-  // 窗口立案: filing, and the 执恢 filing of a resumed case.
-  window: ['cases.file', 'cases.validate', 'cases.resume', 'cases.updateTitle', ...CASE_FILE, 'documents.generate'],
+  // 窗口立案: filing, the 执恢 filing of a resumed case, and the acceptance documents handed over at filing.
+  window: ['cases.file', 'cases.validate', 'cases.resume', 'cases.updateTitle', ...CASE_FILE, 'documents.generate', 'documents.printAcceptance'],
   // 文书查控: notices and service, query/control, triage and distribution.
   docsQuery: [
-    'documents.generateBatch', ...CASE_WORK, ...CASE_FILE, ...QUERY_AND_CONTROL, 'inquiries.queue', ...SUSPENSIONS,
+    'documents.generateBatch', 'documents.printAcceptance', ...CASE_WORK, ...CASE_FILE, ...QUERY_AND_CONTROL, 'inquiries.queue', ...SUSPENSIONS,
     ...TITLE_AND_OFFICERS, 'caseAccounts.set',
     'triage.propose', 'triage.confirm', 'assignment.distribute', 'fastTrack.queue', ...CREDIT,
   ],

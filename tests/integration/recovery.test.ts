@@ -80,7 +80,7 @@ describe('recovery mode', () => {
       const info = await call<{ recovery: boolean; readOnly: boolean }>(app, 'system.info', {});
       expect(info).toMatchObject({ ok: true, data: { recovery: true, readOnly: true } });
       // Nothing else is served: not the login, not a setup of the empty stand-in.
-      for (const [method, input] of [['auth.login', { username: 'admin', password: ADMIN_PASSWORD }], ['system.setup', { adminPassword: 'new-admin-pass' }], ['cases.list', {}]] as const) {
+      for (const [method, input] of [['auth.login', { username: 'admin', password: ADMIN_PASSWORD }], ['system.setup', { adminPassword: 'new-admin-pass', court: { name: '开鲁县人民法院', code: '内0523' } }], ['cases.list', {}]] as const) {
         const r = await call(app, method, input);
         expect(r.ok, method).toBe(false);
         expect(!r.ok && r.error.message).toMatch(/恢复模式/);

@@ -47,7 +47,7 @@ describe('the court server (npm run server)', () => {
   let first: RunningServer;
   beforeAll(async () => {
     dir = dataDir();
-    first = await start(['--data', dir, '--listen', `127.0.0.1:${PORT_A}`, '--name', 'zhixing.kailu.test', '--admin-password', ADMIN]);
+    first = await start(['--data', dir, '--listen', `127.0.0.1:${PORT_A}`, '--name', 'zhixing.kailu.test', '--admin-password', ADMIN, '--court-name', '开鲁县人民法院', '--court-code', '内0523']);
   }, 120_000);
 
   it('creates its certificate at setup, keeps it private in the data folder, prints its fingerprint and shows exactly that certificate', async () => {
@@ -116,7 +116,7 @@ describe('the court server (npm run server)', () => {
     expect(await first.stop('SIGKILL')).toBeNull(); // killed, not stopped politely
     const again = await start(['--data', dir]);
     expect(again.fingerprint256).toBe(first.fingerprint256);
-    expect(again.stdout()).toContain('服务器证书（首次启动时生成）的 SHA-256 指纹');
+    await expect.poll(() => again.stdout()).toContain('服务器证书（首次启动时生成）的 SHA-256 指纹');
     expect(await peerFingerprint(again.port)).toBe(first.fingerprint256);
     expect((await httpsCall(again.port, 'auth.me', {}, { token })).json).toMatchObject({ ok: true, data: { username: 'admin' } });
     const stream = readEvents(again.port, token);
@@ -128,7 +128,7 @@ describe('the court server (npm run server)', () => {
     expect(await again.stop('SIGTERM')).toBe(0);
     const renewed = await start(['--data', dir, '--renew-certificate']);
     expect(renewed.fingerprint256).not.toBe(first.fingerprint256);
-    expect(renewed.stdout()).toContain('本次启动新生成的服务器证书');
+    await expect.poll(() => renewed.stdout()).toContain('本次启动新生成的服务器证书');
     await renewed.stop('SIGTERM');
   }, 120_000);
 });
@@ -136,7 +136,7 @@ describe('the court server (npm run server)', () => {
 describe('fifty clerks filing at once', () => {
   it('get fifty consecutive case numbers, none twice and none skipped', async () => {
     const dir = dataDir();
-    const s = await start(['--data', dir, '--listen', `127.0.0.1:${PORT_B}`, '--admin-password', ADMIN, '--quiet']);
+    const s = await start(['--data', dir, '--listen', `127.0.0.1:${PORT_B}`, '--admin-password', ADMIN, '--court-name', '开鲁县人民法院', '--court-code', '内0523', '--quiet']);
     const admin = await httpsLogin(s.port, 'admin', ADMIN);
     // Five window clerks, ten workstations each.
     for (let u = 0; u < 5; u++) {

@@ -1,4 +1,5 @@
 import { defineHandlers } from '../registry';
+import { assertCourtConfigured } from '../../services/settings/court';
 import { actorOf } from '../context';
 import { fileCase, reviewDraft } from '../../services/cases/filing';
 import { getCase, listCases } from '../../services/cases/queries';
@@ -16,12 +17,13 @@ export const handlers = defineHandlers({
     return Object.fromEntries(rows.map((r) => [r.stage, r.n]));
   },
   'cases.validate': (draft, { app }) => {
-    const r = reviewDraft(app.db, draft, app.clock.today());
+    const r = reviewDraft(app.db, draft, app.clock.today(), { requireOriginal: true });
     return { ok: r.ok, issues: r.issues, duplicates: r.duplicates, normalized: { debtorNames: draft.debtors.map((d) => d.name) } };
   },
   'cases.file': (draft, ctx) => {
     const { app } = ctx;
-    const id = fileCase(app.db, actorOf(ctx), app.clock.now(), app.clock.today(), draft);
+    assertCourtConfigured(app.db);
+    const id = fileCase(app.db, actorOf(ctx), app.clock.now(), app.clock.today(), draft, { requireOriginal: true });
     return getCase(app.db, id);
   },
   // The case's scope was checked and its identifiers are masked by the registry (the method's contract).

@@ -3,7 +3,9 @@ import { ApiError } from '../../../src-shared/api/errors';
 import { APP_VERSION } from '../../app/app';
 import { appendEvent } from '../../events/log';
 import { actorOf } from '../context';
-import { findUser, isInitialized, setPasswordHash, ADMIN_USERNAME } from '../../services/auth/users';
+import { createUser, findUser, isInitialized, setPasswordHash, ADMIN_USERNAME } from '../../services/auth/users';
+import { courtConfigured, setupCourt } from '../../services/settings/court';
+import type { Role } from '../../../src-shared/api/roles';
 import { getSettings } from '../../services/settings/settings';
 
 export const handlers = defineHandlers({
@@ -15,6 +17,7 @@ export const handlers = defineHandlers({
       version: APP_VERSION,
       schemaVersion: app.schemaVersion,
       initialized: isInitialized(app.db),
+      courtConfigured: courtConfigured(app.db),
       courtName: s.courtName,
       courtCode: s.courtCode,
       demo,
@@ -24,15 +27,24 @@ export const handlers = defineHandlers({
       mode: app.options.mode,
     };
   },
-  'system.setup': async ({ adminPassword }, ctx) => {
+  'system.setup': async ({ adminPassword, court, teams, users }, ctx) => {
     const { db, clock } = ctx.app;
     if (isInitialized(db)) throw new ApiError('conflict', '系统已完成首次设置');
+    // Hashing never runs inside a transaction (services/auth/passwords.ts): all hashes first.
     const passwordHash = await ctx.app.passwords.hash(adminPassword);
+    const userHashes = await Promise.all(users.map((u) => ctx.app.passwords.hash(u.password)));
     return db.tx(() => {
       if (isInitialized(db)) throw new ApiError('conflict', '系统已完成首次设置');
       const admin = findUser(db, ADMIN_USERNAME)!;
-      setPasswordHash(db, admin.id, passwordHash);
-      appendEvent(db, { id: admin.id, name: admin.display_name, workstation: ctx.workstation }, clock.now(), { caseId: null, type: 'system.setup', payload: {} });
+      const actor = { id: admin.id, name: admin.display_name, workstation: ctx.workstation };
+      const at = clock.now();
+      setPasswordHash(db, admin.id, passwordHash, at);
+      const teamIds = teams.map((_t, i) => `team${i + 1}`);
+      setupCourt(db, actor, at, court, teams.map((t, i) => ({ id: teamIds[i]!, name: t.name, kind: t.kind, areas: t.towns, active: true, judgeId: null, clerkId: null })));
+      users.forEach((u, i) => {
+        createUser(db, actor, at, { username: u.username, displayName: u.displayName, passwordHash: userHashes[i]!, roles: u.roles as Role[], teamId: u.team === null ? null : teamIds[u.team]! });
+      });
+      appendEvent(db, actor, at, { caseId: null, type: 'system.setup', payload: {} });
       return { ok: true as const };
     });
   },

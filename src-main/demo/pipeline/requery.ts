@@ -1,4 +1,6 @@
-import { createRequeryBatch, recordRequeryResults, requeryDue, resultsFromFeedback } from '../../services/archive/requery';
+import { createRequeryBatch, recordRequeryResults, resultsFromFeedback } from '../../services/archive/requery';
+import { readGrid } from '../../services/grids/sources';
+import { GRID_EXPORT_MAX } from '../../../src-shared/api/grid';
 import { createRequeryInquiryBatch } from '../../services/archive/inquiryLink';
 import type { Workdays } from '../workdays';
 import { importBatchFeedback, type SentBatch } from './inquiries';
@@ -34,7 +36,8 @@ export function isRequeryDay(w: Workdays, date: string): boolean {
 
 export function createRequeryRound(p: Pipeline, date: string, real: boolean): SentRequery | null {
   const { db } = p.ctx;
-  const due = requeryDue(db, date, { all: true });
+  // The 终本 group's own list: the rounds due within the look-ahead (the 终本库 page's grid).
+  const due = readGrid({ db, today: date, scope: { all: true } }, 'requeryDue', { sort: [], filters: [], offset: 0, limit: GRID_EXPORT_MAX }).rows as { caseId: number }[];
   if (due.length === 0) return null;
   const actor = p.staff.zhongben;
   const t = at(p, date, 60);

@@ -2,7 +2,7 @@ import type { Db } from '../../db/connection';
 import { ApiError } from '../../../src-shared/api/errors';
 import type { CaseDraftParsed } from '../../../src-shared/api/methods/cases';
 import { checkCaseDraft, type DraftCheck, type DraftIssue } from '../../../src-shared/domain/caseDraft';
-import { formatCaseNumber } from '../../../src-shared/domain/caseNumber';
+import { formatCaseNumber, parseCaseNumber } from '../../../src-shared/domain/caseNumber';
 import { appendEvent, type Actor } from '../../events/log';
 import { getSettings } from '../settings/settings';
 import { nextSerial, reserveSerial } from './serials';
@@ -12,13 +12,17 @@ export interface DraftReport {
   issues: DraftIssue[];
   duplicates: { id: number; number: string }[];
   check: DraftCheck;
+  /** 执恢: the original case as given, and its id when it is in the register. */
+  original: { number: string; id: number | null } | null;
 }
 
 /** All checks of a draft, including the duplicate-filing look-up, without writing anything. */
-export function reviewDraft(db: Db, draft: CaseDraftParsed, today: string): DraftReport {
+/** `requireOriginal`: the window must name the case a 执恢 resumes (scripts and the resumption step link it themselves). */
+export function reviewDraft(db: Db, draft: CaseDraftParsed, today: string, opts: { requireOriginal?: boolean } = {}): DraftReport {
   const settings = getSettings(db);
   const check = checkCaseDraft(draft, { today, courtCode: settings.courtCode });
   const issues = [...check.issues];
+  const original = reviewOriginal(db, draft, opts.requireOriginal ?? false, issues);
   if (check.existing) {
     const taken = db.get(db.q.selectFrom('cases').select('id').where('number', '=', formatCaseNumber({ ...check.existing })));
     if (taken) issues.push({ field: 'existingNumber', message: '该案号已经存在', severity: 'error' });
@@ -31,7 +35,50 @@ export function reviewDraft(db: Db, draft: CaseDraftParsed, today: string): Draf
       severity: 'warning',
     });
   }
-  return { ok: !issues.some((i) => i.severity === 'error'), issues, duplicates, check };
+  return { ok: !issues.some((i) => i.severity === 'error'), issues, duplicates, check, original };
+}
+
+/**
+ * A 执恢 case gets a new number and links back to the original (2014 立案意见 Art. 6; domain.md §4.4):
+ * the original is an implementation case (执 or 执恢, §1.3) filed no later than this one and, when it
+ * is in the register, closed. An original from before this system is recorded by its number alone.
+ */
+function reviewOriginal(db: Db, draft: CaseDraftParsed, required: boolean, issues: DraftIssue[]): DraftReport['original'] {
+  const field = 'originalNumber';
+  const raw = draft.originalNumber?.trim() ?? '';
+  if (draft.type !== '执恢') {
+    if (raw) issues.push({ field, message: '只有恢复执行案件（执恢）需要填写原案号', severity: 'error' });
+    return null;
+  }
+  if (!raw) {
+    if (required) issues.push({ field, message: '恢复执行案件须填写原执行案件的案号', severity: 'error' });
+    return null;
+  }
+  const parsed = parseCaseNumber(raw);
+  if (!parsed.ok) {
+    issues.push({ field, message: `原案号有误：${parsed.reason}`, severity: 'error' });
+    return null;
+  }
+  const p = parsed.value;
+  if (p.type !== '执' && p.type !== '执恢') {
+    issues.push({ field, message: `原案号应为首次执行（执）或恢复执行（执恢）案件，现为“${p.type}”`, severity: 'error' });
+    return null;
+  }
+  if (p.year > Number(draft.filedOn.slice(0, 4))) {
+    issues.push({ field, message: `原案号的年份（${p.year}年）晚于立案日期`, severity: 'error' });
+    return null;
+  }
+  const number = formatCaseNumber(p);
+  const row = db.get(db.q.selectFrom('cases').select(['id', 'closed_on']).where('number', '=', number));
+  if (!row) {
+    issues.push({ field, message: `原案件${number}不在本系统登记簿中（旧系统案件）：只记录原案号`, severity: 'warning' });
+    return { number, id: null };
+  }
+  if (!row.closed_on) {
+    issues.push({ field, message: `原案件${number}尚未结案，不能恢复执行`, severity: 'error' });
+    return null;
+  }
+  return { number, id: row.id };
 }
 
 function findDuplicates(db: Db, titleNumber: string, check: DraftCheck): { id: number; number: string }[] {
@@ -60,9 +107,10 @@ export function normalizeTitleNumber(s: string): string {
  * Files one case: validates everything, then in one transaction assigns the number, writes the case,
  * its parties, the first-interview record and the events. Nothing is written unless all of it is.
  */
-export function fileCase(db: Db, actor: Actor, at: Date, today: string, draft: CaseDraftParsed, opts: { demo?: boolean; resumedFromId?: number } = {}): number {
+export function fileCase(db: Db, actor: Actor, at: Date, today: string, draft: CaseDraftParsed, opts: { demo?: boolean; resumedFromId?: number; requireOriginal?: boolean } = {}): number {
   return db.tx(() => {
-    const report = reviewDraft(db, draft, today);
+    const report = reviewDraft(db, draft, today, { requireOriginal: opts.requireOriginal ?? false });
+    const resumedFromId = opts.resumedFromId ?? report.original?.id ?? undefined;
     const firstError = report.issues.find((i) => i.severity === 'error');
     if (firstError) throw new ApiError('invalid_input', firstError.message, firstError.field, { issues: report.issues });
     if (report.duplicates.length > 0 && !draft.confirmDuplicate) {
@@ -121,7 +169,7 @@ export function fileCase(db: Db, actor: Actor, at: Date, today: string, draft: C
         search_text: search,
         team_id: null,
         judge_id: null,
-        resumed_from_id: opts.resumedFromId ?? null,
+        resumed_from_id: resumedFromId ?? null,
         closed_on: null,
         closure_mode: null,
         migrated: migrated ? 1 : 0,
@@ -163,7 +211,7 @@ export function fileCase(db: Db, actor: Actor, at: Date, today: string, draft: C
       caseId,
       type: migrated ? 'case.migrated' : 'case.filed',
       onDate: draft.filedOn,
-      payload: { number, type: draft.type, claimFen, preserved: !!draft.preserved, nonLitigation: !!draft.title.nonLitigation, duplicateConfirmed: report.duplicates.length > 0, ...(opts.resumedFromId ? { resumedFromId: opts.resumedFromId } : {}) },
+      payload: { number, type: draft.type, claimFen, preserved: !!draft.preserved, nonLitigation: !!draft.title.nonLitigation, duplicateConfirmed: report.duplicates.length > 0, ...(resumedFromId ? { resumedFromId } : {}), ...(report.original ? { originalNumber: report.original.number } : {}) },
     });
 
     if (draft.interview) {

@@ -18,6 +18,9 @@ export function assertMayChange(db: Db, isAdmin: boolean, patch: Partial<Setting
   }
 }
 
+/** Saving the court's name or code stores it even when it equals the default (court.ts: the mark of setup). */
+const COURT_IDENTITY_KEYS: SettingKey[] = ['courtName', 'courtCode'];
+
 /**
  * All settings: stored values over the documented defaults. The deadline rules are a table merged
  * rule by rule: a shipped rule the court's saved table lacks runs with its default (withShippedRules).
@@ -31,15 +34,18 @@ export function getSettings(db: Db): Settings {
   return { ...s, deadlineRules: withShippedRules(s.deadlineRules) };
 }
 
-export function setSettings(db: Db, actor: Actor, at: Date, patch: Partial<Settings>): Settings {
+/** `store`: keys written even when equal to their default (the court's identity marks setup as done). */
+export function setSettings(db: Db, actor: Actor, at: Date, patch: Partial<Settings>, opts: { store?: SettingKey[] } = {}): Settings {
   return db.tx(() => {
     const before = getSettings(db);
     // A shipped rule left out of the table is kept disabled, not dropped (it would come back as new).
     if (patch.deadlineRules) patch = { ...patch, deadlineRules: keepShippedRules(patch.deadlineRules, before.deadlineRules) };
+    const stored = new Set(db.all(db.q.selectFrom('settings').select('key')).map((r) => r.key));
     const changed: string[] = [];
     for (const [key, value] of Object.entries(patch) as [SettingKey, unknown][]) {
       if (value === undefined) continue;
-      if (JSON.stringify(before[key]) === JSON.stringify(value)) continue;
+      const mustStore = (opts.store ?? COURT_IDENTITY_KEYS).includes(key) && !stored.has(key);
+      if (JSON.stringify(before[key]) === JSON.stringify(value) && !mustStore) continue;
       changed.push(key);
       db.run(
         db.q

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { ColDef } from 'ag-grid-community';
 import { ServerGrid } from '../../components/Grid';
 import { dateTime } from '../../format';
-import { payloadSummary } from './payload';
+import { payloadSummary, payloadLines } from './payload';
 import type { MethodOutput } from '../../../src-shared/api';
 
 export type AuditEvent = MethodOutput<'audit.forCase'>['rows'][number];
@@ -63,13 +63,13 @@ export function AuditEvents(props: { fetchPage: (offset: number, limit: number) 
               第 {open.id} 条：{open.label}
             </strong>
             <span className="muted">
-              {dateTime(open.at)}（UTC {open.at}） · {open.actor} · {open.workstation}
+              {dateTime(open.at)} · {open.actor} · {open.workstation}
             </span>
             <button type="button" className="link" onClick={() => setOpen(null)}>
               关闭
             </button>
           </div>
-          <pre>{JSON.stringify(open.payload, null, 2)}</pre>
+          <pre>{payloadLines(open.payload).join('\n')}</pre>
           <div className="muted">哈希 {open.hash}</div>
         </div>
       ) : null}

@@ -1,5 +1,6 @@
 import { ROLES, type Role } from '../../../src-shared/api/roles';
 import { stageLabel } from '../../format';
+import { fieldLabel } from '../../../src-shared/fieldLabels';
 
 // How an event's payload reads in the audit views: "before → after" where the event carries both
 // (users.update, settings.set, closure corrections), the stage move for stage changes, and the
@@ -33,14 +34,18 @@ const FIELD_LABELS: Record<string, string> = {
   amountFen: '金额（分）',
 };
 
-const label = (k: string) => FIELD_LABELS[k] ?? k;
+/** A payload key in Chinese (never the key itself on screen). */
+export const label = (k: string) => FIELD_LABELS[k] ?? fieldLabel(k) ?? '其他信息';
 
 function show(key: string, v: unknown): string {
   if (v === null || v === undefined || v === '') return '（空）';
   if (typeof v === 'boolean') return v ? '是' : '否';
   if (key === 'roles' && Array.isArray(v)) return v.map((r) => ROLES[r as Role] ?? String(r)).join('、');
   if (typeof v === 'string' || typeof v === 'number') return String(v);
-  const s = JSON.stringify(v);
+  let s: string;
+  if (Array.isArray(v)) s = v.map((x) => show(key, x)).join('、');
+  else if (isRecord(v)) s = Object.entries(v).map(([k, x]) => `${label(k)} ${show(k, x)}`).join('，');
+  else s = String(v);
   return s.length > 80 ? `${s.slice(0, 77)}…` : s;
 }
 
@@ -64,4 +69,15 @@ export function payloadSummary(type: string, payload: unknown): string {
     .filter(([, v]) => v !== null && v !== undefined)
     .map(([k, v]) => `${label(k)}：${show(k, v)}`)
     .join('；');
+}
+
+/** The whole payload, one "名称：值" line per field (nested objects indented), for the record view. */
+export function payloadLines(payload: unknown, depth = 0): string[] {
+  const pad = '  '.repeat(depth);
+  if (!isRecord(payload)) return payload === null || payload === undefined ? [] : [pad + show('', payload)];
+  return Object.entries(payload).flatMap(([k, v]) => {
+    if (isRecord(v)) return [`${pad}${label(k)}：`, ...payloadLines(v, depth + 1)];
+    if (Array.isArray(v) && v.some(isRecord)) return [`${pad}${label(k)}：`, ...v.flatMap((x) => payloadLines(x, depth + 1))];
+    return [`${pad}${label(k)}：${show(k, v)}`];
+  });
 }

@@ -65,7 +65,7 @@ export function BackupSettings() {
           </p>
         )}
         <div className="row">
-          <Field label="备份文件夹" wide error={errors.backupDir} hint="留空则存放在数据文件夹内的 backups；建议设在另一块硬盘或移动硬盘上（须为绝对路径，如 D:\执行备份）">
+          <Field label="备份文件夹" wide error={errors.backupDir} hint="留空则存放在数据文件夹内的默认备份文件夹（页首所示）；建议设在另一块硬盘或移动硬盘上（须为绝对路径，如 D:\执行备份）">
             <input value={form.backupDir} onChange={(e) => setForm({ ...form, backupDir: e.target.value })} data-testid="backup-dir" />
           </Field>
         </div>

@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
-import { api, ApiCallError } from '../../api/client';
+import { api } from '../../api/client';
 import { dateTime, yuan } from '../../format';
 import type { MethodOutput } from '../../../src-shared/api';
 import type { CaseTabProps } from '../../caseTabs';
 import { MaskedValue, useCaseReveal } from '../../security/Reveal';
+import { errorText } from '../../errorText';
 
 type Asset = MethodOutput<'assets.list'>['rows'][number];
 
@@ -17,7 +18,7 @@ export function AssetsTab({ c }: CaseTabProps) {
     api
       .call('assets.list', { caseId: c.id, limit: 1000 })
       .then((r) => setAssets(r.rows))
-      .catch((e: unknown) => setError(e instanceof ApiCallError ? e.message : String(e)));
+      .catch((e: unknown) => setError(errorText(e)));
   }, [c.id]);
   // The query history is the case's own record: each request and each feedback is an event.
   const queries = c.events.filter((e) => e.type === 'inquiry.requested' || e.type === 'inquiry.feedback');

@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
-import { api, ApiCallError } from '../../api/client';
+import { api } from '../../api/client';
 import { yuan } from '../../format';
 import { navigate } from '../../router';
 import type { MethodOutput } from '../../../src-shared/api';
 import type { CaseTabProps } from '../../caseTabs';
+import { errorText } from '../../errorText';
 
 type Closure = MethodOutput<'closure.get'>;
 
@@ -15,7 +16,7 @@ export function ClosureTab({ c }: CaseTabProps) {
     api
       .call('closure.get', { caseId: c.id })
       .then(setClosure)
-      .catch((e: unknown) => setError(e instanceof ApiCallError ? e.message : String(e)));
+      .catch((e: unknown) => setError(errorText(e)));
   }, [c.id, c.stage]);
   if (error)
     return (

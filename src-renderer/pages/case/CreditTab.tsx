@@ -8,6 +8,9 @@ import {
   LIFT_GROUND_LABELS, LISTING_GROUNDS, PERMISSION_KINDS, PERMISSION_KIND_LABELS, RESTRICTED_ROLE_LABELS, VIOLATION_FOLLOWUP_LABELS,
   type LiftGround, type PermissionKind, type RestrictedRole,
 } from '../../../src-shared/domain/credit';
+import { errorText } from '../../errorText';
+import { DateInput } from '../../components/DateInput';
+import { courtToday } from '../../../src-shared/domain/chineseDate';
 
 type Credit = MethodOutput<'credit.case'>;
 
@@ -34,7 +37,7 @@ export function CreditTab({ c, seen }: CaseTabProps) {
         setCredit(x);
         setForm((f) => (f.partyId ? f : { ...f, partyId: String(x.debtors[0]?.id ?? '') }));
       })
-      .catch((e: unknown) => setError({ message: e instanceof ApiCallError ? e.message : String(e) }));
+      .catch((e: unknown) => setError({ message: errorText(e) }));
   useEffect(() => {
     void load();
     // eslint-disable-next-line react-hooks/exhaustive-deps -- reloads when the case or its stage changes; load reads them
@@ -47,7 +50,7 @@ export function CreditTab({ c, seen }: CaseTabProps) {
       setCredit(await f());
       setMessage(done);
     } catch (e) {
-      setError(e instanceof ApiCallError ? { message: e.message, field: e.field } : { message: String(e) });
+      setError(e instanceof ApiCallError ? { message: e.message, field: e.field } : { message: errorText(e) });
     }
   };
   const pdf = (documentId: number) => void api.call('documents.file', { documentId, format: 'pdf' });
@@ -129,13 +132,13 @@ export function CreditTab({ c, seen }: CaseTabProps) {
                   </button>
                 ) : null}
                 {l.status === 'listed' && !l.termEnded ? (
-                  <button type="button" onClick={() => void run(() => api.call('credit.requestRemoval', { seen, listingId: l.id, requestedOn: new Date().toISOString().slice(0, 10), note: '申请执行人书面申请删除，经审查同意' }), '已记录申请执行人的删除申请')}>
+                  <button type="button" onClick={() => void run(() => api.call('credit.requestRemoval', { seen, listingId: l.id, requestedOn: courtToday(new Date()), note: '申请执行人书面申请删除，经审查同意' }), '已记录申请执行人的删除申请')}>
                     申请执行人申请删除
                   </button>
                 ) : null}
                 {l.status !== 'deleted' ? (
                   <span>
-                    <input type="date" value={correction.filedOn} onChange={(e) => setCorrection({ ...correction, filedOn: e.target.value })} aria-label="纠正申请日期" />
+                    <DateInput value={correction.filedOn} onChange={(e) => setCorrection({ ...correction, filedOn: e.target.value })} aria-label="纠正申请日期" />
                     <input placeholder="纠正申请理由" value={correction.reason} onChange={(e) => setCorrection({ ...correction, reason: e.target.value })} />
                     <button type="button" disabled={!correction.filedOn || !correction.reason.trim()} onClick={() => void run(() => api.call('credit.fileCorrection', { seen, listingId: l.id, filedOn: correction.filedOn, reason: correction.reason }), '已登记纠正申请')}>
                       登记纠正申请
@@ -200,7 +203,7 @@ export function CreditTab({ c, seen }: CaseTabProps) {
         </Field>
         {form.origin === 'request' ? (
           <Field label="申请日期" error={fieldError('requestedOn')}>
-            <input type="date" value={form.requestedOn} onChange={(e) => setForm({ ...form, requestedOn: e.target.value })} />
+            <DateInput value={form.requestedOn} onChange={(e) => setForm({ ...form, requestedOn: e.target.value })} />
           </Field>
         ) : null}
         {form.ground !== '1' ? (

@@ -8,6 +8,8 @@ import { suspensionsOf, type CaseEventLite } from '../../../src-shared/domain/de
 import { SUSPENSION_KINDS, type SuspensionKind } from '../../../src-shared/domain/deadlineRules';
 import type { MethodOutput } from '../../../src-shared/api';
 import { shown, type ShownError } from '../triage/errors';
+import { plainText } from '../../../src-shared/plainText';
+import { DateInput } from '../../components/DateInput';
 
 type Clock = MethodOutput<'deadlines.forCase'>[number];
 
@@ -82,7 +84,7 @@ export function DeadlinesTab({ c, seen, reload }: CaseTabProps) {
               <td className="nowrap">{k.doneOn ?? ''}</td>
               <td className="num">{k.excludedDays || ''}</td>
               <td className={`num${(k.workingDaysLeft ?? 0) < 0 ? ' overdue' : ''}`}>{k.workingDaysLeft ?? ''}</td>
-              <td className="muted">{k.source}</td>
+              <td className="muted">{plainText(k.source)}</td>
             </tr>
           ))}
           {clocks && clocks.length === 0 ? (
@@ -119,7 +121,7 @@ export function DeadlinesTab({ c, seen, reload }: CaseTabProps) {
               <td>
                 {s.to === null && !closed ? (
                   <span>
-                    <input type="date" value={endOn[s.kind] ?? info.today} onChange={(e) => setEndOn({ ...endOn, [s.kind]: e.target.value })} data-testid={`unsuspend-date-${s.kind}`} />{' '}
+                    <DateInput value={endOn[s.kind] ?? info.today} onChange={(e) => setEndOn({ ...endOn, [s.kind]: e.target.value })} data-testid={`unsuspend-date-${s.kind}`} />{' '}
                     <button
                       type="button"
                       onClick={() => void act(() => api.call('cases.unsuspend', { caseIds: [c.id], kind: s.kind, onDate: endOn[s.kind] ?? info.today, reason: `${s.kind}期间结束`, seen }))}
@@ -155,7 +157,7 @@ export function DeadlinesTab({ c, seen, reload }: CaseTabProps) {
               </select>
             </Field>
             <Field label="开始日期" error={at('onDate')}>
-              <input type="date" value={onDate} onChange={(e) => setOnDate(e.target.value)} data-testid="suspend-date" />
+              <DateInput value={onDate} onChange={(e) => setOnDate(e.target.value)} data-testid="suspend-date" />
             </Field>
             <Field label="说明" required wide error={at('reason')}>
               <input value={reason} onChange={(e) => setReason(e.target.value)} placeholder="例如：公告送达执行通知书" data-testid="suspend-reason" />

@@ -1,9 +1,11 @@
 import { useEffect, useState } from 'react';
-import { api, ApiCallError } from '../../api/client';
+import { api } from '../../api/client';
 import { dateTime } from '../../format';
 import type { MethodOutput } from '../../../src-shared/api';
 import { SERVICE_METHODS, type ServiceMethod } from '../../../src-shared/domain/documentKinds';
 import type { CaseTabProps } from '../../caseTabs';
+import { errorText } from '../../errorText';
+import { DateInput } from '../../components/DateInput';
 
 type Doc = MethodOutput<'documents.list'>['rows'][number];
 
@@ -26,7 +28,7 @@ export function DocumentsTab({ c, seen, reload }: CaseTabProps) {
       load();
       reload();
     } catch (e) {
-      setError(e instanceof ApiCallError ? e.message : String(e));
+      setError(errorText(e));
     }
   };
   return (
@@ -89,7 +91,7 @@ export function DocumentsTab({ c, seen, reload }: CaseTabProps) {
               <option key={m}>{m}</option>
             ))}
           </select>
-          <input type="date" value={form.servedOn} onChange={(e) => setForm({ ...form, servedOn: e.target.value })} aria-label={form.method === '公告送达' ? '公告日期' : '送达日期'} />
+          <DateInput value={form.servedOn} onChange={(e) => setForm({ ...form, servedOn: e.target.value })} aria-label={form.method === '公告送达' ? '公告日期' : '送达日期'} />
           {form.method === '邮寄送达' ? <input placeholder="EMS单号" value={form.trackingNumber} onChange={(e) => setForm({ ...form, trackingNumber: e.target.value })} /> : null}
           <input placeholder="受送达人/签收人" value={form.recipient} onChange={(e) => setForm({ ...form, recipient: e.target.value })} />
           <button onClick={() => void save()} data-testid="serve-save">

@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'react';
-import { api, ApiCallError } from '../../api/client';
+import { api } from '../../api/client';
 import { yuan } from '../../format';
 import type { MethodOutput } from '../../../src-shared/api';
 import { RECEIPT_SOURCE_LABELS } from '../../../src-shared/api/methods/ledger';
 import type { CaseTabProps } from '../../caseTabs';
 import { MaskedValue, useCaseReveal } from '../../security/Reveal';
 import { PayoutAccountPanel } from '../ledger/PayoutAccountPanel';
+import { errorText } from '../../errorText';
 
 type Ledger = MethodOutput<'ledger.get'>;
 
@@ -20,7 +21,7 @@ export function LedgerTab({ c, seen, reload }: CaseTabProps) {
     api
       .call('ledger.get', { caseId: c.id })
       .then(setLedger)
-      .catch((e: unknown) => setError(e instanceof ApiCallError ? e.message : String(e)));
+      .catch((e: unknown) => setError(errorText(e)));
   }, [c.id, c.version]);
   if (error)
     return (

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { api, ApiCallError } from '../../api/client';
+import { api } from '../../api/client';
 import { yuan } from '../../format';
 import type { MethodOutput } from '../../../src-shared/api';
 import { MEASURE_ACTION_LABELS, RELEASE_GROUNDS } from '../../../src-shared/domain/assets';
@@ -8,6 +8,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ActionFeedback } from '../../components/ActionFeedback';
 import { MEASURE_STATUS_LABELS } from '../../../src-shared/api/methods/measures';
 import type { CaseTabProps } from '../../caseTabs';
+import { errorText } from '../../errorText';
 
 type Measure = MethodOutput<'measures.list'>['rows'][number];
 
@@ -30,7 +31,7 @@ export function MeasuresTab({ c, seen, reload }: CaseTabProps) {
     setMay({ renewRelease: w.actions.renewRelease, recordResult: w.actions.recordResult });
   }, [c.id]);
   useEffect(() => {
-    load().catch((e: unknown) => setError(e instanceof ApiCallError ? e.message : String(e)));
+    load().catch((e: unknown) => setError(errorText(e)));
   }, [load]);
 
   const confirm = async (p: Pending) => {
@@ -58,7 +59,7 @@ export function MeasuresTab({ c, seen, reload }: CaseTabProps) {
       await load();
       reload();
     } catch (e) {
-      setError(e instanceof ApiCallError ? e.message : e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
     }
   };
 

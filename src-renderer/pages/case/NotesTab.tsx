@@ -1,11 +1,12 @@
 import { useCallback, useEffect, useState } from 'react';
-import { api, ApiCallError } from '../../api/client';
+import { api } from '../../api/client';
 import { dateTime } from '../../format';
 import { ActionFeedback } from '../../components/ActionFeedback';
 import { FileButton, fileBase64 } from '../../components/FileButton';
 import { ATTACHMENT_MAX_BYTES, ATTACHMENT_TYPES, fileNameProblem } from '../../../src-shared/domain/attachments';
 import type { MethodOutput } from '../../../src-shared/api';
 import type { CaseTabProps } from '../../caseTabs';
+import { errorText } from '../../errorText';
 
 type Note = MethodOutput<'notes.list'>[number];
 type Attachment = MethodOutput<'attachments.list'>[number];
@@ -32,7 +33,7 @@ export function NotesTab({ c }: CaseTabProps) {
     setFiles(f);
   }, [c.id]);
   useEffect(() => {
-    load().catch((e: unknown) => setError(e instanceof ApiCallError ? e.message : String(e)));
+    load().catch((e: unknown) => setError(errorText(e)));
   }, [load]);
 
   const act = async (fn: () => Promise<string>) => {
@@ -42,7 +43,7 @@ export function NotesTab({ c }: CaseTabProps) {
       setMessage(await fn());
       await load();
     } catch (e) {
-      setError(e instanceof ApiCallError ? e.message : String(e));
+      setError(errorText(e));
     }
   };
 

@@ -1,10 +1,12 @@
 import { useCallback, useEffect, useState } from 'react';
-import { api, ApiCallError } from '../../api/client';
+import { api } from '../../api/client';
 import { useSession } from '../../session';
 import { ActionFeedback } from '../../components/ActionFeedback';
 import { PERSON_CAPACITIES, WORK_RECORD_KINDS, WORK_RECORD_PURPOSE, type PersonCapacity, type WorkRecordKind } from '../../../src-shared/domain/workRecords';
 import type { MethodInput, MethodOutput } from '../../../src-shared/api';
 import type { CaseTabProps } from '../../caseTabs';
+import { errorText } from '../../errorText';
+import { DateInput } from '../../components/DateInput';
 
 type WorkRecord = MethodOutput<'records.list'>[number];
 type Person = MethodInput<'records.create'>['persons'][number];
@@ -25,7 +27,7 @@ export function RecordsTab({ c, reload }: CaseTabProps) {
       api
         .call('records.list', { caseId: c.id })
         .then(setRows)
-        .catch((e: unknown) => setError(e instanceof ApiCallError ? e.message : String(e))),
+        .catch((e: unknown) => setError(errorText(e))),
     [c.id],
   );
   useEffect(() => void load(), [load]);
@@ -46,7 +48,7 @@ export function RecordsTab({ c, reload }: CaseTabProps) {
       setMessage(`${r.kind}已生成（PDF），打印后由在场人员签名`);
       await load();
     } catch (e) {
-      setError(e instanceof ApiCallError ? e.message : String(e));
+      setError(errorText(e));
     }
   };
 
@@ -165,7 +167,7 @@ function RecordForm({ c, today, me, onCancel, onSaved }: { c: CaseTabProps['c'];
       });
       onSaved(r);
     } catch (e) {
-      setError(e instanceof ApiCallError ? e.message : String(e));
+      setError(errorText(e));
     }
   };
   return (
@@ -181,7 +183,7 @@ function RecordForm({ c, today, me, onCancel, onSaved }: { c: CaseTabProps['c'];
       </label>
       <div className="row">
         <label>
-          日期 <input type="date" value={heldOn} onChange={(e) => setHeldOn(e.target.value)} data-testid="record-held-on" />
+          日期 <DateInput value={heldOn} onChange={(e) => setHeldOn(e.target.value)} data-testid="record-held-on" />
         </label>
         <label>
           开始 <input value={startedAt} onChange={(e) => setStartedAt(e.target.value)} size={5} data-testid="record-started" />

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
-import { api, ApiCallError } from '../../api/client';
+import { api } from '../../api/client';
 import { yuan } from '../../format';
 import { navigate } from '../../router';
 import { useSession } from '../../session';
@@ -10,6 +10,8 @@ import { allowedActions, MEASURE_ACTION_LABELS, type MeasureAction } from '../..
 import { parseYuan } from '../../../src-shared/domain/money';
 import type { MethodOutput } from '../../../src-shared/api';
 import type { CaseDetail } from '../../caseTabs';
+import { errorText } from '../../errorText';
+import { DateInput } from '../../components/DateInput';
 
 export type Workspace = MethodOutput<'cases.workspace'>;
 type Asset = MethodOutput<'assets.list'>['rows'][number];
@@ -33,7 +35,7 @@ export function WorkspacePanel({ c, version, seen, onTab, reloadCase }: { c: Cas
   }, [c.id]);
   // Read again whenever the case was (version: a tab below changed it).
   useEffect(() => {
-    load().catch((e: unknown) => setError(e instanceof ApiCallError ? e.message : String(e)));
+    load().catch((e: unknown) => setError(errorText(e)));
   }, [load, version]);
 
   /** Runs one action; on success closes its dialog, says what was done and reloads the case and its summary. */
@@ -46,7 +48,7 @@ export function WorkspacePanel({ c, version, seen, onTab, reloadCase }: { c: Cas
       setMessage(said);
       reloadCase();
     } catch (e) {
-      setError(e instanceof ApiCallError ? e.message : e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
     }
   };
 
@@ -247,7 +249,7 @@ function ControlDialog({ c, seen, error, run, close }: DialogProps & { c: CaseDe
     api
       .call('assets.list', { caseId: c.id, controllable: true, limit: 200 })
       .then((r) => setAssets(r.rows))
-      .catch((e: unknown) => setOwn(e instanceof ApiCallError ? e.message : String(e)));
+      .catch((e: unknown) => setOwn(errorText(e)));
   }, [c.id]);
   const asset = assets?.find((x) => x.id === assetId);
   const actions: MeasureAction[] = asset ? (asset.frozenAvailableFen > 0 ? ['deduct'] : allowedActions(asset.type).filter((x) => x !== 'deduct')) : [];
@@ -519,7 +521,7 @@ function RequestClosureDialog({ c, seen, error, run, close }: DialogProps & { c:
       </label>
       <label>
         申请执行人书面同意终本的日期（无同意的，由合议庭审查，终本组审核时补录）
-        <input type="date" value={consentOn} onChange={(e) => setConsentOn(e.target.value)} data-testid="ws-request-closure-consent" />
+        <DateInput value={consentOn} onChange={(e) => setConsentOn(e.target.value)} data-testid="ws-request-closure-consent" />
       </label>
     </Modal>
   );

@@ -5,6 +5,8 @@ import { hasRole, useSession } from '../../session';
 import { DAY_TYPE_LABELS, type CalendarEntry, type DayKind } from '../../../src-shared/domain/workingDays';
 import { shown, type ShownError } from '../triage/errors';
 import { CALENDAR_TEXT_LIMIT, parseCalendarText, type ParsedCalendar } from './calendarImport';
+import { plainText } from '../../../src-shared/plainText';
+import { DateInput } from '../../components/DateInput';
 
 const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'];
 const weekday = (date: string) => WEEKDAYS[new Date(`${date}T00:00:00Z`).getUTCDay()] ?? '';
@@ -39,7 +41,7 @@ export function CalendarEditor() {
       const imp = pending.current?.year === y ? pending.current.parsed : null;
       pending.current = null;
       setRows(imp ? imp.days : cal.days);
-      setSource(imp ? (imp.source ?? `国务院办公厅关于${y}年部分节假日安排的通知`) : (cal.sources[String(y)] ?? ''));
+      setSource(imp ? (imp.source ?? `国务院办公厅关于${y}年部分节假日安排的通知`) : plainText(cal.sources[String(y)] ?? ''));
       setDirty(imp !== null);
     } catch (e) {
       setError(shown(e));
@@ -103,7 +105,7 @@ export function CalendarEditor() {
           </select>
         </label>
         <span className="muted" data-testid="calendar-source">
-          {years.includes(year) ? `依据：${sources[String(year)] ?? ''}` : `${year}年的节假日安排尚未录入：只按周末计算，期限可能不准。`}
+          {years.includes(year) ? `依据：${plainText(sources[String(year)] ?? '')}` : `${year}年的节假日安排尚未录入：只按周末计算，期限可能不准。`}
         </span>
       </div>
       {error && !rows.some((_, i) => rowFailed(i)) ? (
@@ -132,7 +134,7 @@ export function CalendarEditor() {
               {rows.map((r, i) => (
                 <tr key={i} className={rowFailed(i) ? 'has-error' : ''} data-testid={`calendar-row-${i}`}>
                   <td>
-                    <input type="date" value={r.date} disabled={!canEdit} onChange={(e) => edit(i, { date: e.target.value })} />
+                    <DateInput value={r.date} disabled={!canEdit} onChange={(e) => edit(i, { date: e.target.value })} />
                     {rowError(i, 'date') ? <div className="field-error">{rowError(i, 'date')}</div> : null}
                   </td>
                   <td className="nowrap">{weekday(r.date)}</td>
@@ -197,7 +199,7 @@ export function CalendarEditor() {
           <fieldset data-testid="calendar-import">
             <legend>导入下一年的安排</legend>
             <p className="muted">
-              粘贴《国务院办公厅关于{year}年部分节假日安排的通知》的正文（“一、元旦：……”），或每行“日期 放假/上班 名称”，或选择 JSON 文件（与随附的 resources/calendar 格式相同）。导入后请核对，再保存。
+              粘贴《国务院办公厅关于{year}年部分节假日安排的通知》的正文（“一、元旦：……”），或每行“日期 放假/上班 名称”，或选择系统导出的节假日文件。导入后请核对，再保存。
             </p>
             <textarea rows={10} value={paste} onChange={(e) => setPaste(e.target.value)} style={{ width: '100%' }} data-testid="calendar-paste" />
             <div className="actions">

@@ -1,5 +1,6 @@
 import type { CalendarEntry, DayKind } from '../../../src-shared/domain/workingDays';
 import { addCalendarDays, isIsoDate } from '../../../src-shared/domain/chineseDate';
+import { errorText } from '../../errorText';
 
 // Next year's holiday list, as the administrator has it (domain.md §3.3): the text of the State
 // Council notice 《国务院办公厅关于XXXX年部分节假日安排的通知》 pasted as it is ("一、元旦：1月1日（周四）
@@ -37,7 +38,7 @@ export function parseCalendarJson(text: string): ParsedCalendar {
   try {
     data = JSON.parse(text);
   } catch (e) {
-    return result([], [{ line: 1, text: '', reason: `不是有效的 JSON：${e instanceof Error ? e.message : String(e)}` }], null);
+    return result([], [{ line: 1, text: '', reason: `不是有效的 JSON：${errorText(e)}` }], null);
   }
   const obj = (Array.isArray(data) ? { days: data } : data) as { days?: unknown; source?: unknown };
   if (!obj || !Array.isArray(obj.days)) return result([], [{ line: 1, text: '', reason: 'JSON 中没有 days 列表' }], null);

@@ -1,7 +1,8 @@
 import { useState } from 'react';
-import { api, ApiCallError } from '../../api/client';
+import { api } from '../../api/client';
 import type { MethodOutput } from '../../../src-shared/api';
 import { fileBase64 } from '../../components/FileButton';
+import { errorText } from '../../errorText';
 
 type Imported = MethodOutput<'city.import'>['courts'][number];
 type Ranking = MethodOutput<'city.ranking'>;
@@ -20,7 +21,7 @@ export function CityPanel({ defaultCode }: { defaultCode: string }) {
       const files = await Promise.all([...list].map(async (f) => ({ name: f.name, dataBase64: await fileBase64(f) })));
       setResults((await api.call('city.import', { files })).courts);
     } catch (e) {
-      setError(e instanceof ApiCallError ? e.message : String(e));
+      setError(errorText(e));
     }
   };
   const rank = async () => {
@@ -28,13 +29,13 @@ export function CityPanel({ defaultCode }: { defaultCode: string }) {
     try {
       setRanking(await api.call('city.ranking', { periodCode: code }));
     } catch (e) {
-      setError(e instanceof ApiCallError ? e.message : String(e));
+      setError(errorText(e));
     }
   };
   return (
     <div data-testid="city-panel">
       <fieldset>
-        <legend>导入基层法院上报文件（可一次选择多个法院的 manifest、JSON、xlsx）</legend>
+        <legend>导入基层法院上报文件（可一次选择多个法院的清单文件、数据文件和 Excel 表格）</legend>
         <input type="file" multiple accept=".json,.xlsx" onChange={(e) => void importFiles(e.target.files)} data-testid="city-files" />
         {results.map((r) => (
           <div key={r.importId} className={r.status === 'ok' ? 'success' : 'error-banner'} data-testid="city-result">

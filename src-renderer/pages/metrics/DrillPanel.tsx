@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
-import { api, ApiCallError } from '../../api/client';
+import { api } from '../../api/client';
 import { navigate } from '../../router';
 import { yuan } from '../../format';
 import type { MethodInput, MethodOutput } from '../../../src-shared/api';
+import { errorText } from '../../errorText';
 
 type Drill = MethodOutput<'metrics.drilldown'>;
 export type DrillTarget = Omit<MethodInput<'metrics.drilldown'>, 'side' | 'offset' | 'limit'> & { title: string };
@@ -17,7 +18,7 @@ export function DrillPanel({ target, onClose }: { target: DrillTarget; onClose: 
     api
       .call('metrics.drilldown', { period: target.period, scope: target.scope, metricId: target.metricId, column: target.column, side, limit: 1000 })
       .then(setData)
-      .catch((e: unknown) => setError(e instanceof ApiCallError ? e.message : String(e)));
+      .catch((e: unknown) => setError(errorText(e)));
   }, [target, side]);
   return (
     <fieldset data-testid="drill-panel">

@@ -1,8 +1,19 @@
+import { dateTime } from '../../format';
 import { useEffect, useState } from 'react';
-import { api, ApiCallError } from '../../api/client';
+import { api } from '../../api/client';
 import type { MethodOutput } from '../../../src-shared/api';
+import { errorText } from '../../errorText';
 
 type ExportRow = MethodOutput<'reports.exports'>[number];
+
+/** A file of the report set by what it is (its name, with the court code and period, downloads as is). */
+function reportFileLabel(name: string): string {
+  if (/manifest/iu.test(name)) return '清单文件（校验值与签名）';
+  if (/\.xlsx$/iu.test(name)) return 'Excel 表格';
+  if (/\.json$/iu.test(name)) return '数据文件';
+  if (/\.pdf$/iu.test(name)) return 'PDF 文件';
+  return '文件';
+}
 
 /** 上报: generate the file set for a period code (a job), and the history with downloads. */
 export function ReportsPanel({ year, month }: { year: number; month: number }) {
@@ -12,7 +23,7 @@ export function ReportsPanel({ year, month }: { year: number; month: number }) {
   const [message, setMessage] = useState<string | null>(null);
   const refresh = () => api.call('reports.exports', {}).then(setRows);
   useEffect(() => {
-    void refresh().catch((e: unknown) => setError(String(e)));
+    void refresh().catch((e: unknown) => setError(errorText(e)));
     return api.onEvent('job', (data) => {
       const j = data as { kind: string; status: string };
       if (j.kind === 'reports.exportMonthly' && j.status === 'done') void refresh();
@@ -25,7 +36,7 @@ export function ReportsPanel({ year, month }: { year: number; month: number }) {
       await api.call('reports.exportMonthly', { periodCode: code });
       setMessage('已开始生成上报文件，进度见右下角任务栏');
     } catch (e) {
-      setError(e instanceof ApiCallError ? e.message : String(e));
+      setError(errorText(e));
     }
   };
   return (
@@ -63,14 +74,14 @@ export function ReportsPanel({ year, month }: { year: number; month: number }) {
               <td>{r.periodCode}</td>
               <td>{r.courtName}</td>
               <td>{r.createdBy}</td>
-              <td>{new Date(r.createdAt).toLocaleString('zh-CN')}</td>
+              <td>{dateTime(r.createdAt)}</td>
               <td className="num">{r.figureCount}</td>
               <td className="num">{r.detailRows}</td>
               <td>
                 {r.files.map((f) => (
                   <div key={f.name}>
-                    <a href="#" onClick={(e) => (e.preventDefault(), void api.call('reports.download', { exportId: r.id, file: f.name }))} data-testid="export-download">
-                      {f.name}
+                    <a href="#" title={f.name} onClick={(e) => (e.preventDefault(), void api.call('reports.download', { exportId: r.id, file: f.name }))} data-testid="export-download">
+                      {reportFileLabel(f.name)}
                     </a>{' '}
                     <code className="muted">{f.sha256.slice(0, 12)}…</code>
                   </div>
@@ -81,7 +92,7 @@ export function ReportsPanel({ year, month }: { year: number; month: number }) {
         </tbody>
       </table>
       <p className="muted">
-        格式说明见 docs/metrics.md：每项比率同时给出分子、分母，上级按 Σ分子/Σ分母 汇总；自然人姓名只保留姓氏加“某”，身份证号只保留前6位，不含电话、住址、账号。
+        每项比率同时给出分子、分母，上级按 Σ分子/Σ分母 汇总；自然人姓名只保留姓氏加“某”，身份证号只保留前6位，不含电话、住址、账号。
       </p>
     </div>
   );

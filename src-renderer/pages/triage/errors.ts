@@ -1,4 +1,5 @@
 import { ApiCallError } from '../../api/client';
+import { errorText } from '../../errorText';
 
 /** An API error as the pages show it: the message, and the field it names (shown at that field). */
 export interface ShownError {
@@ -7,5 +8,5 @@ export interface ShownError {
 }
 
 export function shown(e: unknown): ShownError {
-  return e instanceof ApiCallError ? { message: e.message, field: e.field } : { message: e instanceof Error ? e.message : String(e) };
+  return e instanceof ApiCallError ? { message: e.message, field: e.field } : { message: errorText(e) };
 }

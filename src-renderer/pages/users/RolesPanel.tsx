@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'react';
-import { api, ApiCallError } from '../../api/client';
+import { api } from '../../api/client';
 import { methods, type MethodName } from '../../../src-shared/api';
 import type { MethodSpec } from '../../../src-shared/api/contract';
+import { errorText } from '../../errorText';
+import { plainText } from '../../../src-shared/plainText';
 
 type Catalogue = Awaited<ReturnType<typeof api.call<'roles.list'>>>;
 
@@ -26,7 +28,7 @@ export function RolesPanel() {
     api
       .call('roles.list', {})
       .then(setRoles)
-      .catch((e: unknown) => setError(e instanceof ApiCallError ? e.message : String(e)));
+      .catch((e: unknown) => setError(errorText(e)));
   }, []);
   const shown = roles.find((r) => r.role === open);
   const spec = (name: string) => (methods as Record<string, MethodSpec>)[name as MethodName];
@@ -65,7 +67,6 @@ export function RolesPanel() {
           <thead>
             <tr>
               <th>{shown.label}：功能</th>
-              <th>接口</th>
               <th>说明</th>
               <th>性质</th>
             </tr>
@@ -73,11 +74,8 @@ export function RolesPanel() {
           <tbody>
             {shown.methods.map((m) => (
               <tr key={m}>
-                <td>{DOMAINS[m.split('.')[0]!] ?? m.split('.')[0]}</td>
-                <td>
-                  <code>{m}</code>
-                </td>
-                <td>{spec(m)?.summary ?? ''}</td>
+                <td>{DOMAINS[m.split('.')[0]!] ?? '其他'}</td>
+                <td>{plainText(spec(m)?.summary ?? '')}</td>
                 <td>{spec(m)?.writes ? '修改数据' : '查阅'}</td>
               </tr>
             ))}

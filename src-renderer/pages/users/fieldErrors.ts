@@ -1,4 +1,5 @@
 import { ApiCallError } from '../../api/client';
+import { errorText } from '../../errorText';
 
 /**
  * An API error as errors per form field: the field's first path segment (`roles.0` → `roles`) when
@@ -9,5 +10,5 @@ export function fieldErrors(e: unknown, fields: readonly string[]): Record<strin
     const key = e.field?.split('.')[0] ?? '';
     return fields.includes(key) ? { [key]: e.message } : { '': e.message };
   }
-  return { '': e instanceof Error ? e.message : String(e) };
+  return { '': errorText(e) };
 }

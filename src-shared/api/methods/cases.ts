@@ -82,6 +82,8 @@ export const caseDraft = z.object({
   filedOn: isoDate,
   /** A number from the old system for a migrated case; otherwise the app assigns one. */
   existingNumber: z.string().trim().max(60).optional(),
+  /** 执恢: the number of the case resumed (2014 立案意见 Art. 6); linked when it is in the register. */
+  originalNumber: z.string().trim().max(60, '原案号不能超过60个字').optional(),
   applicants: z.array(partyInput).min(1, '至少需要一名申请执行人').max(50),
   debtors: z.array(partyInput).min(1, '至少需要一名被执行人').max(50),
   title: titleInput,

@@ -3,6 +3,7 @@ import { defineMethods, PUBLIC_BODY_BYTES } from '../contract';
 import { emptyInput, okOutput, requiredText } from '../common';
 import { ROLE_NAMES } from '../roles';
 import { jobView } from './jobs';
+import { setupInput } from '../../domain/courtSetup';
 
 export const userView = z.object({
   id: z.number().int(),
@@ -28,6 +29,8 @@ export const systemMethods = defineMethods({
       version: z.string(),
       schemaVersion: z.number().int(),
       initialized: z.boolean(),
+      /** The court's name and code have been set (first-run setup); no case can be filed before. */
+      courtConfigured: z.boolean(),
       courtName: z.string(),
       courtCode: z.string(),
       demo: z.boolean(),
@@ -44,8 +47,8 @@ export const systemMethods = defineMethods({
     recovery: true,
   },
   'system.setup': {
-    summary: '首次启动：设置管理员 admin 的密码（仅在未初始化时可用）',
-    input: z.object({ adminPassword: z.string().min(8, '密码至少8位').max(200) }),
+    summary: '首次启动：设置本院（名称、法院代字）、执行团队、首批用户和管理员 admin 的密码（仅在未初始化时可用）',
+    input: setupInput,
     output: okOutput,
     access: 'public',
     cases: 'none',

@@ -13,6 +13,8 @@ const filing = obj({
   claimFen: fen,
   preserved: z.boolean(),
   nonLitigation: z.boolean(),
+  /** 执恢: the original case's number as given at the window (2014 立案意见 Art. 6), registered here or not. */
+  originalNumber: text.optional(),
   duplicateConfirmed: z.boolean(),
   resumedFromId: id.optional(),
 });
