@@ -1,3 +1,4 @@
+import { errorText } from '../errorText';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { AgGridReact } from 'ag-grid-react';
 import { AllCommunityModule, ModuleRegistry, type ColDef, type FilterModel, type GridApi, type GridReadyEvent, type IDatasource, type SortModelItem } from 'ag-grid-community';
@@ -135,7 +136,7 @@ export function DataGrid<G extends GridName>(props: DataGridProps<G>) {
             else apiRef.current?.hideOverlay();
           })
           .catch((e: unknown) => {
-            onError?.(e instanceof ApiCallError ? e.message : String(e), e);
+            onError?.(errorText(e), e);
             p.failCallback();
           });
       },

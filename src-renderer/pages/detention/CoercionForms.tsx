@@ -1,3 +1,4 @@
+import { errorText } from '../../errorText';
 import { useEffect, useState, type ReactNode } from 'react';
 import type { Seen } from '../../../src-shared/api/caseVersions';
 import type { MethodOutput } from '../../../src-shared/api';
@@ -500,7 +501,7 @@ export function ReferralSection(props: FormsProps) {
       await api.call('coercion.policeAnswer', { seen: props.seen(), referralId: r.id, answer: a, answeredOn: on });
       done(`已登记公安机关答复：${a === 'filed' ? '立案' : '不予立案'}`);
     } catch (e) {
-      setRowError(e instanceof ApiCallError ? e.message : String(e));
+      setRowError(errorText(e));
     }
   };
   const privateRoute = async (r: Referral) => {
@@ -509,7 +510,7 @@ export function ReferralSection(props: FormsProps) {
       await api.call('coercion.privateProsecution', { seen: props.seen(), referralId: r.id });
       done('已告知申请执行人可以提起自诉');
     } catch (e) {
-      setRowError(e instanceof ApiCallError ? e.message : String(e));
+      setRowError(errorText(e));
     }
   };
   return (

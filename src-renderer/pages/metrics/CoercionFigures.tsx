@@ -1,5 +1,6 @@
+import { errorText } from '../../errorText';
 import { useEffect, useState } from 'react';
-import { api, ApiCallError } from '../../api/client';
+import { api } from '../../api/client';
 import type { MethodInput, MethodOutput } from '../../../src-shared/api';
 import { yuan } from '../../format';
 
@@ -18,7 +19,7 @@ export function CoercionFigures({ period }: { period: MethodInput<'coercion.peri
     api
       .call('coercion.periodFigures', { period })
       .then((r) => live && setF(r))
-      .catch((e: unknown) => live && setError(e instanceof ApiCallError ? e.message : String(e)));
+      .catch((e: unknown) => live && setError(errorText(e)));
     return () => {
       live = false;
     };

@@ -1,5 +1,6 @@
+import { errorText } from '../../errorText';
 import { useEffect, useState } from 'react';
-import { api, ApiCallError } from '../../api/client';
+import { api } from '../../api/client';
 import { useSession } from '../../session';
 
 type Person = { id: number; displayName: string };
@@ -28,7 +29,7 @@ export function PayoutApproversSetting() {
       await reloadSettings();
       setMessage({ ok: true, text: '已保存' });
     } catch (e) {
-      setMessage({ ok: false, text: e instanceof ApiCallError ? e.message : String(e) });
+      setMessage({ ok: false, text: errorText(e) });
     }
   };
   const toggle = (id: number, on: boolean) => setChosen(on ? [...chosen, id].sort((a, b) => a - b) : chosen.filter((x) => x !== id));
