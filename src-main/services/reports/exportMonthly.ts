@@ -14,7 +14,7 @@ import { COLUMN_LABELS, METRIC_BY_ID } from '../../../src-shared/domain/metrics/
 import { parsePeriodCode, resolvePeriod } from '../../../src-shared/domain/metrics/period';
 import { fenToYuanString } from '../../../src-shared/domain/money';
 import { getSettings } from '../settings/settings';
-import { contextOf, metricSettings } from '../metrics/context';
+import { contextOf, metricPayoutDue, metricSettings } from '../metrics/context';
 import { loadFacts } from '../metrics/facts';
 import { maskParty } from './mask';
 import { deterministicXlsx, styleHeader } from './xlsx';
@@ -40,7 +40,7 @@ export function buildExportDocument(db: Db, periodCode: string, onProgress?: (do
   const s = getSettings(db);
   const period = resolvePeriod(input, settings.statisticalYear);
   const facts = loadFacts(db, period);
-  const figures = computeFigures(facts, contextOf(period, settings, { kind: 'court' }));
+  const figures = computeFigures(facts, contextOf(period, settings, { kind: 'court' }, metricPayoutDue(db)));
   const debtors = debtorsOf(db, facts.cases.map((c) => c.caseId));
   const cases: ExportCaseRow[] = [...facts.cases]
     .sort((a, b) => a.caseId - b.caseId)

@@ -37,9 +37,9 @@ export interface ReceiptFact {
   caseId: number;
   arrivedOn: string;
   amountFen: number;
-  /** Date the receipt was fully paid out (FIFO against payouts, or named in receiptIds). */
+  /** Date the receipt was fully paid out, by the payout clock (payoutClock.receiptOutcomes: the oldest money leaves first). */
   paidOn: string | null;
-  /** An approved deferral (ledger.deferral) of the case's payout until this date stops the overdue clock. */
+  /** The deferral end its due day carries (payoutClock.receiptOutcomes; part of the money deferred: that part only). */
   deferredUntil: string | null;
 }
 
