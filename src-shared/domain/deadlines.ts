@@ -328,7 +328,7 @@ function payoutClocks(rule: DeadlineRule, events: readonly CaseEventLite[], cal:
   inOrder.forEach((r, i) => {
     const start = byId.get(r.eventId!)!;
     const done = r.reversed ? reversalOf.get(r.entryId) : r.settledBy?.eventId != null ? byId.get(r.settledBy.eventId) : undefined;
-    const effectiveDue = outcomeDueOn(r.onDate, outcomes.get(r.entryId)?.deferredUntil ?? r.wholeDeferredUntil, dueOf);
+    const effectiveDue = outcomeDueOn(r.onDate, outcomes.has(r.entryId) ? outcomes.get(r.entryId)!.deferredUntil : r.wholeDeferredUntil, dueOf);
     const status: DeadlineStatus = r.reversed ? 'cancelled' : r.outstandingFen > 0 ? 'open' : done && done.onDate > effectiveDue ? 'late' : 'met';
     out.push({
       ruleId: rule.id,
