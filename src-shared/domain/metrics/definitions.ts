@@ -223,7 +223,7 @@ const paidIn = (r: DerivedReceipt, c: MetricContext) => r.r.paidOn !== null && r
 // receipt's due day, moved by the deferral its money carries (a deferral of part of the money moves
 // only that part; the receipt's earliest part counts).
 const dueOn = (r: DerivedReceipt, c: MetricContext) =>
-  outcomeDueOn(r.r.arrivedOn, r.r.deferredUntil, c.payoutDue ?? ((d) => addCalendarDays(d, c.settings.payoutDays)));
+  c.payoutDue ? outcomeDueOn(r.r.arrivedOn, r.r.deferredUntil, c.payoutDue) : (r.r.dueOn ?? outcomeDueOn(r.r.arrivedOn, r.r.deferredUntil, (d) => addCalendarDays(d, c.settings.payoutDays)));
 const overdueAtEnd = (r: DerivedReceipt, c: MetricContext) => r.r.arrivedOn <= c.period.to && (r.r.paidOn === null || r.r.paidOn > c.period.to) && c.period.to > dueOn(r, c);
 
 const money: ReceiptMetric[] = [

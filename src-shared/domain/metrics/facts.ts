@@ -41,6 +41,11 @@ export interface ReceiptFact {
   paidOn: string | null;
   /** The deferral end its due day carries (payoutClock.receiptOutcomes; part of the money deferred: that part only). */
   deferredUntil: string | null;
+  /**
+   * The payout clock's due day as the court computed it (its rule and working calendar), stated in
+   * the monthly export so the city recomputes 案款按期发放率 by the court's days off.
+   */
+  dueOn?: string;
 }
 
 /** Days covered by the union of [from, to) intervals, clipped to [start, end). */
