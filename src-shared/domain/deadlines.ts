@@ -1,7 +1,7 @@
 import { addCalendarDays, diffCalendarDays } from './chineseDate';
 import type { DeadlineRule, EventMatch, SuspensionKind } from './deadlineRules';
 import { addMonths, isWorkingDay, nextWorkingDay, type WorkingCalendar } from './workingDays';
-import { clockEntriesFromEvents, nextDueOn, payoutDueOf, payoutSchedule, PAYOUT_RULE_ID } from './payoutClock';
+import { clockEntriesFromEvents, nextDueOn, outcomeDueOn, payoutDueOf, payoutSchedule, PAYOUT_RULE_ID, receiptOutcomes } from './payoutClock';
 
 // Deadlines derived from a case's events (never typed in). Given the rules table, the working-day
 // calendar and the case's event list, returns every clock the case has: when it started, when it
@@ -316,14 +316,19 @@ function payoutClocks(rule: DeadlineRule, events: readonly CaseEventLite[], cal:
   const byId = new Map(events.map((e) => [e.id, e]));
   const reversalOf = new Map<number, CaseEventLite>();
   for (const e of events) if (e.type === 'ledger.reversal' && typeof e.payload.reverses === 'number') reversalOf.set(e.payload.reverses, e);
-  const schedule = payoutSchedule(clockEntriesFromEvents(events), payoutDueOf([rule], cal));
+  const entries = clockEntriesFromEvents(events);
+  const dueOf = payoutDueOf([rule], cal);
+  const schedule = payoutSchedule(entries, dueOf);
+  // Met or late against the due day its money carried when it was paid out (a deferral of part of
+  // the money counts for that part only): the same as 案款按期发放率 (metrics/definitions.ts).
+  const outcomes = new Map(receiptOutcomes(entries).map((o) => [o.entryId, o]));
   const out: DeadlineInstance[] = [];
   // Numbered in the order the receipts were recorded, as the other `each` clocks.
   const inOrder = schedule.filter((r) => r.eventId !== null).sort((a, b) => a.eventId! - b.eventId!);
   inOrder.forEach((r, i) => {
     const start = byId.get(r.eventId!)!;
     const done = r.reversed ? reversalOf.get(r.entryId) : r.settledBy?.eventId != null ? byId.get(r.settledBy.eventId) : undefined;
-    const effectiveDue = r.wholeDeferredUntil && r.wholeDeferredUntil > r.dueOn ? r.wholeDeferredUntil : r.dueOn;
+    const effectiveDue = outcomeDueOn(r.onDate, outcomes.has(r.entryId) ? outcomes.get(r.entryId)!.deferredUntil : r.wholeDeferredUntil, dueOf);
     const status: DeadlineStatus = r.reversed ? 'cancelled' : r.outstandingFen > 0 ? 'open' : done && done.onDate > effectiveDue ? 'late' : 'met';
     out.push({
       ruleId: rule.id,

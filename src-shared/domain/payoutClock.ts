@@ -189,3 +189,44 @@ export function clockEntriesFromEvents(events: readonly { id: number; type: stri
   }
   return out;
 }
+
+/** What the metrics keep of a receipt's clock: when it was paid out and the deferral its due day carries. */
+export interface ReceiptOutcome {
+  entryId: number;
+  /** The day the out-flow that took the last of it was made (oldest money leaves first), or null. */
+  paidOn: string | null;
+  /**
+   * The deferral end its due day is moved to: the earliest over its parts (a part no deferral covers
+   * keeps the plain due day: null), read on the day it was paid out (or as it stands, if unpaid).
+   * Independent of the court's settings: the due day is later(dueOf(onDate), deferredUntil).
+   */
+  deferredUntil: string | null;
+}
+
+/** The paid-out day and deferral of every live receipt, by the payout clock (the one the board and 案款 page show). */
+export function receiptOutcomes(entries: readonly ClockEntry[]): ReceiptOutcome[] {
+  const noDue = (d: string) => d; // deferrals are independent of the due-day rule
+  const now = payoutSchedule(entries, noDue).filter((r) => !r.reversed);
+  const deferralOf = (r: ReceiptSchedule | undefined): string | null => {
+    if (!r || r.segments.length === 0) return r?.wholeDeferredUntil ?? null;
+    let min: string | null = null;
+    for (const s of r.segments) {
+      if (s.deferredUntil === null) return null;
+      if (min === null || s.deferredUntil < min) min = s.deferredUntil;
+    }
+    return min;
+  };
+  return now.map((r) => {
+    if (!r.settledBy) return { entryId: r.entryId, paidOn: null, deferredUntil: deferralOf(r) };
+    // The clock as it stood just before the settling out-flow: the money it took, with its due days.
+    const paidOn = r.settledBy.onDate;
+    const before = entries.filter((e) => e.onDate < paidOn || (e.onDate === paidOn && e.kind !== 'payout' && e.kind !== 'fee' && e.kind !== 'refund'));
+    const then = payoutSchedule(before, noDue).find((x) => x.entryId === r.entryId);
+    return { entryId: r.entryId, paidOn, deferredUntil: deferralOf(then) };
+  });
+}
+
+/** The due day of a receipt's money given its outcome's deferral (the later of the two). */
+export function outcomeDueOn(onDate: string, deferredUntil: string | null, dueOf: (onDate: string) => string): string {
+  return later(dueOf(onDate), deferredUntil);
+}

@@ -70,7 +70,7 @@ describe('clocks of closed, suspended and resumed cases', () => {
     });
     expect((await t.call('deadlines.board', {})).totals.overdue).toBe(1);
     keepProjectionsCurrent(t.app);
-    expect(stateOf(db, 'deadlineClocks')).toMatchObject({ version: 2, status: 'current' });
+    expect(stateOf(db, 'deadlineClocks')).toMatchObject({ version: 3, status: 'current' });
     expect(openClocks(id)).toEqual([]);
     expect((await t.call('deadlines.board', {})).totals.overdue).toBe(0);
   });

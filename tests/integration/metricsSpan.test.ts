@@ -31,9 +31,10 @@ describe('the dashboard from one read of the facts', () => {
         if (r() < 0.5) {
           const arrived = dateBetween(r, filedOn, '2026-11-25');
           const receipt = entry++;
-          event(db, id, 'ledger.receipt', arrived, { entryId: receipt, amountFen: 1000 + Math.floor(r() * 9000), source: 'online' });
+          const amountFen = 1000 + Math.floor(r() * 9000);
+          event(db, id, 'ledger.receipt', arrived, { entryId: receipt, amountFen, source: 'online' });
           if (r() < 0.2) event(db, id, 'ledger.deferral', arrived, { entryId: entry++, ground: '需要参与分配', until: dateBetween(r, arrived, '2026-12-31'), approver: '审批人' });
-          if (r() < 0.7) event(db, id, 'ledger.payout', dateBetween(r, arrived, '2026-11-30'), { entryId: entry++, amountFen: 500, ...(r() < 0.5 ? { receiptIds: [receipt] } : {}) });
+          if (r() < 0.7) event(db, id, 'ledger.payout', dateBetween(r, arrived, '2026-11-30'), { entryId: entry++, amountFen: r() < 0.5 ? amountFen : 500, ...(r() < 0.5 ? { receiptIds: [receipt] } : {}) });
         }
         if (r() < 0.8) close(db, id, dateBetween(r, filedOn, '2026-11-30'), r() < 0.5 ? '执行完毕' : '终结本次执行程序', Math.floor(r() * 5000));
       }

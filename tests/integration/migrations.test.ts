@@ -108,7 +108,11 @@ describe('a court created by the version before the projections (schema 60)', ()
     const facts = t.app.db.raw<{ case_id: number; closed_on: string | null }>('SELECT * FROM metric_case_facts ORDER BY case_id');
     expect(facts.find((f) => f.case_id === 1)!.closed_on).toBe('2026-02-27');
     expect(facts).toEqual((fixtureBefore.facts as { case_id: number }[]).map((f) => (f.case_id === 1 ? { ...f, closed_on: '2026-02-27' } : f)));
-    expect(t.app.db.raw('SELECT * FROM metric_receipts ORDER BY case_id, entry_id')).toEqual(fixtureBefore.receipts);
+    // Receipts: paid out as the triggers had it; each now keeps the deferral its due day carries
+    // (migration 146): case 2's deferral of the whole account until 2026-04-01 covers its unpaid 9007.
+    expect(t.app.db.raw('SELECT * FROM metric_receipts ORDER BY case_id, entry_id')).toEqual(
+      (fixtureBefore.receipts as { case_id: number; entry_id: string }[]).map((r) => ({ ...r, deferred_until: r.case_id === 2 && r.entry_id === '9007' ? '2026-04-01' : null })),
+    );
     const feb = await t.call('metrics.compute', { period: { kind: 'month', year: 2026, month: 2 } });
     expect(feb.figures.find((f) => f.metricId === 'closed' && f.column === 'main')!.value).toBe(1);
     expect(feb.rebuilding).toBeNull();

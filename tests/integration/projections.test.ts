@@ -28,7 +28,7 @@ function derived(db: Db) {
   return {
     facts: db.raw('SELECT * FROM metric_case_facts ORDER BY case_id'),
     suspensions: db.raw('SELECT case_id, kind, from_date, to_date FROM metric_suspensions ORDER BY case_id, kind, from_date'),
-    receipts: db.raw('SELECT case_id, entry_id, arrived_on, amount_fen, paid_on, reversed FROM metric_receipts ORDER BY case_id, entry_id'),
+    receipts: db.raw('SELECT case_id, entry_id, arrived_on, amount_fen, paid_on, deferred_until, reversed FROM metric_receipts ORDER BY case_id, entry_id'),
     deadlines: db.raw('SELECT * FROM deadlines ORDER BY case_id, rule_id, seq'),
     tally: db.raw('SELECT * FROM deadline_tally WHERE n > 0 ORDER BY due_on, stage, team_id, judge_id, rule_id'),
     grams: db.raw('SELECT gram, case_id FROM case_grams ORDER BY gram, case_id'),

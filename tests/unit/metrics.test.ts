@@ -85,6 +85,21 @@ describe('metric definitions on a hand-checked month', () => {
     expect(fig(figs, 'payoutOverdueAmount', 'all').value).toBe(7);
     expect(fig(figs, 'payoutAvgDays', 'all').value).toBe(27.5);
   });
+  it('counts a receipt on time by the payout clock\'s due day: the court\'s (Art. 85, a deferral of its money), or the one stated in an export', () => {
+    // Arrived 2026-11-06: day 30 is Sunday 12-06, so the court's due day is Monday 12-07 (民诉法 Art. 85). Paid 12-07.
+    const monday = rc(90, '2026-11-06', '2026-12-07');
+    const DEC: PeriodInput = { kind: 'month', year: 2026, month: 12 };
+    const rate = (r: ReceiptFact, c: ReturnType<typeof ctx> & { payoutDue?: (d: string) => string }) => fig(computeFigures({ cases: [], receipts: [r] }, c), 'payoutOnTimeRate', 'all').numerator;
+    const courtDue = (d: string) => (d === '2026-11-06' ? '2026-12-07' : 'never');
+    expect(rate(monday, { ...ctx(DEC), payoutDue: courtDue })).toBe(1);
+    // Without the court's calendar (a city recomputing an old export): 30 calendar days, late.
+    expect(rate(monday, ctx(DEC))).toBe(0);
+    // The export states the court's due day: on time again.
+    expect(rate({ ...monday, dueOn: '2026-12-07' }, ctx(DEC))).toBe(1);
+    // Its money deferred until 12-10 (stated by hand): paid 12-09 is on time; paid 12-11 late.
+    expect(rate({ ...rc(91, '2026-11-06', '2026-12-09'), deferredUntil: '2026-12-10' }, { ...ctx(DEC), payoutDue: courtDue })).toBe(1);
+    expect(rate({ ...rc(92, '2026-11-06', '2026-12-11'), deferredUntil: '2026-12-10' }, { ...ctx(DEC), payoutDue: courtDue })).toBe(0);
+  });
   it('leaves 人均结案数 empty until the quota-judge count is set, then rounds half-up to an integer', () => {
     expect(fig(figs, 'closedPerJudge', 'first').value).toBeNull();
     expect(fig(computeFigures(facts, ctx(NOV, settings({ quotaJudges: 2 }))), 'closedPerJudge', 'first').value).toBe(2); // 3/2 = 1.5 → 2

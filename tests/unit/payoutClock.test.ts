@@ -3,7 +3,7 @@ import shipped from '../../resources/calendar/holidays-2020-2026.json';
 import { makeCalendar, type CalendarEntry } from '../../src-shared/domain/workingDays';
 import { defaultDeadlineRules } from '../../src-shared/domain/deadlineRules';
 import { bucketOf, computeDeadlines, type CaseEventLite } from '../../src-shared/domain/deadlines';
-import { payoutDueOf, receiptClocks, type ClockEntry } from '../../src-shared/domain/payoutClock';
+import { outcomeDueOn, payoutDueOf, receiptClocks, receiptOutcomes, type ClockEntry } from '../../src-shared/domain/payoutClock';
 import { addCalendarDays } from '../../src-shared/domain/chineseDate';
 
 // The deadline board and the 案款 page read one payout clock (法发〔2017〕6号, domain.md §7 [P]): for
@@ -99,5 +99,33 @@ describe('the board and the 案款 page agree on the payout clock', () => {
     // The draw covers the cases that matter: money overdue, and money partly deferred while the rest is overdue.
     expect(overdueSeen).toBeGreaterThan(100);
     expect(deferredSeen).toBeGreaterThan(10);
+  });
+});
+
+describe('案款按期发放率 reads the same clock', () => {
+  it('in 200 random ledgers, a paid-out receipt is late for the metric iff the board says late iff the 案款 page showed it overdue on the day it was paid', () => {
+    const dueOf = payoutDueOf(rules, cal);
+    let late = 0;
+    let onTime = 0;
+    for (let seed = 1; seed <= 200; seed++) {
+      const { rows, events } = ledger(seed);
+      const board = computeDeadlines(facts, events, rules, cal);
+      for (const o of receiptOutcomes(rows)) {
+        if (o.paidOn === null) continue;
+        const receipt = rows.find((x) => x.id === o.entryId)!;
+        const metricLate = o.paidOn > outcomeDueOn(receipt.onDate, o.deferredUntil, dueOf);
+        const ev = events.find((e) => e.type === 'ledger.receipt' && e.payload.entryId === o.entryId)!;
+        const clock = board.find((d) => d.startEventId === ev.id)!;
+        // The page as it stood on the morning of the payout day (that day's out-flows not yet made).
+        const morning = rows.filter((x) => x.onDate < o.paidOn! || (x.onDate === o.paidOn && !['payout', 'fee', 'refund'].includes(x.kind)));
+        const page = receiptClocks(morning, o.paidOn, dueOf).find((x) => x.entryId === o.entryId)!;
+        expect([seed, o.entryId, metricLate]).toEqual([seed, o.entryId, clock.status === 'late']);
+        expect([seed, o.entryId, metricLate]).toEqual([seed, o.entryId, page.overdue]);
+        if (metricLate) late++;
+        else onTime++;
+      }
+    }
+    expect(late).toBeGreaterThan(10);
+    expect(onTime).toBeGreaterThan(10);
   });
 });

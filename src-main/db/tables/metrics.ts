@@ -34,6 +34,7 @@ export interface MetricReceiptsTable {
   amount_fen: number;
   paid_on: string | null;
   reversed: number;
+  deferred_until: string | null;
 }
 
 export interface ReportExportsTable {

@@ -25,11 +25,13 @@ const dirty = new WeakMap<Db, Set<number>>();
  * moves the 终本 re-queries (deadlines.ts followsCase); the payout clock from the ledger's own
  * definition (src-shared/domain/payoutClock.ts): out-flows take the oldest money, fees count, a
  * deferral of part of the money moves only that part's day.
+ * v3: a paid-out receipt is met or late against the due day its money carried when paid out, a
+ * deferral of part of it included (payoutClock.receiptOutcomes, as 案款按期发放率 counts it).
  */
 export const deadlineClocks: Projection = {
   name: 'deadlineClocks',
   label: '节点期限',
-  version: 2,
+  version: 3,
   types: null,
   chunk: 2000,
   apply(db, e) {

@@ -7,6 +7,8 @@ import { getSettings } from '../settings/settings';
 import type { Scope } from './facts';
 import { ruleAmount } from '../../../src-shared/domain/deadlineRules';
 import type { CaseScope } from '../auth/scope';
+import { currentDeadlineContext } from '../deadlines/recompute';
+import { payoutDueOf } from '../../../src-shared/domain/payoutClock';
 
 /** The settings the metric definitions read, from the court's settings in force now. */
 export function metricSettings(db: Db): MetricContextSettings {
@@ -19,8 +21,14 @@ export function periodOf(db: Db, input: PeriodInput, settings = metricSettings(d
   return resolvePeriod(input, settings.statisticalYear);
 }
 
-export function contextOf(period: Period, settings: MetricContextSettings, scope: Scope): MetricContext {
-  return { period, settings, scopeKind: scope.kind };
+export function contextOf(period: Period, settings: MetricContextSettings, scope: Scope, payoutDue?: (onDate: string) => string): MetricContext {
+  return { period, settings, scopeKind: scope.kind, ...(payoutDue ? { payoutDue } : {}) };
+}
+
+/** The payout clock's due day as the 案款 page and the deadline board compute it (same rule, same working calendar). */
+export function metricPayoutDue(db: Db): (onDate: string) => string {
+  const ctx = currentDeadlineContext(db);
+  return payoutDueOf(ctx.rules, ctx.cal);
 }
 
 /**

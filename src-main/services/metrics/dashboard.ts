@@ -6,7 +6,7 @@ import { computeFigures } from '../../../src-shared/domain/metrics/compute';
 import type { DashboardOutput, DashboardView } from '../../../src-shared/api/methods/metrics';
 import { getSettings } from '../settings/settings';
 import { factsOf, loadFactSpan, type Scope } from './facts';
-import { contextOf, metricSettings, scopeView } from './context';
+import { contextOf, metricPayoutDue, metricSettings, scopeView } from './context';
 
 // The leaders' dashboard (metrics.md §1–2): a month, quarter, year to date or year against the period
 // before and the same period a year earlier, 12-month trends, the teams side by side, and the deadline
@@ -88,7 +88,8 @@ export function dashboard(db: Db, input: DashboardPeriodInput, scope: Scope, dea
   const first = monthOf(months[0]!.year, months[0]!.month);
   const from = [current, previous, lastYear, first].reduce((a, p) => (p && p.from < a ? p.from : a), current.from);
   const span = loadFactSpan(db, from, current.to, scope, { narrowed: scope.kind === 'court', numbers: false });
-  const figuresOf = (period: Period, ids: readonly string[], s: Scope = scope) => computeFigures(factsOf(span, period, s), contextOf(period, settings, s), ids);
+  const due = metricPayoutDue(db);
+  const figuresOf = (period: Period, ids: readonly string[], s: Scope = scope) => computeFigures(factsOf(span, period, s), contextOf(period, settings, s, due), ids);
   const cardIds = [...new Set(DASHBOARD_CARDS.map(([id]) => id))];
   const cur = { period: current, scope: scopeView(db, scope), figures: figuresOf(current, cardIds) };
   const prev = previous ? figuresOf(previous, cardIds) : [];

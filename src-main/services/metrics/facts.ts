@@ -69,12 +69,12 @@ export function loadFactSpan(db: Db, from: string, to: string, scope: Scope = { 
   const scr = scopeSql(scope, 'f.');
   // A receipt's team and officer are its case's: read only when the court's span will be cut into teams.
   const withScope = scope.kind !== 'court' || opts.narrowed === true;
-  const receiptCols = `${opts.numbers === false ? "''" : 'r.entry_id'}, r.case_id, r.arrived_on, r.amount_fen, r.paid_on${withScope ? ', f.team_id, f.judge_id, f.case_id IS NOT NULL' : ''}`;
+  const receiptCols = `${opts.numbers === false ? "''" : 'r.entry_id'}, r.case_id, r.arrived_on, r.amount_fen, r.paid_on, r.deferred_until${withScope ? ', f.team_id, f.judge_id, f.case_id IS NOT NULL' : ''}`;
   const join = scope.kind !== 'court' ? ' JOIN metric_case_facts f ON f.case_id = r.case_id' : withScope ? ' LEFT JOIN metric_case_facts f ON f.case_id = r.case_id' : '';
   const receipts = [
     ...db.rows(`SELECT ${receiptCols} FROM metric_receipts r${join} WHERE r.paid_on >= ? AND r.arrived_on <= ? AND r.reversed = 0${scr.sql}`, from, to, ...scr.params),
     ...db.rows(`SELECT ${receiptCols} FROM metric_receipts r${join} WHERE r.paid_on IS NULL AND r.arrived_on <= ? AND r.reversed = 0${scr.sql}`, to, ...scr.params),
-  ].map((r): SpanReceipt => ({ entryId: r[0] as string, caseId: r[1] as number, arrivedOn: r[2] as string, amountFen: r[3] as number, paidOn: r[4] as string | null, deferredUntil: null, teamId: (r[5] ?? null) as string | null, judgeId: (r[6] ?? null) as number | null, hasFact: r[7] === 1 }));
+  ].map((r): SpanReceipt => ({ entryId: r[0] as string, caseId: r[1] as number, arrivedOn: r[2] as string, amountFen: r[3] as number, paidOn: r[4] as string | null, deferredUntil: r[5] as string | null, teamId: (r[6] ?? null) as string | null, judgeId: (r[7] ?? null) as number | null, hasFact: r[8] === 1 }));
   return { from, to, scope, narrowed: withScope, cases, deferredUntil, receipts };
 }
 
@@ -89,18 +89,16 @@ export function factsOf(span: FactSpan, period: Period, scope: Scope = span.scop
   if (scope.kind !== 'court' && span.scope.kind === 'court' && !span.narrowed) throw new Error('cutting the court into teams needs the receipts read with their scope');
   const { from, to } = period;
   const cases: CaseFact[] = [];
-  const deferred = new Map<number, string | null>();
-  span.cases.forEach((f, i) => {
+  span.cases.forEach((f) => {
     if (f.filedOn > to || (f.closedOn !== null && f.closedOn < from)) return;
     if (!inScope(scope, f.teamId, f.judgeId)) return;
     cases.push(f);
-    deferred.set(f.caseId, span.deferredUntil[i]!);
   });
   const receipts: ReceiptFact[] = [];
   for (const r of span.receipts) {
     if (r.arrivedOn > to || (r.paidOn !== null && r.paidOn < from)) continue;
     if (scope.kind !== 'court' && !(r.hasFact && inScope(scope, r.teamId, r.judgeId))) continue;
-    receipts.push({ entryId: r.entryId, caseId: r.caseId, arrivedOn: r.arrivedOn, amountFen: r.amountFen, paidOn: r.paidOn, deferredUntil: deferred.get(r.caseId) ?? null });
+    receipts.push({ entryId: r.entryId, caseId: r.caseId, arrivedOn: r.arrivedOn, amountFen: r.amountFen, paidOn: r.paidOn, deferredUntil: r.deferredUntil });
   }
   return { cases, receipts };
 }
@@ -111,11 +109,8 @@ export function factsOf(span: FactSpan, period: Period, scope: Scope = span.scop
  */
 export function loadFacts(db: Db, period: Period, scope: Scope = { kind: 'court' }, opts: { numbers?: boolean } = {}): FactSet {
   const span = loadFactSpan(db, period.from, period.to, scope, opts);
-  // Only the few cases with an approved deferral: a map of every case of a year cost more than the receipts it served.
-  const deferred = new Map<number, string>();
-  if (span.receipts.length > 0) span.deferredUntil.forEach((d, i) => d !== null && deferred.set(span.cases[i]!.caseId, d));
   // Plain receipt facts (the export writes them as they are).
-  const receipts = span.receipts.map((r): ReceiptFact => ({ entryId: r.entryId, caseId: r.caseId, arrivedOn: r.arrivedOn, amountFen: r.amountFen, paidOn: r.paidOn, deferredUntil: deferred.get(r.caseId) ?? null }));
+  const receipts = span.receipts.map((r): ReceiptFact => ({ entryId: r.entryId, caseId: r.caseId, arrivedOn: r.arrivedOn, amountFen: r.amountFen, paidOn: r.paidOn, deferredUntil: r.deferredUntil }));
   return { cases: span.cases, receipts };
 }
 

@@ -2,8 +2,10 @@ import type { Db } from '../../db/connection';
 import type { MetricCaseFactsTable } from '../../db/tables/metrics';
 import { ApiError } from '../../../src-shared/api/errors';
 import { rebuildProgress } from '../../events/projectionState';
+import { clockEntriesFromEvents, PAYOUT_CLOCK_EVENTS } from '../../../src-shared/domain/payoutClock';
 import { readCaseEvents, type AnyCaseEvent, type Projection } from '../../events/projection';
 import {
+  applyPayoutClock,
   emptyMetricState,
   foldMetricEvent,
   FOLDED_TYPES,
@@ -19,8 +21,11 @@ import {
 // this module loads a case's state, folds the event in, and stores what changed. Re-projection folds
 // each case's whole log in memory and stores it once.
 // v1: the rules of the SQL triggers it replaces. v2: a corrected closure date moves the closure.
+// v3: receipts are paid out and deferred by the one payout clock (payoutClock.ts), not by their own FIFO.
 
 type FactRow = MetricCaseFactsTable;
+
+const isClockEvent = (type: string) => (PAYOUT_CLOCK_EVENTS as readonly string[]).includes(type);
 
 const toFact = (r: FactRow): FactState => ({
   number: r.number,
@@ -47,7 +52,7 @@ function register(db: Db, caseId: number): RegisterFacts | undefined {
 function partsFor(type: string): Changed {
   if (type === 'case.suspended' || type === 'case.unsuspended') return { fact: false, suspensions: true, receipts: false };
   if (type === 'ledger.receipt' || type === 'ledger.reversal') return { fact: false, suspensions: false, receipts: true };
-  if (type === 'ledger.payout' || type === 'ledger.fee' || type === 'ledger.refund') return { fact: true, suspensions: false, receipts: true };
+  if (type === 'ledger.payout' || type === 'ledger.fee' || type === 'ledger.refund' || type === 'ledger.deferral') return { fact: true, suspensions: false, receipts: true };
   return { fact: true, suspensions: false, receipts: false };
 }
 
@@ -59,8 +64,8 @@ function loadState(db: Db, caseId: number, parts: Changed): CaseMetricState {
     receipts: !parts.receipts
       ? []
       : db
-          .raw<{ entry_id: string; arrived_on: string; amount_fen: number; paid_on: string | null; reversed: number }>('SELECT entry_id, arrived_on, amount_fen, paid_on, reversed FROM metric_receipts WHERE case_id = ? ORDER BY rowid', caseId)
-      .map((r) => ({ entryId: r.entry_id, arrivedOn: r.arrived_on, amountFen: r.amount_fen, paidOn: r.paid_on, reversed: r.reversed === 1 })),
+          .raw<{ entry_id: string; arrived_on: string; amount_fen: number; paid_on: string | null; deferred_until: string | null; reversed: number }>('SELECT entry_id, arrived_on, amount_fen, paid_on, deferred_until, reversed FROM metric_receipts WHERE case_id = ? ORDER BY rowid', caseId)
+      .map((r) => ({ entryId: r.entry_id, arrivedOn: r.arrived_on, amountFen: r.amount_fen, paidOn: r.paid_on, deferredUntil: r.deferred_until, reversed: r.reversed === 1 })),
   };
 }
 
@@ -95,7 +100,7 @@ function saveState(db: Db, caseId: number, s: CaseMetricState, changed: Changed)
   }
   if (changed.receipts) {
     db.rawRun('DELETE FROM metric_receipts WHERE case_id = ?', caseId);
-    for (const r of s.receipts) db.rawRun('INSERT INTO metric_receipts (case_id, entry_id, arrived_on, amount_fen, paid_on, reversed) VALUES (?, ?, ?, ?, ?, ?)', caseId, r.entryId, r.arrivedOn, r.amountFen, r.paidOn, r.reversed ? 1 : 0);
+    for (const r of s.receipts) db.rawRun('INSERT INTO metric_receipts (case_id, entry_id, arrived_on, amount_fen, paid_on, deferred_until, reversed) VALUES (?, ?, ?, ?, ?, ?, ?)', caseId, r.entryId, r.arrivedOn, r.amountFen, r.paidOn, r.deferredUntil, r.reversed ? 1 : 0);
   }
 }
 
@@ -103,6 +108,8 @@ function saveState(db: Db, caseId: number, s: CaseMetricState, changed: Changed)
 function applyOne(db: Db, e: AnyCaseEvent): void {
   const s = loadState(db, e.caseId, partsFor(e.type));
   const changed = foldMetricEvent(s, e as FoldedEvent, () => register(db, e.caseId));
+  // Any ledger event may move the receipts' clock: read it over the case's whole ledger.
+  if (isClockEvent(e.type) && applyPayoutClock(s.receipts, clockEntriesFromEvents(readCaseEvents(db, e.caseId, e.caseId, PAYOUT_CLOCK_EVENTS)))) changed.receipts = true;
   if (changed.fact || changed.suspensions || changed.receipts) saveState(db, e.caseId, s, changed);
 }
 
@@ -120,15 +127,20 @@ function rebuildRange(db: Db, from: number, to: number): void {
   );
   let current = -1;
   let state = emptyMetricState();
+  let ledger: AnyCaseEvent[] = [];
   const flush = () => {
-    if (current >= 0) saveState(db, current, state, all);
+    if (current < 0) return;
+    applyPayoutClock(state.receipts, clockEntriesFromEvents(ledger));
+    saveState(db, current, state, all);
   };
   for (const e of readCaseEvents(db, from, to, FOLDED_TYPES)) {
     if (e.caseId !== current) {
       flush();
       current = e.caseId;
       state = emptyMetricState();
+      ledger = [];
     }
+    if (isClockEvent(e.type)) ledger.push(e);
     foldMetricEvent(state, e as FoldedEvent, () => registers.get(e.caseId));
   }
   flush();
@@ -137,7 +149,7 @@ function rebuildRange(db: Db, from: number, to: number): void {
 export const metricFacts: Projection = {
   name: 'metricFacts',
   label: '指标事实表',
-  version: 2,
+  version: 3,
   types: FOLDED_TYPES,
   chunk: 5000,
   apply: applyOne,

@@ -4,7 +4,7 @@ import { computeFigures, drillIds, type Figure } from '../../../src-shared/domai
 import { COLUMN_LABELS, METRIC_BY_ID, METRIC_DEFINITIONS, ROUNDING_TEXT, activeColumns, type MetricColumn } from '../../../src-shared/domain/metrics/definitions';
 import type { PeriodInput } from '../../../src-shared/domain/metrics/period';
 import { diffCalendarDays } from '../../../src-shared/domain/chineseDate';
-import { contextOf, metricSettings, periodOf, scopeView } from './context';
+import { contextOf, metricPayoutDue, metricSettings, periodOf, scopeView } from './context';
 import { loadCaseFacts, loadFacts, type Scope } from './facts';
 
 /** metrics.definitions: every definition's texts, with the settings in force for it. */
@@ -35,7 +35,7 @@ export function computeMetrics(db: Db, periodInput: PeriodInput, scope: Scope, m
   const settings = metricSettings(db);
   const period = periodOf(db, periodInput, settings);
   const facts = loadFacts(db, period, scope, { numbers: false });
-  const figures = computeFigures(facts, contextOf(period, settings, scope), metricIds);
+  const figures = computeFigures(facts, contextOf(period, settings, scope, metricPayoutDue(db)), metricIds);
   return { period, scope: scopeView(db, scope), figures };
 }
 
@@ -47,7 +47,7 @@ export function drilldown(db: Db, input: { period: PeriodInput; scope: Scope; me
   if (!activeColumns(def, settings.mergeResumed).includes(input.column)) throw new ApiError('invalid_input', `指标“${def.name}”没有“${COLUMN_LABELS[input.column]}”这一栏`, 'column');
   const period = periodOf(db, input.period, settings);
   const facts = loadFacts(db, period, input.scope);
-  const ids = drillIds(facts, contextOf(period, settings, input.scope), def, input.column);
+  const ids = drillIds(facts, contextOf(period, settings, input.scope, metricPayoutDue(db)), def, input.column);
   const numSet = new Set(ids.numerator);
   const list = input.side === 'numerator' || ids.denominator === null ? ids.numerator : ids.denominator;
   const page = list.slice(input.offset, input.offset + input.limit);

@@ -71,7 +71,7 @@ const caseRow = z.object({
   reviewPass: z.boolean().nullable(),
   debtors: z.array(z.object({ kind: z.string(), name: z.string(), idMasked: z.string().nullable() })),
 });
-const receiptRow = z.object({ entryId: z.string(), caseId: z.number().int(), arrivedOn: z.string(), amountFen: z.number().int(), paidOn: z.string().nullable(), deferredUntil: z.string().nullable() });
+const receiptRow = z.object({ entryId: z.string(), caseId: z.number().int(), arrivedOn: z.string(), amountFen: z.number().int(), paidOn: z.string().nullable(), deferredUntil: z.string().nullable(), dueOn: z.string().optional() });
 const figureRow = z.object({
   metricId: z.string(),
   column: z.enum(['main', 'first', 'resumed', 'preservation', 'review', 'all']),

@@ -14,7 +14,8 @@ import { COLUMN_LABELS, METRIC_BY_ID } from '../../../src-shared/domain/metrics/
 import { parsePeriodCode, resolvePeriod } from '../../../src-shared/domain/metrics/period';
 import { fenToYuanString } from '../../../src-shared/domain/money';
 import { getSettings } from '../settings/settings';
-import { contextOf, metricSettings } from '../metrics/context';
+import { contextOf, metricPayoutDue, metricSettings } from '../metrics/context';
+import { outcomeDueOn } from '../../../src-shared/domain/payoutClock';
 import { loadFacts } from '../metrics/facts';
 import { maskParty } from './mask';
 import { deterministicXlsx, styleHeader } from './xlsx';
@@ -40,7 +41,8 @@ export function buildExportDocument(db: Db, periodCode: string, onProgress?: (do
   const s = getSettings(db);
   const period = resolvePeriod(input, settings.statisticalYear);
   const facts = loadFacts(db, period);
-  const figures = computeFigures(facts, contextOf(period, settings, { kind: 'court' }));
+  const due = metricPayoutDue(db);
+  const figures = computeFigures(facts, contextOf(period, settings, { kind: 'court' }, due));
   const debtors = debtorsOf(db, facts.cases.map((c) => c.caseId));
   const cases: ExportCaseRow[] = [...facts.cases]
     .sort((a, b) => a.caseId - b.caseId)
@@ -48,7 +50,8 @@ export function buildExportDocument(db: Db, periodCode: string, onProgress?: (do
       if (onProgress && i % 500 === 0) onProgress(i, facts.cases.length);
       return { ...c, debtors: debtors.get(c.caseId) ?? [] };
     });
-  const receipts = [...facts.receipts].sort((a, b) => a.caseId - b.caseId || (a.entryId < b.entryId ? -1 : a.entryId > b.entryId ? 1 : 0));
+  // Each receipt with its due day by the court's working calendar: the city recomputes without it.
+  const receipts = [...facts.receipts].map((r) => ({ ...r, dueOn: outcomeDueOn(r.arrivedOn, r.deferredUntil, due) })).sort((a, b) => a.caseId - b.caseId || (a.entryId < b.entryId ? -1 : a.entryId > b.entryId ? 1 : 0));
   return {
     format: EXPORT_FORMAT,
     formatVersion: EXPORT_FORMAT_VERSION,

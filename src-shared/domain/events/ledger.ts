@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { date, defineEvents, fen, id, obj, text } from './define';
 
 // The case money ledger (案款，一案一账号). Money leaves a case account by payout, fee settlement or
-// refund; each names the receipts it settles (`receiptIds`, first-in first-out when it names none).
+// refund; each names the receipts it touches (`receiptIds`, a record only: which receipts are paid
+// out, and when, is the payout clock's to say, src-shared/domain/payoutClock.ts).
 const receiptSource = z.enum(['online', 'voluntary', 'auction', 'cash']);
 const settles = { entryId: id, amountFen: fen, receiptIds: z.array(id).optional() };
 

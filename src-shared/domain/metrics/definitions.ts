@@ -1,5 +1,6 @@
 import { ALL_CLOSURE_MODES, CLOSURE_MODES, PRESERVATION_CLOSURE_MODES, ZHONGBEN } from '../closure';
-import { diffCalendarDays } from '../chineseDate';
+import { addCalendarDays, diffCalendarDays } from '../chineseDate';
+import { outcomeDueOn } from '../payoutClock';
 import type { CaseGroup } from './facts';
 import { netDays, withinLimit, type DerivedCase, type DerivedReceipt, type MetricContext } from './derive';
 import type { MetricSettingKey } from './metricSettings';
@@ -218,23 +219,27 @@ const rates: CaseMetric[] = [
 
 const daysToPay = (r: DerivedReceipt) => diffCalendarDays(r.r.paidOn!, r.r.arrivedOn);
 const paidIn = (r: DerivedReceipt, c: MetricContext) => r.r.paidOn !== null && r.r.paidOn >= c.period.from && r.r.paidOn <= c.period.to;
-const overdueAtEnd = (r: DerivedReceipt, c: MetricContext) =>
-  r.r.arrivedOn <= c.period.to && (r.r.paidOn === null || r.r.paidOn > c.period.to) && !(r.r.deferredUntil !== null && r.r.deferredUntil >= c.period.to) && diffCalendarDays(c.period.to, r.r.arrivedOn) > c.settings.payoutDays;
+// The one payout clock (payoutClock.ts, 法发〔2017〕6号; a last day off moves per 民诉法 Art. 85): the
+// receipt's due day, moved by the deferral its money carries (a deferral of part of the money moves
+// only that part; the receipt's earliest part counts).
+const dueOn = (r: DerivedReceipt, c: MetricContext) =>
+  c.payoutDue ? outcomeDueOn(r.r.arrivedOn, r.r.deferredUntil, c.payoutDue) : (r.r.dueOn ?? outcomeDueOn(r.r.arrivedOn, r.r.deferredUntil, (d) => addCalendarDays(d, c.settings.payoutDays)));
+const overdueAtEnd = (r: DerivedReceipt, c: MetricContext) => r.r.arrivedOn <= c.period.to && (r.r.paidOn === null || r.r.paidOn > c.period.to) && c.period.to > dueOn(r, c);
 
 const money: ReceiptMetric[] = [
   {
-    id: 'payoutOnTimeRate', name: '案款按期发放率', version: 1, status: 'U', kind: 'ratio', unit: '%', dp: 2, columns: ['all'], rows: 'receipts', headline: true,
-    numeratorText: '到账后不超过发放期限（设置，默认30日）即发放完毕的到账款', denominatorText: '统计期内发放完毕的到账款（笔）', caseTypesText: '全部案件（一案一账号）',
+    id: 'payoutOnTimeRate', name: '案款按期发放率', version: 2, status: 'U', kind: 'ratio', unit: '%', dp: 2, columns: ['all'], rows: 'receipts', headline: true,
+    numeratorText: '在发放期限届满日（到账后30日，末日为节假日顺延；经批准暂缓的部分至暂缓期满）前发放完毕的到账款', denominatorText: '统计期内发放完毕的到账款（笔）', caseTypesText: '全部案件（一案一账号）',
     source: '法发〔2017〕6号（domain.md §7，metrics.md §1 [P]）；发放率公式 [U]', uses: ['payoutDays'],
-    den: paidIn, num: (r, c) => daysToPay(r) <= c.settings.payoutDays,
+    den: paidIn, num: (r, c) => r.r.paidOn! <= dueOn(r, c),
   },
   {
-    id: 'payoutOverdue', name: '超期未发放案款（笔）', version: 1, status: 'P', kind: 'count', unit: '笔', dp: 0, columns: ['all'], rows: 'receipts', headline: true,
+    id: 'payoutOverdue', name: '超期未发放案款（笔）', version: 2, status: 'P', kind: 'count', unit: '笔', dp: 0, columns: ['all'], rows: 'receipts', headline: true,
     numeratorText: '期末到账已超过发放期限、尚未发放完毕、且无批准暂缓的到账款', denominatorText: '—', caseTypesText: '全部案件',
     source: 'metrics.md §6 案款超期 [P]', uses: ['payoutDays'], num: overdueAtEnd,
   },
   {
-    id: 'payoutOverdueAmount', name: '超期未发放案款金额', version: 1, status: 'P', kind: 'amount', unit: '元', dp: 2, columns: ['all'], rows: 'receipts',
+    id: 'payoutOverdueAmount', name: '超期未发放案款金额', version: 2, status: 'P', kind: 'amount', unit: '元', dp: 2, columns: ['all'], rows: 'receipts',
     numeratorText: '同上各笔的到账金额合计', denominatorText: '—', caseTypesText: '全部案件',
     source: 'metrics.md §6 [P]', uses: ['payoutDays'], num: overdueAtEnd, measure: (r) => r.r.amountFen,
   },

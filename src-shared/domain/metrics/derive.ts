@@ -33,6 +33,11 @@ export interface MetricContext {
   settings: MetricContextSettings;
   /** Per-capita figures only make sense for the whole court. */
   scopeKind: 'court' | 'team' | 'judge';
+  /**
+   * The payout rule's due day of money that arrived on a day (payoutClock.payoutDueOf: the court's
+   * rule and working calendar, 民诉法 Art. 85). Without it: payoutDays calendar days.
+   */
+  payoutDue?: (onDate: string) => string;
 }
 
 export function deriveCase(f: CaseFact, p: Period): DerivedCase {

@@ -37,10 +37,15 @@ export interface ReceiptFact {
   caseId: number;
   arrivedOn: string;
   amountFen: number;
-  /** Date the receipt was fully paid out (FIFO against payouts, or named in receiptIds). */
+  /** Date the receipt was fully paid out, by the payout clock (payoutClock.receiptOutcomes: the oldest money leaves first). */
   paidOn: string | null;
-  /** An approved deferral (ledger.deferral) of the case's payout until this date stops the overdue clock. */
+  /** The deferral end its due day carries (payoutClock.receiptOutcomes; part of the money deferred: that part only). */
   deferredUntil: string | null;
+  /**
+   * The payout clock's due day as the court computed it (its rule and working calendar), stated in
+   * the monthly export so the city recomputes 案款按期发放率 by the court's days off.
+   */
+  dueOn?: string;
 }
 
 /** Days covered by the union of [from, to) intervals, clipped to [start, end). */

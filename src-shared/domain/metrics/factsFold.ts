@@ -1,4 +1,5 @@
 import type { EventPayload } from '../events';
+import { receiptOutcomes, type ClockEntry } from '../payoutClock';
 
 // The rules that turn a case's events into its metric facts (metrics.md §0–§6): one fold, pure, run
 // by the metric-facts projection for each new event and, case by case, to re-derive the facts from
@@ -42,6 +43,8 @@ export interface ReceiptState {
   arrivedOn: string;
   amountFen: number;
   paidOn: string | null;
+  /** The deferral end the receipt's due day carries (payoutClock.receiptOutcomes). */
+  deferredUntil: string | null;
   reversed: boolean;
 }
 
@@ -148,44 +151,17 @@ export function foldMetricEvent(s: CaseMetricState, e: FoldedEvent, register: ()
     case 'ledger.receipt': {
       const entryId = String(e.payload.entryId);
       if (s.receipts.some((r) => r.entryId === entryId)) return none;
-      s.receipts.push({ entryId, arrivedOn: e.onDate, amountFen: e.payload.amountFen ?? 0, paidOn: null, reversed: false });
+      s.receipts.push({ entryId, arrivedOn: e.onDate, amountFen: e.payload.amountFen ?? 0, paidOn: null, deferredUntil: null, reversed: false });
       return { ...none, receipts: true };
     }
-    // Money leaves the case account by payout, fee settlement or refund. The ledger names the
-    // receipts each settles (receiptIds); without that list, receipts are settled first-in
-    // first-out: a receipt counts as paid once everything that arrived before it, and itself, is
-    // covered by the money settled so far (a reversed receipt takes no part).
+    // Money leaves the case account by payout, fee settlement or refund. Which receipts it pays out
+    // is the payout clock's to say (applyPayoutClock, run by the projection over the case's ledger).
     case 'ledger.payout':
     case 'ledger.fee':
     case 'ledger.refund': {
-      const out = { ...none };
-      if (f) {
-        f.settledFen += e.payload.amountFen ?? 0;
-        out.fact = true;
-      }
-      const named = e.payload.receiptIds;
-      if (Array.isArray(named)) {
-        const ids = new Set(named.map(String));
-        for (const r of s.receipts) {
-          if (r.paidOn === null && ids.has(r.entryId)) {
-            r.paidOn = e.onDate;
-            out.receipts = true;
-          }
-        }
-      } else if (named === undefined && f) {
-        // Arrival order, ties in the order they were recorded.
-        const order = s.receipts.map((r, i) => ({ r, i })).filter((x) => !x.r.reversed);
-        order.sort((a, b) => (a.r.arrivedOn < b.r.arrivedOn ? -1 : a.r.arrivedOn > b.r.arrivedOn ? 1 : a.i - b.i));
-        let cumulative = 0;
-        for (const { r } of order) {
-          cumulative += r.amountFen;
-          if (r.paidOn === null && cumulative <= f.settledFen) {
-            r.paidOn = e.onDate;
-            out.receipts = true;
-          }
-        }
-      }
-      return out;
+      if (!f) return none;
+      f.settledFen += e.payload.amountFen ?? 0;
+      return { ...none, fact: true };
     }
     case 'ledger.reversal': {
       if (e.payload.reversedKind !== 'receipt') return none;
@@ -205,4 +181,25 @@ export function foldMetricEvent(s: CaseMetricState, e: FoldedEvent, register: ()
       f.deferredUntil = e.payload.until ?? null;
       return { ...none, fact: true };
   }
+}
+
+/**
+ * The receipts' paid-out day and deferral by the one payout clock (src-shared/domain/payoutClock.ts,
+ * 法发〔2017〕6号): out-flows take the oldest money, fees count, a reversed entry takes no part, a
+ * deferral of part of the money moves only that part. Returns whether any receipt changed.
+ */
+export function applyPayoutClock(receipts: ReceiptState[], entries: readonly ClockEntry[]): boolean {
+  const byId = new Map(receiptOutcomes(entries).map((o) => [String(o.entryId), o]));
+  let changed = false;
+  for (const r of receipts) {
+    const o = byId.get(r.entryId);
+    const paidOn = o?.paidOn ?? null;
+    const deferredUntil = o?.deferredUntil ?? null;
+    if (r.paidOn !== paidOn || r.deferredUntil !== deferredUntil) {
+      r.paidOn = paidOn;
+      r.deferredUntil = deferredUntil;
+      changed = true;
+    }
+  }
+  return changed;
 }
