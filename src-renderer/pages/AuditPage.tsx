@@ -87,7 +87,7 @@ export function AuditPage() {
             <select value={userId ?? ''} onChange={(e) => setUserId(e.target.value ? Number(e.target.value) : null)} data-testid="audit-user">
               <option value="">（请选择）</option>
               {users.map((u) => (
-                <option key={u.id} value={u.id}>
+                <option key={u.id} value={u.id} data-latin-ok>
                   {u.displayName}（{u.username}）{u.active ? '' : ' 已停用'}
                 </option>
               ))}

@@ -43,7 +43,8 @@ export function UsersPage() {
   };
   const status = (u: User) => (!u.active ? '停用' : u.lockedUntil && u.lockedUntil > new Date().toISOString() ? `锁定至 ${dateTime(u.lockedUntil)}` : '启用');
   const columns: ColDef<User>[] = [
-    { headerName: '用户名', field: 'username', width: 130 },
+    // A login name is written in Latin letters by rule (2–40 letters, digits, _ . -): marked so.
+    { headerName: '用户名', field: 'username', width: 130, cellRenderer: (p: { value: string }) => <span data-latin-ok>{p.value}</span> },
     { headerName: '姓名', field: 'displayName', width: 110 },
     { headerName: '角色', colId: 'roles', flex: 1, minWidth: 180, valueGetter: (p) => (p.data ? p.data.roles.map((r) => ROLES[r as Role] ?? r).join('、') : '') },
     { headerName: '所属团队', colId: 'team', width: 130, valueGetter: (p) => teamName(p.data?.teamId ?? null) },

@@ -42,7 +42,7 @@ export function LockScreen(props: { user: SessionUser; reason: 'idle' | 'expired
       >
         <h1>屏幕已锁定</h1>
         <p>
-          {props.user.displayName}（{props.user.username}）
+          {props.user.displayName}（<span data-latin-ok>{props.user.username}</span>）
         </p>
         <p className="muted">{props.reason === 'idle' ? '长时间未操作，为保护案件信息已自动锁定。' : '登录已过期。'}请输入密码继续，未保存的输入可能需要重新填写。</p>
         <label>

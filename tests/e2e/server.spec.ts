@@ -19,6 +19,8 @@ const A = { username: 'zhangsan', displayName: '张三', password: 'clerk-pass-1
 const B = { username: 'zhoumin', displayName: '周敏', password: DEMO_PASSWORD };
 /** C: 开鲁法庭's judge, who sees only his team's cases. */
 const C = { username: 'zhangjianjun', password: DEMO_PASSWORD, teamId: 'kailu' };
+/** A judge of 东风 in the demo court (src-main/demo/staff.ts). */
+const DONGFENG_JUDGE = 'lixiaodong';
 
 let dataDir = '';
 let server: ChildProcess | null = null;
@@ -166,15 +168,25 @@ test('A and B on the same case: B sees A on it, and B’s stale entry is refused
 test('a team officer’s client receives nothing about another team’s case', async ({ browser }) => {
   const c = await loginAs(browser, C);
   try {
-    // An open case of each team, whatever its stage (the demo's replay moves them on).
-    const openOf = async (teamId: string) => {
-      const rows = (await call<{ rows: { id: number; number: string; stage: string }[] }>('cases.list', { filter: { teamId }, limit: 200 })).rows;
-      const open = rows.find((r) => r.stage !== 'closed' && r.stage !== 'archived');
-      expect(open, `an open case of team ${teamId} in the demo court`).toBeTruthy();
-      return open!;
+    // A case of each team at the team's stage. The demo's small court may have closed all of one
+    // team's cases by today: the administrator then moves one to that team's judge (改分).
+    type Row = { id: number; number: string; stage: string; teamId: string | null };
+    const atTeams = (await call<{ rows: Row[] }>('cases.list', { filter: { stage: ['team'] }, limit: 1000 })).rows;
+    const caseOf = async (teamId: string, username: string, avoid: number[]) => {
+      const found = atTeams.find((r) => r.teamId === teamId && !avoid.includes(r.id));
+      if (found) return found;
+      const moved = atTeams.find((r) => !avoid.includes(r.id));
+      expect(moved, 'a case at a tribunal team in the demo court').toBeTruthy();
+      const judge = (await call<{ id: number; username: string }[]>('users.list', {})).find((u) => u.username === username)!;
+      // The small demo court's cap per judge (分案上限) is already reached by the year's closed cases.
+      const { assignment } = await call<{ assignment: { cap: number } }>('settings.get', {});
+      await call('settings.set', { assignment: { ...assignment, cap: assignment.cap + 5 } });
+      const { version } = await call<{ version: number }>('cases.get', { id: moved!.id });
+      await call('assignment.reassign', { caseIds: [moved!.id], judgeId: judge.id, reason: '测试：改分给本团队', seen: { cases: { [moved!.id]: version } } });
+      return moved!;
     };
-    const own = await openOf('kailu');
-    const other = await openOf('dongfeng');
+    const own = await caseOf('kailu', C.username, []);
+    const other = await caseOf('dongfeng', DONGFENG_JUDGE, [own.id]);
     // Everything the server pushes to this officer's session, read as the page's own client does.
     await c.page.evaluate(() => {
       const w = window as unknown as { __pushed: string[] };

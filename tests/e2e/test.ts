@@ -10,9 +10,15 @@ export { LATIN_ALLOW, latinWords };
 // EMS numbers, ID numbers ending in X) are data, not words; the allow-list holds the names a clerk
 // does read in Latin letters (products, file formats, units).
 
-async function pageText(page: Page): Promise<string> {
-  if (page.isClosed()) return '';
-  return page.evaluate(() => document.body?.innerText ?? '').catch(() => '');
+/** The page's text, and the words of elements marked `data-latin-ok` (login names, written in Latin letters by rule). */
+async function pageText(page: Page): Promise<{ text: string; marked: string }> {
+  if (page.isClosed()) return { text: '', marked: '' };
+  return page
+    .evaluate(() => ({
+      text: document.body?.innerText ?? '',
+      marked: [...document.querySelectorAll<HTMLElement>('[data-latin-ok]')].map((e) => e.innerText).join(' '),
+    }))
+    .catch(() => ({ text: '', marked: '' }));
 }
 
 export const test = base.extend<{ latinAllow: string[]; latinWatch: void }>({
@@ -23,7 +29,8 @@ export const test = base.extend<{ latinAllow: string[]; latinWatch: void }>({
       const allow = new Set([...LATIN_ALLOW, ...latinAllow]);
       const seen: string[] = [];
       const check = async (where: string) => {
-        const words = latinWords(await pageText(page), allow);
+        const { text, marked } = await pageText(page);
+        const words = latinWords(text, new Set([...allow, ...marked.split(/[^A-Za-z0-9_.-]+/u).filter(Boolean)]));
         if (words.length > 0) seen.push(`${where}（${page.url()}）：${words.join('、')}`);
       };
       // A page load, and each move between the app's pages (hash routes: same-document

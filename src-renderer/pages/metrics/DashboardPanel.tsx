@@ -18,7 +18,7 @@ export function DashboardFiles({ period }: { period: DashboardPeriod }) {
         打印（PDF）
       </button>
       <button type="button" onClick={() => void api.call('reports.dashboardXlsx', { period })} data-testid="dashboard-xlsx">
-        导出 xlsx
+        导出 Excel 表格
       </button>
     </>
   );

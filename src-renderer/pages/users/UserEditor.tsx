@@ -72,7 +72,7 @@ export function UserEditor(props: { user: User; self: boolean; teams: Teams; onS
     >
       <fieldset>
         <legend>
-          修改用户：{u.displayName}（{u.username}）
+          修改用户：{u.displayName}（<span data-latin-ok>{u.username}</span>）
         </legend>
         <div className="row">
           <Field label="姓名" required error={errors.displayName}>

@@ -104,7 +104,7 @@ const counts: CaseMetric[] = [
   {
     id: 'openAtEnd', name: '未结', version: 1, status: 'V', kind: 'count', unit: '件', dp: 0, columns: COUNT_COLS, rows: 'cases',
     numeratorText: '受理案件中期末仍未结的案件（= 受理 − 结案）', denominatorText: '—', caseTypesText: '各类分列',
-    source: 'domain.md §6 period rules', uses: ['statisticalYear'], num: (d) => d.openAtEnd,
+    source: 'domain.md §6 统计期规则', uses: ['statisticalYear'], num: (d) => d.openAtEnd,
   },
   ...([[0, 90], [91, 180], [181, 365], [366, null]] as const).map(([lo, hi]): CaseMetric => ({
     id: `openAge:${lo}-${hi ?? ''}`, name: hi === null ? `未结案件：立案超过${lo - 1}天` : `未结案件：立案${lo}–${hi}天`, version: 1, status: 'U', kind: 'count', unit: '件', dp: 0,
@@ -136,7 +136,7 @@ const rates: CaseMetric[] = [
   {
     id: 'completionRate', name: '执行完毕率', version: 1, status: 'P', kind: 'ratio', unit: '%', dp: 2, columns: RATE_COLS, rows: 'cases',
     numeratorText: '以“执行完毕”结案的案件', denominatorText: '结案数', caseTypesText: RATE_TYPES,
-    source: 'metrics.md §1（青岛 n_sp_zxwbajsz / n_yjajs_zxz，S9）[P]', uses: ['statisticalYear', 'mergeResumed'],
+    source: 'metrics.md §1（青岛报表：执行完毕案件数 / 已结案件数，S9）[P]', uses: ['statisticalYear', 'mergeResumed'],
     den: (d) => d.closedIn, num: (d) => d.f.mode === '执行完毕',
   },
   {
@@ -147,8 +147,8 @@ const rates: CaseMetric[] = [
   },
   {
     id: 'recoveryRate', name: '执行到位率', version: 1, status: 'P', kind: 'amountRatio', unit: '%', dp: 2, columns: RATE_COLS, rows: 'cases',
-    numeratorText: 'Σ实际到位金额（结案时记录的 recoveredFen）', denominatorText: 'Σ申请执行标的金额；统计期内结案、有金钱给付标的的案件（不含设置排除的结案方式）',
-    caseTypesText: RATE_TYPES, source: 'metrics.md §1（青岛 Σn_sjdwje/Σn_sqzxbdje，S9）[P]；分母口径 §5 第3项 [U]', uses: ['statisticalYear', 'mergeResumed', 'recoveryExcludes'],
+    numeratorText: 'Σ实际到位金额（结案时记录的实际到位金额）', denominatorText: 'Σ申请执行标的金额；统计期内结案、有金钱给付标的的案件（不含设置排除的结案方式）',
+    caseTypesText: RATE_TYPES, source: 'metrics.md §1（青岛报表：Σ实际到位金额 / Σ申请执行标的金额，S9）[P]；分母口径 §5 第3项 [U]', uses: ['statisticalYear', 'mergeResumed', 'recoveryExcludes'],
     den: (d, c) => d.closedIn && d.f.claimFen > 0 && !inMode(d, c.settings.recoveryExcludes), num: (d) => d.f.recoveredFen > 0,
     measure: (d) => d.f.recoveredFen, denMeasure: (d) => d.f.claimFen,
   },
@@ -205,8 +205,8 @@ const rates: CaseMetric[] = [
   {
     // v2: the denominator is the 终本 cases reviewed, not every 终本 case (metrics.md §6; zhongbenQuality.ts).
     id: 'zhongbenQualityRate', name: '终本合格率', version: 2, status: 'P', kind: 'ratio', unit: '%', dp: ZHONGBEN_QUALITY_DP, columns: FIRST, rows: 'cases', headline: true,
-    numeratorText: '最近一次终本质量评查（archive.reviewed）结论为合格的案件', denominatorText: '统计期内以终本结案的首执案件中已评查的案件（未评查的不计入，另列待评查数）', caseTypesText: '仅执（不含执恢）',
-    source: 'metrics.md §1（青岛 n_zbhgajz / n_zbajsz，S9）、§6 [P]；目标≥90%（S5）', uses: ['statisticalYear'],
+    numeratorText: '最近一次终本质量评查结论为合格的案件', denominatorText: '统计期内以终本结案的首执案件中已评查的案件（未评查的不计入，另列待评查数）', caseTypesText: '仅执（不含执恢）',
+    source: 'metrics.md §1（青岛报表：终本合格案件数 / 终本案件数，S9）、§6 [P]；目标≥90%（S5）', uses: ['statisticalYear'],
     den: (d) => d.closedIn && zhongbenReviewed(d.f), num: (d) => zhongbenPassed(d.f),
   },
   {
