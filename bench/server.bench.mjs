@@ -160,7 +160,9 @@ async function run(n) {
       return record('register', await clerk.call('cases.list', { filter, sort, offset: pick([0, 0, 0, 100, 200]), limit: 100 }, clerk.token));
     }
     if (x < 0.6) return record('search', await clerk.call('cases.list', { filter: { text: pick(t.names) }, limit: 100 }, clerk.token));
-    if (x < 0.85 || mine.length === 0) return record('casePage', await clerk.call('cases.get', { id: pick(mine.length ? mine : t.open).id }, clerk.token));
+    // A team whose cases are all closed has no case page to open: its officer searches instead.
+    if (mine.length === 0) return record('search', await clerk.call('cases.list', { filter: { text: pick(t.names) }, limit: 100 }, clerk.token));
+    if (x < 0.85) return record('casePage', await clerk.call('cases.get', { id: pick(mine).id }, clerk.token));
     // A write: the clerk has the case page open first (its version is what the write states).
     const kind = clerk.user.teamId ? 'measure' : pick(['filing', 'ledger', 'service', 'measure']);
     if (kind === 'filing') {
@@ -196,7 +198,7 @@ async function run(n) {
       return;
     }
     const pool = clerk.user.teamId ? t.measures.filter((m) => m.teamId === clerk.user.teamId) : t.measures;
-    if (pool.length === 0) return record('casePage', await clerk.call('cases.get', { id: pick(mine.length ? mine : t.open).id }, clerk.token));
+    if (pool.length === 0) return record('casePage', await clerk.call('cases.get', { id: pick(mine).id }, clerk.token));
     const m = pick(pool);
     const page = record('casePage', await clerk.call('cases.get', { id: m.caseId }, clerk.token));
     if (!page) return;
