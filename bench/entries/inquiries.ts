@@ -22,6 +22,8 @@ import { createInquiryBatch } from '../../src-main/services/inquiries/batches';
 import { requestRows, toCsv } from '../../src-main/services/inquiries/requestFile';
 import { importFeedback } from '../../src-main/services/inquiries/feedbackImport';
 import { createControlBatch } from '../../src-main/services/measures/createBatch';
+import { createUser } from '../../src-main/services/auth/users';
+import { setOfficers } from '../../src-main/services/cases/officers';
 import { closePool, usesWorkers } from '../../src-main/services/documents/pool';
 import { ASSET_TYPES } from '../../src-shared/domain/assets';
 import { simulateFeedback } from '../../src-main/demo/feedbackSimulator';
@@ -62,8 +64,11 @@ if (command === 'prepare') {
 } else if (command === 'control') {
   const n = Number(arg);
   // One deposit per case, so every freeze stays under its own case's claim.
-  const assets = app.db.raw<{ id: number }>(`SELECT min(id) AS id FROM assets WHERE type = 'deposit' GROUP BY case_id ORDER BY case_id LIMIT ?`, n);
+  const assets = app.db.raw<{ id: number; caseId: number }>(`SELECT min(id) AS id, case_id AS caseId FROM assets WHERE type = 'deposit' GROUP BY case_id ORDER BY case_id LIMIT ?`, n);
   if (assets.length < n) throw new Error(`only ${assets.length} cases with deposits`);
+  // A ruling is signed by the case's judge and clerk (民诉法 第157条): the bench's cases get both.
+  const officer = (username: string, displayName: string) => createUser(app.db, actor, app.clock.now(), { username, displayName, passwordHash: '!', roles: ['team'], teamId: null }).id;
+  setOfficers(app.db, actor, app.clock.now(), { caseIds: assets.map((a) => a.caseId), judgeId: officer('bench-judge', '压测审判员'), clerkId: officer('bench-clerk', '压测书记员') });
   const t0 = performance.now();
   const batchId = await createControlBatch(app.db, app.dataDir, actor, app.clock.now(), today, { items: assets.map((a) => ({ assetId: a.id, action: 'freeze' as const })) });
   const seconds = (performance.now() - t0) / 1000;
