@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './test';
 import ExcelJS from 'exceljs';
 import { apiCall, login } from './helpers';
 import { fileCase, noticesServed } from './pipelineSetup';

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './test';
 import { apiCall, login, requestTargets } from './helpers';
 import { fileCase, noticesServed, waitForJob } from './pipelineSetup';
 import { ensureUser, USER_PASSWORD } from './moneySetup';

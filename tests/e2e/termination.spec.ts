@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './test';
 import { apiCall, login, readyForDocuments } from './helpers';
 import { fileCase } from './pipelineSetup';
 
