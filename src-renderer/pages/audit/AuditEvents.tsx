@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { ColDef } from 'ag-grid-community';
 import { ServerGrid } from '../../components/Grid';
 import { dateTime } from '../../format';
-import { payloadSummary, payloadLines } from './payload';
+import { payloadSummary, payloadLines, workstationText } from './payload';
 import type { MethodOutput } from '../../../src-shared/api';
 
 export type AuditEvent = MethodOutput<'audit.forCase'>['rows'][number];
@@ -38,7 +38,8 @@ export function AuditEvents(props: { fetchPage: (offset: number, limit: number) 
         ]
       : []),
     { headerName: '操作人', field: 'actor', width: 110 },
-    { headerName: '工作站', field: 'workstation', width: 160 },
+    // The web mode records its connections as 'web'; a desktop's name is the machine's own.
+    { headerName: '工作站', colId: 'workstation', width: 160, valueGetter: (p) => (p.data ? workstationText(p.data.workstation) : '') },
     { headerName: '内容（修改前 → 修改后）', colId: 'payload', flex: 1, minWidth: 300, valueGetter: (p) => (p.data ? payloadSummary(p.data.type, p.data.payload) : ''), tooltipValueGetter: (p) => p.value as string },
   ];
   return (
@@ -63,7 +64,7 @@ export function AuditEvents(props: { fetchPage: (offset: number, limit: number) 
               第 {open.id} 条：{open.label}
             </strong>
             <span className="muted">
-              {dateTime(open.at)} · {open.actor} · {open.workstation}
+              {dateTime(open.at)} · {open.actor} · {workstationText(open.workstation)}
             </span>
             <button type="button" className="link" onClick={() => setOpen(null)}>
               关闭

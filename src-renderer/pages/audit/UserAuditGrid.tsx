@@ -1,3 +1,4 @@
+import { workstationText } from './payload';
 import { useMemo, useState } from 'react';
 import { DataGrid, type DataColumn } from '../../components/DataGrid';
 import { dateTime } from '../../format';
@@ -33,7 +34,7 @@ export function UserAuditGrid(props: { userId: number; from: string; to: string;
           ) : null,
       },
       { colId: 'actor', field: 'actor', headerName: '操作人', width: 110 },
-      { colId: 'workstation', field: 'workstation', headerName: '工作站', width: 160 },
+      { colId: 'workstation', field: 'workstation', headerName: '工作站', width: 160, valueFormatter: (p: { value: unknown }) => workstationText(String(p.value ?? '')) },
       { colId: 'payload', headerName: '内容（修改前 → 修改后）', kind: 'none', sortable: false, flex: 1, minWidth: 300, valueGetter: (p) => (p.data ? payloadSummary(p.data.type, p.data.payload) : ''), tooltipValueGetter: (p) => p.value as string },
     ],
     [],
@@ -57,7 +58,7 @@ export function UserAuditGrid(props: { userId: number; from: string; to: string;
               第 {open.id} 条：{open.label}
             </strong>
             <span className="muted">
-              {dateTime(open.at)}（UTC {open.at}） · {open.actor} · {open.workstation}
+              {dateTime(open.at)}（UTC {open.at}） · {open.actor} · {workstationText(open.workstation)}
             </span>
             <button type="button" className="link" onClick={() => setOpen(null)}>
               关闭

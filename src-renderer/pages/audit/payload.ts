@@ -1,6 +1,9 @@
 import { ROLES, type Role } from '../../../src-shared/api/roles';
 import { stageLabel } from '../../format';
 import { fieldLabel } from '../../../src-shared/fieldLabels';
+import { ASSET_TYPE_LABELS } from '../../../src-shared/domain/assets';
+import { TRACK_LABELS } from '../../../src-shared/domain/triage';
+import { DIST_RULE_LABELS } from '../../../src-shared/domain/distribution';
 
 // How an event's payload reads in the audit views: "before → after" where the event carries both
 // (users.update, settings.set, closure corrections), the stage move for stage changes, and the
@@ -34,6 +37,31 @@ const FIELD_LABELS: Record<string, string> = {
   amountFen: '金额（分）',
 };
 
+/** Coded values a payload carries (asset kinds, tracks, distribution rules, revealed fields, where from). */
+const VALUE_LABELS: Record<string, string> = {
+  ...ASSET_TYPE_LABELS,
+  ...TRACK_LABELS,
+  ...DIST_RULE_LABELS,
+  manual: '人工',
+  web: '网页端',
+  desktop: '桌面端',
+  parties: '当事人',
+  interview: '立案谈话',
+  payoutAccount: '收款账户',
+};
+
+/** A value in Chinese where it is a code (a word of Latin letters, or a path such as `parties.0.idNumber`), else as written. */
+export function valueText(v: string): string {
+  if (!/^[a-z][A-Za-z]*(?:\.(?:\d+|[a-z][A-Za-z]*))*$/u.test(v)) return v;
+  const last = v.split('.').filter((p) => !/^\d+$/u.test(p)).at(-1)!;
+  return VALUE_LABELS[v] ?? fieldLabel(v) ?? VALUE_LABELS[last] ?? v;
+}
+
+/** Where an act was done: the web mode records 'web@<address>', a desktop its machine's name. */
+export function workstationText(w: string): string {
+  return w.replace(/^web(?=@|$)/u, '网页端');
+}
+
 /** A payload key in Chinese (never the key itself on screen). */
 export const label = (k: string) => FIELD_LABELS[k] ?? fieldLabel(k) ?? '其他信息';
 
@@ -41,7 +69,8 @@ function show(key: string, v: unknown): string {
   if (v === null || v === undefined || v === '') return '（空）';
   if (typeof v === 'boolean') return v ? '是' : '否';
   if (key === 'roles' && Array.isArray(v)) return v.map((r) => ROLES[r as Role] ?? String(r)).join('、');
-  if (typeof v === 'string' || typeof v === 'number') return String(v);
+  if (typeof v === 'string') return valueText(v);
+  if (typeof v === 'number') return String(v);
   let s: string;
   if (Array.isArray(v)) s = v.map((x) => show(key, x)).join('、');
   else if (isRecord(v)) s = Object.entries(v).map(([k, x]) => `${label(k)} ${show(k, x)}`).join('，');
