@@ -23,6 +23,8 @@ export default defineConfig({
           uploadWorker: resolve('src-main/services/uploads/worker.ts'),
           // Heavy reads on their own read-only connection (jobs/readPool.ts).
           readWorker: resolve('src-main/jobs/readWorker.ts'),
+          // Large commits on their own read-write connection (jobs/writePool.ts).
+          writeWorker: resolve('src-main/jobs/writeWorker.ts'),
           auditWorker: resolve('src-main/services/audit/verifyWorker.ts'),
         },
       },

@@ -36,8 +36,11 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const rnd = (n) => Math.floor(Math.random() * n);
 const pick = (xs) => xs[rnd(xs.length)];
 
+/** ZHIXING_BENCH_PROFILE=<dir>: the server writes a V8 CPU profile there when it stops (to find what stalls its loop). */
+const PROFILE = process.env.ZHIXING_BENCH_PROFILE ? resolve(process.env.ZHIXING_BENCH_PROFILE) : null;
+
 function startServer(dataDir) {
-  const child = spawn(process.execPath, [resolve('out/main/server.js'), '--data', dataDir, '--listen', `127.0.0.1:${PORT}`, '--stats-every', '1', '--quiet'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...(PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE}`] : []), resolve('out/main/server.js'), '--data', dataDir, '--listen', `127.0.0.1:${PORT}`, '--stats-every', '1', '--quiet'], { stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
   return new Promise((ok, fail) => {
     child.stdout.on('data', (c) => {
@@ -94,14 +97,29 @@ function targets(dataDir) {
     const open = db.prepare("SELECT id, team_id AS teamId FROM cases WHERE stage NOT IN ('closed', 'archived')").all();
     // The batch's 执行通知书 names the case's own account: only cases that have one.
     const withAccount = db.prepare("SELECT id FROM cases WHERE stage NOT IN ('closed', 'archived') AND id IN (SELECT case_id FROM case_accounts)").all();
+    // The demo gives few cases their own account; the bank's list gives the rest of the batch one.
+    const withoutAccount = db.prepare("SELECT id, number FROM cases WHERE stage NOT IN ('closed', 'archived') AND id NOT IN (SELECT case_id FROM case_accounts) ORDER BY id DESC").all();
     const measures = db.prepare("SELECT m.id, m.case_id AS caseId, c.team_id AS teamId FROM measures m JOIN cases c ON c.id = m.case_id WHERE m.action <> 'deduct' AND m.status IN ('done', 'partial') AND m.ended_on IS NULL AND m.expires_on >= date('now', '+8 hours')").all();
     const notices = db.prepare("SELECT d.id, d.case_id AS caseId, d.issued_on AS issuedOn FROM documents d JOIN cases c ON c.id = d.case_id WHERE d.status = 'current' AND d.served_on IS NULL AND d.mailed_on IS NULL AND c.stage NOT IN ('closed', 'archived')").all();
     const teams = db.prepare("SELECT DISTINCT team_id AS id FROM cases WHERE team_id IS NOT NULL AND team_id NOT IN ('fast', 'centre')").all().map((r) => r.id);
     const names = db.prepare("SELECT DISTINCT substr(debtor_names, 1, 2) AS t FROM cases LIMIT 400").all().map((r) => r.t).filter(Boolean);
-    return { open, withAccount, measures, notices, teams, names };
+    return { open, withAccount, withoutAccount, measures, notices, teams, names };
   } finally {
     db.close();
   }
+}
+
+/** A filing as the window makes it (a title of this court, an applicant and a company debtor). */
+function filingInput(tag, today, seq = Number(tag.replace(/\D/g, '')) + 900_000) {
+  return {
+    type: '执',
+    filedOn: today,
+    confirmDuplicate: true,
+    applicants: [{ kind: 'person', name: `申请人${tag}`, idNumber: '150523198503171233' }],
+    debtors: [{ kind: 'org', name: `压力测试商贸有限公司${tag}`, creditCode: '91150523MA0N4B2K6Y', legalRep: '李四' }],
+    title: { court: '开鲁县人民法院', number: `（2026）内0523民初${seq}号`, effectiveOn: '2026-01-05', cause: '买卖合同纠纷', kind: '民事判决书', ordered: '被告于本判决生效之日起十日内给付原告货款。' },
+    claim: { principalFen: 1_000_000 + (seq % 100_000) },
+  };
 }
 
 async function run(n) {
@@ -136,6 +154,26 @@ async function run(n) {
   );
   const stops = clerks.map((c) => c.stream(c.token, c.counter));
 
+  // The notice batch takes 1,000 open cases. The demo court keeps fewer open at its end (most close
+  // within the year): the week's new filings make up the rest, filed by the window before the load.
+  const window = clerks.find((c) => c.user.roles.includes('window'));
+  for (let i = t.open.length; i < 1000; i++) {
+    const r = await window.call('cases.file', filingInput(`预备${i}`, today), window.token);
+    if (!r.json?.ok) throw new Error(`cases.file: ${JSON.stringify(r.json).slice(0, 500)}`);
+    t.open.push({ id: r.json.data.id, teamId: null });
+    t.withoutAccount.push({ id: r.json.data.id, number: r.json.data.number });
+  }
+  // The bank's list of sub-accounts (一案一账号) for the cases the notice batch will take, imported
+  // by a money clerk before the load starts, as a court does when the bank sends it.
+  const listed = t.withoutAccount.slice(0, Math.max(0, 1000 - t.withAccount.length));
+  if (listed.length > 0) {
+    const csv = ['案号,账号,户名,开户行', ...listed.map((c) => `${c.number},BENCH${String(c.id).padStart(12, '0')},开鲁县人民法院执行款专户,中国农业银行开鲁县支行`)].join('\r\n');
+    const money = clerks.find((c) => c.user.roles.includes('money'));
+    const imported = await money.call('caseAccounts.import', { fileName: '子账号清单.csv', contentBase64: Buffer.from(csv, 'utf8').toString('base64') }, money.token);
+    if (!imported.json?.ok) throw new Error(`caseAccounts.import: ${JSON.stringify(imported.json).slice(0, 500)}`);
+    t.withAccount.push(...listed.map((c) => ({ id: c.id })));
+  }
+
   const samples = Object.fromEntries(Object.keys(CLASSES).map((k) => [k, []]));
   const errors = [];
   let conflicts = 0;
@@ -167,15 +205,7 @@ async function run(n) {
     const kind = clerk.user.teamId ? 'measure' : pick(['filing', 'ledger', 'service', 'measure']);
     if (kind === 'filing') {
       const i = ++filingSeq;
-      const r = record('write.filing', await clerk.call('cases.file', {
-        type: '执',
-        filedOn: today,
-        confirmDuplicate: true,
-        applicants: [{ kind: 'person', name: `申请人${i}`, idNumber: '150523198503171233' }],
-        debtors: [{ kind: 'org', name: `压力测试商贸有限公司${n}-${i}`, creditCode: '91150523MA0N4B2K6Y', legalRep: '李四' }],
-        title: { court: '开鲁县人民法院', number: `（2026）内0523民初${n * 10000 + i}号`, effectiveOn: '2026-01-05', cause: '买卖合同纠纷' },
-        claim: { principalFen: 1_000_000 + i },
-      }, clerk.token));
+      const r = record('write.filing', await clerk.call('cases.file', filingInput(`${n}-${i}`, today, n * 10000 + i), clerk.token));
       if (r) acked.filings.push(r.data.number);
       return;
     }

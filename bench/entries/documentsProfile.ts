@@ -21,7 +21,7 @@ import { renderPdf, renderPdfAndPrint } from '../../src-main/services/documents/
 import { PrintFile } from '../../src-main/services/documents/printFile';
 import { runTask, type RenderItem } from '../../src-main/services/documents/renderTask';
 import { commitDocuments, prepareDocuments } from '../../src-main/services/documents/generate';
-import { SINGLE_KINDS } from '../../src-main/services/documents/batch';
+import { SINGLE_KINDS } from '../../src-main/services/documents/singleKinds';
 import { setSettings } from '../../src-main/services/settings/settings';
 import { writeAccounts } from '../../src-main/services/caseAccounts/accounts';
 import { installFastDeflate } from '../../src-main/services/documents/fastDeflate';

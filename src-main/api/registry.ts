@@ -85,6 +85,9 @@ export class Registry {
       if (spec.writes && ctx.app.checking) {
         throw new ApiError('read_only', '正在进行启动自检（数据量大时需数秒），请稍候再保存');
       }
+      // A large commit on the write worker holds the database: wait for it here, not inside SQLite
+      // (which would wait synchronously, freezing every client of this thread). db/writeGate.ts.
+      if (spec.writes) await ctx.app.db.gate.idle();
       const cleaned = cleanInput(rawInput ?? {});
       if (!cleaned.ok) throw new ApiError('invalid_input', cleaned.reason, cleaned.field || undefined);
       // reportInput: the translation tells a wrong type from a missing value (issueMessages.ts).

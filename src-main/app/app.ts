@@ -26,6 +26,7 @@ import { enterRecovery, isDamagedDatabase, type RecoveryState } from '../service
 import { closePool } from '../services/documents/pool';
 import { closeUploadPool } from '../services/uploads/contained';
 import { closeReadPool } from '../jobs/readPool';
+import { closeWritePool } from '../jobs/writePool';
 import { publishCaseChanges } from '../live/caseFeed';
 import { Presence } from '../live/presence';
 import { courtConfigured, setupCourt } from '../services/settings/court';
@@ -88,6 +89,8 @@ export class App {
   readonly presence: Presence = new Presence(this);
   readonly workstation = hostname();
   readOnly = false;
+  /** The documents folder was swept of a killed batch's remains at start (exclusive use only). */
+  documentsSwept = false;
   /** The audit key of this database's log (services/audit/keySetup.ts). */
   audit!: AuditKeyState;
   /**
@@ -168,7 +171,8 @@ export class App {
     // Sessions are kept in this database (a restart or a restore keeps or ends them there).
     this.sessions.bind(db);
     if (this.sessionFlush) clearInterval(this.sessionFlush);
-    this.sessionFlush = setInterval(() => this.sessions.flush(), PERSIST_EVERY_MS);
+    // Skipped while the write worker holds the database (db/writeGate.ts): the next flush writes it.
+    this.sessionFlush = setInterval(() => this.db.gate.busy || this.sessions.flush(), PERSIST_EVERY_MS);
     this.sessionFlush.unref();
     // Every committed change to cases reaches the clients that may see them (live/caseFeed.ts).
     db.onCommit = (changes) => publishCaseChanges(this, changes);
@@ -178,7 +182,10 @@ export class App {
     if (!this.readOnly) keepProjectionsCurrent(this);
     // Half-written document files of a batch that was killed: safe to remove only when this process
     // holds the data folder alone (another process's batch may be staging files right now).
-    if (options.exclusive && !this.readOnly) cleanOrphans(this.db, options.dataDir);
+    if (options.exclusive && !this.readOnly) {
+      cleanOrphans(this.db, options.dataDir);
+      this.documentsSwept = true;
+    }
     // Likewise the half-written copies of a backup or a restore that was killed: never finished, never used.
     if (options.exclusive) {
       removeStaging(options.dataDir);
@@ -234,6 +241,7 @@ export class App {
     await closePool();
     await closeUploadPool();
     await closeReadPool();
+    await closeWritePool();
     this.db.close();
     this.releaseLock?.();
   }

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect, type Compilable } from 'kysely';
 import type { Database as Schema } from './schema';
+import { WriteGate } from './writeGate';
 
 export type Row = Record<string, unknown>;
 
@@ -24,6 +25,8 @@ export interface CaseChange {
 export class Db {
   readonly sqlite: Database.Database;
   readonly q: Kysely<Schema>;
+  /** Writers of this connection wait here, asynchronously, while a large commit holds the file on the write worker. */
+  readonly gate = new WriteGate();
   private readonly cache = new Map<string, Database.Statement>();
   /** Cases changed by the transaction in progress; handed to `onCommit` once it commits, dropped if it rolls back. */
   private changed: CaseChange[] = [];
@@ -101,6 +104,7 @@ export class Db {
   /** One write transaction (BEGIN IMMEDIATE): all of `fn` or none of it. Nested calls join the outer one. */
   tx<T>(fn: () => T): T {
     if (this.sqlite.inTransaction) return fn();
+    if (this.gate.busy) this.gate.missed++; // a writer that did not wait at the gate: it waits in SQLite, synchronously
     let result: T;
     try {
       result = this.sqlite

@@ -39,7 +39,7 @@ export function readsOffThread(): boolean {
 }
 
 /** `signal`: a job's cancel — a read still queued is dropped, a running one ends with its worker. */
-export async function readOffThread<K extends ReadTaskName>(app: App, name: K, args: ReadArgs<K>, opts: { signal?: AbortSignal } = {}): Promise<ReadResult<K>> {
+export async function readOffThread<K extends ReadTaskName>(app: Pick<App, 'db'>, name: K, args: ReadArgs<K>, opts: { signal?: AbortSignal } = {}): Promise<ReadResult<K>> {
   const p = getPool();
   if (!p) {
     if (opts.signal?.aborted) throw new Error('已取消');

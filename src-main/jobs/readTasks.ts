@@ -6,6 +6,8 @@ import type { CaseScope } from '../services/auth/scope';
 import type { GridRequest } from '../../src-shared/api/grid';
 import type { GridName } from '../../src-shared/api/methods/grids';
 import { readGrid } from '../services/grids/sources';
+import { renderPlan } from '../services/documents/renderInputs';
+import type { DocumentRequest } from '../services/documents/generate';
 
 // The reads that may leave the request thread (jobs/readPool.ts): each is a plain function of a
 // database and serialisable arguments, so it runs the same in the read worker (on its own read-only
@@ -18,6 +20,8 @@ export const READ_TASKS = {
   'metrics.drilldown': (db: Db, a: Parameters<typeof drilldown>[1]) => drilldown(db, a),
   /** Every row of a grid for its export (up to 500,000 rows of the 终本库 or an audit trail). */
   'grids.read': (db: Db, a: { grid: GridName; input: Record<string, unknown> & GridRequest; today: string; scope: CaseScope }) => readGrid({ db, today: a.today, scope: a.scope }, a.grid, a.input),
+  /** What a batch's documents lack, their numbers and versions (reads every party, title, measure and account of 1,000 cases). */
+  'documents.renderPlan': (db: Db, a: { requests: DocumentRequest[]; issuedOn: string }) => renderPlan(db, a.requests, a.issuedOn),
 } as const;
 
 export type ReadTaskName = keyof typeof READ_TASKS;

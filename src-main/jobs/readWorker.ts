@@ -5,6 +5,9 @@
 import { Db } from '../db/connection';
 import { READ_TASKS, type ReadTaskName } from './readTasks';
 import { backupCopy, quickCheckFile, restoreInto } from './fileTasks';
+import { runThisThreadInBackground } from './threadPriority';
+
+runThisThreadInBackground();
 
 export type WorkerTask =
   | { op: 'read'; file: string; name: ReadTaskName; args: unknown }

@@ -1,21 +1,13 @@
 import type { App } from '../app/app';
 import type { CaseChange } from '../db/connection';
 import { caseVisible } from '../app/bus';
+import { encodeCaseChanges, type CaseChange as FeedItem, type CaseFeedMessage } from '../../src-shared/live/caseFeedWire';
 
 // The live feed of case changes: after every commit that changed cases, one push on the `cases`
-// topic — `{ changed: [{ id, version, by, byId, at }] }` — delivered to each connected client with
+// topic — the changed cases with their new versions, who and when (src-shared/live/caseFeedWire.ts) — delivered to each connected client with
 // only the cases its user may see (a tribunal team's officer: the team's cases; a case not yet
 // assigned to a team reaches only the command centre). Clients reload the grids, badges and case
 // pages that show those cases; a case page compares the version with the one it shows.
-
-export interface FeedItem {
-  id: number;
-  version: number;
-  /** Who made the change (display name and user id) and when (ISO). */
-  by: string;
-  byId: number | null;
-  at: string;
-}
 
 export function publishCaseChanges(app: App, changes: CaseChange[]): void {
   const latest = new Map<number, CaseChange>();
@@ -30,14 +22,22 @@ export function publishCaseChanges(app: App, changes: CaseChange[]): void {
     const c = latest.get(id)!;
     return { teamId: teams.get(id) ?? null, item: { id, version: c.version, by: c.by, byId: c.byId, at: c.at } satisfies FeedItem };
   });
+  // One view per team (and one for the whole register), shared by every client of that scope: a
+  // batch of 800 cases is filtered a handful of times, not once per connected client, and the event
+  // stream serialises each shared view once (transports/eventStream.ts).
+  const views = new Map<string, CaseFeedMessage | null>();
   app.bus.publish({
     topic: 'cases',
     data: null,
     audience: {
       kind: 'scoped',
       view: (scope) => {
-        const mine = scope.all ? items : items.filter((i) => caseVisible(scope, i.teamId));
-        return mine.length > 0 ? { changed: mine.map((i) => i.item) } : null;
+        const key = scope.all ? '*' : `team:${scope.teamId ?? ''}`;
+        if (!views.has(key)) {
+          const mine = scope.all ? items : items.filter((i) => caseVisible(scope, i.teamId));
+          views.set(key, mine.length > 0 ? encodeCaseChanges(mine.map((i) => i.item)) : null);
+        }
+        return views.get(key)!;
       },
     },
   });

@@ -21,6 +21,8 @@ export function logServerStats(app: App, logger: Logger, everyMs: number): () =>
       rssMb: Math.round(mem.rss / 1048576),
       heapMb: Math.round(mem.heapUsed / 1048576),
       streams: app.bus.listeners(),
+      // Writes that began while the write worker held the database (db/writeGate.ts); 0 when all wait at the gate.
+      gateMissed: app.db.gate.missed,
     });
     delay.reset();
   }, everyMs);

@@ -14,6 +14,15 @@ import { toSessionUser } from '../services/auth/users';
 // STREAM_CHECK_MS without counting as activity); a client then meets 401 and logs in again.
 
 const STREAM_CHECK_MS = 5_000;
+
+/** The text of a push's data, made once for all the streams that receive the same object. */
+const texts = new WeakMap<object, string>();
+function textOf(data: unknown): string {
+  if (typeof data !== 'object' || data === null) return JSON.stringify(data);
+  let t = texts.get(data);
+  if (t === undefined) texts.set(data, (t = JSON.stringify(data)));
+  return t;
+}
 const PING_MS = 15_000;
 
 export function serveEvents(app: App, req: IncomingMessage, res: ServerResponse, ctx: CallContext): void {
@@ -31,7 +40,7 @@ export function serveEvents(app: App, req: IncomingMessage, res: ServerResponse,
   const unsubscribe = app.bus.subscribeAs(
     () => who,
     (topic, data) => {
-      res.write(`event: ${topic}\ndata: ${JSON.stringify(data)}\n\n`);
+      res.write(`event: ${topic}\ndata: ${textOf(data)}\n\n`);
     },
   );
   const ping = setInterval(() => res.write(': ping\n\n'), PING_MS);

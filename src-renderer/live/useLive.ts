@@ -1,20 +1,14 @@
 import { useEffect, useRef } from 'react';
 import { api } from '../api/client';
 import { CONNECTION_TOPIC, type ConnectionEvent } from '../../src-shared/desktopBridge';
+import { decodeCaseChanges, type CaseChange } from '../../src-shared/live/caseFeedWire';
+
+export type { CaseChange };
 
 // Pages stay current without a reload: the server pushes, after every committed change, which
 // cases changed (`cases` topic, only the cases this user may see: src-main/live/caseFeed.ts), and
 // after a broken link the stream resumes with `resumed: true` (changes may have been missed). A page
 // names what it shows and reloads it — debounced, so a batch of a thousand changes is one reload.
-
-/** One changed case as the feed announces it. */
-export interface CaseChange {
-  id: number;
-  version: number;
-  by: string;
-  byId: number | null;
-  at: string;
-}
 
 /**
  * Calls `reload` when a case the page shows changes (`caseIds` given) or any case it may see
@@ -43,7 +37,7 @@ export function useLive(reload: () => void, opts: { caseIds?: readonly number[] 
       }, wait);
     };
     const offCases = api.onEvent('cases', (data) => {
-      const changed = (data as { changed?: CaseChange[] } | null)?.changed ?? [];
+      const changed = decodeCaseChanges(data);
       const ids = optsRef.current.caseIds;
       const mine = ids ? changed.filter((c) => ids.includes(c.id)) : changed;
       if (mine.length === 0) return;

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { decodeCaseChanges } from '../../src-shared/live/caseFeedWire';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -273,7 +274,7 @@ describe('live updates carry only what each user may see', () => {
     await httpsCall(port, 'presence.set', { caseId: cy, window: 'window-of-y-1' }, { token: yToken });
     await t.call('cases.suspend', { caseIds: [cx], kind: '公告', onDate: '2026-11-22', reason: '公告送达' });
     await wait(300);
-    const changedIds = (u: string) => streams[u]!.events.filter((e) => e.topic === 'cases').flatMap((e) => (e.data as { changed: { id: number }[] }).changed.map((c) => c.id));
+    const changedIds = (u: string) => streams[u]!.events.filter((e) => e.topic === 'cases').flatMap((e) => decodeCaseChanges(e.data).map((c) => c.id));
     expect(changedIds('officerY')).toEqual([cy]);
     expect(changedIds('officerX')).toEqual([cx]);
     expect(changedIds('centre')).toEqual([cy, filed, cx]);

@@ -55,6 +55,8 @@ export const handlers = defineHandlers({
   },
   'auth.login': async ({ username, password }, ctx) => {
     const { app } = ctx;
+    // A login writes its session row: after any large commit on the write worker (db/writeGate.ts).
+    await app.db.gate.idle();
     const r = await app.sessions.login(app.db, username, password, app.clock.now(), {
       address: ctx.transport === 'http' ? (ctx.address ?? ctx.workstation) : null,
       ...(ctx.client ? { client: ctx.client } : {}),

@@ -6,7 +6,7 @@ import { ApiError } from '../../../src-shared/api/errors';
 import { appendEvent, SYSTEM_ACTOR, type Actor } from '../../events/log';
 import type { SignedHead } from '../../events/chain';
 import { getSettings } from '../settings/settings';
-import { pdfEngine } from '../documents/pdfEngine';
+import { renderDefinition } from '../documents/pool';
 import { SLIPS_DIR } from './heads';
 import { signedHead } from './seal';
 
@@ -74,7 +74,7 @@ export async function slipFor(app: App, actor: Actor, date?: string): Promise<{ 
   const dayEvents = app.db.raw<{ n: number }>('SELECT count(*) AS n FROM case_events WHERE at >= ? AND at < ?', ...dayBounds(day))[0]!.n;
   const record: SlipRecord = { ...head, date: day, keyId: app.audit.keyId, dayEvents, createdAt: now.toISOString(), createdBy: actor.name };
   const courtName = getSettings(app.db).courtName;
-  const pdf = await pdfEngine().pm.createPdf(slipDefinition(courtName, record, keyedFrom(app))).getBuffer();
+  const pdf = await renderDefinition(slipDefinition(courtName, record, keyedFrom(app)));
   mkdirSync(join(app.dataDir, SLIPS_DIR), { recursive: true });
   for (const [file, data] of [
     [paths.pdf, pdf],

@@ -21,13 +21,15 @@ export async function dailyBackupIfDue(app: App): Promise<BackupInfo | null> {
  * the desktop and web entry points (not by every App, so tests and child processes do not back up).
  */
 export function startBackupSchedule(app: App, everyMs = 3600_000): () => void {
-  const tick = () => {
+  const tick = async () => {
+    // Both write to the log: after any large commit on the write worker (db/writeGate.ts).
+    await app.db.gate.idle();
     dailyBackupIfDue(app).catch((e: unknown) => app.log('error', '自动备份失败', e));
     // The day's 审计封存单 (the log's head on paper), ready for the supervisor to print.
     dailySlipIfDue(app).catch((e: unknown) => app.log('error', '生成审计封存单失败', e));
   };
-  const first = setTimeout(tick, 30_000);
-  const timer = setInterval(tick, everyMs);
+  const first = setTimeout(() => void tick(), 30_000);
+  const timer = setInterval(() => void tick(), everyMs);
   first.unref();
   timer.unref();
   return () => {

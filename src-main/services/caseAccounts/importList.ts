@@ -38,7 +38,19 @@ export interface ImportInput {
   accountName?: string | undefined;
 }
 
-export async function importAccountList(db: Db, actor: Actor, at: Date, input: ImportInput): Promise<{ importId: number; rows: number }> {
+/** A checked list, ready to be written (plain data: it may be written on the write worker). */
+export interface AccountImport {
+  actor: Actor;
+  at: Date;
+  fileName: string;
+  bank: string;
+  rows: AccountRow[];
+  /** The spreadsheet row of each account number, to name the row an already-held account comes from. */
+  rowOfAccount: [string, number][];
+}
+
+/** Reads and checks the bank's file (refusing it whole, naming every bad row); writes nothing. */
+export async function checkAccountList(db: Db, actor: Actor, at: Date, input: ImportInput): Promise<AccountImport> {
   // The schema bounded the file (CASE_ACCOUNT_LIST_BYTES); it is read only in the capped upload worker.
   let rows: string[][];
   try {
@@ -100,15 +112,21 @@ export async function importAccountList(db: Db, actor: Actor, at: Date, input: I
   if (problems.length === 0 && out.length === 0) throw new ApiError('invalid_input', '文件中没有数据行', 'contentBase64');
   refuseIfAny(problems);
 
+  return { actor, at, fileName: input.fileName.slice(0, 255), bank: input.bank?.trim() || out[0]!.bank, rows: out, rowOfAccount: [...seenAccount] };
+}
+
+/** Writes a checked list in one transaction: all its accounts or, when one is another case's already, none. */
+export function writeAccountImport(db: Db, plan: AccountImport): { importId: number; rows: number } {
+  const { actor, at, rows: out } = plan;
+  const rowOf = new Map(plan.rowOfAccount);
   return db.tx(() => {
-    const importId = db.run(
-      db.q.insertInto('case_account_imports').values({ file_name: input.fileName.slice(0, 255), bank: input.bank?.trim() || out[0]!.bank, rows: out.length, imported_at: at.toISOString(), imported_by: actor.name }),
-    ).lastInsertRowid;
+    const importId = db.run(db.q.insertInto('case_account_imports').values({ file_name: plan.fileName, bank: plan.bank, rows: out.length, imported_at: at.toISOString(), imported_by: actor.name })).lastInsertRowid;
     // An account another case already holds is named with the row that brings it.
-    const rowOf = new Map(out.map((o, k) => [o.accountNumber, k]));
+    const problems: Problem[] = [];
+    const listed = new Set(out.map((x) => x.caseId));
     for (const o of out) {
       const other = db.get(db.q.selectFrom('case_accounts').select(['case_id']).where('account_number', '=', o.accountNumber).where('case_id', '!=', o.caseId));
-      if (other && !out.some((x) => x.caseId === other.case_id)) problems.push({ row: (seenAccount.get(o.accountNumber) ?? rowOf.get(o.accountNumber)!) , column: '账号', reason: `账号 ${o.accountNumber} 已是另一案件的案款账户` });
+      if (other && !listed.has(other.case_id)) problems.push({ row: rowOf.get(o.accountNumber) ?? 0, column: '账号', reason: `账号 ${o.accountNumber} 已是另一案件的案款账户` });
     }
     refuseIfAny(problems);
     writeAccounts(db, actor, at, out, Number(importId));

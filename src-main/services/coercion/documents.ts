@@ -21,7 +21,7 @@ export interface CoercionDocument {
  */
 export async function withDocument<T>(db: Db, dataDir: string, actor: Actor, at: Date, issuedOn: string, doc: CoercionDocument, write: (documentId: number) => T): Promise<T> {
   const request = { caseId: doc.caseId, kind: doc.kind, extra: doc.extra };
-  checkDocuments(db, [request], issuedOn);
+  await checkDocuments(db, [request], issuedOn);
   const prepared = await prepareDocuments(db, dataDir, [request], { issuedOn });
   const moves = new FileMoves();
   let ok = false;

@@ -5,7 +5,7 @@ import { NOTICE_SET_REQUIRED, type DocumentKind } from '../../../src-shared/doma
 import { assertOpen, setStage } from '../cases/stage';
 import { getCaseRow } from '../cases/queries';
 import { commitDocuments, issueDate, prepareDocuments, type DocumentRequest } from './generate';
-import { SINGLE_KINDS } from './batch';
+import { SINGLE_KINDS } from './singleKinds';
 import { currentDocument } from './register';
 import { FileMoves } from './storage';
 import { TEMPLATES } from './templates';

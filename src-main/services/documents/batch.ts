@@ -2,10 +2,11 @@ import type { App } from '../../app/app';
 import type { Actor } from '../../events/log';
 import type { JobView } from '../../../src-shared/api/methods/jobs';
 import { ApiError, invalid } from '../../../src-shared/api/errors';
-import { NOTICE_SET_DEFAULT, NOTICE_SET_REQUIRED, type DocumentKind } from '../../../src-shared/domain/documentKinds';
-import { assertOpen, setStage } from '../cases/stage';
-import { checkDocuments, commitDocuments, issueDate, prepareDocuments, type DocumentRequest } from './generate';
-import { cleanOrphans, FileMoves } from './storage';
+import type { DocumentKind } from '../../../src-shared/domain/documentKinds';
+import { assertOpen } from '../cases/stage';
+import { checkDocuments, issueDate, prepareDocuments, type DocumentRequest } from './generate';
+import { removeStaleStaging } from './storage';
+import { commitOffThread } from '../../jobs/writePool';
 import { currentDocument } from './register';
 import { TEMPLATES } from './templates';
 
@@ -13,8 +14,6 @@ import { TEMPLATES } from './templates';
 // staging, then registered in ONE transaction with the print file, events and stage moves. A
 // cancelled, failed or killed batch leaves no rows and no files the register names.
 
-/** Kinds a case holds one current copy of; a second one supersedes the first (and needs a reason). */
-export const SINGLE_KINDS: readonly DocumentKind[] = [...NOTICE_SET_DEFAULT, '执行案件受理通知书', '执行风险告知书', '送达回证', '初次接待笔录'];
 
 export interface BatchInput {
   caseIds: number[];
@@ -43,17 +42,23 @@ function validate(app: App, input: BatchInput): void {
   if (new Set(input.kinds).size !== input.kinds.length) throw invalid('kinds', '文书种类重复');
   if (new Set(input.caseIds).size !== input.caseIds.length) throw invalid('caseIds', '案件重复选择');
   if (input.kinds.length === 1 && input.kinds[0] === '送达回证') throw invalid('kinds', '送达回证随所送达的文书一同制作，请同时选择要送达的文书');
-  const found = db.all(db.q.selectFrom('cases').select('id').where('id', 'in', input.caseIds));
+  const found = db.all(db.q.selectFrom('cases').select(['id', 'stage']).where('id', 'in', input.caseIds));
   if (found.length !== input.caseIds.length) {
     const have = new Set(found.map((r) => r.id));
     throw new ApiError('not_found', `案件不存在（编号 ${input.caseIds.find((x) => !have.has(x))}）`, 'caseIds');
   }
-  input.caseIds.forEach((id) => assertOpen(db, id));
+  // One query for the selection, not one per case: a 1,000-case batch is checked on the request thread.
+  const closed = found.find((r) => r.stage === 'closed' || r.stage === 'archived');
+  if (closed) assertOpen(db, closed.id);
   if (!input.reason) {
-    for (const r of batchRequests(app, input)) {
-      const prev = currentDocument(db, r.caseId, r.kind, r.partyId ?? null);
-      if (prev) throw new ApiError('conflict', `所选案件已有${r.kind}（${prev.number}）；重新制作请填写原因，原文书将保留`, 'reason', { caseId: r.caseId, kind: r.kind, documentId: prev.id });
-    }
+    const have = new Set(
+      db
+        .all(db.q.selectFrom('documents').select(['case_id', 'kind', 'party_id']).where('status', '=', 'current').where('case_id', 'in', input.caseIds).where('kind', 'in', input.kinds))
+        .map((d) => `${d.case_id}|${d.kind}|${d.party_id ?? ''}`),
+    );
+    const r = batchRequests(app, input).find((x) => have.has(`${x.caseId}|${x.kind}|${x.partyId ?? ''}`));
+    const prev = r && currentDocument(db, r.caseId, r.kind, r.partyId ?? null);
+    if (r && prev) throw new ApiError('conflict', `所选案件已有${r.kind}（${prev.number}）；重新制作请填写原因，原文书将保留`, 'reason', { caseId: r.caseId, kind: r.kind, documentId: prev.id });
   }
 }
 
@@ -80,15 +85,16 @@ function batchRequests(app: App, input: BatchInput): DocumentRequest[] {
   );
 }
 
-export function startBatch(app: App, actor: Actor, user: { id: number; displayName: string } | null, input: BatchInput): JobView {
+export async function startBatch(app: App, actor: Actor, user: { id: number; displayName: string } | null, input: BatchInput): Promise<JobView> {
   validate(app, input);
-  // What the cases lack for these documents is refused now, naming it, not in the job.
-  checkDocuments(app.db, batchRequests(app, input), issueDate(app.clock.now()));
   const requests = batchRequests(app, input);
+  // What the cases lack for these documents is refused now, naming it, not in the job (read on the
+  // read worker for a large selection).
+  await checkDocuments(app.db, requests, issueDate(app.clock.now()));
   return app.jobs.start({ kind: 'documents.batch', label: `批量制作文书：${input.caseIds.length}件 × ${input.kinds.join('、')}`, total: input.caseIds.length, user, cases: input.caseIds }, async (job) => {
     const started = performance.now();
     const { db } = app;
-    cleanOrphans(db, app.dataDir);
+    removeStaleStaging(app.dataDir);
     job.progress(0, input.caseIds.length, '正在生成文书…');
     const prepared = await prepareDocuments(db, app.dataDir, requests, {
       issuedOn: issueDate(app.clock.now()),
@@ -96,32 +102,27 @@ export function startBatch(app: App, actor: Actor, user: { id: number; displayNa
       signal: job.signal,
       onProgress: (done, total) => job.progress(done, total, `已生成 ${done}/${total} 件`),
     });
-    const moves = new FileMoves();
     try {
       job.checkCancelled();
       job.progress(input.caseIds.length, input.caseIds.length, '正在登记…');
-      const at = app.clock.now();
-      const result = db.tx(() => {
-        input.caseIds.forEach((id) => assertOpen(db, id));
-        const c = commitDocuments(db, app.dataDir, actor, at, prepared, { batch: { jobId: job.id, kinds: input.kinds, reason: input.reason ?? null }, reason: input.reason ?? null, singleKinds: SINGLE_KINDS }, moves);
-        // A case whose notice set is complete moves on to the query stage (stages.ts: filed → query).
-        let moved = 0;
-        for (const caseId of input.caseIds) {
-          const stage = db.raw<{ stage: string }>('SELECT stage FROM cases WHERE id = ?', caseId)[0]!.stage;
-          if (stage !== 'filed') continue;
-          if (NOTICE_SET_REQUIRED.every((k) => currentDocument(db, caseId, k))) {
-            setStage(db, actor, at, caseId, 'query', '通知文书已制作', c.batchId !== null ? { batchId: c.batchId } : {});
-            moved++;
-          }
-        }
-        return { ...c, moved };
+      const { discard: _discard, ...rendered } = prepared;
+      // Registered on the write worker's connection: the request thread keeps answering meanwhile.
+      const result = await commitOffThread(app, 'documents.commitBatch', {
+        dataDir: app.dataDir,
+        actor,
+        at: app.clock.now(),
+        jobId: job.id,
+        caseIds: input.caseIds,
+        kinds: input.kinds,
+        reason: input.reason ?? null,
+        prepared: rendered,
       });
       app.bus.publish({ topic: 'documents', data: { batchId: result.batchId }, audience: { kind: 'court' } });
       const out: BatchResult = {
         batchId: result.batchId!,
         batchNumber: result.batchNumber!,
         cases: input.caseIds.length,
-        documents: result.documentIds.length,
+        documents: result.documents,
         printPages: prepared.printPages,
         movedToQuery: result.moved,
         seconds: Math.round((performance.now() - started) / 10) / 100,
@@ -129,9 +130,6 @@ export function startBatch(app: App, actor: Actor, user: { id: number; displayNa
       };
       job.progress(input.caseIds.length, input.caseIds.length, `完成：${out.documents}份文书，打印文件${out.printPages}页`);
       return out;
-    } catch (e) {
-      moves.undo();
-      throw e;
     } finally {
       prepared.discard();
     }

@@ -6,13 +6,14 @@ import { appendEvent, type Actor } from '../../events/log';
 import { ApiError } from '../../../src-shared/api/errors';
 import { courtToday } from '../../../src-shared/domain/chineseDate';
 import { getSettings } from '../settings/settings';
-import { loadCaseData, type CaseData } from './caseData';
-import { render, renderThreads } from './pool';
+import type { CaseData } from './caseData';
+import { refusalsOf, renderInputs, type Refusal, type RenderPlan } from './renderInputs';
+import { readOffThread } from '../../jobs/readPool';
+import { BATCH_LANE_CASES, render, renderThreads, usesWorkers, type RenderLane } from './pool';
 import type { RenderItem } from './renderTask';
 import { absPath, batchPrintRelPath, documentRelPath, FileMoves, holdStaging, stagingDir } from './storage';
 import { currentDocument, nextBatchNumber, nextDocumentNumber } from './register';
 import { templateFor } from './templates';
-import { currentWording } from './wording';
 
 // The engine's entry point for every domain: render documents into a staging folder (async, off the
 // main thread), then register them inside the caller's own transaction. A caller that never commits
@@ -83,29 +84,20 @@ export function planChunks(cases: number, threads: number, fixed?: number): numb
   return sizes;
 }
 
-/** Each document's own data: the domain's content, its recipient, its number, the court's wording. */
-function documentData(db: Db, data: Map<number, CaseData>, requests: DocumentRequest[]): CaseData[] {
-  const wordings = currentWording(db, [...new Set(requests.map((r) => r.kind))]);
-  return requests.map((r): CaseData => {
-    const d = data.get(r.caseId)!;
-    const w = wordings.get(r.kind);
-    return {
-      ...d,
-      ...(r.extra ? { extra: r.extra } : {}),
-      ...(r.partyId !== undefined ? { recipientId: r.partyId } : {}),
-      ...(r.printedNumber ? { printedNumber: r.printedNumber } : {}),
-      ...(w ? { texts: w.texts } : {}),
-    };
-  });
+/**
+ * What the documents need and lack. A batch (more than BATCH_LANE_CASES cases, with the render
+ * threads built) gets its plan from the read worker and its data is read by each render thread;
+ * a clerk's own few documents are read here, data and all.
+ */
+async function planFor(db: Db, requests: DocumentRequest[], issuedOn: string): Promise<RenderPlan & { itemData: CaseData[] | null }> {
+  const cases = new Set(requests.map((r) => r.caseId)).size;
+  if (cases > BATCH_LANE_CASES && usesWorkers()) return { ...(await readOffThread({ db }, 'documents.renderPlan', { requests, issuedOn })), itemData: null };
+  const inputs = renderInputs(db, requests, issuedOn);
+  return { refusals: refusalsOf(requests, inputs.itemData), numbers: inputs.itemData.map((d) => d.number), years: inputs.years, templateVersions: inputs.templateVersions, itemData: inputs.itemData };
 }
 
 /** Refuses, before anything is rendered, every document its case lacks data for, naming what is missing. */
-function refuseMissing(requests: DocumentRequest[], itemData: CaseData[]): void {
-  const refusals: { caseId: number; number: string; kind: string; missing: string[] }[] = [];
-  requests.forEach((r, i) => {
-    const missing = templateFor(r.kind).missing(itemData[i]!);
-    if (missing.length) refusals.push({ caseId: r.caseId, number: itemData[i]!.number, kind: r.kind, missing });
-  });
+function refuse(refusals: Refusal[]): void {
   if (refusals.length > 0) {
     const f = refusals[0]!;
     const more = refusals.length > 1 ? `（共 ${refusals.length} 份文书不能制作，详见清单）` : '';
@@ -114,9 +106,8 @@ function refuseMissing(requests: DocumentRequest[], itemData: CaseData[]): void 
 }
 
 /** The same check, for a caller that starts a job: refused at once rather than in the job. */
-export function checkDocuments(db: Db, requests: DocumentRequest[], issuedOn: string): void {
-  const data = loadCaseData(db, [...new Set(requests.map((r) => r.caseId))], issuedOn);
-  refuseMissing(requests, documentData(db, data, requests));
+export async function checkDocuments(db: Db, requests: DocumentRequest[], issuedOn: string): Promise<void> {
+  refuse((await planFor(db, requests, issuedOn)).refusals);
 }
 
 /** Renders the requested documents (DOCX + PDF each) into a new staging folder. */
@@ -131,17 +122,17 @@ export async function prepareDocuments(db: Db, dataDir: string, requests: Docume
   };
   try {
     const caseIds = [...new Set(requests.map((r) => r.caseId))];
-    const data = loadCaseData(db, caseIds, opts.issuedOn);
-    const itemData = documentData(db, data, requests);
-    refuseMissing(requests, itemData);
-    const wordings = currentWording(db, [...new Set(requests.map((r) => r.kind))]);
-    const years = new Map(db.all(db.q.selectFrom('cases').select(['id', 'year']).where('id', 'in', caseIds.length ? caseIds : [-1])).map((r) => [r.id, r.year]));
+    const { refusals, numbers, years, templateVersions, itemData } = await planFor(db, requests, opts.issuedOn);
+    refuse(refusals);
+    // Without the data here, each render thread reads its chunk's from the database file itself.
+    const source = itemData ? undefined : { file: db.sqlite.name, issuedOn: opts.issuedOn };
     // Group by case, keeping each case's documents together in the order asked (print order).
     const byCase = new Map<number, number[]>();
     requests.forEach((r, i) => byCase.set(r.caseId, [...(byCase.get(r.caseId) ?? []), i]));
     const order = [...byCase.values()].flat();
     const prepared: PreparedDocument[] = new Array(requests.length);
     const groups = [...byCase.values()];
+    const lane: RenderLane = caseIds.length > BATCH_LANE_CASES ? 'batch' : 'interactive';
     const chunks: number[][] = [];
     let at = 0;
     for (const n of planChunks(groups.length, renderThreads(), opts.chunkCases)) {
@@ -167,24 +158,24 @@ export async function prepareDocuments(db: Db, dataDir: string, requests: Docume
     let firstError: unknown = null;
     const settled = await Promise.allSettled(
       chunks.map(async (idxs, ci) => {
-        const items: RenderItem[] = idxs.map((i) => ({ kind: requests[i]!.kind, data: itemData[i]!, docxPath: join(dir, `${i}.docx`), pdfPath: join(dir, `${i}.pdf`) }));
+        const items: RenderItem[] = idxs.map((i) => ({ kind: requests[i]!.kind, ...(itemData ? { data: itemData[i]! } : { request: requests[i]! }), docxPath: join(dir, `${i}.docx`), pdfPath: join(dir, `${i}.pdf`) }));
         // casesAfter[k] = cases of this chunk complete once its first k items are done.
         const casesAfter = [0];
         idxs.forEach((i, k) => casesAfter.push(casesAfter[k]! + (k + 1 === idxs.length || requests[idxs[k + 1]!]!.caseId !== requests[i]!.caseId ? 1 : 0)));
         const printPath = opts.print ? join(dir, `print-${String(ci).padStart(5, '0')}.pdf`) : undefined;
         if (printPath) chunkPrints[ci] = printPath;
-        const out = await render({ op: 'render', items, duplex, ...(printPath ? { printPath } : {}) }, stop.signal, (done) => {
+        const out = await render({ op: 'render', items, duplex, ...(printPath ? { printPath } : {}), ...(source ? { source } : {}) }, stop.signal, (done) => {
           casesDoneIn[ci] = casesAfter[Math.min(done, idxs.length)]!;
           report();
-        });
+        }, lane);
         chunkPages[ci] = out.pages;
         idxs.forEach((i, k) => {
           const r = requests[i]!;
           prepared[i] = {
             request: r,
-            templateVersion: wordings.get(r.kind)?.version ?? 0,
-            caseNumber: data.get(r.caseId)!.number,
-            caseYear: years.get(r.caseId)!,
+            templateVersion: templateVersions[i]!,
+            caseNumber: numbers[i]!,
+            caseYear: years[i]!,
             stagedDocx: items[k]!.docxPath,
             stagedPdf: items[k]!.pdfPath,
             docxBytes: out.items[k]!.docxBytes,
@@ -211,9 +202,12 @@ export async function prepareDocuments(db: Db, dataDir: string, requests: Docume
         renameSync(chunkPrints[0]!, stagedPrint);
         printPages = chunkPages[0]!;
       } else {
-        printPages = (await render({ op: 'merge', inputs: chunkPrints, output: stagedPrint }, opts.signal)).pages;
+        printPages = (await render({ op: 'merge', inputs: chunkPrints, output: stagedPrint }, opts.signal, undefined, lane)).pages;
       }
     }
+    // The caller registers the documents next, on this thread: first let any large commit on the write
+    // worker finish (db/writeGate.ts), so the registration does not wait for it inside SQLite.
+    await db.gate.idle();
     return { batchId, issuedOn: opts.issuedOn, documents: order.map((i) => prepared[i]!), stagedPrint, printPages, discard };
   } catch (e) {
     discard();

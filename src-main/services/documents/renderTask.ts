@@ -3,12 +3,17 @@ import { dirname } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import type { MessagePort } from 'node:worker_threads';
 import type { CaseData } from './caseData';
+import type { DocumentRequest } from './generate';
+import { renderInputs } from './renderInputs';
+import { Db } from '../../db/connection';
 import { templateFor } from './templates';
 import { renderDocx } from './renderDocx';
 import { renderPdfAndPrint } from './renderPdf';
 import { PrintFile } from './printFile';
 import { concatPdfkitFiles } from './pdfConcat';
 import { LAYOUT } from './model';
+import type { TDocumentDefinitions } from 'pdfmake/interfaces';
+import { pdfEngine } from './pdfEngine';
 
 const PRINT_TITLE = '批量文书打印文件';
 
@@ -19,7 +24,9 @@ const PRINT_TITLE = '批量文书打印文件';
 
 export interface RenderItem {
   kind: string;
-  data: CaseData;
+  /** The template's data, or the request to read it for (with RenderTask.source). */
+  data?: CaseData;
+  request?: DocumentRequest;
   docxPath: string;
   pdfPath: string;
 }
@@ -33,12 +40,23 @@ export interface RenderTask {
   duplex?: boolean;
   /** Receives the number of items finished so far, after each item (a worker's progress). */
   progress?: MessagePort;
+  /** Items given as requests: their data is read here, from this database file (renderInputs.ts). */
+  source?: { file: string; issuedOn: string };
 }
 
 export interface MergeTask {
   op: 'merge';
   inputs: string[];
   output: string;
+}
+
+/** A one-off PDF from a pdfmake definition (plain data): the audit slip, a dashboard or case summary print. */
+export interface DefinitionTask {
+  op: 'definition';
+  /** Plain data only (it crosses to a worker thread): no functions. */
+  definition: TDocumentDefinitions;
+  /** A footer on every page, `before` 第 n 页 / 共 m 页 `after`: the one footer function definitions need, built here. */
+  pageFooter?: { before: string; after: string };
 }
 
 export interface RenderedItem {
@@ -71,6 +89,25 @@ export async function mergePdfs(inputs: (string | Uint8Array)[], output: string,
   return out.getPageCount();
 }
 
+/** Renders a definition with the document fonts; the bytes cross back to the caller. */
+export async function runDefinition(task: DefinitionTask): Promise<Uint8Array> {
+  const f = task.pageFooter;
+  const definition: TDocumentDefinitions = f
+    ? { ...task.definition, footer: (page: number, pages: number) => ({ text: `${f.before}第 ${page} 页 / 共 ${pages} 页${f.after}`, alignment: 'center', fontSize: 8, color: '#555555' }) }
+    : task.definition;
+  return pdfEngine().pm.createPdf(definition).getBuffer();
+}
+
+const connections = new Map<string, Db>();
+
+/** A chunk's data, read on this thread's own read-only connection (one snapshot for the chunk). */
+function readInputs(source: { file: string; issuedOn: string }, requests: DocumentRequest[]): CaseData[] {
+  let db = connections.get(source.file);
+  if (!db || !db.sqlite.open) connections.set(source.file, (db = new Db(source.file, { readonly: true })));
+  const conn = db;
+  return conn.sqlite.transaction(() => renderInputs(conn, requests, source.issuedOn).itemData).deferred();
+}
+
 /** Runs a task; in-thread callers pass `onItem` for progress and `signal` to stop between documents. */
 export async function runTask(task: RenderTask | MergeTask, onItem?: (done: number) => void, signal?: AbortSignal): Promise<RenderOutcome> {
   if (task.op === 'merge') return { items: [], pages: concatPdfkitFiles(task.inputs, task.output, PRINT_TITLE) ?? (await mergePdfs(task.inputs, task.output)) };
@@ -79,9 +116,10 @@ export async function runTask(task: RenderTask | MergeTask, onItem?: (done: numb
   const fallback: Buffer[] = [];
   const items: RenderedItem[] = [];
   try {
-    for (const item of task.items) {
+    const read = task.source ? readInputs(task.source, task.items.map((i) => i.request!)) : null;
+    for (const [k, item] of task.items.entries()) {
       signal?.throwIfAborted();
-      const model = templateFor(item.kind).build(item.data);
+      const model = templateFor(item.kind).build(read ? read[k]! : item.data!);
       const docx = await renderDocx(model);
       const { pdf, printed } = await renderPdfAndPrint(model, print);
       if (task.printPath && !printed) fallback.push(pdf);

@@ -74,23 +74,30 @@ export function holdStaging(batchId: string): () => void {
   return () => active.delete(batchId);
 }
 
+/** Removes the staging folders of batches not running (a batch killed mid-way left its own). */
+export function removeStaleStaging(dataDir: string): number {
+  const staging = join(documentsRoot(dataDir), '.staging');
+  if (!existsSync(staging)) return 0;
+  let removed = 0;
+  for (const name of readdirSync(staging)) {
+    if (active.has(name)) continue;
+    rmSync(join(staging, name), { recursive: true, force: true });
+    removed++;
+  }
+  return removed;
+}
+
 /**
  * Removes the remains of batches that never committed: staging folders of batches not running, and
- * files under documents/ that the register does not name. Run before each batch and on first use
- * after start-up.
+ * files under documents/ that the register does not name. Run at start-up and on first use after
+ * it, never while a registration may be under way: a commit on the write worker puts its files in
+ * place before its rows are visible here, and this walk would take them for orphans.
  */
 export function cleanOrphans(db: Db, dataDir: string): { stagingRemoved: number; filesRemoved: number } {
   const root = documentsRoot(dataDir);
-  let stagingRemoved = 0;
-  let filesRemoved = 0;
   const staging = join(root, '.staging');
-  if (existsSync(staging)) {
-    for (const name of readdirSync(staging)) {
-      if (active.has(name)) continue;
-      rmSync(join(staging, name), { recursive: true, force: true });
-      stagingRemoved++;
-    }
-  }
+  const stagingRemoved = removeStaleStaging(dataDir);
+  let filesRemoved = 0;
   if (!existsSync(root)) return { stagingRemoved, filesRemoved };
   const known = new Set<string>();
   for (const r of db.raw<{ p: string }>("SELECT docx_path AS p FROM documents UNION ALL SELECT pdf_path FROM documents UNION ALL SELECT print_path FROM document_batches WHERE print_path IS NOT NULL")) known.add(r.p);

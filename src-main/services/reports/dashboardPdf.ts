@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { DashboardView } from '../../../src-shared/api/methods/metrics';
-import { pdfEngine } from '../documents/pdfEngine';
+import { renderDefinition } from '../documents/pool';
 import { METRIC_BY_ID } from '../../../src-shared/domain/metrics/definitions';
 import { formatChange, formatFigure, formatParts } from '../../../src-shared/domain/metrics/display';
 
@@ -71,7 +71,7 @@ export function dashboardDefinition(d: DashboardView): TDocumentDefinitions {
 }
 
 export async function dashboardPdfBuffer(d: DashboardView): Promise<Buffer> {
-  return pdfEngine().pm.createPdf(dashboardDefinition(d)).getBuffer();
+  return renderDefinition(dashboardDefinition(d));
 }
 
 /** Writes the PDF under the data folder's tmp area and returns its path (served as a download). */

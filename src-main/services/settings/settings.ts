@@ -26,13 +26,25 @@ const COURT_IDENTITY_KEYS: SettingKey[] = ['courtName', 'courtCode'];
  * rule by rule: a shipped rule the court's saved table lacks runs with its default (withShippedRules).
  */
 export function getSettings(db: Db): Settings {
+  const rows = db.all(db.q.selectFrom('settings').select(['key', 'value']).orderBy('key'));
+  // Parsing (zod, the shipped rules) costs about a millisecond; every open event stream checks its
+  // session limits every few seconds, which at 100 clients held the request thread for 100 ms. The
+  // parse is kept while the stored text stays the same (read each time: another process's change is
+  // seen at once); each caller gets its own copy to change as it likes.
+  const key = rows.map((r) => `${r.key}\u0000${r.value}`).join('\u0001');
+  const hit = parsed.get(db);
+  if (hit && hit.key === key) return structuredClone(hit.settings);
   const stored: Record<string, unknown> = {};
-  for (const row of db.all(db.q.selectFrom('settings').select(['key', 'value']))) {
+  for (const row of rows) {
     if (row.key in SETTINGS_SCHEMA) stored[row.key] = JSON.parse(row.value);
   }
   const s = settingsSchema.parse(stored);
-  return { ...s, deadlineRules: withShippedRules(s.deadlineRules) };
+  const settings = { ...s, deadlineRules: withShippedRules(s.deadlineRules) };
+  parsed.set(db, { key, settings });
+  return structuredClone(settings);
 }
+
+const parsed = new WeakMap<Db, { key: string; settings: Settings }>();
 
 /** `store`: keys written even when equal to their default (the court's identity marks setup as done). */
 export function setSettings(db: Db, actor: Actor, at: Date, patch: Partial<Settings>, opts: { store?: SettingKey[] } = {}): Settings {

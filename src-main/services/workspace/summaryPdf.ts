@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { Db } from '../../db/connection';
-import { pdfEngine } from '../documents/pdfEngine';
+import { renderDefinition } from '../documents/pool';
 import { getCase } from '../cases/queries';
 import { getSettings } from '../settings/settings';
 import { listRecords } from '../records/records';
@@ -37,7 +37,7 @@ function table(widths: (string | number)[], head: string[], rows: string[][]): C
 
 const section = (t: string): Content => ({ text: t, font: 'Title', fontSize: 12, margin: [0, 8, 0, 3] });
 
-export function summaryDefinition(db: Db, ws: Workspace, printedAt: Date, printedBy: string): TDocumentDefinitions {
+export function summaryDefinition(db: Db, ws: Workspace): TDocumentDefinitions {
   const c = getCase(db, ws.caseId);
   const court = getSettings(db).courtName;
   const kv = (pairs: [string, string][]): Content => ({
@@ -55,7 +55,6 @@ export function summaryDefinition(db: Db, ws: Workspace, printedAt: Date, printe
     pageMargins: [40, 50, 40, 50],
     defaultStyle: { font: 'Body', fontSize: 9.5 },
     info: { title: `执行案件情况表 ${ws.number}`, creator: court },
-    footer: (page, pages) => ({ text: `${ws.number}　第 ${page} 页 / 共 ${pages} 页　打印：${printedBy} ${courtToday(printedAt)}`, alignment: 'center', fontSize: 8, color: '#555555' }),
     content: [
       { text: court, font: 'Title', fontSize: 14, alignment: 'center' },
       { text: '执行案件情况表', font: 'Title', fontSize: 18, alignment: 'center', margin: [0, 2, 0, 2] },
@@ -103,6 +102,7 @@ export async function summaryPdf(db: Db, dataDir: string, ws: Workspace, printed
   const dir = join(dataDir, 'tmp');
   mkdirSync(dir, { recursive: true });
   const path = join(dir, `case-${ws.caseId}-${process.pid}-${printedAt.getTime()}.pdf`);
-  writeFileSync(path, await pdfEngine().pm.createPdf(summaryDefinition(db, ws, printedAt, printedBy)).getBuffer());
+  const footer = { before: `${ws.number}　`, after: `　打印：${printedBy} ${courtToday(printedAt)}` };
+  writeFileSync(path, await renderDefinition(summaryDefinition(db, ws), footer));
   return path;
 }

@@ -1,0 +1,65 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Piscina } from 'piscina';
+import type { App } from '../app/app';
+import { ApiError, type ErrorCode } from '../../src-shared/api/errors';
+import { chainKeyOf } from '../events/chainKey';
+import { publishCaseChanges } from '../live/caseFeed';
+import { WRITE_TASKS, type WriteArgs, type WriteResult, type WriteTaskName } from './writeTasks';
+import type { WriteOutcome, WriteTask } from './writeWorker';
+
+// Large writes leave the request thread: a write of jobs/writeTasks.ts runs on one worker thread with
+// its own connection (jobs/writeWorker.ts). Measured at 100 clerks: registering a 1,000-case notice
+// batch held the request thread for 0.9 s when it ran there; every client waited that long. While the
+// worker writes, this thread's own writers wait at the gate (db/writeGate.ts) and its readers go on.
+// The cases it changed then reach the clients, as after any commit (live/caseFeed.ts). Where the
+// worker is not built (unit tests running TypeScript) the write runs in-thread with the same result.
+
+let pool: Piscina | null = null;
+
+/** The built worker: ZHIXING_WRITE_WORKER, or writeWorker.js next to this module or one folder up. */
+export function writeWorkerFile(): string | null {
+  const env = process.env.ZHIXING_WRITE_WORKER;
+  if (env !== undefined) return env && existsSync(env) ? env : null;
+  const here = dirname(fileURLToPath(import.meta.url));
+  for (const dir of [here, dirname(here)]) {
+    const f = join(dir, 'writeWorker.js');
+    if (existsSync(f)) return f;
+  }
+  return null;
+}
+
+function getPool(): Piscina | null {
+  if (pool) return pool;
+  const file = writeWorkerFile();
+  if (!file) return null;
+  // One thread: SQLite has one writer at a time anyway.
+  pool = new Piscina({ filename: file, minThreads: 0, maxThreads: 1, idleTimeout: 60_000, concurrentTasksPerWorker: 1 });
+  return pool;
+}
+
+export function writesOffThread(): boolean {
+  return getPool() !== null;
+}
+
+/** Runs a write task holding the write gate; throws its ApiError as thrown in the task. */
+export async function commitOffThread<K extends WriteTaskName>(app: App, name: K, args: WriteArgs<K>): Promise<WriteResult<K>> {
+  const p = getPool();
+  // In-thread, the write is one synchronous step: nothing can interleave, no gate is needed.
+  if (!p) return (WRITE_TASKS[name] as (db: App['db'], a: WriteArgs<K>) => WriteResult<K>)(app.db, args);
+  return app.db.gate.hold(async () => {
+    const key = chainKeyOf(app.db);
+    const task: WriteTask = { file: app.db.sqlite.name, name, args, auditKey: key ? new Uint8Array(key) : null };
+    const out = (await p.run(task)) as WriteOutcome;
+    if (!out.ok) throw new ApiError(out.error.code as ErrorCode, out.error.message, out.error.field, out.error.details);
+    if (out.changes.length > 0) publishCaseChanges(app, out.changes);
+    return out.result as WriteResult<K>;
+  });
+}
+
+export async function closeWritePool(): Promise<void> {
+  const p = pool;
+  pool = null;
+  if (p) await p.destroy();
+}

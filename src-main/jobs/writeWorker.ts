@@ -1,0 +1,47 @@
+// Piscina worker entry (built to out/main/writeWorker.js): runs one write of jobs/writeTasks.ts on
+// this thread's own read-write connection. SQLite lets one connection write at a time; the request
+// thread waits for this one at the write gate (db/writeGate.ts), asynchronously, and keeps reading
+// meanwhile (WAL: readers see the last commit). The audit key comes with each task, so the rows this
+// connection appends are chained exactly as the request thread's would be.
+import { ApiError } from '../../src-shared/api/errors';
+import { Db, type CaseChange } from '../db/connection';
+import { setChainKey } from '../events/chainKey';
+import { WRITE_TASKS, type WriteTaskName } from './writeTasks';
+
+export interface WriteTask {
+  file: string;
+  name: WriteTaskName;
+  args: unknown;
+  auditKey: Uint8Array | null;
+}
+
+/** The outcome as plain data: an ApiError keeps its code and field across the thread boundary. */
+export type WriteOutcome = { ok: true; result: unknown; changes: CaseChange[] } | { ok: false; error: { code: string; message: string; field?: string; details?: unknown } };
+
+const connections = new Map<string, Db>();
+
+function connection(file: string): Db {
+  let db = connections.get(file);
+  if (!db || !db.sqlite.open) {
+    db = new Db(file);
+    connections.set(file, db);
+  }
+  return db;
+}
+
+export default function run(task: WriteTask): WriteOutcome {
+  const db = connection(task.file);
+  setChainKey(db, task.auditKey ? Buffer.from(task.auditKey) : null);
+  const changes: CaseChange[] = [];
+  db.onCommit = (c) => changes.push(...c);
+  try {
+    const result = (WRITE_TASKS[task.name] as (db: Db, a: unknown) => unknown)(db, task.args);
+    return { ok: true, result, changes };
+  } catch (e) {
+    if (e instanceof ApiError) return { ok: false, error: e.toJSON() };
+    throw e;
+  } finally {
+    db.onCommit = null;
+    setChainKey(db, null);
+  }
+}

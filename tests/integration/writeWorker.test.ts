@@ -1,0 +1,110 @@
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { existsSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { openTestApp, type TestApp } from '../helpers/testApp';
+import { sampleDraft } from '../helpers/drafts';
+import { waitJob } from '../helpers/documents';
+import { verifyAudit } from '../helpers/audit';
+import { closeWritePool, commitOffThread, writesOffThread } from '../../src-main/jobs/writePool';
+import { prepareDocuments } from '../../src-main/services/documents/generate';
+import { documentsRoot } from '../../src-main/services/documents/storage';
+import { ApiError } from '../../src-shared/api/errors';
+import type { PushEvent } from '../../src-main/app/bus';
+import { decodeCaseChanges } from '../../src-shared/live/caseFeedWire';
+
+// The write worker (jobs/writePool.ts, writeWorker.ts) as built by `npm run build`: a batch is
+// registered on the worker's own connection, its events chained under the audit key as the request
+// thread's would be, its cases pushed to the clients; an error keeps its code; while it writes, the
+// request thread's writers wait at the gate (db/writeGate.ts) and its readers do not.
+
+const BUILT = resolve('out/main/writeWorker.js');
+process.env.ZHIXING_WRITE_WORKER = BUILT;
+process.env.ZHIXING_FONTS = 'bundled';
+
+let t: TestApp;
+afterEach(async () => t?.close());
+afterAll(() => closeWritePool());
+
+async function fileCases(n: number): Promise<number[]> {
+  await t.call('settings.set', { caseAccount: { bank: '中国工商银行开鲁支行', accountName: '开鲁县人民法院', accountNumber: '0605012109300012345' }, courtPresident: '赵院长' });
+  const ids: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const c = await t.call('cases.file', sampleDraft({ confirmDuplicate: true, title: { court: '开鲁县人民法院', number: `（2026）内0523民初${300 + i}号`, effectiveOn: '2026-09-01', cause: '买卖合同纠纷', kind: '民事判决书', ordered: '被告于本判决生效之日起十日内给付原告货款。' } }));
+    await t.call('caseAccounts.set', { caseId: c.id, bank: '中国工商银行开鲁支行', accountName: '开鲁县人民法院', accountNumber: `0605012109${String(700000 + i).padStart(9, '0')}` });
+    ids.push(c.id);
+  }
+  return ids;
+}
+
+function open(): TestApp {
+  const x = openTestApp();
+  x.app.clock.set('2026-11-23T02:00:00Z');
+  return x;
+}
+
+describe('the write worker', () => {
+  it('is built (npm test builds before it runs the tests)', () => {
+    expect(existsSync(BUILT), `${BUILT} is missing: run npm run build`).toBe(true);
+    expect(writesOffThread()).toBe(true);
+  });
+
+  it('registers a notice batch on its own connection: rows, stage moves, a keyed chain and the live push', async () => {
+    t = open();
+    const ids = await fileCases(4);
+    const pushes: PushEvent[] = [];
+    const off = t.app.bus.subscribe((e) => pushes.push(e));
+    const job = await t.call('documents.generateBatch', { caseIds: ids, kinds: ['执行通知书', '报告财产令'] });
+    const done = await waitJob(t, job.id);
+    off();
+    expect(done.status, JSON.stringify(done.error)).toBe('done');
+    expect((done.result as { documents: number; movedToQuery: number }).documents).toBe(8);
+    // What the worker wrote, read back on the request thread's connection.
+    const rows = t.app.db.raw<{ case_id: number; n: number }>('SELECT case_id, count(*) AS n FROM documents WHERE batch_id IS NOT NULL GROUP BY case_id ORDER BY case_id');
+    expect(rows).toEqual(ids.map((id) => ({ case_id: id, n: 2 })));
+    for (const id of ids) expect((await t.call('cases.get', { id })).stage).toBe('query');
+    // Each case's change reached the bus once the worker committed (live/caseFeed.ts).
+    const changed = pushes.filter((p) => p.topic === 'cases').flatMap((p) => {
+      return p.audience.kind === 'scoped' ? decodeCaseChanges(p.audience.view({ all: true })).map((c) => c.id) : [];
+    });
+    for (const id of ids) expect(changed).toContain(id);
+    // The worker's rows carry the audit key's chain: the whole log verifies.
+    const report = await verifyAudit(t);
+    expect(report.ok, JSON.stringify(report).slice(0, 500)).toBe(true);
+  }, 120_000);
+
+  it('keeps an error’s code and field across the thread, and leaves no file in place', async () => {
+    t = open();
+    const [caseId] = await fileCases(1);
+    const prepared = await prepareDocuments(t.app.db, t.app.dataDir, [{ caseId: caseId!, kind: '执行通知书' }], { issuedOn: '2026-11-23' });
+    // Closed while its notice was rendering: the registration must refuse it.
+    t.app.db.rawRun("UPDATE cases SET stage = 'closed', closed_on = '2026-11-23', closure_mode = '执行完毕' WHERE id = ?", caseId);
+    const { discard, ...rendered } = prepared;
+    const failed = await commitOffThread(t.app, 'documents.commitBatch', { dataDir: t.app.dataDir, actor: { id: null, name: '测试', workstation: 'test' }, at: new Date(), jobId: 'no-job', caseIds: [caseId!], kinds: ['执行通知书'], reason: null, prepared: rendered }).catch((e: unknown) => e);
+    discard();
+    expect(failed).toBeInstanceOf(ApiError);
+    expect((failed as ApiError).code).toBe('read_only');
+    expect((failed as ApiError).field).toBe('caseId');
+    expect(t.app.db.raw('SELECT id FROM documents WHERE case_id = ?', caseId)).toEqual([]);
+    const root = documentsRoot(t.app.dataDir);
+    const files = existsSync(root) ? readdirSync(root, { recursive: true }).map(String).filter((f) => !f.startsWith('.staging') && /\.(docx|pdf)$/.test(f)) : [];
+    expect(files.filter((f) => join(root, f).includes('执行通知书'))).toEqual([]);
+  }, 120_000);
+
+  it('holds the request thread’s writers at the gate while it writes; reads go on', async () => {
+    t = open();
+    const [caseId] = await fileCases(1);
+    let release!: () => void;
+    const held = t.app.db.gate.hold(() => new Promise<void>((ok) => (release = ok)));
+    let wrote = false;
+    const write = t.call('notes.add', { caseId: caseId!, text: '闸门测试' }).then(() => (wrote = true));
+    // A read answers while the gate is held.
+    expect((await t.call('cases.get', { id: caseId! })).id).toBe(caseId);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(wrote).toBe(false);
+    release();
+    await held;
+    await write;
+    expect(wrote).toBe(true);
+    expect(t.app.db.gate.missed).toBe(0);
+  }, 60_000);
+});
