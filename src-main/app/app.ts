@@ -26,7 +26,7 @@ import { enterRecovery, isDamagedDatabase, type RecoveryState } from '../service
 import { closePool } from '../services/documents/pool';
 import { closeUploadPool } from '../services/uploads/contained';
 import { closeReadPool } from '../jobs/readPool';
-import { closeWritePool } from '../jobs/writePool';
+import { closeWritePool, startCheckpoints } from '../jobs/writePool';
 import { publishCaseChanges } from '../live/caseFeed';
 import { Presence } from '../live/presence';
 import { courtConfigured, setupCourt } from '../services/settings/court';
@@ -105,6 +105,7 @@ export class App {
   changedMigrations: MigrateResult['changed'] = [];
   private readonly releaseLock: (() => void) | null;
   private sessionFlush: ReturnType<typeof setInterval> | null = null;
+  private stopCheckpoints: (() => void) | null = null;
   /** The structured log (the court server); null: messages go to the console. */
   readonly logger: Logger | null;
   /** The court server's address, names and certificate, once it listens (server.info). */
@@ -174,6 +175,9 @@ export class App {
     // Skipped while the write worker holds the database (db/writeGate.ts): the next flush writes it.
     this.sessionFlush = setInterval(() => this.db.gate.busy || this.sessions.flush(), PERSIST_EVERY_MS);
     this.sessionFlush.unref();
+    // WAL checkpoints on the write worker, never in a clerk's commit (jobs/writePool.ts).
+    this.stopCheckpoints?.();
+    this.stopCheckpoints = startCheckpoints(this);
     // Every committed change to cases reaches the clients that may see them (live/caseFeed.ts).
     db.onCommit = (changes) => publishCaseChanges(this, changes);
     if (options.startupChecks ?? true) runStartupChecks(this);
@@ -236,6 +240,7 @@ export class App {
     stopReprojection(this);
     await this.jobs.idle();
     if (this.sessionFlush) clearInterval(this.sessionFlush);
+    this.stopCheckpoints?.();
     this.presence.close();
     this.sessions.flush();
     await closePool();

@@ -9,10 +9,17 @@ import { setChainKey } from '../events/chainKey';
 import { WRITE_TASKS, type WriteTaskName } from './writeTasks';
 
 export interface WriteTask {
+  op: 'write';
   file: string;
   name: WriteTaskName;
   args: unknown;
   auditKey: Uint8Array | null;
+}
+
+/** Copies the WAL's committed pages into the database file (writePool.ts: the request thread never does). */
+export interface CheckpointTask {
+  op: 'checkpoint';
+  file: string;
 }
 
 /** The outcome as plain data: an ApiError keeps its code and field across the thread boundary. */
@@ -29,8 +36,13 @@ function connection(file: string): Db {
   return db;
 }
 
-export default function run(task: WriteTask): WriteOutcome {
+export default function run(task: WriteTask | CheckpointTask): WriteOutcome | null {
   const db = connection(task.file);
+  if (task.op === 'checkpoint') {
+    // PASSIVE: copies what it can without waiting for readers or writers, and blocks neither.
+    db.sqlite.pragma('wal_checkpoint(PASSIVE)');
+    return null;
+  }
   setChainKey(db, task.auditKey ? Buffer.from(task.auditKey) : null);
   const changes: CaseChange[] = [];
   db.onCommit = (c) => changes.push(...c);

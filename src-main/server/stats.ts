@@ -23,6 +23,7 @@ export function logServerStats(app: App, logger: Logger, everyMs: number): () =>
       streams: app.bus.listeners(),
       // Writes that began while the write worker held the database (db/writeGate.ts); 0 when all wait at the gate.
       gateMissed: app.db.gate.missed,
+      monoUs: Number(process.hrtime.bigint() / 1000n), // TEMP-DIAG
     });
     delay.reset();
   }, everyMs);

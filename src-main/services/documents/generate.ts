@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { renameSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import type { Db } from '../../db/connection';
 import { appendEvent, type Actor } from '../../events/log';
 import { ApiError } from '../../../src-shared/api/errors';
@@ -158,7 +158,10 @@ export async function prepareDocuments(db: Db, dataDir: string, requests: Docume
     let firstError: unknown = null;
     const settled = await Promise.allSettled(
       chunks.map(async (idxs, ci) => {
-        const items: RenderItem[] = idxs.map((i) => ({ kind: requests[i]!.kind, ...(itemData ? { data: itemData[i]! } : { request: requests[i]! }), docxPath: join(dir, `${i}.docx`), pdfPath: join(dir, `${i}.pdf`) }));
+        // Each chunk is set up in a turn of its own: a 1,000-case batch set up all at once held the
+        // request thread for 65 ms.
+        if (lane === 'batch') await new Promise((ok) => setImmediate(ok));
+        const items: RenderItem[] = idxs.map((i) => ({ kind: requests[i]!.kind, ...(itemData ? { data: itemData[i]! } : { request: requests[i]! }), docxPath: `${dir}${sep}${i}.docx`, pdfPath: `${dir}${sep}${i}.pdf` }));
         // casesAfter[k] = cases of this chunk complete once its first k items are done.
         const casesAfter = [0];
         idxs.forEach((i, k) => casesAfter.push(casesAfter[k]! + (k + 1 === idxs.length || requests[idxs[k + 1]!]!.caseId !== requests[i]!.caseId ? 1 : 0)));

@@ -1,4 +1,4 @@
-import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, readFileSync, writeSync } from 'node:fs';
 
 // Joins the print file's chunks into one PDF without parsing their content: each chunk is a PDF that
 // pdfkit wrote (classic xref table, plain-text object dictionaries, streams with a direct /Length),
@@ -135,6 +135,7 @@ export function concatPdfkitFiles(inputs: string[], output: string, title: strin
     put(`xref\n0 ${offsets.length + 1}\n0000000000 65535 f \n`);
     put(offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join(''));
     put(`trailer\n<<\n/Size ${offsets.length + 1}\n/Root ${catalog} 0 R\n/Info ${info} 0 R\n>>\nstartxref\n${xref}\n%%EOF\n`);
+    fsyncSync(fd); // on the render thread, before the register names it (renderTask.ts: write)
     return pages;
   } finally {
     closeSync(fd);

@@ -1,4 +1,4 @@
-import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
+import { closeSync, createWriteStream, fsyncSync, mkdirSync, openSync, type WriteStream } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { adoptForeignFonts } from './pdfFontCache';
@@ -102,6 +102,13 @@ export class PrintFile {
     if (!this.doc) return 0;
     this.doc.end();
     await this.done;
+    // Synced here, on the render thread, before the register names it (renderTask.ts: write).
+    const fd = openSync(this.path, 'r+');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
     return this.pages;
   }
 

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import type { MessagePort } from 'node:worker_threads';
@@ -69,9 +69,21 @@ export interface RenderOutcome {
   pages: number;
 }
 
+/**
+ * Writes a rendered file and syncs it to disk, here on the render thread. The register will name it
+ * (a power cut after the commit must not leave a row without its file), and on ext4 a file's dirty
+ * pages are otherwise flushed by whoever syncs next — the server's own commit, which then waited
+ * 50 ms on the request thread for a batch's documents to reach the disk.
+ */
 function write(path: string, data: Uint8Array): void {
   mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, data);
+  const fd = openSync(path, 'w');
+  try {
+    writeSync(fd, data);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Concatenates PDFs page by page (pdf-lib), e.g. a batch's chunks into its one print file; `duplex` pads each input to an even page count. */

@@ -30,18 +30,26 @@ export function getSettings(db: Db): Settings {
   // Parsing (zod, the shipped rules) costs about a millisecond; every open event stream checks its
   // session limits every few seconds, which at 100 clients held the request thread for 100 ms. The
   // parse is kept while the stored text stays the same (read each time: another process's change is
-  // seen at once); each caller gets its own copy to change as it likes.
+  // seen at once) and shared, frozen: a caller that wants to change it makes its own copy.
   const key = rows.map((r) => `${r.key}\u0000${r.value}`).join('\u0001');
   const hit = parsed.get(db);
-  if (hit && hit.key === key) return structuredClone(hit.settings);
+  if (hit && hit.key === key) return hit.settings;
   const stored: Record<string, unknown> = {};
   for (const row of rows) {
     if (row.key in SETTINGS_SCHEMA) stored[row.key] = JSON.parse(row.value);
   }
   const s = settingsSchema.parse(stored);
-  const settings = { ...s, deadlineRules: withShippedRules(s.deadlineRules) };
+  const settings = deepFreeze({ ...s, deadlineRules: withShippedRules(s.deadlineRules) });
   parsed.set(db, { key, settings });
-  return structuredClone(settings);
+  return settings;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
 }
 
 const parsed = new WeakMap<Db, { key: string; settings: Settings }>();
