@@ -36,11 +36,15 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const rnd = (n) => Math.floor(Math.random() * n);
 const pick = (xs) => xs[rnd(xs.length)];
 
-/** ZHIXING_BENCH_PROFILE=<dir>: the server writes a V8 CPU profile there when it stops (to find what stalls its loop). */
+/**
+ * ZHIXING_BENCH_PROFILE=<dir>: the server writes a V8 CPU profile there when it stops (to find what
+ * stalls its loop; sampled every 4 ms, which costs the server little). Each `stats` log line's
+ * `monoUs` is on the profile's clock: the second a stall was logged is found in the profile.
+ */
 const PROFILE = process.env.ZHIXING_BENCH_PROFILE ? resolve(process.env.ZHIXING_BENCH_PROFILE) : null;
 
 function startServer(dataDir) {
-  const child = spawn(process.execPath, [...(PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE}`] : []), resolve('out/main/server.js'), '--data', dataDir, '--listen', `127.0.0.1:${PORT}`, '--stats-every', '1', '--quiet'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...(PROFILE ? ['--cpu-prof', '--cpu-prof-interval=4000', `--cpu-prof-dir=${PROFILE}`] : []), resolve('out/main/server.js'), '--data', dataDir, '--listen', `127.0.0.1:${PORT}`, '--stats-every', '1', '--quiet'], { stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
   return new Promise((ok, fail) => {
     child.stdout.on('data', (c) => {
@@ -310,7 +314,8 @@ async function run(n) {
   }
   const batchDocs = db.prepare("SELECT count(*) AS n FROM documents WHERE batch_id IS NOT NULL AND generated_at >= ?").get(startedAt)?.n ?? null;
   db.close();
-  if (!process.env.ZHIXING_BENCH_KEEP) rmSync(dataDir, { recursive: true, force: true }); // TEMP-DIAG
+  // ZHIXING_BENCH_KEEP=1 keeps the run's data folder, its server log (logs/) with it.
+  if (!process.env.ZHIXING_BENCH_KEEP) rmSync(dataDir, { recursive: true, force: true });
 
   const calls = Object.values(samples).reduce((s, x) => s + x.length, 0);
   const ordinary = Object.entries(samples).filter(([k]) => CLASSES[k]).flatMap(([, x]) => x);

@@ -7,6 +7,8 @@
 
 export class WriteGate {
   private held: Promise<void> | null = null;
+  /** Writers waiting for the gate to open, in the order they came. */
+  private readonly waiters: (() => void)[] = [];
   /** Transactions begun on this thread while the gate was held: each waited inside SQLite (the server's stats log shows them). */
   missed = 0;
 
@@ -17,7 +19,8 @@ export class WriteGate {
 
   /** Resolves once no off-thread commit holds the write lock (at once when none does). */
   async idle(): Promise<void> {
-    while (this.held) await this.held;
+    if (!this.held) return;
+    await new Promise<void>((ok) => this.waiters.push(ok));
   }
 
   /** Runs `work` (an off-thread commit) holding the gate: one at a time, writers of this thread waiting. */
@@ -31,6 +34,18 @@ export class WriteGate {
     } finally {
       this.held = null;
       release();
+      this.letWritersIn();
     }
+  }
+
+  /**
+   * The writers that waited go on one per turn of the event loop, not all at once: twenty writes
+   * queued behind a batch's registration, let through together, were 60–100 ms of work before the
+   * thread could answer anyone else. A holder that takes the gate again stops the rest until it is done.
+   */
+  private letWritersIn(): void {
+    if (this.held) return;
+    this.waiters.shift()?.();
+    if (this.waiters.length > 0) setImmediate(() => this.letWritersIn());
   }
 }

@@ -49,3 +49,31 @@ describe('the write gate', () => {
     await g.idle();
   });
 });
+
+describe('the write gate, opening', () => {
+  it('lets the waiting writers through one per turn of the event loop, in order', async () => {
+    const g = new WriteGate();
+    let release!: () => void;
+    const held = g.hold(() => new Promise<void>((ok) => (release = ok)));
+    const order: string[] = [];
+    const busy = (ms: number) => {
+      const end = performance.now() + ms;
+      while (performance.now() < end);
+    };
+    // Forty writers of 1 ms each: let through together they would hold the thread for 40 ms.
+    const writers = Array.from({ length: 40 }, (_, i) =>
+      g.idle().then(() => {
+        busy(1);
+        order.push(`w${i}`);
+      }),
+    );
+    await tick();
+    const timer = new Promise<void>((ok) => setTimeout(() => (order.push('timer'), ok()), 1));
+    release();
+    await held;
+    await Promise.all([...writers, timer]);
+    expect(order.filter((x) => x !== 'timer')).toEqual(writers.map((_, i) => `w${i}`));
+    // The timer, due 1 ms after the gate opened, ran long before the last writer.
+    expect(order.indexOf('timer')).toBeLessThan(10);
+  });
+});
