@@ -7,7 +7,7 @@ import { ApiError, type ErrorCode } from '../../src-shared/api/errors';
 import { chainKeyOf } from '../events/chainKey';
 import { publishCaseChanges } from '../live/caseFeed';
 import { WRITE_TASKS, type WriteArgs, type WriteResult, type WriteTaskName } from './writeTasks';
-import type { CheckpointTask, WriteOutcome, WriteTask } from './writeWorker';
+import type { CheckpointOutcome, CheckpointTask, WriteOutcome, WriteTask } from './writeWorker';
 
 // Large writes leave the request thread: a write of jobs/writeTasks.ts runs on one worker thread with
 // its own connection (jobs/writeWorker.ts). Measured at 100 clerks: registering a 1,000-case notice
@@ -70,21 +70,33 @@ const CHECKPOINT_EVERY_MS = 5_000;
  * (unit tests) SQLite's own automatic checkpoints stay.
  */
 export function startCheckpoints(app: App): () => void {
-  const p = getPool();
-  if (!p) return () => undefined;
+  if (!getPool()) return () => undefined;
   app.db.sqlite.pragma('wal_autocheckpoint = 0');
   const file = app.db.sqlite.name;
   let running = false;
   const timer = setInterval(() => {
-    if (running) return;
+    // The pool as it is now (another App of this process may have closed and re-made it).
+    const p = getPool();
+    if (running || !p) return;
     running = true;
-    const task: CheckpointTask = { op: 'checkpoint', file };
-    p.run(task)
+    checkpointOffThread(p, file)
       .catch((e: unknown) => app.log('warn', '数据库检查点未完成（稍后重试）', e))
       .finally(() => (running = false));
   }, CHECKPOINT_EVERY_MS);
   timer.unref();
   return () => clearInterval(timer);
+}
+
+/** One checkpoint of `file` on the write worker (a test calls it to see one done). */
+export async function checkpointOffThread(p: Piscina | null, file: string): Promise<CheckpointOutcome | null> {
+  if (!p) return null;
+  const task: CheckpointTask = { op: 'checkpoint', file };
+  return (await p.run(task)) as CheckpointOutcome;
+}
+
+/** The write worker's pool, when it is built. */
+export function writePool(): Piscina | null {
+  return getPool();
 }
 
 export async function closeWritePool(): Promise<void> {

@@ -36,12 +36,18 @@ function connection(file: string): Db {
   return db;
 }
 
-export default function run(task: WriteTask | CheckpointTask): WriteOutcome | null {
+/** What a checkpoint did: WAL frames in all, and how many of them are now in the database file. */
+export interface CheckpointOutcome {
+  busy: number;
+  log: number;
+  checkpointed: number;
+}
+
+export default function run(task: WriteTask | CheckpointTask): WriteOutcome | CheckpointOutcome {
   const db = connection(task.file);
   if (task.op === 'checkpoint') {
     // PASSIVE: copies what it can without waiting for readers or writers, and blocks neither.
-    db.sqlite.pragma('wal_checkpoint(PASSIVE)');
-    return null;
+    return (db.sqlite.pragma('wal_checkpoint(PASSIVE)') as CheckpointOutcome[])[0]!;
   }
   setChainKey(db, task.auditKey ? Buffer.from(task.auditKey) : null);
   const changes: CaseChange[] = [];

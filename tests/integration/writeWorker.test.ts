@@ -5,7 +5,7 @@ import { openTestApp, type TestApp } from '../helpers/testApp';
 import { sampleDraft } from '../helpers/drafts';
 import { waitJob } from '../helpers/documents';
 import { verifyAudit } from '../helpers/audit';
-import { closeWritePool, commitOffThread, writesOffThread } from '../../src-main/jobs/writePool';
+import { checkpointOffThread, closeWritePool, commitOffThread, writePool, writesOffThread } from '../../src-main/jobs/writePool';
 import { prepareDocuments } from '../../src-main/services/documents/generate';
 import { documentsRoot } from '../../src-main/services/documents/storage';
 import { ApiError } from '../../src-shared/api/errors';
@@ -71,6 +71,18 @@ describe('the write worker', () => {
     const report = await verifyAudit(t);
     expect(report.ok, JSON.stringify(report).slice(0, 500)).toBe(true);
   }, 120_000);
+
+  it('takes the WAL checkpoints: the request thread’s connection never does', async () => {
+    t = open();
+    await fileCases(3);
+    expect(t.app.db.sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
+    // The filings are in the WAL until a checkpoint copies them; the worker's copies them all.
+    const done = await checkpointOffThread(writePool(), t.app.db.sqlite.name);
+    expect(done).not.toBeNull();
+    expect(done!.busy).toBe(0);
+    expect(done!.log).toBeGreaterThan(0);
+    expect(done!.checkpointed).toBe(done!.log);
+  }, 60_000);
 
   it('keeps an error’s code and field across the thread, and leaves no file in place', async () => {
     t = open();
