@@ -265,13 +265,16 @@ describe('killed backups and restores', () => {
     expect(existsSync(join(dir, RESTORE_STAGING))).toBe(false);
   }, 180_000);
 
-  it('removes the .partial file of a killed backup at the next start', async () => {
+  it('removes the .partial file of a killed backup, and its -shm and -wal, at the next start', async () => {
     t = openTestApp({ keep: true });
     await file(t);
     const dir = t.dir;
     await t.close();
     t = undefined;
     writeFileSync(join(dir, 'backups', 'zhixing-2026-11-22T02-00-00-000Z-daily.sqlite.partial'), 'half a copy');
+    // What SQLite keeps beside a file it writes, left there by the kill too.
+    writeFileSync(join(dir, 'backups', 'zhixing-2026-11-22T02-00-00-000Z-daily.sqlite.partial-shm'), 'its shared memory');
+    writeFileSync(join(dir, 'backups', 'zhixing-2026-11-22T02-00-00-000Z-daily.sqlite.partial-wal'), 'its log');
     writeFileSync(join(dir, RESTORE_STAGING), 'half a restore');
     const a = new App({ dataDir: dir, mode: 'web', quiet: true, exclusive: true });
     extra.push(a);

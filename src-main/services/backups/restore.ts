@@ -143,7 +143,8 @@ export function removePartialBackups(folders: string[]): number {
   for (const folder of new Set(folders)) {
     if (!existsSync(folder)) continue;
     for (const name of readdirSync(folder)) {
-      if (!name.endsWith('.partial') && !name.endsWith('.partial-journal') && !name.endsWith('.partial-wal')) continue;
+      // The copy and whatever SQLite kept beside it while writing it (its journal, WAL or shared-memory file).
+      if (!/\.partial(-journal|-wal|-shm)?$/.test(name)) continue;
       rmSync(join(folder, name), { force: true });
       removed++;
     }
