@@ -1,6 +1,4 @@
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { builtWorkerFile } from './builtWorker';
 import { Piscina } from 'piscina';
 import type { App } from '../app/app';
 import { READ_TASKS, type ReadArgs, type ReadResult, type ReadTaskName } from './readTasks';
@@ -16,14 +14,7 @@ let pool: Piscina | null = null;
 
 /** The built worker: ZHIXING_READ_WORKER, or readWorker.js next to this module or one folder up. */
 export function readWorkerFile(): string | null {
-  const env = process.env.ZHIXING_READ_WORKER;
-  if (env !== undefined) return env && existsSync(env) ? env : null;
-  const here = dirname(fileURLToPath(import.meta.url));
-  for (const dir of [here, dirname(here)]) {
-    const f = join(dir, 'readWorker.js');
-    if (existsSync(f)) return f;
-  }
-  return null;
+  return builtWorkerFile('readWorker.js', 'ZHIXING_READ_WORKER', import.meta.url);
 }
 
 function getPool(): Piscina | null {

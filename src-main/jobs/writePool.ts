@@ -1,6 +1,4 @@
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { builtWorkerFile } from './builtWorker';
 import { Piscina } from 'piscina';
 import type { App } from '../app/app';
 import { ApiError, type ErrorCode } from '../../src-shared/api/errors';
@@ -20,14 +18,7 @@ let pool: Piscina | null = null;
 
 /** The built worker: ZHIXING_WRITE_WORKER, or writeWorker.js next to this module or one folder up. */
 export function writeWorkerFile(): string | null {
-  const env = process.env.ZHIXING_WRITE_WORKER;
-  if (env !== undefined) return env && existsSync(env) ? env : null;
-  const here = dirname(fileURLToPath(import.meta.url));
-  for (const dir of [here, dirname(here)]) {
-    const f = join(dir, 'writeWorker.js');
-    if (existsSync(f)) return f;
-  }
-  return null;
+  return builtWorkerFile('writeWorker.js', 'ZHIXING_WRITE_WORKER', import.meta.url);
 }
 
 function getPool(): Piscina | null {

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { builtWorkerFile } from '../../jobs/builtWorker';
 import Database from 'better-sqlite3';
 import { verifyDatabase, type AuditReport, type RawHead } from './verifyCore';
 
@@ -11,14 +12,10 @@ import { verifyDatabase, type AuditReport, type RawHead } from './verifyCore';
 // process) it runs in-thread on a connection of its own; the result is the same.
 
 export function auditWorkerFile(): string | null {
-  const env = process.env.ZHIXING_AUDIT_WORKER;
-  if (env !== undefined) return env && existsSync(env) ? env : null;
-  const here = dirname(fileURLToPath(import.meta.url));
-  for (const dir of [here, dirname(here)]) {
-    const f = join(dir, 'auditWorker.js');
-    if (existsSync(f)) return f;
-  }
-  const source = join(here, 'verifyWorker.ts');
+  const built = builtWorkerFile('auditWorker.js', 'ZHIXING_AUDIT_WORKER', import.meta.url);
+  if (built || process.env.ZHIXING_AUDIT_WORKER !== undefined) return built;
+  // Where Node runs the TypeScript source, the source itself.
+  const source = join(dirname(fileURLToPath(import.meta.url)), 'verifyWorker.ts');
   return existsSync(source) ? source : null;
 }
 

@@ -1,7 +1,5 @@
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { builtWorkerFile } from '../../jobs/builtWorker';
 import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import { runDefinition, runTask, type DefinitionTask, type MergeTask, type RenderOutcome, type RenderTask } from './renderTask';
@@ -30,17 +28,9 @@ export interface RenderWorkerData {
   background: boolean;
 }
 
-/** The built worker file next to this module or one folder up (shared chunks live in out/main/chunks). */
+/** The built render worker (jobs/builtWorker.ts), null where rendering runs in-thread. */
 export function workerFile(): string | null {
-  const env = process.env.ZHIXING_DOCUMENT_WORKER;
-  if (env) return existsSync(env) ? env : null;
-  if (process.env.ZHIXING_DOCUMENT_WORKER === '') return null;
-  const here = dirname(fileURLToPath(import.meta.url));
-  for (const dir of [here, dirname(here)]) {
-    const f = join(dir, 'documentWorker.js');
-    if (existsSync(f)) return f;
-  }
-  return null;
+  return builtWorkerFile('documentWorker.js', 'ZHIXING_DOCUMENT_WORKER', import.meta.url);
 }
 
 function getPool(lane: RenderLane = 'interactive'): Piscina | null {
