@@ -173,7 +173,9 @@ export class App {
     this.sessions.bind(db);
     if (this.sessionFlush) clearInterval(this.sessionFlush);
     // Skipped while the write worker holds the database (db/writeGate.ts): the next flush writes it.
-    this.sessionFlush = setInterval(() => this.db.gate.busy || this.sessions.flush(), PERSIST_EVERY_MS);
+    this.sessionFlush = setInterval(() => {
+      if (!this.db.gate.busy) this.sessions.flush();
+    }, PERSIST_EVERY_MS);
     this.sessionFlush.unref();
     // WAL checkpoints on the write worker, never in a clerk's commit (jobs/writePool.ts).
     this.stopCheckpoints?.();

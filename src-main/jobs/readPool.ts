@@ -1,5 +1,5 @@
-import { builtWorkerFile } from './builtWorker';
 import { Piscina } from 'piscina';
+import { builtWorkerFile } from './builtWorker';
 import type { App } from '../app/app';
 import { READ_TASKS, type ReadArgs, type ReadResult, type ReadTaskName } from './readTasks';
 import { backupCopy, quickCheckFile, restoreInto, type CopyOutcome } from './fileTasks';

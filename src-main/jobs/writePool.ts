@@ -1,5 +1,5 @@
-import { builtWorkerFile } from './builtWorker';
 import { Piscina } from 'piscina';
+import { builtWorkerFile } from './builtWorker';
 import type { App } from '../app/app';
 import { ApiError, type ErrorCode } from '../../src-shared/api/errors';
 import { chainKeyOf } from '../events/chainKey';
@@ -70,7 +70,7 @@ export function startCheckpoints(app: App): () => void {
     const p = getPool();
     if (running || !p) return;
     running = true;
-    checkpointOffThread(p, file)
+    checkpointOffThread(file)
       .catch((e: unknown) => app.log('warn', '数据库检查点未完成（稍后重试）', e))
       .finally(() => (running = false));
   }, CHECKPOINT_EVERY_MS);
@@ -78,16 +78,12 @@ export function startCheckpoints(app: App): () => void {
   return () => clearInterval(timer);
 }
 
-/** One checkpoint of `file` on the write worker (a test calls it to see one done). */
-export async function checkpointOffThread(p: Piscina | null, file: string): Promise<CheckpointOutcome | null> {
+/** One checkpoint of `file` on the write worker; null where the worker is not built. */
+export async function checkpointOffThread(file: string): Promise<CheckpointOutcome | null> {
+  const p = getPool();
   if (!p) return null;
   const task: CheckpointTask = { op: 'checkpoint', file };
   return (await p.run(task)) as CheckpointOutcome;
-}
-
-/** The write worker's pool, when it is built. */
-export function writePool(): Piscina | null {
-  return getPool();
 }
 
 export async function closeWritePool(): Promise<void> {

@@ -4,8 +4,8 @@ import { caseVisible } from '../app/bus';
 import { encodeCaseChanges, type CaseChange as FeedItem, type CaseFeedMessage } from '../../src-shared/live/caseFeedWire';
 
 // The live feed of case changes: after every commit that changed cases, one push on the `cases`
-// topic — the changed cases with their new versions, who and when (src-shared/live/caseFeedWire.ts) — delivered to each connected client with
-// only the cases its user may see (a tribunal team's officer: the team's cases; a case not yet
+// topic — the changed cases with their new versions, who and when (src-shared/live/caseFeedWire.ts)
+// — delivered to each connected client with only the cases its user may see (a tribunal team's officer: the team's cases; a case not yet
 // assigned to a team reaches only the command centre). Clients reload the grids, badges and case
 // pages that show those cases; a case page compares the version with the one it shows.
 

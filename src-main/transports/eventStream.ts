@@ -14,6 +14,7 @@ import { toSessionUser } from '../services/auth/users';
 // STREAM_CHECK_MS without counting as activity); a client then meets 401 and logs in again.
 
 const STREAM_CHECK_MS = 5_000;
+const PING_MS = 15_000;
 
 /** The text of a push's data, made once for all the streams that receive the same object. */
 const texts = new WeakMap<object, string>();
@@ -23,7 +24,6 @@ function textOf(data: unknown): string {
   if (t === undefined) texts.set(data, (t = JSON.stringify(data)));
   return t;
 }
-const PING_MS = 15_000;
 
 export function serveEvents(app: App, req: IncomingMessage, res: ServerResponse, ctx: CallContext): void {
   if (!ctx.user || !ctx.token) {

@@ -5,7 +5,7 @@ import { openTestApp, type TestApp } from '../helpers/testApp';
 import { sampleDraft } from '../helpers/drafts';
 import { waitJob } from '../helpers/documents';
 import { verifyAudit } from '../helpers/audit';
-import { checkpointOffThread, closeWritePool, commitOffThread, writePool, writesOffThread } from '../../src-main/jobs/writePool';
+import { checkpointOffThread, closeWritePool, commitOffThread, writesOffThread } from '../../src-main/jobs/writePool';
 import { prepareDocuments } from '../../src-main/services/documents/generate';
 import { documentsRoot } from '../../src-main/services/documents/storage';
 import { ApiError } from '../../src-shared/api/errors';
@@ -77,7 +77,7 @@ describe('the write worker', () => {
     await fileCases(3);
     expect(t.app.db.sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
     // The filings are in the WAL until a checkpoint copies them; the worker's copies them all.
-    const done = await checkpointOffThread(writePool(), t.app.db.sqlite.name);
+    const done = await checkpointOffThread(t.app.db.sqlite.name);
     expect(done).not.toBeNull();
     expect(done!.busy).toBe(0);
     expect(done!.log).toBeGreaterThan(0);

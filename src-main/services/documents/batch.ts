@@ -14,7 +14,6 @@ import { TEMPLATES } from './templates';
 // staging, then registered in ONE transaction with the print file, events and stage moves. A
 // cancelled, failed or killed batch leaves no rows and no files the register names.
 
-
 export interface BatchInput {
   caseIds: number[];
   kinds: DocumentKind[];

@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
-import { builtWorkerFile } from '../../jobs/builtWorker';
 import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
+import { builtWorkerFile } from '../../jobs/builtWorker';
 import { runDefinition, runTask, type DefinitionTask, type MergeTask, type RenderOutcome, type RenderTask } from './renderTask';
 
 // The rendering pools: worker threads (piscina), started on first use and stopped when idle. The

@@ -1,8 +1,7 @@
-import { workstationText } from './payload';
 import { useMemo, useState } from 'react';
 import { DataGrid, type DataColumn } from '../../components/DataGrid';
 import { dateTime } from '../../format';
-import { payloadSummary } from './payload';
+import { payloadSummary, workstationText } from './payload';
 import type { MethodOutput } from '../../../src-shared/api';
 
 type Row = MethodOutput<'grids.audit'>['rows'][number];
