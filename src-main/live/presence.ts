@@ -5,8 +5,18 @@ import type { App } from '../app/app';
 // PRESENCE_TTL_MS is dropped (a window closed without a word, a dropped link). Each change of a
 // case's viewers is pushed on the `presence` topic to the clients that may see the case. Nothing
 // is written to the database: presence is a courtesy, not a record.
+//
+// Every change carries a sequence number, and so does each answer to `set`: a client that hears
+// about a change on its event stream before the answer to its own earlier `set` arrives (two
+// connections, no order between them) keeps the newer of the two instead of the last to arrive.
 
 export const PRESENCE_TTL_MS = 75_000;
+
+/** Who has a case open, as of change number `seq`. */
+export interface Viewers {
+  viewers: Viewer[];
+  seq: number;
+}
 
 export interface Viewer {
   userId: number;
@@ -30,11 +40,18 @@ export class Presence {
   private timer: ReturnType<typeof setInterval> | null = null;
   /** Sessions whose end drops their windows. */
   private readonly watched = new Set<string>();
+  /** Number of the last change announced, across all cases. */
+  private seq = 0;
 
   constructor(private readonly app: App) {}
 
   /** The window now shows `caseId` (or nothing). Returns the others who have that case open. */
-  set(token: string, window: string, user: { id: number; displayName: string }, caseId: number | null): Viewer[] {
+  set(token: string, window: string, user: { id: number; displayName: string }, caseId: number | null): Viewers {
+    const viewers = this.place(token, window, user, caseId);
+    return { viewers, seq: this.seq };
+  }
+
+  private place(token: string, window: string, user: { id: number; displayName: string }, caseId: number | null): Viewer[] {
     const key = `${token}/${window}`;
     const before = this.byWindow.get(key);
     const now = Date.now();
@@ -89,7 +106,7 @@ export class Presence {
   }
 
   private announce(caseId: number, teamId: string | null): void {
-    this.app.bus.publish({ topic: 'presence', data: { caseId, viewers: this.viewers(caseId) }, audience: { kind: 'cases', cases: [{ id: caseId, teamId }] } });
+    this.app.bus.publish({ topic: 'presence', data: { caseId, viewers: this.viewers(caseId), seq: ++this.seq }, audience: { kind: 'cases', cases: [{ id: caseId, teamId }] } });
   }
 
   private sweepSoon(): void {

@@ -35,5 +35,5 @@ export const handlers = defineHandlers({
     for (const [user, sessionIds] of byUser) recordRevocation(app.db, actorOf(ctx), app.clock.now(), user, sessionIds, 'revoked');
     return { ended: ended.length };
   },
-  'presence.set': ({ caseId, window }, { app, user, token }) => ({ viewers: app.presence.set(token!, window, user!, caseId) }),
+  'presence.set': ({ caseId, window }, { app, user, token }) => app.presence.set(token!, window, user!, caseId),
 });

@@ -97,7 +97,8 @@ export const serverMethods = defineMethods({
       /** A random key of the window (one user may have several windows open). */
       window: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, '窗口标识无效'),
     }),
-    output: z.object({ viewers: z.array(viewerView) }),
+    /** `seq`: the number of the last presence change, to order this answer against pushed changes. */
+    output: z.object({ viewers: z.array(viewerView), seq: z.number().int() }),
     access: 'user',
     cases: { ids: { caseId: 'case' } },
   },
