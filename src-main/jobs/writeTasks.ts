@@ -1,6 +1,7 @@
 import type { Db } from '../db/connection';
 import { commitNoticeBatch } from '../services/documents/batchCommit';
 import { writeAccountImport } from '../services/caseAccounts/importList';
+import { commitControlBatch } from '../services/measures/createBatch';
 
 // Writes large enough to leave the request thread (jobs/writePool.ts): each takes the database and
 // plain data, opens its own transaction (all or nothing) and returns plain data. They run on the
@@ -9,6 +10,7 @@ import { writeAccountImport } from '../services/caseAccounts/importList';
 export const WRITE_TASKS = {
   'documents.commitBatch': commitNoticeBatch,
   'caseAccounts.import': writeAccountImport,
+  'measures.commitControlBatch': commitControlBatch,
 } satisfies Record<string, (db: Db, args: never) => unknown>;
 
 export type WriteTaskName = keyof typeof WRITE_TASKS;

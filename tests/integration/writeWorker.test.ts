@@ -11,6 +11,8 @@ import { documentsRoot } from '../../src-main/services/documents/storage';
 import { ApiError } from '../../src-shared/api/errors';
 import type { PushEvent } from '../../src-main/app/bus';
 import { decodeCaseChanges } from '../../src-shared/live/caseFeedWire';
+import { generateNotices, queryAndAnswer } from '../helpers/pipeline';
+import { signers } from '../helpers/inquiries';
 
 // The write worker (jobs/writePool.ts, writeWorker.ts) as built by `npm run build`: a batch is
 // registered on the worker's own connection, its events chained under the audit key as the request
@@ -71,6 +73,42 @@ describe('the write worker', () => {
     const report = await verifyAudit(t);
     expect(report.ok, JSON.stringify(report).slice(0, 500)).toBe(true);
   }, 120_000);
+
+  it('registers a control batch on its own connection: measures, their rulings linked, stage moves, a keyed chain', async () => {
+    t = open();
+    const ids = await fileCases(3);
+    await signers(t, ids);
+    await generateNotices(t, ids, ['执行通知书', '报告财产令']);
+    await queryAndAnswer(t, ids, '2026-11-23', (caseId) => [{ assetType: '银行存款', institution: '农业银行开鲁支行', identifier: `62284800000${String(caseId).padStart(8, '0')}`, value: '500.00' }]);
+    const assets = (await Promise.all(ids.map(async (caseId) => (await t.call('assets.list', { caseId })).rows))).flat();
+    expect(assets).toHaveLength(3);
+    for (const id of ids) expect((await t.call('cases.get', { id })).stage).toBe('control');
+    // While the worker writes, this thread's writers must wait at the gate: count the holds.
+    const hold = t.app.db.gate.hold.bind(t.app.db.gate);
+    let holds = 0;
+    t.app.db.gate.hold = (fn) => {
+      holds++;
+      return hold(fn);
+    };
+    const job = await waitJob(t, (await t.call('measures.createBatch', { items: assets.map((a) => ({ assetId: a.id, action: 'freeze' as const, amountFen: 50_000 })) })).id);
+    expect(job.status, JSON.stringify(job.error)).toBe('done');
+    expect(holds).toBe(1);
+    const { batchId } = job.result as { batchId: number };
+    // Read back on the request thread's connection.
+    const batch = await t.call('measures.batch', { batchId });
+    expect(batch.measures.map((m) => m.caseId).sort()).toEqual([...ids].sort());
+    const links = t.app.db.raw<{ kind: string; n: number }>(
+      `SELECT d.kind, count(*) AS n FROM measure_documents md JOIN measures m ON m.id = md.measure_id JOIN documents d ON d.id = md.document_id WHERE m.batch_id = ? GROUP BY d.kind ORDER BY d.kind`,
+      batchId,
+    );
+    expect(links).toEqual([
+      { kind: '协助执行通知书', n: 3 },
+      { kind: '执行裁定书', n: 3 },
+    ]);
+    for (const id of ids) expect((await t.call('cases.get', { id })).stage).toBe('triage');
+    const report = await verifyAudit(t);
+    expect(report.ok, JSON.stringify(report).slice(0, 500)).toBe(true);
+  }, 180_000);
 
   it('takes the WAL checkpoints: the request thread’s connection never does', async () => {
     t = open();
