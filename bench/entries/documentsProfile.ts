@@ -97,7 +97,7 @@ const printOneMb = printAll ? statSync(join(dataDir, 'print-all.pdf')).size / 10
 // The main thread's share: prepare (load + in-thread render, subtracted below) and the register transaction.
 const prepared = await timed('prepare_in_thread', () => prepareDocuments(app.db, dataDir, ids.flatMap((caseId) => KINDS.map((kind) => ({ caseId, kind }))), { issuedOn: today, print: true }));
 await timed('register_tx', () => app.db.tx(() => commitDocuments(app.db, dataDir, actor, new Date(), prepared, { batch: { jobId: null, kinds: KINDS, reason: null }, singleKinds: SINGLE_KINDS })));
-prepared.discard();
+await prepared.discard();
 
 const perCase = Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, Math.round((v / count) * 10) / 10]));
 console.log(JSON.stringify({ cases: count, cpu_ms_per_case: perCase, print_mb: Math.round(printMb * 10) / 10, print_chunk_cases: chunkCases, print_one_file_mb: printOneMb && Math.round(printOneMb * 10) / 10, rss_mb: Math.round(process.memoryUsage().rss / 1048576) }));

@@ -2,7 +2,8 @@
 // thread's own read-only connection to the database file, or a whole-file task of jobs/fileTasks.ts
 // (a backup, a restore, a check). In WAL mode a reader neither waits for the writer (the request
 // thread's connection) nor holds it up.
-import { Db } from '../db/connection';
+import type { Db } from '../db/connection';
+import { threadConnection } from '../db/threadConnection';
 import { READ_TASKS, type ReadTaskName } from './readTasks';
 import { backupCopy, quickCheckFile, restoreInto } from './fileTasks';
 import { runThisThreadInBackground } from './threadPriority';
@@ -15,21 +16,10 @@ export type WorkerTask =
   | { op: 'restoreInto'; backup: string; live: string }
   | { op: 'quickCheck'; file: string };
 
-const connections = new Map<string, Db>();
-
-function connection(file: string): Db {
-  let db = connections.get(file);
-  if (!db || !db.sqlite.open) {
-    db = new Db(file, { readonly: true });
-    connections.set(file, db);
-  }
-  return db;
-}
-
 export default function run(task: WorkerTask): unknown {
   switch (task.op) {
     case 'read': {
-      const db = connection(task.file);
+      const db = threadConnection(task.file, 'read');
       // One read transaction: the whole answer is from one consistent snapshot.
       return db.sqlite.transaction(() => (READ_TASKS[task.name] as (db: Db, a: unknown) => unknown)(db, task.args)).deferred();
     }

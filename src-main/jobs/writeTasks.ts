@@ -2,6 +2,7 @@ import type { Db } from '../db/connection';
 import { commitNoticeBatch } from '../services/documents/batchCommit';
 import { writeAccountImport } from '../services/caseAccounts/importList';
 import { commitControlBatch } from '../services/measures/createBatch';
+import { commitRelease, commitRenewal } from '../services/measures/renewRelease';
 
 // Writes large enough to leave the request thread (jobs/writePool.ts): each takes the database and
 // plain data, opens its own transaction (all or nothing) and returns plain data. They run on the
@@ -11,6 +12,8 @@ export const WRITE_TASKS = {
   'documents.commitBatch': commitNoticeBatch,
   'caseAccounts.import': writeAccountImport,
   'measures.commitControlBatch': commitControlBatch,
+  'measures.commitRenewal': commitRenewal,
+  'measures.commitRelease': commitRelease,
 } satisfies Record<string, (db: Db, args: never) => unknown>;
 
 export type WriteTaskName = keyof typeof WRITE_TASKS;

@@ -4,7 +4,8 @@
 // meanwhile (WAL: readers see the last commit). The audit key comes with each task, so the rows this
 // connection appends are chained exactly as the request thread's would be.
 import { ApiError } from '../../src-shared/api/errors';
-import { Db, type CaseChange } from '../db/connection';
+import type { Db, CaseChange } from '../db/connection';
+import { threadConnection } from '../db/threadConnection';
 import { setChainKey } from '../events/chainKey';
 import { WRITE_TASKS, type WriteTaskName } from './writeTasks';
 
@@ -25,17 +26,6 @@ export interface CheckpointTask {
 /** The outcome as plain data: an ApiError keeps its code and field across the thread boundary. */
 export type WriteOutcome = { ok: true; result: unknown; changes: CaseChange[] } | { ok: false; error: { code: string; message: string; field?: string; details?: unknown } };
 
-const connections = new Map<string, Db>();
-
-function connection(file: string): Db {
-  let db = connections.get(file);
-  if (!db || !db.sqlite.open) {
-    db = new Db(file);
-    connections.set(file, db);
-  }
-  return db;
-}
-
 /** What a checkpoint did: WAL frames in all, and how many of them are now in the database file. */
 export interface CheckpointOutcome {
   busy: number;
@@ -44,7 +34,7 @@ export interface CheckpointOutcome {
 }
 
 export default function run(task: WriteTask | CheckpointTask): WriteOutcome | CheckpointOutcome {
-  const db = connection(task.file);
+  const db = threadConnection(task.file, 'write');
   if (task.op === 'checkpoint') {
     // PASSIVE: copies what it can without waiting for readers or writers, and blocks neither.
     return (db.sqlite.pragma('wal_checkpoint(PASSIVE)') as CheckpointOutcome[])[0]!;

@@ -15,6 +15,7 @@ import { jsonNestsDeeper } from '../services/uploads/jsonDepth';
 import { parseBodyContained } from '../services/uploads/contained';
 import { hostCheck, loopbackCheck, type HostCheck } from '../server/hostNames';
 import { serveEvents } from './eventStream';
+import { RequestTurns } from './requestTurns';
 
 /** The strict CSP of the UI: only our own scripts and styles; no remote content at all. */
 export const CONTENT_SECURITY_POLICY =
@@ -60,6 +61,8 @@ interface Gate {
   /** The workstation recorded on events: the socket's address, in the form of this server. */
   workstation: (address: string) => string;
   staticRoot: string;
+  /** Requests that arrive together start one per turn of the event loop (requestTurns.ts). */
+  turns: RequestTurns;
 }
 
 /** The socket's address; IPv4 clients of a dual-stack listener as plain IPv4. */
@@ -83,7 +86,7 @@ export function startWebServer(app: App, opts: WebServerOptions): Promise<Server
     server.once('error', fail);
     server.listen(opts.port, '127.0.0.1', () => {
       const addr = server.address();
-      gate = { hosts: loopbackCheck(typeof addr === 'object' && addr ? addr.port : opts.port), workstation: (a) => `web@${a}`, staticRoot };
+      gate = { hosts: loopbackCheck(typeof addr === 'object' && addr ? addr.port : opts.port), workstation: (a) => `web@${a}`, staticRoot, turns: new RequestTurns() };
       ok(server);
     });
   });
@@ -118,7 +121,7 @@ export function startCourtServer(app: App, opts: CourtServerOptions): Promise<Ht
     server.listen(opts.port, opts.host, () => {
       const addr = server.address();
       const port = typeof addr === 'object' && addr ? addr.port : opts.port;
-      gate = { hosts: hostCheck({ listenHost: opts.host, port, names: opts.names, scheme: 'https' }), workstation: (a) => a, staticRoot: resolve(opts.staticDir) };
+      gate = { hosts: hostCheck({ listenHost: opts.host, port, names: opts.names, scheme: 'https' }), workstation: (a) => a, staticRoot: resolve(opts.staticDir), turns: new RequestTurns() };
       ok(server);
     });
   });
@@ -198,6 +201,7 @@ async function handle(app: App, req: IncomingMessage, res: ServerResponse, gate:
       if (e instanceof UploadLimitError || e instanceof UploadFormatError) return sendJson(res, 400, { ok: false, error: { code: 'invalid_input', message: e.message } });
       throw e;
     }
+    await gate.turns.take();
     const result = await app.registry.call(method, body, ctx);
     if (result.ok && result.data instanceof FileResponse) return sendFile(res, result.data);
     if (result.ok) return sendJson(res, 200, result);

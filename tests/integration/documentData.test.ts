@@ -95,7 +95,7 @@ describe('the title, the shares and the officers', () => {
       expect(text).toContain('审判员wangzhigang');
       expect(text).toContain('书记员liuyang');
     } finally {
-      p.discard();
+      await p.discard();
     }
   });
 });

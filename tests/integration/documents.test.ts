@@ -140,7 +140,7 @@ describe('the notice batch', () => {
       expect(doc.getPageCount()).toBe(pages);
       expect(doc.getTitle()).toBe('批量文书打印文件');
     } finally {
-      prepared.discard();
+      await prepared.discard();
     }
   });
 

@@ -74,7 +74,7 @@ describe('the write worker', () => {
     expect(report.ok, JSON.stringify(report).slice(0, 500)).toBe(true);
   }, 120_000);
 
-  it('registers a control batch on its own connection: measures, their rulings linked, stage moves, a keyed chain', async () => {
+  it('registers a control batch, a renewal and a release on its own connection: measures, their rulings linked, stage moves, a keyed chain', async () => {
     t = open();
     const ids = await fileCases(3);
     await signers(t, ids);
@@ -106,6 +106,26 @@ describe('the write worker', () => {
       { kind: '执行裁定书', n: 3 },
     ]);
     for (const id of ids) expect((await t.call('cases.get', { id })).stage).toBe('triage');
+
+    // A renewal and a release, with their rulings, are registered there too.
+    await t.call('measures.recordResult', { results: batch.measures.map((m) => ({ measureId: m.id, outcome: 'done' as const })) });
+    const [first, second] = batch.measures;
+    const [renewed] = await t.call('measures.renew', { measureIds: [first!.id] });
+    expect(holds).toBe(2);
+    expect(renewed!.expiresOn > first!.expiresOn!).toBe(true);
+    const [released] = await t.call('measures.release', { measureIds: [second!.id], reason: '被执行人已履行' });
+    expect(holds).toBe(3);
+    expect(released!.status).toBe('released');
+    const purposes = t.app.db.raw<{ purpose: string; n: number }>(
+      `SELECT purpose, count(*) AS n FROM measure_documents WHERE measure_id IN (?, ?) GROUP BY purpose ORDER BY purpose`,
+      first!.id,
+      second!.id,
+    );
+    expect(purposes).toEqual([
+      { purpose: 'apply', n: 4 },
+      { purpose: 'release', n: 2 },
+      { purpose: 'renew', n: 2 },
+    ]);
     const report = await verifyAudit(t);
     expect(report.ok, JSON.stringify(report).slice(0, 500)).toBe(true);
   }, 180_000);
@@ -130,7 +150,7 @@ describe('the write worker', () => {
     t.app.db.rawRun("UPDATE cases SET stage = 'closed', closed_on = '2026-11-23', closure_mode = '执行完毕' WHERE id = ?", caseId);
     const { discard, ...rendered } = prepared;
     const failed = await commitOffThread(t.app, 'documents.commitBatch', { dataDir: t.app.dataDir, actor: { id: null, name: '测试', workstation: 'test' }, at: new Date(), jobId: 'no-job', caseIds: [caseId!], kinds: ['执行通知书'], reason: null, prepared: rendered }).catch((e: unknown) => e);
-    discard();
+    await discard();
     expect(failed).toBeInstanceOf(ApiError);
     expect((failed as ApiError).code).toBe('read_only');
     expect((failed as ApiError).field).toBe('caseId');

@@ -29,12 +29,12 @@ export const handlers = defineHandlers({
   },
   'measures.renew': async (input, ctx) => {
     const { app } = ctx;
-    const ids = await renewMeasures(app.db, app.dataDir, actorOf(ctx), app.clock.now(), app.clock.today(), input);
+    const ids = await renewMeasures(app.db, app.dataDir, actorOf(ctx), app.clock.now(), app.clock.today(), input, {}, (c) => commitOffThread(app, 'measures.commitRenewal', c));
     return getMeasures(app.db, ids, app.clock.today());
   },
   'measures.release': async (input, ctx) => {
     const { app } = ctx;
-    const ids = await releaseMeasures(app.db, app.dataDir, actorOf(ctx), app.clock.now(), app.clock.today(), input);
+    const ids = await releaseMeasures(app.db, app.dataDir, actorOf(ctx), app.clock.now(), app.clock.today(), input, {}, (c) => commitOffThread(app, 'measures.commitRelease', c));
     return getMeasures(app.db, ids, app.clock.today());
   },
   'measures.list': (input, { app, scope }) => listMeasures(app.db, app.clock.today(), input, scope),

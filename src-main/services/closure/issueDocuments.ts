@@ -35,7 +35,7 @@ export async function prepareDocuments(db: Db, dataDir: string, issuedOn: string
     },
     finish(ok) {
       if (!ok) moves.undo();
-      prepared.discard();
+      void prepared.discard();
     },
   };
 }

@@ -34,6 +34,6 @@ export async function withDocument<T>(db: Db, dataDir: string, actor: Actor, at:
     return out;
   } finally {
     if (!ok) moves.undo();
-    prepared.discard();
+    await prepared.discard();
   }
 }

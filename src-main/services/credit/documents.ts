@@ -30,7 +30,7 @@ export async function prepareCreditDocument(db: Db, dataDir: string, issuedOn: s
     },
     finish(ok) {
       if (!ok) moves.undo();
-      prepared.discard();
+      void prepared.discard();
     },
   };
 }

@@ -66,6 +66,6 @@ export async function generateForCase(app: App, actor: Actor, input: AdHocInput)
     moves.undo();
     throw e;
   } finally {
-    prepared.discard();
+    await prepared.discard();
   }
 }

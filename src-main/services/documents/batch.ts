@@ -130,7 +130,7 @@ export async function startBatch(app: App, actor: Actor, user: { id: number; dis
       job.progress(input.caseIds.length, input.caseIds.length, `完成：${out.documents}份文书，打印文件${out.printPages}页`);
       return out;
     } finally {
-      prepared.discard();
+      await prepared.discard();
     }
   });
 }

@@ -37,7 +37,7 @@ export function commitNoticeBatch(db: Db, c: NoticeBatchCommit): NoticeBatchComm
     return db.tx(() => {
       // Re-checked inside the transaction: a case closed while the batch was rendering is refused.
       c.caseIds.forEach((id) => assertOpen(db, id));
-      const prepared = { ...c.prepared, discard: () => undefined };
+      const prepared = { ...c.prepared, discard: () => Promise.resolve() };
       const done = commitDocuments(db, c.dataDir, c.actor, c.at, prepared, { batch: { jobId: c.jobId, kinds: c.kinds, reason: c.reason }, reason: c.reason, singleKinds: SINGLE_KINDS }, moves);
       // A case whose notice set is complete moves on to the query stage (stages.ts: filed → query).
       let moved = 0;

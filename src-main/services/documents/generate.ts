@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { renameSync, rmSync } from 'node:fs';
+import { renameSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import type { Db } from '../../db/connection';
 import { appendEvent, type Actor } from '../../events/log';
@@ -20,7 +21,7 @@ import { templateFor } from './templates';
 // calls discard(); nothing it rendered is then left behind.
 //
 //   const prepared = await prepareDocuments(app.db, app.dataDir, [{ caseId, kind: '执行裁定书', extra }], { issuedOn });
-//   try { db.tx(() => { ...own writes...; commitDocuments(db, actor, at, prepared); }); } finally { prepared.discard(); }
+//   try { db.tx(() => { ...own writes...; commitDocuments(db, actor, at, prepared); }); } finally { await prepared.discard(); }
 
 export interface DocumentRequest {
   caseId: number;
@@ -52,8 +53,12 @@ export interface PreparedDocuments {
   /** Staged print file of the whole set, when asked for. */
   stagedPrint: string | null;
   printPages: number;
-  /** Removes the staging folder (after commit it holds nothing; after a failure, everything). */
-  discard(): void;
+  /**
+   * Removes the staging folder (after commit it holds nothing but the chunks' leftovers; after a
+   * failure, everything), on libuv's file threads: removing a batch's folder took 10–15 ms of the
+   * request thread. Resolves once it is gone; never rejects (a folder left behind is removed at the next start).
+   */
+  discard(): Promise<void>;
 }
 
 export interface PrepareOptions {
@@ -116,10 +121,10 @@ export async function prepareDocuments(db: Db, dataDir: string, requests: Docume
   const batchId = randomUUID();
   const release = holdStaging(batchId);
   const dir = stagingDir(dataDir, batchId);
-  const discard = () => {
-    rmSync(dir, { recursive: true, force: true });
-    release();
-  };
+  const discard = () =>
+    rm(dir, { recursive: true, force: true })
+      .catch(() => undefined)
+      .finally(release);
   try {
     const caseIds = [...new Set(requests.map((r) => r.caseId))];
     const { refusals, numbers, years, templateVersions, itemData } = await planFor(db, requests, opts.issuedOn);
@@ -213,7 +218,7 @@ export async function prepareDocuments(db: Db, dataDir: string, requests: Docume
     await db.gate.idle();
     return { batchId, issuedOn: opts.issuedOn, documents: order.map((i) => prepared[i]!), stagedPrint, printPages, discard };
   } catch (e) {
-    discard();
+    await discard();
     throw e;
   }
 }

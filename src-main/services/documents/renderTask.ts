@@ -5,7 +5,7 @@ import type { MessagePort } from 'node:worker_threads';
 import type { CaseData } from './caseData';
 import type { DocumentRequest } from './generate';
 import { renderInputs } from './renderInputs';
-import { Db } from '../../db/connection';
+import { threadConnection } from '../../db/threadConnection';
 import { templateFor } from './templates';
 import { renderDocx } from './renderDocx';
 import { renderPdfAndPrint } from './renderPdf';
@@ -110,13 +110,9 @@ export async function runDefinition(task: DefinitionTask): Promise<Uint8Array> {
   return pdfEngine().pm.createPdf(definition).getBuffer();
 }
 
-const connections = new Map<string, Db>();
-
 /** A chunk's data, read on this thread's own read-only connection (one snapshot for the chunk). */
 function readInputs(source: { file: string; issuedOn: string }, requests: DocumentRequest[]): CaseData[] {
-  let db = connections.get(source.file);
-  if (!db || !db.sqlite.open) connections.set(source.file, (db = new Db(source.file, { readonly: true })));
-  const conn = db;
+  const conn = threadConnection(source.file, 'read');
   return conn.sqlite.transaction(() => renderInputs(conn, requests, source.issuedOn).itemData).deferred();
 }
 

@@ -43,6 +43,6 @@ export async function printRecord(app: App, actor: Actor, recordId: number): Pro
     moves.undo();
     throw e;
   } finally {
-    prepared.discard();
+    await prepared.discard();
   }
 }
