@@ -11,6 +11,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:https';
 import { availableParallelism, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
 import { figure, percentile, round } from './lib/report.mjs';
 import { BENCH_TMP, DEMO_ADMIN_PASSWORD, demoCourt } from './lib/fixtures.mjs';
@@ -37,14 +38,16 @@ const rnd = (n) => Math.floor(Math.random() * n);
 const pick = (xs) => xs[rnd(xs.length)];
 
 /**
- * ZHIXING_BENCH_PROFILE=<dir>: the server writes a V8 CPU profile there when it stops (to find what
- * stalls its loop; sampled every 4 ms, which costs the server little). Each `stats` log line's
- * `monoUs` is on the profile's clock: the second a stall was logged is found in the profile.
+ * ZHIXING_BENCH_PROFILE=<dir>: the server writes a V8 CPU profile of its request thread there when it
+ * stops (to find what stalls its loop; bench/lib/profileMain.mjs, sampled every 1 ms). Each `stats`
+ * log line's `monoUs` is on the profile's clock: the second a stall was logged is found in the profile.
  */
 const PROFILE = process.env.ZHIXING_BENCH_PROFILE ? resolve(process.env.ZHIXING_BENCH_PROFILE) : null;
 
 function startServer(dataDir) {
-  const child = spawn(process.execPath, [...(PROFILE ? ['--cpu-prof', '--cpu-prof-interval=4000', `--cpu-prof-dir=${PROFILE}`] : []), resolve('out/main/server.js'), '--data', dataDir, '--listen', `127.0.0.1:${PORT}`, '--stats-every', '1', '--quiet'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const profile = PROFILE ? ['--import', pathToFileURL(resolve('bench/lib/profileMain.mjs')).href] : [];
+  const env = PROFILE ? { ...process.env, ZHIXING_BENCH_PROFILE_DIR: PROFILE } : process.env;
+  const child = spawn(process.execPath, [...profile, resolve('out/main/server.js'), '--data', dataDir, '--listen', `127.0.0.1:${PORT}`, '--stats-every', '1', '--quiet'], { stdio: ['ignore', 'pipe', 'inherit'], env });
   let out = '';
   return new Promise((ok, fail) => {
     child.stdout.on('data', (c) => {

@@ -112,7 +112,7 @@ describe('the write worker', () => {
     const [first, second] = batch.measures;
     const [renewed] = await t.call('measures.renew', { measureIds: [first!.id] });
     expect(holds).toBe(2);
-    expect(renewed!.expiresOn > first!.expiresOn!).toBe(true);
+    expect(renewed!.expiresOn! > first!.expiresOn!).toBe(true);
     const [released] = await t.call('measures.release', { measureIds: [second!.id], reason: '被执行人已履行' });
     expect(holds).toBe(3);
     expect(released!.status).toBe('released');
