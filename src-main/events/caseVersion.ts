@@ -31,6 +31,27 @@ export function withExpectations<T>(e: Expectations, fn: () => T): T {
   return current.run(e, fn);
 }
 
+/** The expectations of the call being served, if any. */
+export function currentExpectations(): Expectations | undefined {
+  return current.getStore();
+}
+
+/** Expectations as plain data, to go with a write to the write worker (jobs/writePool.ts). */
+export interface PlainExpectations {
+  cases: [number, number][];
+  asOf: number | null;
+  changed: number[];
+  single: boolean;
+}
+
+export function plainExpectations(e: Expectations): PlainExpectations {
+  return { cases: [...e.cases], asOf: e.asOf, changed: [...e.changed], single: e.single };
+}
+
+export function fromPlainExpectations(p: PlainExpectations): Expectations {
+  return { cases: new Map(p.cases), asOf: p.asOf, changed: new Set(p.changed), single: p.single };
+}
+
 /**
  * Runs work that belongs to no clerk's view — a job's background part: what the clerk saw was
  * checked when the job was started; a notice batch does not fail because a ledger entry was added

@@ -3,6 +3,7 @@ import { builtWorkerFile } from './builtWorker';
 import type { App } from '../app/app';
 import { ApiError, type ErrorCode } from '../../src-shared/api/errors';
 import { chainKeyOf } from '../events/chainKey';
+import { currentExpectations, plainExpectations } from '../events/caseVersion';
 import { publishCaseChanges } from '../live/caseFeed';
 import { WRITE_TASKS, type WriteArgs, type WriteResult, type WriteTaskName } from './writeTasks';
 import type { CheckpointOutcome, CheckpointTask, WriteOutcome, WriteTask } from './writeWorker';
@@ -41,9 +42,13 @@ export async function commitOffThread<K extends WriteTaskName>(app: App, name: K
   if (!p) return (WRITE_TASKS[name] as (db: App['db'], a: WriteArgs<K>) => WriteResult<K>)(app.db, args);
   return app.db.gate.hold(async () => {
     const key = chainKeyOf(app.db);
-    const task: WriteTask = { op: 'write', file: app.db.sqlite.name, name, args, auditKey: key ? new Uint8Array(key) : null };
+    // A clerk's write (a renewal) carries the versions the clerk saw; the worker checks them inside
+    // its transaction (events/caseVersion.ts), and the cases it changed count as this call's own.
+    const seen = currentExpectations();
+    const task: WriteTask = { op: 'write', file: app.db.sqlite.name, name, args, auditKey: key ? new Uint8Array(key) : null, expectations: seen ? plainExpectations(seen) : null };
     const out = (await p.run(task)) as WriteOutcome;
     if (!out.ok) throw new ApiError(out.error.code as ErrorCode, out.error.message, out.error.field, out.error.details);
+    for (const c of out.changes) seen?.changed.add(c.caseId);
     if (out.changes.length > 0) publishCaseChanges(app, out.changes);
     return out.result as WriteResult<K>;
   });

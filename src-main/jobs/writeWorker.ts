@@ -7,6 +7,7 @@ import { ApiError } from '../../src-shared/api/errors';
 import type { Db, CaseChange } from '../db/connection';
 import { threadConnection } from '../db/threadConnection';
 import { setChainKey } from '../events/chainKey';
+import { fromPlainExpectations, withExpectations, type PlainExpectations } from '../events/caseVersion';
 import { WRITE_TASKS, type WriteTaskName } from './writeTasks';
 
 export interface WriteTask {
@@ -15,6 +16,8 @@ export interface WriteTask {
   name: WriteTaskName;
   args: unknown;
   auditKey: Uint8Array | null;
+  /** What the clerk's call saw of its cases: checked here, inside the write transaction, as on the request thread. */
+  expectations: PlainExpectations | null;
 }
 
 /** Copies the WAL's committed pages into the database file (writePool.ts: the request thread never does). */
@@ -43,7 +46,8 @@ export default function run(task: WriteTask | CheckpointTask): WriteOutcome | Ch
   const changes: CaseChange[] = [];
   db.onCommit = (c) => changes.push(...c);
   try {
-    const result = (WRITE_TASKS[task.name] as (db: Db, a: unknown) => unknown)(db, task.args);
+    const write = () => (WRITE_TASKS[task.name] as (db: Db, a: unknown) => unknown)(db, task.args);
+    const result = task.expectations ? withExpectations(fromPlainExpectations(task.expectations), write) : write();
     return { ok: true, result, changes };
   } catch (e) {
     if (e instanceof ApiError) return { ok: false, error: e.toJSON() };

@@ -13,6 +13,7 @@ import type { PushEvent } from '../../src-main/app/bus';
 import { decodeCaseChanges } from '../../src-shared/live/caseFeedWire';
 import { generateNotices, queryAndAnswer } from '../helpers/pipeline';
 import { signers } from '../helpers/inquiries';
+import { withoutExpectations } from '../../src-main/events/caseVersion';
 
 // The write worker (jobs/writePool.ts, writeWorker.ts) as built by `npm run build`: a batch is
 // registered on the worker's own connection, its events chained under the audit key as the request
@@ -116,6 +117,22 @@ describe('the write worker', () => {
     const [released] = await t.call('measures.release', { measureIds: [second!.id], reason: '被执行人已履行' });
     expect(holds).toBe(3);
     expect(released!.status).toBe('released');
+    // A change that slips in while the renewal's ruling renders is caught inside the worker's
+    // transaction, with the name of who made it, as on the request thread (events/caseVersion.ts).
+    const third = batch.measures[2]!;
+    const { version } = await t.call('cases.get', { id: third.caseId });
+    const counting = t.app.db.gate.hold;
+    t.app.db.gate.hold = async (fn) => {
+      await withoutExpectations(() => t.call('notes.add', { caseId: third.caseId, text: '当事人来电' }));
+      return counting(fn);
+    };
+    const stale = await t.fail('measures.renew', { measureIds: [third.id], seen: { cases: { [String(third.caseId)]: version } } });
+    t.app.db.gate.hold = counting;
+    expect(holds).toBe(4);
+    expect(stale.code).toBe('conflict');
+    expect(stale.message).toMatch(/^此案件已由.+于 \d\d:\d\d 修改，请刷新后重试$/);
+    expect((await t.call('measures.batch', { batchId })).measures.find((m) => m.id === third.id)!.expiresOn).toBe(third.expiresOn);
+
     const purposes = t.app.db.raw<{ purpose: string; n: number }>(
       `SELECT purpose, count(*) AS n FROM measure_documents WHERE measure_id IN (?, ?) GROUP BY purpose ORDER BY purpose`,
       first!.id,
