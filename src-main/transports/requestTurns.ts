@@ -17,7 +17,7 @@ export class RequestTurns {
     });
   }
 
-  /** Requests waiting for their turn (for the stats log). */
+  /** Requests waiting for their turn. */
   get queued(): number {
     return this.waiting.length;
   }
