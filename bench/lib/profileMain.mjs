@@ -1,6 +1,8 @@
 // Loaded into the server with `node --import` by ZHIXING_BENCH_PROFILE (server.bench.mjs): a V8 CPU
-// profile of the request thread only, sampled every 1 ms, written when the server stops. `--cpu-prof`
-// would profile every worker thread too, and at 100 clerks that tripled the server's CPU.
+// profile of the request thread only — the thread whose stalls the bench measures — sampled every
+// 1 ms, written when the server stops (`--cpu-prof` writes one per worker thread as well). Sampling
+// costs: at 100 clerks the thread's busy share rose from about 0.2 to 0.6, so a profiled run shows
+// where the time goes, not the bench's figures.
 import { Session } from 'node:inspector';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
