@@ -2,7 +2,7 @@ import type { Db } from '../../db/connection';
 import type { Actor } from '../../events/log';
 import { NOTICE_SET_REQUIRED, type DocumentKind } from '../../../src-shared/domain/documentKinds';
 import { assertOpen, setStage } from '../cases/stage';
-import { commitDocuments, type PreparedDocuments } from './generate';
+import { commitDocuments, type RenderedDocuments } from './generate';
 import { FileMoves } from './storage';
 import { currentDocument } from './register';
 import { SINGLE_KINDS } from './singleKinds';
@@ -20,8 +20,7 @@ export interface NoticeBatchCommit {
   caseIds: number[];
   kinds: DocumentKind[];
   reason: string | null;
-  /** The rendered documents (without PreparedDocuments.discard: a function does not cross threads). */
-  prepared: Omit<PreparedDocuments, 'discard'>;
+  prepared: RenderedDocuments;
 }
 
 export interface NoticeBatchCommitted {
@@ -37,8 +36,7 @@ export function commitNoticeBatch(db: Db, c: NoticeBatchCommit): NoticeBatchComm
     return db.tx(() => {
       // Re-checked inside the transaction: a case closed while the batch was rendering is refused.
       c.caseIds.forEach((id) => assertOpen(db, id));
-      const prepared = { ...c.prepared, discard: () => Promise.resolve() };
-      const done = commitDocuments(db, c.dataDir, c.actor, c.at, prepared, { batch: { jobId: c.jobId, kinds: c.kinds, reason: c.reason }, reason: c.reason, singleKinds: SINGLE_KINDS }, moves);
+      const done = commitDocuments(db, c.dataDir, c.actor, c.at, c.prepared, { batch: { jobId: c.jobId, kinds: c.kinds, reason: c.reason }, reason: c.reason, singleKinds: SINGLE_KINDS }, moves);
       // A case whose notice set is complete moves on to the query stage (stages.ts: filed → query).
       let moved = 0;
       for (const caseId of c.caseIds) {

@@ -61,6 +61,9 @@ export interface PreparedDocuments {
   discard(): Promise<void>;
 }
 
+/** Rendered documents as plain data, without `discard` (a function does not cross threads): what registering them needs. */
+export type RenderedDocuments = Omit<PreparedDocuments, 'discard'>;
+
 export interface PrepareOptions {
   issuedOn: string;
   /** Build the merged print file (each case's documents together, in request order). */
@@ -246,7 +249,7 @@ export interface CommittedDocuments {
  * `moves.undo()` so no file stays in place without its row; a crash in between leaves files that
  * cleanOrphans() removes at the next start.
  */
-export function commitDocuments(db: Db, dataDir: string, actor: Actor, at: Date, prepared: PreparedDocuments, opts: CommitOptions = {}, moves = new FileMoves()): CommittedDocuments {
+export function commitDocuments(db: Db, dataDir: string, actor: Actor, at: Date, prepared: RenderedDocuments, opts: CommitOptions = {}, moves = new FileMoves()): CommittedDocuments {
   if (!db.sqlite.inTransaction) throw new Error('commitDocuments must run inside a transaction');
   const year = Number(prepared.issuedOn.slice(0, 4));
   let batchId: string | null = null;

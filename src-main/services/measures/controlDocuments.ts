@@ -1,6 +1,6 @@
 import type { Db } from '../../db/connection';
 import type { Actor } from '../../events/log';
-import { commitDocuments, prepareDocuments, type DocumentRequest, type PreparedDocuments } from '../documents/generate';
+import { commitDocuments, prepareDocuments, type DocumentRequest, type RenderedDocuments } from '../documents/generate';
 import { nextSubRulingNumbers } from '../documents/register';
 import { FileMoves } from '../documents/storage';
 import { controlDocumentRequests, type DocMeasure, type Purpose } from './documents';
@@ -17,8 +17,7 @@ export interface RenderHooks {
 
 /** Rendered control documents, and the measure keys each covers (by position). Plain data: it crosses threads. */
 export interface RenderedControlDocuments {
-  /** Without PreparedDocuments.discard: a function does not cross threads. */
-  prepared: Omit<PreparedDocuments, 'discard'>;
+  prepared: RenderedDocuments;
   covers: number[][];
 }
 
@@ -74,8 +73,7 @@ export function commitWithControlDocuments<T>(db: Db, c: ControlCommitBase, purp
   try {
     return db.tx(() => {
       const { result, measureIdOf } = write();
-      const prepared = { ...c.prepared, discard: () => Promise.resolve() };
-      const committed = commitDocuments(db, c.dataDir, c.actor, c.at, prepared, { batch: { jobId: null, kinds: ['执行裁定书', '协助执行通知书'], reason: null } }, moves);
+      const committed = commitDocuments(db, c.dataDir, c.actor, c.at, c.prepared, { batch: { jobId: null, kinds: ['执行裁定书', '协助执行通知书'], reason: null } }, moves);
       c.prepared.documents.forEach((_d, i) => {
         for (const key of c.covers[i] ?? []) {
           db.rawRun(`INSERT INTO measure_documents (measure_id, document_id, purpose) VALUES (?, ?, ?)`, measureIdOf(key), committed.documentIds[i], purpose);
