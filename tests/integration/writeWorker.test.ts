@@ -147,6 +147,39 @@ describe('the write worker', () => {
     expect(report.ok, JSON.stringify(report).slice(0, 500)).toBe(true);
   }, 180_000);
 
+  it('commits a clerk’s filing, receipt and service record on its own connection: the request thread’s changes no row', async () => {
+    t = open();
+    const ids = await fileCases(2);
+    const [notice] = await generateNotices(t, [ids[0]!], ['执行通知书']);
+    // total_changes() counts the rows this connection (the request thread's) has changed.
+    const changesHere = () => t.app.db.raw<{ n: number }>('SELECT total_changes() AS n')[0]!.n;
+    const before = changesHere();
+
+    const filed = await t.call('cases.file', sampleDraft({ confirmDuplicate: true, title: { court: '开鲁县人民法院', number: '（2026）内0523民初399号', effectiveOn: '2026-09-01', cause: '买卖合同纠纷', kind: '民事判决书', ordered: '被告于本判决生效之日起十日内给付原告货款。' } }));
+    const serials = t.app.db.raw<{ serial: number }>('SELECT serial FROM cases ORDER BY id').map((r) => r.serial);
+    expect(serials).toEqual([1, 2, 3]);
+    expect(filed.serial).toBe(3);
+    const ledger = await t.call('ledger.record', { kind: 'receipt', caseId: ids[1]!, amountFen: 123_456, on: '2026-11-23', source: 'voluntary' });
+    expect(ledger.entries.map((e) => e.amountFen)).toContain(123_456);
+    const served = await t.call('documents.markServed', { items: [{ documentId: notice!.id, method: '直接送达', servedOn: '2026-11-23', recipient: '王一' }] });
+    expect(served.served).toBe(1);
+    expect(changesHere()).toBe(before);
+
+    // The version the clerk saw is checked with the write: a stale receipt is refused, nothing written.
+    const { version } = await t.call('cases.get', { id: ids[1]! });
+    await t.call('notes.add', { caseId: ids[1]!, text: '当事人来电' });
+    const stale = await t.fail('ledger.record', { kind: 'receipt', caseId: ids[1]!, amountFen: 777, on: '2026-11-23', source: 'voluntary', seen: { cases: { [String(ids[1])]: version } } });
+    expect(stale.code).toBe('conflict');
+    expect(stale.message).toMatch(/^此案件已由.+于 \d\d:\d\d 修改，请刷新后重试$/);
+    expect((await t.call('ledger.get', { caseId: ids[1]! })).entries.map((e) => e.amountFen)).not.toContain(777);
+    // An invalid filing keeps its field and reason across the thread.
+    const bad = await t.fail('cases.file', sampleDraft({ filedOn: '2026-13-01' }));
+    expect(bad.code).toBe('invalid_input');
+    expect(bad.field).toBe('filedOn');
+    const report = await verifyAudit(t);
+    expect(report.ok, JSON.stringify(report).slice(0, 500)).toBe(true);
+  }, 120_000);
+
   it('takes the WAL checkpoints: the request thread’s connection never does', async () => {
     t = open();
     await fileCases(3);

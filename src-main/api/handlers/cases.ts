@@ -1,7 +1,8 @@
 import { defineHandlers } from '../registry';
 import { assertCourtConfigured } from '../../services/settings/court';
 import { actorOf } from '../context';
-import { fileCase, reviewDraft } from '../../services/cases/filing';
+import { reviewDraft } from '../../services/cases/filing';
+import { commitOffThread } from '../../jobs/writePool';
 import { getCase, listCases } from '../../services/cases/queries';
 import { scopeFilter } from '../../services/auth/scope';
 import { setOfficers } from '../../services/cases/officers';
@@ -20,10 +21,12 @@ export const handlers = defineHandlers({
     const r = reviewDraft(app.db, draft, app.clock.today(), { requireOriginal: true });
     return { ok: r.ok, issues: r.issues, duplicates: r.duplicates, normalized: { debtorNames: draft.debtors.map((d) => d.name) } };
   },
-  'cases.file': (draft, ctx) => {
+  // Committed on the write worker (jobs/writeTasks.ts): the number is still taken inside the filing's
+  // one transaction, so numbers stay consecutive however many clerks file at once.
+  'cases.file': async (draft, ctx) => {
     const { app } = ctx;
     assertCourtConfigured(app.db);
-    const id = fileCase(app.db, actorOf(ctx), app.clock.now(), app.clock.today(), draft, { requireOriginal: true });
+    const id = await commitOffThread(app, 'cases.file', { actor: actorOf(ctx), at: app.clock.now(), today: app.clock.today(), draft });
     return getCase(app.db, id);
   },
   // The case's scope was checked and its identifiers are masked by the registry (the method's contract).

@@ -5,7 +5,7 @@ import { TEMPLATES } from '../../services/documents/templates';
 import { startBatch } from '../../services/documents/batch';
 import { noticeQueue } from '../../services/documents/queue';
 import { documentFile, listBatches, listDocuments } from '../../services/documents/queries';
-import { markServed } from '../../services/documents/service';
+import { commitOffThread } from '../../jobs/writePool';
 import { cleanOrphans } from '../../services/documents/storage';
 import type { App } from '../../app/app';
 import { banQueue } from '../../services/documents/banQueue';
@@ -65,7 +65,8 @@ export const handlers = defineHandlers({
     const app = ready(ctx);
     return documentFile(app.db, app.dataDir, input);
   },
-  'documents.markServed': ({ items }, ctx) => {
+  // Committed on the write worker (jobs/writeTasks.ts), each case's version checked there.
+  'documents.markServed': async ({ items }, ctx) => {
     const app = ready(ctx);
     // A tracking number alone may name any case's mailing: a caller held to a team names each
     // document, and the registry has checked those ids against the team's cases.
@@ -73,7 +74,7 @@ export const handlers = defineHandlers({
       const i = items.findIndex((it) => it.documentId === undefined);
       if (i >= 0) throw invalid(`items.${i}.documentId`, '请指定文书（仅凭邮件单号登记送达由文书查控组办理）');
     }
-    const r = markServed(app.db, actorOf(ctx), app.clock.now(), app.clock.today(), items);
+    const r = await commitOffThread(app, 'documents.markServed', { actor: actorOf(ctx), at: app.clock.now(), today: app.clock.today(), items });
     app.bus.publish({ topic: 'documents', data: { served: r.served }, audience: { kind: 'court' } });
     return r;
   },

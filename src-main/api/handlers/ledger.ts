@@ -1,6 +1,6 @@
 import { defineHandlers } from '../registry';
 import { actorOf, FileResponse } from '../context';
-import { recordEntry } from '../../services/ledger/entries';
+import { commitOffThread } from '../../jobs/writePool';
 import { getLedger } from '../../services/ledger/view';
 import { addUnidentified, claimUnidentified, listUnidentified } from '../../services/ledger/unidentified';
 import { writePayoutList } from '../../services/ledger/payoutList';
@@ -9,11 +9,12 @@ import { decidePayoutAccount, requestPayoutAccount } from '../../services/ledger
 
 export const handlers = defineHandlers({
   'ledger.get': ({ caseId }, { app }) => getLedger(app.db, caseId, app.clock.today()),
-  'ledger.record': (input, ctx) => {
+  // Committed on the write worker (jobs/writeTasks.ts), the case's version checked there.
+  'ledger.record': async (input, ctx) => {
     const { app } = ctx;
     const roles = ctx.user?.roles ?? [];
     const fastTrackOnly = !roles.includes('money') && !roles.includes('admin');
-    recordEntry(app.db, actorOf(ctx), app.clock.now(), app.clock.today(), input, { fastTrackOnly });
+    await commitOffThread(app, 'ledger.record', { actor: actorOf(ctx), at: app.clock.now(), today: app.clock.today(), input, fastTrackOnly });
     return getLedger(app.db, input.caseId, app.clock.today());
   },
   'ledger.approvers': (_input, { app }) => payoutApprovers(app.db),

@@ -26,21 +26,29 @@ const COURT_IDENTITY_KEYS: SettingKey[] = ['courtName', 'courtCode'];
  * rule by rule: a shipped rule the court's saved table lacks runs with its default (withShippedRules).
  */
 export function getSettings(db: Db): Settings {
-  const rows = db.all(db.q.selectFrom('settings').select(['key', 'value']).orderBy('key'));
   // Parsing (zod, the shipped rules) costs about a millisecond; every open event stream checks its
   // session limits every few seconds, which at 100 clients held the request thread for 100 ms. The
-  // parse is kept while the stored text stays the same (read each time: another process's change is
-  // seen at once) and shared, frozen: a caller that wants to change it makes its own copy.
-  const key = rows.map((r) => `${r.key}\u0000${r.value}`).join('\u0001');
+  // parse is kept, shared and frozen (a caller that wants to change it makes its own copy), while the
+  // database is as it was: no commit by another connection (PRAGMA data_version, so a change made by
+  // the write worker or another process is seen at once) and no row changed by this one
+  // (total_changes()). Otherwise the stored text is read and compared. Inside a transaction the stamp
+  // is not kept: a rollback undoes rows without changing either number.
+  const stamp = db.sqlite.inTransaction ? null : db.raw<{ v: number; t: number }>('SELECT (SELECT data_version FROM pragma_data_version) AS v, total_changes() AS t')[0]!;
   const hit = parsed.get(db);
-  if (hit && hit.key === key) return hit.settings;
+  if (hit && stamp && hit.stamp?.v === stamp.v && hit.stamp.t === stamp.t) return hit.settings;
+  const rows = db.raw<{ key: string; value: string }>('SELECT key, value FROM settings ORDER BY key');
+  const key = rows.map((r) => `${r.key}\u0000${r.value}`).join('\u0001');
+  if (hit && hit.key === key) {
+    parsed.set(db, { ...hit, stamp });
+    return hit.settings;
+  }
   const stored: Record<string, unknown> = {};
   for (const row of rows) {
     if (row.key in SETTINGS_SCHEMA) stored[row.key] = JSON.parse(row.value);
   }
   const s = settingsSchema.parse(stored);
   const settings = deepFreeze({ ...s, deadlineRules: withShippedRules(s.deadlineRules) });
-  parsed.set(db, { key, settings });
+  parsed.set(db, { key, stamp, settings });
   return settings;
 }
 
@@ -52,7 +60,8 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-const parsed = new WeakMap<Db, { key: string; settings: Settings }>();
+/** The last parse per connection: its stored text, the database's stamp when read (null inside a transaction). */
+const parsed = new WeakMap<Db, { key: string; stamp: { v: number; t: number } | null; settings: Settings }>();
 
 /** `store`: keys written even when equal to their default (the court's identity marks setup as done). */
 export function setSettings(db: Db, actor: Actor, at: Date, patch: Partial<Settings>, opts: { store?: SettingKey[] } = {}): Settings {
