@@ -12,6 +12,7 @@ import { parseListen, readServerConfig, writeServerConfig, type ServerConfig } f
 import { ensureTlsMaterial } from '../server/tlsMaterial';
 import { fingerprintLines } from '../net/fingerprint';
 import { logServerStats } from '../server/stats';
+import { raiseRequestThread } from '../jobs/threadPriority';
 
 // `npm run server -- --data <dir> [--listen 0.0.0.0:8443] [--name zhixing.court,10.20.1.5]
 //                    [--cert court.pem --key court.key] [--renew-certificate] [--fingerprint]
@@ -82,6 +83,8 @@ async function main(): Promise<void> {
   const logDir = typeof args['log-dir'] === 'string' ? resolve(args['log-dir']) : join(dataDir, 'logs');
   const logger = new Logger({ dir: logDir, maxBytes: config.log.maxMegabytes * 1024 * 1024, files: config.log.files, echo: args.quiet !== true });
   const started = performance.now();
+  // Before any worker thread starts (they inherit it): jobs/threadPriority.ts.
+  const requestThreadNice = raiseRequestThread();
   const app = new App({
     dataDir,
     mode: 'server',
@@ -105,7 +108,7 @@ async function main(): Promise<void> {
     certificate: { fingerprint256: tls.fingerprint256, source: tls.source, validTo: tls.validTo, subject: tls.subject, file: tls.certFile },
     logFile: logger.file,
   };
-  logger.info('listening', { host: listen.host, port, names, fingerprint256: tls.fingerprint256, certificate: tls.source, createdNow: tls.createdNow, dataDir, ms: Math.round(performance.now() - started) });
+  logger.info('listening', { host: listen.host, port, names, fingerprint256: tls.fingerprint256, certificate: tls.source, createdNow: tls.createdNow, dataDir, requestThreadNice, ms: Math.round(performance.now() - started) });
   // One machine-readable line (tests, scripts), then the fingerprint for the administrator.
   console.log(JSON.stringify({ event: 'listening', url: `https://${listen.host.includes(':') ? `[${listen.host}]` : listen.host}:${port}/`, port, fingerprint256: tls.fingerprint256, dataDir }));
   if (args.quiet !== true) console.log(fingerprintBlock(tls.fingerprint256, tls.source, tls.createdNow));

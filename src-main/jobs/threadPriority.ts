@@ -8,11 +8,36 @@ import { platform, setPriority } from 'node:os';
 
 const BACKGROUND_NICE = 10;
 
+/**
+ * The court server's request thread, where the system allows it (root, CAP_SYS_NICE, or the systemd
+ * unit's LimitNICE=-5). Lowering the batch threads alone was not enough: the scheduler also shares
+ * the cores with V8's own helper threads and the file threads, all at normal priority, and at 100
+ * clerks the request thread waited 70–90 ms a second for a core, a single wait reaching 50–90 ms.
+ */
+export const REQUEST_NICE = -5;
+
 export function runThisThreadInBackground(): void {
   if (platform() !== 'linux') return;
   try {
     setPriority(BACKGROUND_NICE);
   } catch {
     // not permitted in this environment: the thread runs at normal priority
+  }
+}
+
+/**
+ * Raises the calling thread (the server's request thread, before it starts any worker) to
+ * REQUEST_NICE; returns the nice value it runs at. Threads it starts later inherit the value — the
+ * write worker, a clerk's own document renders, libuv's file threads, all work a clerk waits for —
+ * except the background ones, which lower themselves (runThisThreadInBackground).
+ */
+export function raiseRequestThread(): number {
+  if (platform() !== 'linux') return 0;
+  try {
+    setPriority(REQUEST_NICE);
+    return REQUEST_NICE;
+  } catch {
+    // not permitted (an ordinary user without LimitNICE): normal priority
+    return 0;
   }
 }

@@ -98,6 +98,14 @@ describe('the court server (npm run server)', () => {
     const log = readLog();
     expect(log.find((l) => l.msg === 'listening')).toMatchObject({ level: 'info', fingerprint256: first.fingerprint256 });
     expect(log.some(logged)).toBe(true);
+    // The request thread runs above normal priority where the system allows it (root here; the
+    // systemd unit's LimitNICE=-5 for the service user), and the log says at which (field 19 of
+    // /proc/<pid>/task/<tid>/stat is the thread's nice value; the main thread's tid is the pid).
+    if (process.platform === 'linux') {
+      const nice = Number(readFileSync(`/proc/${first.child.pid}/task/${first.child.pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ')[16]);
+      expect(log.find((l) => l.msg === 'listening')!.requestThreadNice).toBe(nice);
+      if (process.getuid?.() === 0) expect(nice).toBe(-5);
+    }
     // The audit trail names the computer the call came from (the socket's address), for the login too.
     const db = new Database(join(dir, 'zhixing.sqlite'), { readonly: true, fileMustExist: true });
     try {
