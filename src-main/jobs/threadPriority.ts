@@ -14,7 +14,7 @@ const BACKGROUND_NICE = 10;
  * the cores with V8's own helper threads and the file threads, all at normal priority, and at 100
  * clerks the request thread waited 70–90 ms a second for a core, a single wait reaching 50–90 ms.
  */
-export const REQUEST_NICE = -5;
+const REQUEST_NICE = -5;
 
 export function runThisThreadInBackground(): void {
   if (platform() !== 'linux') return;

@@ -17,8 +17,9 @@ import type { LedgerRecordInput } from '../../src-shared/api/methods/ledger';
 // Two kinds. Large writes: a batch's registration held the request thread for 0.9 s. And the clerks'
 // everyday writes — a filing, a ledger entry, a service record: each is a few milliseconds of work
 // plus a commit that waits for the disk (synchronous = FULL, so an acknowledged receipt survives a
-// power cut), and under a batch's file writes that wait reached 20–40 ms, every client waiting with
-// it (profile at 100 clerks: a filing's commit was the longest stretch of the request thread).
+// power cut). Under a batch's file writes that wait took 10–14 ms and once 103 ms (perf trace of the
+// request thread at 100 clerks), every client waiting with it; a filing's commit was the longest
+// busy stretch of the request thread's profile.
 
 /** What a write does in a clerk's name: who, and the court's clock when the call arrived. */
 interface ClerkWrite {
